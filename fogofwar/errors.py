@@ -1,0 +1,62 @@
+"""fogofwar's error catalogue: every user-facing message with a code and a remedy.
+
+Library code raises the small typed exceptions below; ``cli`` and ``api`` translate them
+into exit codes and HTTP statuses. Messages are templates filled with ``.format``.
+"""
+
+from __future__ import annotations
+
+
+class Messages:
+    """Message templates, prefixed with their code when formatted by :func:`message`."""
+
+    E001 = "not found: {input}"
+    E002 = "unreadable: {input} ({detail})"
+    E003 = "empty file: {input}"
+    E004 = "binary file, not text: {input}"
+    E005 = "file too large: {input} ({size} bytes > limit {limit}); raise --max-bytes to read it"
+    E006 = "undecodable text: {input} (not UTF-8 and no charset detected)"
+    E007 = "broken JSON on line {line}: {input} ({detail})"
+    E008 = "JSON line {line} has no text: {input}"
+    E009 = "HTML without extractable article text: {input}"
+    E010 = "not a readable feed: {input} ({detail})"
+    E011 = "not a readable WARC file: {input} ({detail})"
+    E012 = "unknown input format: {input}"
+    E013 = "no text after removing headers: {input}"
+    E020 = "unknown export format {format!r}; choose one of: {choices}"
+    E021 = "no event with id {id!r}"
+    E022 = "no article or event with id {id!r}"
+    E030 = "database schema version {found} is newer than this fogofwar ({known}); upgrade fogofwar"
+    E040 = "the spaCy model {model!r} is not installed; run `make install` (it is pinned in requirements)"
+    E050 = "evaluation data not found in {path}: expected {expected}"
+
+
+def message(code: str, **fields: object) -> str:
+    """Return the catalogue message ``code`` filled with ``fields``, prefixed ``[code]``."""
+    template: str = getattr(Messages, code)
+    return f"[{code}] " + template.format(**fields)
+
+
+class FogofwarError(Exception):
+    """Base of fogofwar's exceptions; ``code`` names the catalogue entry."""
+
+    def __init__(self, code: str, **fields: object) -> None:
+        self.code = code
+        self.fields = fields
+        super().__init__(message(code, **fields))
+
+
+class InputRejected(FogofwarError):
+    """An input (file, URL, line) could not be read as articles."""
+
+
+class NotFound(FogofwarError):
+    """A requested record does not exist."""
+
+
+class SchemaError(FogofwarError):
+    """The database cannot be used by this version."""
+
+
+class ConfigError(FogofwarError):
+    """Settings or resources are missing or inconsistent."""

@@ -1,0 +1,1 @@
+"""fogofwar.link stage."""

