@@ -1,1 +1,124 @@
-"""fogofwar.extract stage."""
+"""The extract stage: Article -> Extraction (event mentions and attributed claims).
+
+The costly part is the spaCy parse, so the orchestrator splits each article into sentences
+with a cheap rule-based splitter, asks each extractor's candidate test (a compiled regex)
+whether a sentence can carry a figure or an event, and parses only those sentences, in one
+``nlp.pipe`` stream over the whole batch. The extractors then read the parsed sentences and
+return records; nothing spaCy leaves this package.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from fogofwar.extract.actors import ActorRegistry
+from fogofwar.extract.claims import extract_claims, is_claim_candidate
+from fogofwar.extract.events import extract_mentions, is_event_candidate
+from fogofwar.extract.places import Gazetteer
+from fogofwar.extract.sentences import Sentence, split_sentences
+from fogofwar.model import Article, Claim, Extraction, Mention
+from fogofwar.nlp import load_nlp, parse
+from fogofwar.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def needs_parse(text: str) -> bool:
+    """Whether a sentence can carry a casualty figure or an event (cheap regex tests)."""
+    return is_claim_candidate(text) or is_event_candidate(text)
+
+
+@dataclass
+class Extractor:
+    """Owns the loaded resources (spaCy, actor registry, gazetteer) for a run."""
+
+    settings: Settings
+
+    @cached_property
+    def nlp(self):  # noqa: ANN201 - spacy.Language, imported lazily
+        return load_nlp(self.settings.spacy_model)
+
+    @cached_property
+    def registry(self) -> ActorRegistry:
+        return ActorRegistry.load()
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        return Gazetteer.load()
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        """Extract mentions and claims from each article; yields one Extraction per article, in order."""
+        for article, sentences in self.parse(articles):
+            yield self.extract_parsed(article, sentences)
+
+    def parse(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Sentence]]]:
+        """Split each article and parse its candidate sentences; yields (article, sentences)."""
+        pending: list[tuple[Article, list[Sentence], int]] = []
+
+        def items() -> Iterator[tuple[str, tuple[int, int]]]:
+            for article in articles:
+                sentences = split_sentences(article.text)
+                chosen = [s for s in sentences if needs_parse(s.text)]
+                pending.append((article, sentences, len(chosen)))
+                for s in chosen:
+                    yield s.text, (len(pending) - 1, s.index)
+
+        docs = parse(
+            self.nlp, items(), batch_size=self.settings.batch_size, n_process=self.settings.n_process
+        )
+        # nlp.pipe reads ahead, so articles complete in order as their last sentence arrives.
+        done = 0
+        remaining: dict[int, int] = {}
+        for doc, (slot, index) in docs:
+            article, sentences, _ = pending[slot]
+            sentences[index].doc = doc
+            remaining[slot] = remaining.get(slot, pending[slot][2]) - 1
+            while done < len(pending) and remaining.get(done, pending[done][2]) == 0:
+                yield pending[done][0], pending[done][1]
+                pending[done] = (pending[done][0], [], 0)  # free memory of finished articles
+                done += 1
+        while done < len(pending):
+            yield pending[done][0], pending[done][1]
+            done += 1
+
+    def extract_parsed(self, article: Article, sentences: Sequence[Sentence]) -> Extraction:
+        """Run the extractors over one article's parsed sentences."""
+        mentions = extract_mentions(
+            article,
+            sentences,
+            gazetteer=self.gazetteer,
+            registry=self.registry,
+            background_days=self.settings.background_days,
+        )
+        claims = extract_claims(article, sentences, registry=self.registry)
+        claims = attach_claims(claims, mentions, sentences)
+        return Extraction(article_id=article.id, mentions=tuple(mentions), claims=tuple(claims))
+
+
+def attach_claims(
+    claims: Sequence[Claim], mentions: Sequence[Mention], sentences: Sequence[Sentence]
+) -> list[Claim]:
+    """Give each claim the mention it reports on: the nearest mention at or before its sentence.
+
+    A claim in a sentence with no trigger ("They admitted to losing seven fighters") belongs to
+    the event last talked about; one before any mention goes to the first mention.
+    """
+    if not mentions:
+        return list(claims)
+    ordered = sorted(mentions, key=lambda m: m.sentence.start)
+    attached = []
+    for claim in claims:
+        if claim.mention_id:
+            attached.append(claim)
+            continue
+        before = [m for m in ordered if m.sentence.start <= claim.evidence.start]
+        foreground = [m for m in before if not m.background] or [m for m in ordered if not m.background]
+        target = (foreground or before or ordered)[-1 if before else 0]
+        attached.append(replace(claim, mention_id=target.id))
+    return attached
+
+
+__all__ = ["Extractor", "attach_claims", "needs_parse"]

@@ -1,0 +1,66 @@
+"""The stages in order: ingest'd articles -> extract -> link -> reconcile -> events.
+
+``Pipeline.run`` reads like DESIGN.md's flow. Stages that are not built yet return nothing;
+they never invent output.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from fogofwar.model import Article, Event, Extraction
+from fogofwar.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RunResult:
+    """What one run produced: the articles it was given, their extractions and the events."""
+
+    articles: list[Article] = field(default_factory=list)
+    extractions: list[Extraction] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+class Pipeline:
+    """Runs extract -> link -> reconcile over a batch of articles.
+
+    The extractor (spaCy, registries) is loaded on first use and reused across runs.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._extractor = None
+
+    @property
+    def extractor(self):  # noqa: ANN201 - fogofwar.extract.Extractor, imported lazily (spaCy is slow to import)
+        if self._extractor is None:
+            from fogofwar.extract import Extractor
+
+            self._extractor = Extractor(self.settings)
+        return self._extractor
+
+    def extract(self, articles: Sequence[Article]) -> list[Extraction]:
+        """Extract stage: one Extraction per article."""
+        if not articles:
+            return []
+        return list(self.extractor.extract(articles))
+
+    def link(
+        self,
+        articles: Sequence[Article],
+        extractions: Sequence[Extraction],
+        *,
+        events: Sequence[Event] = (),
+    ) -> list[Event]:
+        """Link stage: mentions -> events, joining ``events`` already known. Not built yet."""
+        return list(events)
+
+    def run(self, articles: Sequence[Article], *, events: Sequence[Event] = ()) -> RunResult:
+        """Run every stage over ``articles``; ``events`` are the events already stored."""
+        extractions = self.extract(articles)
+        linked = self.link(articles, extractions, events=events)
+        return RunResult(articles=list(articles), extractions=extractions, events=linked)

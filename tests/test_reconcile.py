@@ -1,0 +1,128 @@
+"""Reconciliation: low / best / high per (victims, outcome), never adding claims."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fogofwar.model import Claim, Span
+from fogofwar.reconcile import RULES, reconcile, timeline, totals
+
+
+def claim(
+    claimant: str,
+    victims: str,
+    figure: int | None,
+    *,
+    outcome: str = "killed",
+    qualifier: str = "exact",
+    stance: str = "claims",
+    article: str = "a1",
+    day: int | None = None,
+    low: int | None = None,
+    high: int | None = None,
+    kind: str = "rebel_group",
+) -> Claim:
+    return Claim(
+        id=f"{claimant}-{victims}-{figure}-{article}",
+        article_id=article,
+        claimant=claimant,
+        victims=victims,
+        outcome=outcome,
+        evidence=Span(0, 1, "x"),
+        stance=stance,
+        claim_date=date(2024, 7, day) if day else None,
+        figure=figure,
+        low=figure if low is None else low,
+        high=high if high is not None else (None if qualifier == "at_least" else figure),
+        qualifier=qualifier,
+        claimant_kind=kind,
+    )
+
+
+SEED_LIKE = [
+    claim("Russian military bloggers", "Wagner", 20, qualifier="at_least", stance="reports", day=28),
+    claim("JNIM", "Wagner", 50, article="a2"),
+    claim("CSP-PSD", "Wagner", 84, qualifier="at_least", article="a2", day=31),
+    claim("FAMa", "FAMa", 2, stance="admits", kind="state_forces"),
+    claim("CSP-PSD", "FAMa", 47, qualifier="at_least", article="a2"),
+    claim("FAMa", "CSP-PSD", 20, qualifier="about", kind="state_forces"),
+    claim("CSP-PSD", "CSP-PSD", 7, stance="admits"),
+    claim("CSP-PSD", "FAMa + Wagner", None, outcome="casualties", qualifier="vague"),
+]
+
+
+def test_reconcile_seed_like_ranges() -> None:
+    rows = {(r.victims, r.outcome): r for r in reconcile(SEED_LIKE)}
+    assert (rows["Wagner", "killed"].low, rows["Wagner", "killed"].high) == (20, 84)
+    assert (rows["FAMa", "killed"].low, rows["FAMa", "killed"].high) == (2, 47)
+    assert (rows["CSP-PSD", "killed"].low, rows["CSP-PSD", "killed"].high) == (7, 20)
+    assert rows["Wagner", "killed"].contradiction
+    assert rows["FAMa + Wagner", "casualties"].low is None
+    assert totals(reconcile(SEED_LIKE)) == (29, 151)
+
+
+def test_reconcile_conservative_best_is_low() -> None:
+    for row in reconcile(SEED_LIKE, rule="conservative.v1"):
+        assert row.best == row.low
+
+
+def test_reconcile_weighted_prefers_admissions() -> None:
+    rows = {(r.victims, r.outcome): r for r in reconcile(SEED_LIKE, rule="weighted.v1")}
+    # The army's admission of 2 dead (weight 3) outweighs the rebels' 47 (weight 1).
+    assert rows["FAMa", "killed"].best == 2
+
+
+def test_reconcile_repeated_claims_count_once() -> None:
+    repeated = [claim("A", "B", 5), claim("A", "B", 5, article="a2")]
+    (row,) = reconcile(repeated)
+    assert len(row.claim_ids) == 1
+
+
+def test_reconcile_copies_are_not_counted_again() -> None:
+    claims = [claim("A", "B", 5), claim("C", "B", 9, article="copy")]
+    (row,) = reconcile(claims, copies={"copy": "a1"})
+    assert (row.low, row.high) == (5, 5)
+
+
+def test_reconcile_denial_is_a_contradiction() -> None:
+    (row,) = reconcile([claim("A", "B", 5), claim("B", "B", 5, stance="denies", article="a2")])
+    assert row.contradiction
+
+
+def test_reconcile_combined_group_not_counted_twice() -> None:
+    rows = reconcile([claim("A", "X", 3), claim("B", "X + Y", 10)])
+    assert totals(rows) == (3, 3)
+    assert totals(reconcile([claim("B", "X + Y", 10)])) == (10, 10)
+
+
+def test_reconcile_unknown_rule_names_the_choices() -> None:
+    with pytest.raises(KeyError, match="conservative.v1"):
+        reconcile(SEED_LIKE, rule="nope")
+
+
+def test_reconcile_timeline_orders_by_claim_date() -> None:
+    figures = [c.figure for c in timeline(SEED_LIKE) if c.victims == "Wagner"]
+    assert figures[:2] == [20, 84]
+
+
+figures = st.lists(
+    st.tuples(st.integers(0, 500), st.integers(0, 50), st.sampled_from(["claims", "admits", "reports"])),
+    min_size=1,
+    max_size=8,
+)
+
+
+@given(figures, st.sampled_from(sorted(RULES)))
+def test_reconcile_low_best_high_are_ordered(rows: list[tuple[int, int, str]], rule: str) -> None:
+    claims = [
+        claim(f"c{i}", "V", figure, stance=stance, high=figure + spread, article=f"a{i}")
+        for i, (figure, spread, stance) in enumerate(rows)
+    ]
+    (row,) = reconcile(claims, rule=rule)
+    assert row.low is not None and row.best is not None and row.high is not None
+    assert row.low <= row.best <= row.high
+    assert row.low == min(f for f, _, _ in rows)
