@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from fogofwar.model import Article, Event, Extraction
 from fogofwar.settings import Settings
@@ -36,7 +37,7 @@ class Pipeline:
         self._extractor = None
 
     @property
-    def extractor(self):  # noqa: ANN201 - fogofwar.extract.Extractor, imported lazily (spaCy is slow to import)
+    def extractor(self) -> Any:  # fogofwar.extract.Extractor, imported lazily (spaCy is slow to import)
         if self._extractor is None:
             from fogofwar.extract import Extractor
 

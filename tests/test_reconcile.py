@@ -100,7 +100,7 @@ def test_reconcile_combined_group_not_counted_twice() -> None:
 
 
 def test_reconcile_unknown_rule_names_the_choices() -> None:
-    with pytest.raises(KeyError, match="conservative.v1"):
+    with pytest.raises(KeyError, match=r"conservative\.v1"):
         reconcile(SEED_LIKE, rule="nope")
 
 

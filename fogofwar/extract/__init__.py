@@ -13,6 +13,7 @@ import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Any
 
 from fogofwar.extract.actors import ActorRegistry
 from fogofwar.extract.claims import extract_claims, is_claim_candidate
@@ -38,7 +39,7 @@ class Extractor:
     settings: Settings
 
     @cached_property
-    def nlp(self):  # noqa: ANN201 - spacy.Language, imported lazily
+    def nlp(self) -> Any:  # spacy.Language, imported lazily
         return load_nlp(self.settings.spacy_model)
 
     @cached_property
@@ -73,7 +74,7 @@ class Extractor:
         done = 0
         remaining: dict[int, int] = {}
         for doc, (slot, index) in docs:
-            article, sentences, _ = pending[slot]
+            sentences = pending[slot][1]
             sentences[index].doc = doc
             remaining[slot] = remaining.get(slot, pending[slot][2]) - 1
             while done < len(pending) and remaining.get(done, pending[done][2]) == 0:
