@@ -1,1 +1,212 @@
-"""fogofwar.eval stage."""
+"""``fogofwar eval``: score the extract stage against public evaluation sets.
+
+Each evaluation reads its directory, turns every item into an Article (the ingest stage's
+``article_from_text``, as any other text), runs :class:`fogofwar.extract.Extractor` over
+them, reduces each Extraction to a prediction in the gold's terms with a documented, pure
+``predict_*`` function, and scores the (gold, prediction) pairs with a pure ``score_*``
+function. The rules are in each module's docstring:
+
+* ``isaf`` — :mod:`fogofwar.eval.isaf` (ISAF press releases: killed, captured, province,
+  date, event type);
+* ``muc4`` — :mod:`fogofwar.eval.muc4` (MUC-4 terrorism reports: deaths, injuries,
+  perpetrator organisation, location, date); ``muc4`` scores tst1+tst2, ``muc4:all`` every
+  split, ``muc4:<split>`` one split (dev, tst1, tst2);
+* ``gva`` — :mod:`fogofwar.eval.gva` (the linking evaluation: document -> incident
+  clustering scored with :func:`fogofwar.eval.metrics.b_cubed` and
+  :func:`fogofwar.eval.metrics.ceaf_e`, then per-incident counts); imported only when run.
+
+A new set adds a module with its loader, ``predict_*`` and ``score_*``, and one entry in
+:data:`EVALUATIONS`.
+
+Metric values are floats in [0, 1] (MAEs: people), or NaN when no item could be scored;
+``n`` is the number of items read.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Protocol
+
+from fogofwar.errors import ConfigError
+from fogofwar.eval.isaf import isaf_article, load_isaf, predict_isaf, score_isaf
+from fogofwar.eval.muc4 import (
+    Resolver,
+    load_muc4,
+    muc4_article,
+    predict_muc4,
+    resolver_from_actors,
+    score_muc4,
+)
+from fogofwar.eval.vocab import MUC_DEFAULT_SPLITS
+from fogofwar.model import Actor
+from fogofwar.settings import Settings
+
+log = logging.getLogger(__name__)
+
+Metrics = dict[str, float | int]
+
+
+class EvaluationRunner(Protocol):
+    """Reads an evaluation directory, predicts and scores; ``variant`` is the part after ':'."""
+
+    def __call__(
+        self, path: Path, *, settings: Settings, limit: int | None, variant: str | None
+    ) -> Metrics: ...
+
+
+def make_extractor(settings: Settings) -> Any:
+    """The extract stage's Extractor for ``settings`` (imported here: loading spaCy is slow)."""
+    from fogofwar.extract import Extractor
+
+    return Extractor(settings)
+
+
+def registry_actors(extractor: Any) -> list[Actor]:
+    """The actors of the extractor's registry (for kinds and aliases); empty when it lists none."""
+    actors = getattr(extractor.registry, "actors", None)
+    if callable(actors):
+        actors = actors()
+    if isinstance(actors, dict):
+        actors = actors.values()
+    listed = [a for a in actors or () if isinstance(a, Actor)]
+    if not listed:
+        log.warning("the actor registry lists no actors; names are matched without its aliases")
+    return listed
+
+
+def registry_resolver(extractor: Any) -> Resolver:
+    """Read MUC-4 key strings with the extractor's actor registry, in the key's country.
+
+    Uses the registry's ``lookup(text, country=ISO2)`` and ``guess_country(text)`` where it has
+    them (context aliases: "ARMY" in Colombia), else its actors' names and global aliases.
+    """
+    registry = extractor.registry
+    fallback = resolver_from_actors(registry_actors(extractor))
+    lookup = getattr(registry, "lookup", None)
+    guess_country = getattr(registry, "guess_country", None)
+    if not (callable(lookup) and callable(guess_country)):
+        return fallback
+    countries: dict[str, str | None] = {}  # per run: the key names few countries
+
+    def resolve(text: str, country: str | None) -> str | None:
+        if country is not None and country not in countries:
+            countries[country] = guess_country(country.title())
+        actor = lookup(text, country=countries.get(country) if country else None)
+        return actor.name if isinstance(actor, Actor) else fallback(text, country)
+
+    return resolve
+
+
+def _no_variant(name: str, variant: str | None) -> None:
+    if variant:
+        raise ConfigError("E051", name=f"{name}:{variant}", detail=f"{name} has no variants")
+
+
+def evaluate_isaf(path: Path, *, settings: Settings, limit: int | None, variant: str | None) -> Metrics:
+    """Score the ISAF set in directory ``path`` (rules: :mod:`fogofwar.eval.isaf`)."""
+    _no_variant("isaf", variant)
+    items = load_isaf(path, limit=limit)
+    articles = [isaf_article(item) for item in items]
+    extractor = make_extractor(settings)
+    kinds = {actor.name: actor.kind for actor in registry_actors(extractor)}
+    extractions = extractor.extract(articles)
+    predictions = [
+        predict_isaf(article, extraction, actor_kinds=kinds)
+        for article, extraction in zip(articles, extractions, strict=True)
+    ]
+    return score_isaf(zip((item.gold for item in items), predictions, strict=True))
+
+
+def _muc4_splits(variant: str | None) -> tuple[str, ...] | None:
+    if not variant:
+        return MUC_DEFAULT_SPLITS
+    if variant == "all":
+        return None
+    return tuple(variant.split("+"))
+
+
+def evaluate_muc4(path: Path, *, settings: Settings, limit: int | None, variant: str | None) -> Metrics:
+    """Score the MUC-4 set in directory ``path`` (rules and split: :mod:`fogofwar.eval.muc4`)."""
+    items = load_muc4(path, splits=_muc4_splits(variant), limit=limit)
+    if not items and variant:
+        raise ConfigError("E051", name=f"muc4:{variant}", detail="no documents in that split")
+    articles = [muc4_article(item) for item in items]
+    extractor = make_extractor(settings)
+    resolve = registry_resolver(extractor)
+    extractions = extractor.extract(articles)
+    predictions = [
+        predict_muc4(article, extraction) for article, extraction in zip(articles, extractions, strict=True)
+    ]
+    return score_muc4(zip((item.gold for item in items), predictions, strict=True), resolve=resolve)
+
+
+def evaluate_gva(path: Path, *, settings: Settings, limit: int | None, variant: str | None) -> Metrics:
+    """Score the GVA linking set in directory ``path`` (rules: :mod:`fogofwar.eval.gva`)."""
+    _no_variant("gva", variant)
+    from fogofwar.eval.gva import evaluate_gva as run_gva  # imported here: it needs the link stage
+
+    return run_gva(path, settings=settings, limit=limit)
+
+
+# name -> runner; a new evaluation set adds one entry (and its module).
+EVALUATIONS: dict[str, EvaluationRunner] = {
+    "isaf": evaluate_isaf,
+    "muc4": evaluate_muc4,
+    "gva": evaluate_gva,
+}
+
+
+def run_eval(name: str, path: Path, *, settings: Settings, limit: int | None = None) -> Metrics:
+    """Score the evaluation set ``name`` read from directory ``path``.
+
+    name: ``isaf``, ``muc4`` (tst1+tst2), ``muc4:all``, ``muc4:dev``, ``muc4:tst1`` ..., ``gva``.
+    path: the set's directory (e.g. ``../shared/eval/dev/isaf``).
+    settings: the run's settings (spaCy model, batch size ...).
+    limit: score only the first ``limit`` items (documents of the chosen split for MUC-4).
+    RETURNS: metric name -> value; the keys are fixed per set (``ISAF_KEYS``, ``MUC4_KEYS``).
+    RAISES: ConfigError E050 when ``path`` lacks the set's files, E051 for an unknown or
+        unavailable evaluation.
+    """
+    if limit is not None and limit < 0:
+        raise ValueError(f"limit must be >= 0, got {limit}")
+    base, _, variant = name.partition(":")
+    runner = EVALUATIONS.get(base)
+    if runner is None:
+        detail = "choose one of: " + ", ".join(sorted(EVALUATIONS))
+        raise ConfigError("E051", name=name, detail=detail)
+    return runner(path, settings=settings, limit=limit, variant=variant or None)
+
+
+def _format_value(value: float | int) -> str:
+    if isinstance(value, int):  # bool is an int too
+        return str(value)
+    return "–" if math.isnan(value) else f"{value:.3f}"
+
+
+def format_table(result: Metrics) -> str:
+    """The metrics as a two-column plain-text table, in the dict's order (NaN shown as "–")."""
+    rows: Iterable[tuple[str, str]] = [(k, _format_value(v)) for k, v in result.items()]
+    rows = list(rows)
+    if not rows:
+        return ""
+    width = max(len(k) for k, _ in rows)
+    value_width = max(len(v) for _, v in rows)
+    return "\n".join(f"{k:<{width}}  {v:>{value_width}}" for k, v in rows)
+
+
+__all__ = [
+    "EVALUATIONS",
+    "EvaluationRunner",
+    "Metrics",
+    "evaluate_gva",
+    "evaluate_isaf",
+    "evaluate_muc4",
+    "format_table",
+    "make_extractor",
+    "registry_actors",
+    "registry_resolver",
+    "run_eval",
+]

@@ -1,0 +1,499 @@
+"""fogofwar's command line: a thin skin over the library.
+
+A command parses its options, builds Settings once, opens the store, calls library functions,
+prints with :mod:`fogofwar.output`, and maps errors to exit codes: 0 success; 1 a failure
+the user can act on (rejected inputs, unknown id, a database or configuration problem);
+2 a usage error (Click's own, and unknown export formats).
+
+Extraction loads spaCy, which takes seconds; ``ingest --no-extract`` and ``demo --no-extract``
+store articles without it. Tests use that, and it suits bulk loads too: a later ``ingest``
+of the same inputs extracts the stored articles that were never extracted.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, Protocol
+
+import typer
+
+import fogofwar
+from fogofwar import output
+from fogofwar.errors import ConfigError, FogofwarError, NotFound, message
+from fogofwar.model import Article, Event, Extraction, Rejection
+from fogofwar.pipeline import Pipeline, RunResult
+from fogofwar.settings import Settings
+from fogofwar.store import Store
+
+log = logging.getLogger(__name__)
+
+app = typer.Typer(
+    name="fogofwar",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,  # plain Click help and errors: greppable, and stable for tests
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+eval_app = typer.Typer(
+    help=(
+        "Score fogofwar against an annotated corpus (ISAF, MUC-4, GVA).\n\n"
+        "\b\nExample:\n    fogofwar eval isaf ../shared/eval/dev/isaf --json"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(eval_app, name="eval")
+
+
+class ListFormat(StrEnum):
+    """Formats of the listing commands (articles, events)."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+FormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
+NoExtractOption = Annotated[
+    bool,
+    typer.Option("--no-extract", help="Store the articles without running extraction (no spaCy; fast)."),
+]
+
+
+def main() -> None:
+    """Entry point of the ``fogofwar`` script."""
+    app()
+
+
+@contextmanager
+def _exit_on_error():
+    """Turn the library's typed errors into a message on stderr and exit status 1."""
+    try:
+        yield
+    except FogofwarError as e:
+        typer.echo(f"Error: {e}", err=True)
+        raise typer.Exit(1) from e
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    return ctx.find_root().obj
+
+
+def _configure_logging(verbose: int) -> None:
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    # basicConfig does nothing when the root logger already has handlers (pytest, embedding apps).
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("fogofwar").setLevel(level)
+
+
+@app.callback()
+def cli(
+    ctx: typer.Context,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            envvar="FOGOFWAR_DB",
+            metavar="PATH",
+            show_default="./fogofwar.db",
+            help="SQLite database to read and write.",
+        ),
+    ] = None,
+    verbose: Annotated[
+        int,
+        typer.Option(
+            "--verbose",
+            "-v",
+            count=True,
+            show_default=False,
+            help="Log progress (-v) or details (-vv) on stderr.",
+        ),
+    ] = 0,
+) -> None:
+    """fogofwar: news reports about armed conflict -> event data, every figure traced to who claimed it.
+
+    \b
+    Example:
+        fogofwar --db war.db ingest reports/
+        fogofwar --db war.db events
+    """
+    _configure_logging(verbose)
+    try:
+        ctx.obj = Settings.from_env().with_(db_path=db)
+    except ValueError as e:  # a malformed FOGOFWAR_* variable
+        raise typer.BadParameter(str(e)) from e
+
+
+# -- ingest ---------------------------------------------------------------------------------
+
+
+class Runner(Protocol):
+    """What ingest needs of a pipeline: :meth:`fogofwar.pipeline.Pipeline.run`."""
+
+    def run(self, articles: Sequence[Article], *, events: Sequence[Event] = ()) -> RunResult: ...
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did."""
+
+    added: list[Article] = field(default_factory=list)
+    already: list[Article] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+    extractions: list[Extraction] = field(default_factory=list)
+    extracted: bool = False
+
+
+def ingest_items(
+    store: Store,
+    items: Iterable[Article | Rejection],
+    *,
+    pipeline: Runner | None,
+    on_rejection: Callable[[Rejection], None] | None = None,
+) -> IngestReport:
+    """Store the articles of ``items``, log the rejections, and extract what was never extracted.
+
+    The pipeline runs (when given) on the articles not stored before, plus stored ones never
+    extracted, with the stored events, before anything is written: if it fails, nothing of
+    this batch is stored and a re-run starts afresh. Its ``RunResult.events`` must be the
+    whole event set (stored events updated, plus new ones): events missing from it are deleted.
+    """
+    report = IngestReport()
+    articles: list[Article] = []
+    for item in items:
+        if isinstance(item, Rejection):
+            report.rejections.append(item)
+            if on_rejection is not None:
+                on_rejection(item)
+        else:
+            articles.append(item)
+    run = None
+    if pipeline is not None:
+        first_of_each: dict[str, Article] = {}
+        for article in articles:
+            first_of_each.setdefault(article.id, article)
+        extracted = store.stored_ids(first_of_each, extracted=True)
+        pending = [a for a in first_of_each.values() if a.id not in extracted]
+        if pending:
+            log.info("extracting %d articles", len(pending))
+            run = pipeline.run(pending, events=store.events())
+            # The pipeline may fill fields (duplicate_of): store its copies of the articles.
+            updated = {a.id: a for a in run.articles}
+            articles = [updated.get(a.id, a) for a in articles]
+    store.log_rejections(report.rejections)
+    result = store.add_articles(articles)
+    report.added, report.already = result.added, result.already
+    if run is not None:
+        store.save_extractions(run.extractions)
+        store.replace_events(run.events)
+        report.extractions, report.extracted = run.extractions, True
+    return report
+
+
+@dataclass
+class _PipelineWithStatus:
+    """Runs ``pipeline`` with a spinner on stderr for big batches (when stderr is a terminal)."""
+
+    pipeline: Pipeline
+
+    def run(self, articles: Sequence[Article], *, events: Sequence[Event] = ()) -> RunResult:
+        enabled = sys.stderr.isatty() and len(articles) > output.PROGRESS_THRESHOLD
+        with output.status(f"extracting {_plural(len(articles), 'article')}", enabled=enabled):
+            return self.pipeline.run(articles, events=events)
+
+
+def _ingest(settings: Settings, paths: list[str], *, extract: bool) -> tuple[IngestReport, dict[str, int]]:
+    """Read ``paths``, ingest into the store of ``settings``; prints rejection lines on stderr."""
+    from fogofwar.ingest import read_inputs  # imported here: readers pull in trafilatura & co.
+
+    stdin = typer.get_binary_stream("stdin") if "-" in paths else None
+    items = output.track(
+        read_inputs(paths, settings=settings, stdin=stdin), description="reading", enabled=sys.stderr.isatty()
+    )
+
+    def print_rejection(rejection: Rejection) -> None:
+        typer.echo(f"rejected: {rejection.input}: {rejection.reason}", err=True)
+
+    with Store.open(settings.db_path) as store:
+        pipeline = _PipelineWithStatus(Pipeline(settings)) if extract else None
+        report = ingest_items(store, items, pipeline=pipeline, on_rejection=print_rejection)
+        return report, store.counts()
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _summary(report: IngestReport, counts: dict[str, int]) -> str:
+    already, rejected = f"{len(report.already)} already stored", f"{len(report.rejections)} rejected"
+    if report.added or not report.already:
+        line = f"{_plural(len(report.added), 'article')} stored, {already}, {rejected}"
+    else:
+        line = f"nothing new: {already}, {rejected}"
+    if report.extracted:
+        mentions = sum(len(e.mentions) for e in report.extractions)
+        claims = sum(len(e.claims) for e in report.extractions)
+        line += (
+            f"\nextracted {_plural(len(report.extractions), 'article')}: {_plural(mentions, 'mention')}, "
+            f"{_plural(claims, 'claim')}; {_plural(counts['events'], 'event')} stored"
+        )
+    return line
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH", help="Files or folders to read; - reads stdin.")
+    ],
+    max_bytes: Annotated[
+        int | None, typer.Option("--max-bytes", min=1, help="Reject inputs larger than this many bytes.")
+    ] = None,
+    no_extract: NoExtractOption = False,
+) -> None:
+    """Read news reports, store the new ones, and extract their events and claims.
+
+    Each rejected input is named on stderr with its reason; a summary follows on stdout.
+    Exit status 0 when every input went in, 1 when some were rejected.
+
+    \b
+    Example:
+        fogofwar ingest reports/ extra/story.html
+        cat story.txt | fogofwar ingest -
+    """
+    settings = _settings(ctx).with_(max_bytes=max_bytes)
+    with _exit_on_error():
+        report, counts = _ingest(settings, paths, extract=not no_extract)
+    typer.echo(_summary(report, counts))
+    if report.rejections:
+        raise typer.Exit(1)
+
+
+# -- listing and showing ------------------------------------------------------------------
+
+
+@app.command()
+def articles(
+    ctx: typer.Context,
+    fmt: FormatOption = ListFormat.table,
+    with_text: Annotated[
+        bool, typer.Option("--with-text", help="Include each article's text (json, csv).")
+    ] = False,
+) -> None:
+    """List the stored articles.
+
+    \b
+    Example:
+        fogofwar articles
+        fogofwar articles --format json --with-text > articles.json
+    """
+    with _exit_on_error(), Store.open(_settings(ctx).db_path) as store:
+        stored = store.articles()
+    output.write_articles(stored, fmt=fmt.value, out=sys.stdout, with_text=with_text)
+
+
+@app.command()
+def events(ctx: typer.Context, fmt: FormatOption = ListFormat.table) -> None:
+    """List the stored events: type, dates, place, actors, people killed (low–high), articles.
+
+    \b
+    Example:
+        fogofwar events
+        fogofwar events --format csv > events.csv
+    """
+    with _exit_on_error(), Store.open(_settings(ctx).db_path) as store:
+        stored = store.events()
+    output.write_events(stored, fmt=fmt.value, out=sys.stdout)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    id: Annotated[
+        str, typer.Argument(metavar="ID", help="An article or event id, or a unique prefix of one.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the record(s) as JSON.")] = False,
+) -> None:
+    """Show an article with its claims, or an event with its claims timeline.
+
+    \b
+    Example:
+        fogofwar show 3f2a9c
+        fogofwar show 3f2a9c41d07be815 --json
+    """
+    with _exit_on_error(), Store.open(_settings(ctx).db_path) as store:
+        text_or_data = _describe(store, id, as_json=as_json)
+    if as_json:
+        output.write_json(text_or_data, sys.stdout)
+    else:
+        typer.echo(text_or_data)
+
+
+def _describe(store: Store, id: str, *, as_json: bool) -> Any:
+    """The article or event ``id`` names, described as text (or as a JSON-ready dict)."""
+    article, event = store.article(id), store.event(id)
+    if article is not None and event is not None and id not in (article.id, event.id):
+        raise NotFound("E023", id=id, count=2, matches=f"article {article.id}, event {event.id}")
+    if article is not None and (event is None or article.id == id):
+        claims = store.claims(article.id)
+        event_ids = store.event_ids_for_article(article.id)
+        if as_json:
+            return {
+                "article": output.article_dict(article, with_text=True),
+                "mentions": [m.to_dict() for m in store.mentions(article.id)],
+                "claims": [c.to_dict() for c in claims],
+                "events": event_ids,
+            }
+        return output.describe_article(article, claims, event_ids=event_ids)
+    if event is not None:
+        return output.event_dict(event) if as_json else output.describe_event(event)
+    raise NotFound("E022", id=id)
+
+
+# -- export -------------------------------------------------------------------------------
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", metavar="FORMAT", help=f"One of: {', '.join(output.EXPORT_FORMATS)}."),
+    ] = "jsonl",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.")] = None,
+) -> None:
+    """Export the stored records: events as JSON Lines (jsonl) or articles (articles-jsonl).
+
+    \b
+    Example:
+        fogofwar export --format jsonl --out events.jsonl
+        fogofwar export --format articles-jsonl | gzip > articles.jsonl.gz
+    """
+    if fmt not in output.EXPORT_FORMATS:
+        choices = ", ".join(output.EXPORT_FORMATS)
+        raise typer.BadParameter(message("E020", format=fmt, choices=choices), param_hint="'--format'")
+    with _exit_on_error(), Store.open(_settings(ctx).db_path) as store:
+        if fmt == "jsonl":
+            records, noun = [e.to_dict() for e in store.events()], "event"
+        else:
+            records, noun = [a.to_dict() for a in store.articles()], "article"
+    if out is None:
+        output.write_jsonl(records, sys.stdout)
+        return
+    with _exit_on_error():
+        try:
+            with out.open("w", encoding="utf-8") as stream:
+                count = output.write_jsonl(records, stream)
+        except OSError as e:
+            raise ConfigError("E026", path=out, detail=e.strerror or str(e)) from e
+    typer.echo(f"wrote {_plural(count, noun)} to {out}", err=True)
+
+
+# -- demo ---------------------------------------------------------------------------------
+
+
+def examples_dir() -> Path:
+    """The repository's bundled examples/ folder (beside the fogofwar package)."""
+    return Path(fogofwar.__file__).resolve().parents[1] / "examples"
+
+
+@app.command()
+def demo(ctx: typer.Context, no_extract: NoExtractOption = False) -> None:
+    """Ingest the bundled examples/ reports, then print the articles, the events and a summary.
+
+    \b
+    Example:
+        fogofwar --db demo.db demo
+    """
+    settings = _settings(ctx)
+    folder = examples_dir()
+    with _exit_on_error():
+        if not folder.is_dir() or not any(folder.iterdir()):
+            raise ConfigError("E024", path=folder)
+        report, counts = _ingest(settings, [str(folder)], extract=not no_extract)
+        with Store.open(settings.db_path) as store:
+            stored_articles, stored_events = store.articles(), store.events()
+    typer.echo(_summary(report, counts))
+    typer.echo("\nArticles")
+    output.write_articles(stored_articles, fmt="table", out=sys.stdout)
+    typer.echo("\nEvents")
+    output.write_events(stored_events, fmt="table", out=sys.stdout)
+    paragraph = output.describe_demo(
+        counts,
+        folder=str(folder),
+        added=len(report.added),
+        already=len(report.already),
+        rejected=len(report.rejections),
+    )
+    typer.echo("\n" + paragraph)
+
+
+# -- eval ---------------------------------------------------------------------------------
+
+DirArgument = Annotated[
+    Path,
+    typer.Argument(metavar="DIR", exists=True, file_okay=False, dir_okay=True, help="Folder of the corpus."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the metrics as one JSON object.")]
+LimitOption = Annotated[
+    int | None, typer.Option("--limit", min=0, help="Score only the first N items (a quick check).")
+]
+
+
+def _evaluate(ctx: typer.Context, name: str, path: Path, *, as_json: bool, limit: int | None) -> None:
+    with _exit_on_error():
+        try:
+            from fogofwar.eval import run_eval  # imported here: evaluation loads the whole pipeline
+        except ImportError as e:
+            raise ConfigError("E051", name=name, detail=str(e)) from e
+        metrics = run_eval(name, path, settings=_settings(ctx), limit=limit)
+    if as_json:
+        output.write_json(metrics, sys.stdout)
+    else:
+        output.write_metrics(metrics, sys.stdout)
+
+
+@eval_app.command("isaf")
+def eval_isaf(
+    ctx: typer.Context, path: DirArgument, as_json: JsonOption = False, limit: LimitOption = None
+) -> None:
+    """Score casualty claims against the ISAF press-release annotations.
+
+    \b
+    Example:
+        fogofwar eval isaf ../shared/eval/dev/isaf --json
+    """
+    _evaluate(ctx, "isaf", path, as_json=as_json, limit=limit)
+
+
+@eval_app.command("muc4")
+def eval_muc4(
+    ctx: typer.Context, path: DirArgument, as_json: JsonOption = False, limit: LimitOption = None
+) -> None:
+    """Score event extraction against the MUC-4 terrorism templates.
+
+    \b
+    Example:
+        fogofwar eval muc4 ../shared/eval/dev/muc4
+    """
+    _evaluate(ctx, "muc4", path, as_json=as_json, limit=limit)
+
+
+@eval_app.command("gva")
+def eval_gva(
+    ctx: typer.Context, path: DirArgument, as_json: JsonOption = False, limit: LimitOption = None
+) -> None:
+    """Score incidents and victim counts against the Gun Violence Archive corpus (SemEval-2018 task 5).
+
+    \b
+    Example:
+        fogofwar eval gva ../shared/eval/dev/gva --json
+    """
+    _evaluate(ctx, "gva", path, as_json=as_json, limit=limit)

@@ -1,0 +1,349 @@
+"""GVA linking evaluation: cluster news reports of US shootings into incidents, then count victims.
+
+Data (``../shared/eval/dev/gva``, see its README.txt): ``documents.jsonl`` (one news article per
+row, with the Gun Violence Archive incident it reports), ``incidents.jsonl`` (GVA's incident
+records: date, city, killed, injured) and the Gun Violence Corpus subset (``gvc_doc_to_event.csv``
+with its ``gvc_train.csv`` / ``gvc_dev.csv`` incident splits).
+
+Rules:
+
+* **Documents.** Rows are read in file order; ``limit`` keeps the first N distinct documents. A
+  document listed under two incidents (39 in the full set) keeps its first row's incident.
+  Documents with empty text, or that ingest rejects, are skipped (not scored). Each document
+  becomes an Article through ``fogofwar.ingest.text.article_from_text`` (title, ``dct`` as the
+  publication date, URL); documents with the same text are one Article.
+* **Pipeline.** ``Extractor(settings).extract`` over the articles, then ``link_events``.
+* **Predicted cluster of a document** = the event holding most of its article's mentions (the
+  first such event on ties); a document whose article is in no event is a cluster of its own.
+* **Merging** (``merge_b3_f1``, ``merge_ceafe_f1``): B³ and CEAF-e (``fogofwar.eval.metrics``)
+  of the predicted clusters against the documents' incidents, over every scored document.
+  ``gvc_merge_b3_f1``: B³ over the GVC documents only, against the GVC mapping (authoritative
+  for GVC), with the predicted clusters restricted to those documents.
+* **Per incident** (incidents with a GVA record and at least one scored document): the
+  incident's event is the predicted cluster holding most of its documents (the first
+  document's on ties). Predicted killed / injured = the sum over victim groups of the
+  reconciled ``best`` (``settings.reconcile_rule``; a combined group "A + B" counts only when
+  none of its members has a row, as in ``reconcile.totals``); 0 when the event has no such
+  figure or the documents are in no event. Shooting victims are nearly always one group, so
+  this is usually a single row. ``killed_exact`` / ``injured_exact``: share equal to GVA's
+  num_killed / num_injured. ``city_accuracy``: the event's place name equals GVA's
+  city_or_county (case-folded; "St." read as "Saint"; a trailing "County" ignored; either
+  name of "Town (Neighbourhood)" accepted). ``date_accuracy``: the event's start equals GVA's
+  date.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+
+from fogofwar.errors import ConfigError, InputRejected
+from fogofwar.eval.metrics import b_cubed, ceaf_e, rate
+from fogofwar.ingest.text import article_from_text
+from fogofwar.model import Article, Event, Extraction, Reconciled
+from fogofwar.settings import Settings
+
+log = logging.getLogger(__name__)
+
+DOCUMENTS = "documents.jsonl"
+INCIDENTS = "incidents.jsonl"
+GVC_MAPPING = "gvc_doc_to_event.csv"
+GVC_SPLITS = ("gvc_train.csv", "gvc_dev.csv")
+GVA_KEYS = (
+    "n_docs",
+    "n_incidents",
+    "merge_b3_f1",
+    "merge_ceafe_f1",
+    "gvc_merge_b3_f1",
+    "killed_exact",
+    "injured_exact",
+    "city_accuracy",
+    "date_accuracy",
+)
+
+
+@dataclass(frozen=True)
+class GvaDocument:
+    """One news article of the set and the incident it reports."""
+
+    doc_id: str
+    incident_id: str
+    text: str
+    title: str | None = None
+    dct: date | None = None
+    url: str | None = None
+    gvc_incident_id: str | None = None
+
+
+@dataclass(frozen=True)
+class GvaIncident:
+    """GVA's record of an incident (the gold)."""
+
+    incident_id: str
+    date: date | None
+    city: str
+    state: str
+    killed: int
+    injured: int
+
+
+def _parse_iso(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _require(path: Path, name: str) -> Path:
+    file = path / name
+    if not file.exists():
+        raise ConfigError("E050", path=path, expected=name)
+    return file
+
+
+def load_documents(path: Path, *, limit: int | None = None) -> list[GvaDocument]:
+    """The first ``limit`` distinct documents of ``documents.jsonl`` (first row per doc_id)."""
+    documents: dict[str, GvaDocument] = {}
+    with _require(path, DOCUMENTS).open(encoding="utf-8") as lines:
+        for line in lines:
+            if limit is not None and len(documents) >= limit:
+                break
+            row = json.loads(line)
+            if row["doc_id"] in documents:
+                continue  # the document is linked to a second incident: keep the first
+            documents[row["doc_id"]] = GvaDocument(
+                doc_id=row["doc_id"],
+                incident_id=str(row["incident_id"]),
+                text=row.get("text") or "",
+                title=row.get("title") or None,
+                dct=_parse_iso(row.get("dct")),
+                url=row.get("url") or None,
+                gvc_incident_id=str(row["gvc_incident_id"]) if row.get("gvc_incident_id") else None,
+            )
+    return list(documents.values())
+
+
+def _gva_date(value: str | None) -> date | None:
+    try:
+        return datetime.strptime(value, "%B %d, %Y").date() if value else None
+    except ValueError:
+        return None
+
+
+def load_incidents(path: Path) -> dict[str, GvaIncident]:
+    """GVA incident records by incident id."""
+    incidents = {}
+    with _require(path, INCIDENTS).open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            incidents[str(row["incident_id"])] = GvaIncident(
+                incident_id=str(row["incident_id"]),
+                date=_gva_date(row.get("date")),
+                city=row.get("city_or_county") or "",
+                state=row.get("state") or "",
+                killed=int(row.get("num_killed") or 0),
+                injured=int(row.get("num_injured") or 0),
+            )
+    return incidents
+
+
+def load_gvc_gold(path: Path) -> dict[str, str]:
+    """GVC document -> GVC incident, for incidents of the train and dev splits present in ``path``."""
+    incidents: set[str] = set()
+    for name in GVC_SPLITS:
+        file = path / name
+        if file.exists():
+            with file.open(encoding="utf-8") as rows:
+                incidents.update(row[1].strip() for row in csv.reader(rows) if len(row) >= 2)
+    gold = {}
+    with _require(path, GVC_MAPPING).open(encoding="utf-8") as rows:
+        for row in csv.DictReader(rows):
+            if row["event-id"].strip() in incidents:
+                gold[row["doc-id"].strip()] = row["event-id"].strip()
+    return gold
+
+
+def document_article(document: GvaDocument) -> Article | None:
+    """The Article for a document (None for empty text or text ingest rejects)."""
+    if not document.text.strip():
+        return None
+    try:
+        return article_from_text(
+            document.text,
+            origin=document.doc_id,
+            published=document.dct,
+            url=document.url,
+            title=document.title,
+        )
+    except InputRejected as e:
+        log.info("gva: document %s skipped: %s", document.doc_id, e)
+        return None
+
+
+def gva_articles(documents: Sequence[GvaDocument]) -> tuple[list[Article], dict[str, str]]:
+    """Distinct Articles of the documents, and document id -> article id for the scored ones."""
+    articles: dict[str, Article] = {}
+    doc_article = {}
+    for document in documents:
+        article = document_article(document)
+        if article is None:
+            continue
+        articles.setdefault(article.id, article)
+        doc_article[document.doc_id] = article.id
+    return list(articles.values()), doc_article
+
+
+def article_events(events: Sequence[Event], extractions: Sequence[Extraction]) -> dict[str, Event]:
+    """Each article's main event: the one holding most of its mentions (the first on ties)."""
+    article_of = {m.id: x.article_id for x in extractions for m in x.mentions}
+    counts: dict[str, Counter[int]] = {}
+    for position, event in enumerate(events):
+        for mention_id in event.mention_ids:
+            if mention_id in article_of:
+                counts.setdefault(article_of[mention_id], Counter())[position] += 1
+    main = {}
+    for article, counter in counts.items():
+        position = min(counter, key=lambda p: (-counter[p], p))
+        main[article] = events[position]
+    return main
+
+
+def predicted_clusters(doc_article: Mapping[str, str], main_event: Mapping[str, Event]) -> dict[str, str]:
+    """Document -> predicted cluster: its article's main event id, else the article itself."""
+    return {
+        doc: main_event[article].id if article in main_event else f"article:{article}"
+        for doc, article in doc_article.items()
+    }
+
+
+def best_total(rows: Sequence[Reconciled], outcome: str) -> int:
+    """Sum over victim groups of the reconciled best for ``outcome`` (0 when none has a figure)."""
+    from fogofwar.reconcile import totals
+
+    best_rows = [replace(r, low=r.best, high=r.best) for r in rows]
+    low, _ = totals(best_rows, outcome=outcome)
+    return low or 0
+
+
+_PARENS = re.compile(r"\s*\(([^)]*)\)\s*")
+_SAINT = re.compile(r"^(st\.?|ste\.?)\s+")
+_COUNTY = re.compile(r"\s+(county|parish)$")
+
+
+def city_names(name: str | None) -> set[str]:
+    """The normalised names a city_or_county value (or a place name) may be matched by."""
+    if not name:
+        return set()
+    names = {name, *_PARENS.findall(name), _PARENS.sub(" ", name)}
+    normalised = set()
+    for value in names:
+        key = " ".join(value.casefold().split())
+        key = _COUNTY.sub("", _SAINT.sub("saint ", key))
+        if key and key != "county":
+            normalised.add(key)
+    return normalised
+
+
+def same_city(predicted: str | None, gold: str) -> bool:
+    """Whether a predicted place name matches GVA's city_or_county (module docstring)."""
+    predicted_names = city_names(predicted)
+    return bool(predicted_names) and bool(predicted_names & city_names(gold))
+
+
+def score_gva(
+    documents: Sequence[GvaDocument],
+    incidents: Mapping[str, GvaIncident],
+    gvc_gold: Mapping[str, str],
+    doc_article: Mapping[str, str],
+    main_event: Mapping[str, Event],
+) -> dict[str, float | int]:
+    """The GVA metrics (keys ``GVA_KEYS``) from the linked events; rules in the module docstring."""
+    scored = [d for d in documents if d.doc_id in doc_article]
+    gold = {d.doc_id: d.incident_id for d in scored}
+    pred = predicted_clusters(doc_article, main_event)
+    gvc_docs = {d.doc_id for d in scored if d.doc_id in gvc_gold}
+    by_incident: dict[str, list[str]] = {}
+    for document in scored:
+        by_incident.setdefault(document.incident_id, []).append(document.doc_id)
+
+    killed, injured, city, when = [], [], [], []
+    events_by_id = {e.id: e for e in main_event.values()}
+    for incident_id, docs in by_incident.items():
+        incident = incidents.get(incident_id)
+        if incident is None:
+            continue
+        # most_common keeps first-seen order among ties: the first document's cluster wins.
+        cluster = Counter(pred[d] for d in docs).most_common(1)[0][0]
+        event = events_by_id.get(cluster)
+        rows = event.reconciled if event else ()
+        killed.append(best_total(rows, "killed") == incident.killed)
+        injured.append(best_total(rows, "injured") == incident.injured)
+        city.append(
+            event is not None and event.place is not None and same_city(event.place.name, incident.city)
+        )
+        when.append(event is not None and incident.date is not None and event.start == incident.date)
+    return {
+        "n_docs": len(scored),
+        "n_incidents": len(by_incident),
+        "merge_b3_f1": b_cubed(gold, pred).f1 if gold else math.nan,
+        "merge_ceafe_f1": ceaf_e(gold, pred).f1 if gold else math.nan,
+        "gvc_merge_b3_f1": (
+            b_cubed({d: gvc_gold[d] for d in gvc_docs}, {d: pred[d] for d in gvc_docs}).f1
+            if gvc_docs
+            else math.nan
+        ),
+        "killed_exact": rate(killed),
+        "injured_exact": rate(injured),
+        "city_accuracy": rate(city),
+        "date_accuracy": rate(when),
+    }
+
+
+def evaluate_gva(path: Path, *, settings: Settings, limit: int | None = None) -> dict[str, float | int]:
+    """Score document -> incident linking and per-incident counts on the GVA set in ``path``.
+
+    path: the set's directory (``../shared/eval/dev/gva``).
+    settings: the run's settings (spaCy model, link window and distance, reconcile rule).
+    limit: only the first ``limit`` documents.
+    RETURNS: the metrics, keys ``GVA_KEYS`` (rules: module docstring); rates are NaN when
+        nothing could be scored.
+    RAISES: ConfigError E050 when ``path`` lacks the set's files.
+    """
+    from fogofwar.extract import Extractor
+    from fogofwar.link import link_events
+
+    documents = load_documents(path, limit=limit)
+    incidents = load_incidents(path)
+    gvc_gold = load_gvc_gold(path)
+    articles, doc_article = gva_articles(documents)
+    extractions = list(Extractor(settings).extract(articles))
+    events = link_events(articles, extractions, settings=settings)
+    log.info("gva: %d documents, %d articles, %d events", len(documents), len(articles), len(events))
+    return score_gva(documents, incidents, gvc_gold, doc_article, article_events(events, extractions))
+
+
+__all__ = [
+    "GVA_KEYS",
+    "GvaDocument",
+    "GvaIncident",
+    "article_events",
+    "best_total",
+    "city_names",
+    "document_article",
+    "evaluate_gva",
+    "gva_articles",
+    "load_documents",
+    "load_gvc_gold",
+    "load_incidents",
+    "predicted_clusters",
+    "same_city",
+    "score_gva",
+]

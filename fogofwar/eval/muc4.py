@@ -1,0 +1,404 @@
+"""The MUC-4 evaluation (terrorism reports, 1989-91): deaths, injuries, perpetrator, place, date.
+
+Data: a directory holding ``documents.jsonl`` (doc_id, split, text) and
+``key_templates.jsonl`` (answer-key templates; read by :mod:`fogofwar.eval.muc4_keys`).
+
+**Split.** By default the 200 documents of tst1 + tst2 are scored: the standard modern
+split (GRIT/GTT, Du et al. 2021) uses dev (1,300) for training, tst1+tst2 as the development
+set and tst3+tst4 as the test set; we tune on nothing, but keep the training documents out
+of the default so figures are comparable with that literature and a run stays short. The
+split is chosen by the evaluation name (``muc4`` = tst1+tst2, ``muc4:all``, ``muc4:dev``,
+``muc4:tst1``; see :func:`fogofwar.eval.run_eval`); ``limit`` keeps the first documents of
+the chosen split(s) in file order.
+
+**Which documents count.** A document is relevant when it has at least one template that is
+not ``MESSAGE: TEMPLATE *``. Every metric except ``n`` is computed over relevant documents
+only: the templates cover terrorist incidents alone, so an irrelevant document's empty key
+does not say that nobody died (battles between army and guerrillas are reported but not
+templated), and scoring our extractor's battle deaths there as errors would measure MUC's
+relevance filter, which fogofwar does not try to reproduce. ``n`` is the number of documents
+read; the denominators of the other metrics are logged at INFO.
+
+How a prediction is derived (:func:`predict_muc4`, with the shared rules of
+:mod:`fogofwar.eval.derive`):
+
+* **deaths** / **injuries**: killed / injured claims, all victim groups (MUC targets are
+  civilians, officials, soldiers and police alike), one group per canonical victim name.
+  Exact match with the key's set of acceptable totals; documents whose key leaves a count
+  unknown (PLURAL, "-") are not scored for it.
+* **perpetrator_org_f1**: the predicted organisations are the side_a actors of foreground
+  mentions (any kind but civilians and outlets: MUC perpetrators include armies and police);
+  a predicted actor matches a gold PERP: ORGANIZATION ID filler when a normalised alternative
+  of the filler equals the actor's name or one of its aliases, directly or through the actor
+  registry, which reads the filler as it reads text of the key's country ("FMLN" and
+  "FARABUNDO MARTI NATIONAL LIBERATION FRONT" both reach the registry's FMLN; "ARMY" in a
+  Colombian key reaches the Colombian Armed Forces). Fillers naming the same organisation in
+  several templates count once; optional fillers (``?``, OPTIONAL templates) count when
+  matched and cost nothing when missed.
+  Micro-F1 over relevant documents.
+* **location_accuracy**: the main place (lead-first) is a hit when its normalised name equals
+  the most specific place of a gold INCIDENT: LOCATION path, or a populated place (CITY, TOWN,
+  ...) on that path, for any template and any alternative. A key that names only the country
+  is hit only by a country-level prediction of that country.
+* **date_accuracy**: the main date (lead-first ``date_start``) lies in a gold INCIDENT: DATE
+  range of any template; documents whose key gives no date are not scored for it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+from fogofwar.errors import ConfigError
+from fogofwar.eval.derive import (
+    count_victims,
+    foreground_claims,
+    foreground_mentions,
+    main_date,
+    main_place,
+    normalise_name,
+)
+from fogofwar.eval.metrics import f1_from_counts, rate
+from fogofwar.eval.muc4_keys import (
+    DateRange,
+    Filler,
+    LocationPath,
+    Template,
+    acceptable_totals,
+    is_relevant,
+    template_from_slots,
+)
+from fogofwar.eval.vocab import (
+    INJURED,
+    KILLED,
+    MUC_DEFAULT_SPLITS,
+    MUC_POPULATED_TYPES,
+    PERPETRATOR_EXCLUDED_KINDS,
+)
+from fogofwar.model import Actor, Article, Claim, Extraction, Place
+
+log = logging.getLogger(__name__)
+
+MUC4_FILES = ("documents.jsonl", "key_templates.jsonl")
+MUC4_KEYS = (
+    "n",
+    "deaths_exact",
+    "injuries_exact",
+    "perpetrator_org_f1",
+    "location_accuracy",
+    "date_accuracy",
+)
+
+
+@dataclass(frozen=True)
+class Muc4Gold:
+    """The scored content of one document's answer key (all its relevant templates together)."""
+
+    doc_id: str
+    relevant: bool
+    deaths: frozenset[int] | None = None  # acceptable totals; None = unknown or irrelevant
+    injuries: frozenset[int] | None = None
+    organizations: tuple[Filler, ...] = ()
+    locations: tuple[LocationPath, ...] = ()
+    dates: tuple[DateRange, ...] = ()
+    country: str | None = None  # the country of the first location path, as the key names it
+
+
+@dataclass(frozen=True)
+class Muc4Item:
+    """One MUC-4 document and its gold."""
+
+    doc_id: str
+    split: str
+    text: str
+    gold: Muc4Gold
+
+
+@dataclass(frozen=True)
+class Muc4Prediction:
+    """What the extraction says about one document, in the key's terms."""
+
+    deaths: int = 0
+    injuries: int = 0
+    perpetrators: tuple[Actor, ...] = ()
+    place: Place | None = None
+    date: date | None = None
+
+
+class Counts(NamedTuple):
+    """True positives, false positives and false negatives of one document's matching."""
+
+    tp: int
+    fp: int
+    fn: int
+
+
+# --- reading the set ---------------------------------------------------------------------------
+
+
+def muc4_files(path: Path) -> tuple[Path, Path]:
+    """The documents and key files in directory ``path``; raises ConfigError E050 if either is missing."""
+    documents, keys = (path / name for name in MUC4_FILES)
+    if not (documents.is_file() and keys.is_file()):
+        raise ConfigError("E050", path=path, expected=" and ".join(MUC4_FILES))
+    return documents, keys
+
+
+def _merge_organizations(fillers: Iterable[Filler]) -> tuple[Filler, ...]:
+    """One filler per organisation: fillers sharing a normalised alternative are merged; the
+    merged filler is optional only when every merged filler was."""
+    keys: list[set[str]] = []
+    heads: list[set[str]] = []
+    optional: list[bool] = []
+    for filler in fillers:
+        names = {normalise_name(h) for h in filler.heads} - {""}
+        if not names:
+            continue
+        i = next((i for i, known in enumerate(keys) if known & names), None)
+        if i is None:
+            keys.append(names)
+            heads.append(set(filler.heads))
+            optional.append(filler.optional)
+        else:
+            keys[i] |= names
+            heads[i] |= set(filler.heads)
+            optional[i] = optional[i] and filler.optional
+    return tuple(Filler(heads=tuple(sorted(h)), optional=o) for h, o in zip(heads, optional, strict=True))
+
+
+def gold_from_templates(doc_id: str, templates: Sequence[Template]) -> Muc4Gold:
+    """A document's gold from its relevant templates (none: an irrelevant document)."""
+    if not templates:
+        return Muc4Gold(doc_id=doc_id, relevant=False)
+    return Muc4Gold(
+        doc_id=doc_id,
+        relevant=True,
+        deaths=acceptable_totals(t for template in templates for t in template.deaths),
+        injuries=acceptable_totals(t for template in templates for t in template.injuries),
+        organizations=_merge_organizations(f for t in templates for f in t.organizations),
+        locations=tuple(p for t in templates for p in t.locations),
+        dates=tuple(r for t in templates for r in t.dates),
+        country=next((p[0][0].name for t in templates for p in t.locations), None),
+    )
+
+
+def load_muc4(
+    path: Path, *, splits: Sequence[str] | None = MUC_DEFAULT_SPLITS, limit: int | None = None
+) -> list[Muc4Item]:
+    """Read the documents of ``splits`` (None: all) from directory ``path`` with their gold,
+    in file order, at most ``limit`` of them."""
+    documents_file, keys_file = muc4_files(path)
+    documents = []
+    with documents_file.open(encoding="utf-8") as lines:
+        for line in lines:
+            if limit is not None and len(documents) >= limit:
+                break
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            if splits is None or record.get("split") in splits:
+                documents.append(record)
+    wanted = {d["doc_id"] for d in documents}
+    templates: dict[str, list[Template]] = defaultdict(list)
+    with keys_file.open(encoding="utf-8") as lines:
+        for line in lines:
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            if record["doc_id"] in wanted and is_relevant(record):
+                templates[record["doc_id"]].append(
+                    template_from_slots(record["doc_id"], str(record["template_no"]), record["slots"])
+                )
+    return [
+        Muc4Item(
+            doc_id=d["doc_id"],
+            split=d.get("split", ""),
+            text=d["text"],
+            gold=gold_from_templates(d["doc_id"], templates.get(d["doc_id"], [])),
+        )
+        for d in documents
+    ]
+
+
+def muc4_article(item: Muc4Item) -> Article:
+    """The Article a MUC-4 document is read as; its dateline date is the reference date."""
+    from fogofwar.ingest.text import article_from_text  # the eval edge calls ingest like the CLI does
+
+    return article_from_text(item.text, origin=item.doc_id, published=None)
+
+
+# --- prediction --------------------------------------------------------------------------------
+
+
+def _by_victims(claim: Claim) -> str:
+    return claim.victims
+
+
+def predict_muc4(article: Article, extraction: Extraction) -> Muc4Prediction:
+    """Reduce one document's Extraction to the key's fields (rules in the module docstring)."""
+    mentions = foreground_mentions(extraction)
+    claims = foreground_claims(extraction)
+    perpetrators: dict[str, Actor] = {}
+    for mention in mentions:
+        for role in mention.actors:
+            if role.role == "side_a" and role.actor.kind not in PERPETRATOR_EXCLUDED_KINDS:
+                perpetrators.setdefault(role.actor.name, role.actor)
+    log.debug("muc4 %s: %d mentions, %d claims", article.origin, len(mentions), len(claims))
+    return Muc4Prediction(
+        deaths=count_victims(claims, KILLED, group_of=_by_victims),
+        injuries=count_victims(claims, INJURED, group_of=_by_victims),
+        perpetrators=tuple(perpetrators.values()),
+        place=main_place(mentions),
+        date=main_date(mentions),
+    )
+
+
+# --- scoring -----------------------------------------------------------------------------------
+
+
+# A key string ("FMLN", "ARMY") and the key's country name ("EL SALVADOR") -> the canonical
+# actor name it denotes, or None.
+Resolver = Callable[[str, str | None], str | None]
+
+
+def resolver_from_actors(actors: Iterable[Actor]) -> Resolver:
+    """A resolver that looks key strings up among the actors' names and global aliases."""
+    index: dict[str, str] = {}
+    for actor in actors:
+        for name in (actor.name, *actor.aliases):
+            key = normalise_name(name)
+            if key:
+                index.setdefault(key, actor.name)
+
+    def resolve(text: str, country: str | None) -> str | None:
+        return index.get(normalise_name(text))
+
+    return resolve
+
+
+def _keys(names: Iterable[str]) -> frozenset[str]:
+    return frozenset(k for k in (normalise_name(n) for n in names) if k)
+
+
+def perpetrator_counts(
+    gold: Muc4Gold, prediction: Muc4Prediction, *, resolve: Resolver | None = None
+) -> Counts:
+    """Match predicted organisations with gold fillers (required fillers first, then optional).
+
+    A filler matches an actor when one of its alternatives, or the actor ``resolve`` finds for
+    it, equals the actor's name, one of its aliases, or the actor ``resolve`` finds for those
+    (all normalised).
+    """
+
+    def keys_of(names: Sequence[str]) -> frozenset[str]:
+        resolved = [resolve(n, gold.country) for n in names] if resolve else []
+        return _keys([*names, *(r for r in resolved if r)])
+
+    unmatched = [keys_of((a.name, *a.aliases)) for a in prediction.perpetrators]
+    tp = fn = 0
+    for filler in sorted(gold.organizations, key=lambda f: f.optional):
+        keys = keys_of(filler.heads)
+        hit = next((i for i, p in enumerate(unmatched) if p & keys), None)
+        if hit is not None:
+            unmatched.pop(hit)
+            tp += 1
+        elif not filler.optional:
+            fn += 1
+    return Counts(tp=tp, fp=len(unmatched), fn=fn)
+
+
+def location_targets(path: LocationPath) -> frozenset[str]:
+    """Normalised names a prediction may give for a gold path: its most specific place(s) and
+    the populated places (city, town ...) on it."""
+    names = {place.name for place in path[-1]}
+    names |= {place.name for level in path for place in level if place.types & MUC_POPULATED_TYPES}
+    return frozenset(normalise_name(n) for n in names)
+
+
+def location_hit(gold: Muc4Gold, prediction: Muc4Prediction) -> bool | None:
+    """Whether the main place matches the gold location (None: not scored)."""
+    if not gold.relevant or not gold.locations:
+        return None
+    if prediction.place is None:
+        return False
+    targets = frozenset().union(*(location_targets(p) for p in gold.locations))
+    return normalise_name(prediction.place.name) in targets
+
+
+def date_hit(gold: Muc4Gold, prediction: Muc4Prediction) -> bool | None:
+    """Whether the main date lies in a gold date range (None: not scored)."""
+    if not gold.relevant or not gold.dates:
+        return None
+    if prediction.date is None:
+        return False
+    return any(r.contains(prediction.date) for r in gold.dates)
+
+
+def number_hit(acceptable: frozenset[int] | None, predicted: int) -> bool | None:
+    """Whether a predicted count is one of the acceptable totals (None: not scored)."""
+    return None if acceptable is None else predicted in acceptable
+
+
+def score_muc4(
+    pairs: Iterable[tuple[Muc4Gold, Muc4Prediction]], *, resolve: Resolver | None = None
+) -> dict[str, float | int]:
+    """The MUC-4 metrics over ``(gold, prediction)`` pairs (keys: :data:`MUC4_KEYS`).
+
+    ``resolve`` maps key strings to registry actors (e.g. :func:`resolver_from_actors`).
+    Rates (and the F1) are NaN when no document can be scored for them.
+    """
+    pairs = list(pairs)
+    relevant = [(g, p) for g, p in pairs if g.relevant]
+    deaths = [h for g, p in relevant if (h := number_hit(g.deaths, p.deaths)) is not None]
+    injuries = [h for g, p in relevant if (h := number_hit(g.injuries, p.injuries)) is not None]
+    places = [h for g, p in relevant if (h := location_hit(g, p)) is not None]
+    dates = [h for g, p in relevant if (h := date_hit(g, p)) is not None]
+    counts = [perpetrator_counts(g, p, resolve=resolve) for g, p in relevant]
+    log.info(
+        "muc4: %d documents, %d relevant; scored for deaths %d, injuries %d, place %d, date %d",
+        len(pairs),
+        len(relevant),
+        len(deaths),
+        len(injuries),
+        len(places),
+        len(dates),
+    )
+    tp, fp, fn = (sum(c[i] for c in counts) for i in range(3))
+    return {
+        "n": len(pairs),
+        "deaths_exact": rate(deaths),
+        "injuries_exact": rate(injuries),
+        "perpetrator_org_f1": f1_from_counts(tp, fp, fn).f1 if tp + fp + fn else math.nan,
+        "location_accuracy": rate(places),
+        "date_accuracy": rate(dates),
+    }
+
+
+__all__ = [
+    "MUC4_FILES",
+    "MUC4_KEYS",
+    "Counts",
+    "Muc4Gold",
+    "Muc4Item",
+    "Muc4Prediction",
+    "Resolver",
+    "date_hit",
+    "gold_from_templates",
+    "load_muc4",
+    "location_hit",
+    "location_targets",
+    "muc4_article",
+    "muc4_files",
+    "number_hit",
+    "perpetrator_counts",
+    "predict_muc4",
+    "resolver_from_actors",
+    "score_muc4",
+]

@@ -1,0 +1,331 @@
+"""The actor registry: canonical armed and political actors, their aliases, and a fast matcher.
+
+The registry is data (``resources/actors.json``); this module loads it once and builds an
+index from alias token sequences to actors, so that matching a text costs a few dict lookups
+per token and never scans the registry.
+
+Matching rules (documented in the resource's ``about`` too):
+
+- Names match case-insensitively, accents and a few spelling variants folded ("al-Qaida" =
+  "al Qaeda"); hyphens, apostrophes, dots and slashes between words are ignored, so
+  "al Qaeda-linked group" matches "al-Qaeda-linked group" and "Mali's army" matches "Mali’s army".
+  A name whose last word is a lower-case noun also matches its singular/plural
+  ("Malian soldiers" / "Malian soldier").
+- Acronyms (one word, mostly capitals or with digits: "FAMa", "CSP-PSD", "M23", "LeT") match
+  case-sensitively, except in ALL CAPS text (MUC-4 wires), where they match upper-cased.
+- Context aliases apply only when the caller names the article's country: "rebels" is the
+  CSP-PSD in Mali, "subversives" the FMLN in El Salvador. A context alias of the article's
+  country wins over a global alias of the same words.
+- Matches never overlap; the longest wins ("Pakistani Taliban" is the TTP, not the Taliban).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fogofwar.errors import ConfigError
+from fogofwar.model import ACTOR_KINDS, Actor
+
+log = logging.getLogger(__name__)
+
+_RESOURCE = "actors.json"
+_TOKEN = re.compile(r"[^\W_]+")
+# What may stand between two words of one alias: spaces, hyphens/dashes, apostrophes, dots, slashes.
+_JOINER = re.compile(r"[\s\-‐‑–—'’./]+")
+_CAPS_MIN_LETTERS = 8
+_CAPS_RATIO = 0.9
+
+
+@dataclass(frozen=True)
+class _Entry:
+    actor: int  # index into ActorRegistry.actors
+    countries: frozenset[str] | None  # None: a global alias; else only in these countries
+
+
+def is_acronym(alias: str) -> bool:
+    """Whether ``alias`` is matched case-sensitively: one word, mostly capitals or with digits.
+
+    >>> is_acronym("FAMa"), is_acronym("CSP-PSD"), is_acronym("M23"), is_acronym("Al-Shabaab")
+    (True, True, True, False)
+    """
+    if len(alias) < 2 or any(c.isspace() for c in alias):
+        return False
+    letters = [c for c in alias if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return any(c.isdigit() for c in alias) or (upper >= 2 and upper * 2 >= len(letters))
+
+
+def is_all_caps(text: str) -> bool:
+    """Whether ``text`` is written in capitals throughout (as the MUC-4 wires are)."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < _CAPS_MIN_LETTERS:
+        return False
+    return sum(c.isupper() for c in letters) >= _CAPS_RATIO * len(letters)
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _number_variants(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """Singular/plural of a trailing common noun: soldiers <-> soldier, militias <-> militia."""
+    *head, last = tokens
+    forms = {last}
+    if last.endswith("ies") and len(last) > 4:
+        forms.add(last[:-3] + "y")
+    elif last.endswith("men"):
+        forms.add(last[:-3] + "man")
+    elif last.endswith("man"):
+        forms.add(last[:-3] + "men")
+    elif last.endswith("y") and len(last) > 2 and last[-2] not in "aeiou":
+        forms.add(last[:-1] + "ies")
+    elif last.endswith("s") and not last.endswith("ss") and len(last) > 3:
+        forms.add(last[:-1])
+    elif not last.endswith("s"):
+        forms.add(last + "s")
+    return {(*head, form) for form in forms}
+
+
+class ActorRegistry:
+    """Canonical actors with an alias index built once at load.
+
+    Build with :meth:`load`; then :meth:`find_all` matches aliases in a text, :meth:`lookup`
+    picks the actor a noun phrase names, :meth:`get` finds an actor by canonical name.
+    """
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        # Not a dataclass: the constructor validates the resource and builds the indexes.
+        self.actors: tuple[Actor, ...] = ()
+        self._forces: dict[str, str] = {}
+        self._by_name: dict[str, int] = {}
+        self._names: dict[tuple[str, ...], list[_Entry]] = {}
+        self._acronyms: dict[tuple[str, ...], list[_Entry]] = {}
+        self._acronyms_upper: dict[tuple[str, ...], list[_Entry]] = {}
+        self._spelling: dict[str, str] = {_fold(k): _fold(v) for k, v in data.get("spelling", {}).items()}
+        self._countries: dict[tuple[str, ...], str] = {}
+        self._build(data)
+        self._lengths = {
+            "names": self._length_index(self._names),
+            "acronyms": self._length_index(self._acronyms),
+            "acronyms_upper": self._length_index(self._acronyms_upper),
+            "countries": self._length_index(self._countries),
+        }
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> ActorRegistry:
+        """Load the registry from ``path`` or from ``fogofwar/resources/actors.json``.
+
+        RETURNS (ActorRegistry): the registry with its alias index built.
+        """
+        try:
+            if path is None:
+                text = resources.files("fogofwar.resources").joinpath(_RESOURCE).read_text(encoding="utf-8")
+            else:
+                text = Path(path).read_text(encoding="utf-8")
+            data = json.loads(text)
+        except (OSError, json.JSONDecodeError) as e:
+            raise ConfigError("E060", path=str(path or _RESOURCE), detail=str(e)) from e
+        return cls(data)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build(self, data: dict[str, Any]) -> None:
+        force_nouns: dict[str, list[str]] = data.get("force_nouns", {})
+        actors: list[Actor] = []
+        for raw in data["actors"]:
+            name = raw["name"]
+            kind = raw.get("kind", "unknown")
+            if kind not in ACTOR_KINDS:
+                raise ConfigError("E061", name=name, detail=f"kind {kind!r} not in {ACTOR_KINDS}")
+            if _fold(name) in self._by_name:
+                raise ConfigError("E061", name=name, detail="duplicate canonical name")
+            index = len(actors)
+            aliases = [name, *raw.get("aliases", [])]
+            for noun_set, prefixes in raw.get("forms", {}).items():
+                if noun_set not in force_nouns:
+                    raise ConfigError("E061", name=name, detail=f"unknown force_nouns set {noun_set!r}")
+                aliases += [f"{p} {noun}" for p in prefixes for noun in force_nouns[noun_set]]
+            for alias in aliases:
+                self._add(alias, _Entry(index, None))
+            for countries, scoped in raw.get("context", {}).items():
+                scope = frozenset(re.split(r"[\s,]+", countries.strip()))
+                for alias in scoped:
+                    self._add(alias, _Entry(index, scope))
+            unique = tuple(dict.fromkeys(a for a in aliases if a != name))
+            actors.append(Actor(name, unique, kind, raw.get("inter"), raw.get("country")))
+            self._by_name[_fold(name)] = index
+            if raw.get("forces"):
+                self._forces[name] = raw["forces"]
+        self.actors = tuple(actors)
+        for owner, forces in self._forces.items():
+            if _fold(forces) not in self._by_name:
+                raise ConfigError("E061", name=owner, detail=f"forces {forces!r} is not a registered actor")
+        for iso2, names in data.get("countries", {}).items():
+            for country_name in names:
+                self._countries[self._name_key(country_name)] = iso2
+
+    def _name_key(self, alias: str) -> tuple[str, ...]:
+        return tuple(self._spelling.get(t, t) for t in (_fold(m) for m in _TOKEN.findall(alias)))
+
+    def _add(self, alias: str, entry: _Entry) -> None:
+        if is_acronym(alias):
+            key = tuple(_TOKEN.findall(alias))
+            self._acronyms.setdefault(key, []).append(entry)
+            self._acronyms_upper.setdefault(tuple(t.upper() for t in key), []).append(entry)
+            return
+        tokens = _TOKEN.findall(alias)
+        if not tokens:
+            return
+        keys = {self._name_key(alias)}
+        if tokens[-1].islower():
+            keys |= _number_variants(self._name_key(alias))
+        for key in keys:
+            bucket = self._names.setdefault(key, [])
+            if entry not in bucket:
+                bucket.append(entry)
+
+    @staticmethod
+    def _length_index(index: dict[tuple[str, ...], Any]) -> dict[str, tuple[int, ...]]:
+        lengths: dict[str, set[int]] = {}
+        for key in index:
+            lengths.setdefault(key[0], set()).add(len(key))
+        return {first: tuple(sorted(ls, reverse=True)) for first, ls in lengths.items()}
+
+    # -- matching -------------------------------------------------------------------------
+
+    def _tokens(self, text: str) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+    @staticmethod
+    def _joined(text: str, tokens: list[tuple[int, int, str]], i: int, n: int) -> bool:
+        """Whether tokens i..i+n-1 are separated only by joiners (no comma, bracket, line of prose)."""
+        return all(_JOINER.fullmatch(text[tokens[j][1] : tokens[j + 1][0]]) for j in range(i, i + n - 1))
+
+    @staticmethod
+    def _choose(entries: list[_Entry], country: str | None) -> _Entry | None:
+        if country:
+            for entry in entries:
+                if entry.countries and country in entry.countries:
+                    return entry
+        for entry in entries:
+            if entry.countries is None:
+                return entry
+        return None
+
+    def find_all(self, text: str, *, country: str | None = None) -> list[tuple[int, int, Actor]]:
+        """Non-overlapping alias matches in ``text``, left to right: ``(start, end, actor)``.
+
+        Longest matches are chosen first. ``country`` (ISO alpha-2) enables that country's
+        context aliases. Works on ALL CAPS text.
+        """
+        tokens = self._tokens(text)
+        if not tokens:
+            return []
+        folded = [self._spelling.get(f, f) for f in (_fold(t[2]) for t in tokens)]
+        caps = is_all_caps(text)
+        exact = [t[2].upper() for t in tokens] if caps else [t[2] for t in tokens]
+        candidates: list[tuple[int, int, int, _Entry]] = []  # (n_chars, i, n_tokens, entry)
+        for i in range(len(tokens)):
+            found = self._match_at(text, tokens, folded, exact, caps, i, country)
+            if found:
+                n, entry = found
+                candidates.append((tokens[i + n - 1][1] - tokens[i][0], i, n, entry))
+        taken = [False] * len(tokens)
+        chosen: list[tuple[int, int, Actor]] = []
+        for _, i, n, entry in sorted(candidates, key=lambda c: (-c[0], c[1])):
+            if any(taken[i : i + n]):
+                continue
+            taken[i : i + n] = [True] * n
+            chosen.append((tokens[i][0], tokens[i + n - 1][1], self.actors[entry.actor]))
+        return sorted(chosen, key=lambda m: m[0])
+
+    def _match_at(
+        self,
+        text: str,
+        tokens: list[tuple[int, int, str]],
+        folded: list[str],
+        exact: list[str],
+        caps: bool,
+        i: int,
+        country: str | None,
+    ) -> tuple[int, _Entry] | None:
+        best: tuple[int, _Entry] | None = None
+        acronyms = self._acronyms_upper if caps else self._acronyms
+        acronym_lengths = self._lengths["acronyms_upper" if caps else "acronyms"]
+        for table, lengths, words in (
+            (self._names, self._lengths["names"], folded),
+            (acronyms, acronym_lengths, exact),
+        ):
+            for n in lengths.get(words[i], ()):
+                if best and n <= best[0]:
+                    break
+                if i + n > len(words) or not self._joined(text, tokens, i, n):
+                    continue
+                entries = table.get(tuple(words[i : i + n]))
+                entry = self._choose(entries, country) if entries else None
+                if entry is not None:
+                    best = (n, entry)
+                    break
+        return best
+
+    def lookup(self, phrase: str, *, country: str | None = None) -> Actor | None:
+        """The actor a noun phrase names, or None.
+
+        The longest alias in the phrase wins, then the first: "Russian Wagner mercenaries" ->
+        Wagner Group; "Malian army battalion supported by Wagner forces" -> Malian Armed Forces.
+        """
+        matches = self.find_all(phrase, country=country)
+        if not matches:
+            return None
+        return min(matches, key=lambda m: (-len(self._tokens(phrase[m[0] : m[1]])), m[0]))[2]
+
+    def get(self, name: str) -> Actor | None:
+        """The actor with canonical ``name`` (case-insensitive), or None."""
+        index = self._by_name.get(_fold(name))
+        return None if index is None else self.actors[index]
+
+    def own_forces(self, actor: Actor) -> Actor:
+        """Whose losses an actor's admission is about: a government's armed forces, else itself."""
+        forces = self._forces.get(actor.name)
+        return self.get(forces) or actor if forces else actor
+
+    def guess_country(self, text: str) -> str | None:
+        """The country (ISO alpha-2) a text is most about, by counting country names and demonyms."""
+        tokens = self._tokens(text)
+        folded = [self._spelling.get(f, f) for f in (_fold(t[2]) for t in tokens)]
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        lengths = self._lengths["countries"]
+        i = 0
+        while i < len(tokens):
+            step = 1
+            for n in lengths.get(folded[i], ()):
+                iso2 = self._countries.get(tuple(folded[i : i + n])) if i + n <= len(tokens) else None
+                if iso2 and self._joined(text, tokens, i, n):
+                    counts[iso2] += 1
+                    first.setdefault(iso2, i)
+                    step = n
+                    break
+            i += step
+        if not counts:
+            return None
+        return max(counts, key=lambda c: (counts[c], -first[c]))
+
+    def __iter__(self) -> Iterator[Actor]:
+        return iter(self.actors)
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+
+__all__ = ["ActorRegistry", "is_acronym", "is_all_caps"]

@@ -1,0 +1,458 @@
+"""Who said it: the claimant, stance and statement date of a casualty statement.
+
+A figure is a claim by someone. The claimant is the subject of the reporting verb that
+governs the statement ("The Malian army confirmed that ..."), the object of "according to",
+or, for a pronoun ("They admitted ..."), the party last named as a subject. A statement with
+no reporting verb of its own continues the last explicit claimant of its paragraph (news
+paragraphs keep their attribution: "Additionally, ... no casualties were reported"), and
+otherwise is the outlet's own (``article.agency`` or ``article.source``).
+
+The stance comes from the verb (said -> claims, confirmed -> confirms, denied -> denies,
+admitted -> admits, reported/indicated -> reports); a subject that is itself a report
+("Reports from bloggers indicated ...") makes it ``reports``. The statement date is a date
+attached to the reporting verb outside the reported clause ("announced on Saturday that
+...", "In a statement on July 29, Wagner admitted ...").
+
+The vocabulary lives in ``resources/lexicon_claims.json``; :func:`claim_lexicon` loads it once.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from importlib import resources
+from typing import Any
+
+from fogofwar.extract.actors import ActorRegistry
+from fogofwar.model import Actor, Article
+
+_RESOURCE = "lexicon_claims.json"
+_VERB_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "xcomp", "parataxis", "relcl", "pcomp", "acl"})
+_CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
+_AGENT_PREPS = frozenset({"for", "of", "from", "by", "at", "with", "in"})
+
+
+@dataclass(frozen=True)
+class ClaimLexicon:
+    """The vocabulary of claims and attribution (see the resource's ``about``)."""
+
+    triggers: dict[str, tuple[str, frozenset[str]]]  # word -> (outcome, syntactic classes)
+    own_loss_verbs: frozenset[str]
+    life_verbs: frozenset[str]
+    life_nouns: frozenset[str]
+    noun_requires_of: frozenset[str]
+    police_words: frozenset[str]
+    zero_words: frozenset[str]
+    zero_determiners: frozenset[str]
+    zero_casualties_outcome: str
+    suffer_verbs: frozenset[str]
+    admission_verbs: frozenset[str]
+    inflict_verbs: frozenset[str]
+    victim_prepositions: frozenset[str]
+    vague_intensity: frozenset[str]
+    person_nouns: frozenset[str]
+    anaphoric_nouns: frozenset[str]
+    claimant_anaphors: frozenset[str]
+    pronouns: frozenset[str]
+    possessive_pronouns: frozenset[str]
+    singular_determiners: frozenset[str]
+    stances: dict[str, str]  # verb form -> stance
+    non_reporting_objects: dict[str, frozenset[str]]
+    report_nouns: frozenset[str]
+    according_to: tuple[str, ...]
+    stance_rank: dict[str, int]
+    weekdays: tuple[str, ...]
+    months: dict[str, int]
+    relative_days: dict[str, int]
+    date_pattern: re.Pattern[str]
+
+    def stance_of(self, word: str) -> str | None:
+        """The stance a reporting verb form expresses, or None."""
+        return self.stances.get(word.lower())
+
+
+def _date_pattern(data: dict[str, Any]) -> re.Pattern[str]:
+    months = "|".join(sorted(data["months"], key=len, reverse=True))
+    weekdays = "|".join(data["weekdays"])
+    relative = "|".join(r"\s+".join(p.split()) for p in sorted(data["relative_days"], key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:(?P<wd>{weekdays})"
+        rf"|(?P<mon>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?"
+        rf"|(?P<day2>\d{{1,2}})\s+(?P<mon2>{months})\b\.?(?:,?\s+(?P<year2>\d{{4}}))?"
+        rf"|(?P<rel>{relative}))\b",
+        re.IGNORECASE,
+    )
+
+
+@functools.cache
+def claim_lexicon() -> ClaimLexicon:
+    """Load ``resources/lexicon_claims.json`` once."""
+    text = resources.files("fogofwar.resources").joinpath(_RESOURCE).read_text(encoding="utf-8")
+    data = json.loads(text)
+    triggers: dict[str, tuple[str, set[str]]] = {}
+    for outcome, classes in data["triggers"].items():
+        for cls, words in classes.items():
+            for word in words:
+                triggers.setdefault(word, (outcome, set()))[1].add(cls)
+    for word in data["own_loss_verbs"]:
+        triggers.setdefault(word, ("killed", set()))[1].add("own_loss")
+    stances = {form: stance for stance, forms in data["reporting_verbs"].items() for form in forms}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(data[key])
+
+    return ClaimLexicon(
+        triggers={w: (o, frozenset(c)) for w, (o, c) in triggers.items()},
+        own_loss_verbs=words("own_loss_verbs"),
+        life_verbs=words("life_verbs"),
+        life_nouns=words("life_nouns"),
+        noun_requires_of=words("noun_requires_of"),
+        police_words=words("police_words"),
+        zero_words=words("zero_words"),
+        zero_determiners=words("zero_determiners"),
+        zero_casualties_outcome=data["zero_casualties_outcome"],
+        suffer_verbs=words("suffer_verbs"),
+        admission_verbs=words("admission_verbs"),
+        inflict_verbs=words("inflict_verbs"),
+        victim_prepositions=words("victim_prepositions"),
+        vague_intensity=words("vague_intensity"),
+        person_nouns=words("person_nouns"),
+        anaphoric_nouns=words("anaphoric_nouns"),
+        claimant_anaphors=words("claimant_anaphors"),
+        pronouns=words("pronouns"),
+        possessive_pronouns=words("possessive_pronouns"),
+        singular_determiners=words("singular_determiners"),
+        stances=stances,
+        non_reporting_objects={k: frozenset(v) for k, v in data["non_reporting_objects"].items()},
+        report_nouns=words("report_nouns"),
+        according_to=tuple(data["according_to"]),
+        stance_rank=dict(data["stance_rank"]),
+        weekdays=tuple(data["weekdays"]),
+        months=dict(data["months"]),
+        relative_days={" ".join(k.split()): v for k, v in data["relative_days"].items()},
+        date_pattern=_date_pattern(data),
+    )
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who made a statement, how, and when.
+
+    ``source`` says how the claimant was found: ``explicit`` (named in the sentence),
+    ``pronoun`` (carried to the last named party), ``paragraph`` (the paragraph's last
+    explicit claimant), ``outlet`` (no one named: the outlet's own statement).
+    """
+
+    claimant: str
+    kind: str
+    stance: str
+    stated: date | None = None
+    actor: Actor | None = None
+    source: str = "explicit"
+    verb: Any = None  # the spaCy Token of the reporting verb; never leaves the extract stage
+
+
+@dataclass
+class ArticleContext:
+    """Per-article state of attribution: the article's country and the carried parties.
+
+    Created by ``extract_claims`` for one article and updated sentence by sentence; it is
+    the caller's, never module-level.
+    """
+
+    registry: ActorRegistry
+    article: Article
+    country: str | None = None
+    last_party: Actor | None = None
+    paragraph_speaker: dict[int, Attribution] = field(default_factory=dict)
+    matches: list[tuple[int, int, Actor]] = field(default_factory=list)  # current sentence, relative offsets
+
+    @property
+    def outlet(self) -> str:
+        """The outlet an unattributed statement belongs to."""
+        return self.article.agency or self.article.source or "unattributed"
+
+    @property
+    def latest_date(self) -> date | None:
+        """The latest date the article knows of itself (weekdays resolve on or before it)."""
+        known = [d for d in (self.article.dateline_date, self.article.published) if d]
+        return max(known) if known else None
+
+
+# -- noun phrases -> actors ----------------------------------------------------------------
+
+
+def actor_in(ctx: ArticleContext, start: int, end: int, head_idx: int | None = None) -> Actor | None:
+    """The registry actor matched within [start, end): the one covering the head, else the last."""
+    inside = [m for m in ctx.matches if m[0] >= start and m[1] <= end]
+    if not inside:
+        return None
+    if head_idx is not None:
+        for m in inside:
+            if m[0] <= head_idx < m[1]:
+                return m[2]
+    return inside[-1][2]
+
+
+def phrase_end(token: Any) -> int:
+    """End offset of a token's noun phrase without its right modifiers (prep, relcl, appos)."""
+    end = token.idx + len(token)
+    for child in token.rights:
+        if child.dep_ in ("compound", "amod", "nummod", "poss", "case") or child.dep_ == "flat":
+            end = max(end, child.right_edge.idx + len(child.right_edge))
+    return end
+
+
+def actor_of_phrase(token: Any, ctx: ArticleContext, lex: ClaimLexicon) -> Actor | None:
+    """The actor a noun phrase headed by ``token`` names: its own words, then appositions,
+    then an agent phrase ("a spokesman for the army", "reports from Russian bloggers")."""
+    actor = actor_in(ctx, token.left_edge.idx, phrase_end(token), token.idx)
+    if actor:
+        return actor
+    for child in token.children:
+        if child.dep_ == "appos":
+            actor = actor_in(ctx, child.left_edge.idx, phrase_end(child), child.idx)
+            if actor:
+                return actor
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in _AGENT_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    actor = actor_in(ctx, pobj.left_edge.idx, phrase_end(pobj), pobj.idx)
+                    if actor:
+                        return actor
+    return None
+
+
+def is_anaphor(token: Any, lex: ClaimLexicon) -> bool:
+    """Whether a subject refers back to a party named before ("they", "the group")."""
+    if token.lower_ in lex.pronouns:
+        return True
+    determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+    return token.lower_ in lex.claimant_anaphors and bool(determiners & {"the", "this", "that"})
+
+
+def _phrase_text(token: Any, lex: ClaimLexicon) -> str:
+    words = [t for t in token.doc[token.left_edge.i : token.i + 1] if t.dep_ != "punct"]
+    while words and (words[0].dep_ == "det" or words[0].lower_ in lex.pronouns):
+        words = words[1:]
+    return " ".join(t.text for t in words) or token.text
+
+
+# -- reporting verbs -----------------------------------------------------------------------
+
+
+def is_verbish(token: Any) -> bool:
+    return token.tag_.startswith("VB") or token.dep_ in _VERB_DEPS
+
+
+def _reporting_stance(token: Any, lex: ClaimLexicon) -> str | None:
+    stance = lex.stance_of(token.lower_)
+    if stance is None or not is_verbish(token):
+        return None
+    blocked = lex.non_reporting_objects.get(token.lower_)
+    if blocked and any(c.dep_ in ("dobj", "attr") and c.lower_ in blocked for c in token.children):
+        return None  # "claimed the lives of", "claimed responsibility for"
+    return stance
+
+
+def find_reporting_verb(trigger: Any, lex: ClaimLexicon) -> tuple[Any, str] | None:
+    """The reporting verb governing ``trigger``: its nearest reporting ancestor, else a reporting
+    verb hanging off the same clause ("12 were killed, the army said")."""
+    for ancestor in trigger.ancestors:
+        stance = _reporting_stance(ancestor, lex)
+        if stance:
+            return ancestor, stance
+    chain = {trigger, *trigger.ancestors}
+    best: tuple[int, Any, str] | None = None
+    for token in trigger.doc:
+        if token.head in chain and token not in chain and token.dep_ in ("parataxis", "ccomp", "advcl", "conj"):
+            stance = _reporting_stance(token, lex)
+            if stance and any(c.dep_ == "nsubj" for c in token.children):
+                distance = abs(token.i - trigger.i)
+                if best is None or distance < best[0]:
+                    best = (distance, token, stance)
+    return (best[1], best[2]) if best else None
+
+
+def _according_to(trigger: Any, lex: ClaimLexicon) -> Any | None:
+    """The object of "according to" (or "citing") in the sentence of ``trigger``, or None."""
+    doc = trigger.doc
+    for token in doc:
+        if token.lower_ == "according":
+            for child in token.children:
+                if child.lower_ == "to":
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+        elif token.lower_ in lex.according_to and token.lower_ != "per":
+            objects = [c for c in token.children if c.dep_ in ("dobj", "pobj")]
+            if objects:
+                return objects[0]
+    return None
+
+
+def clause_subject(verb: Any) -> tuple[Any | None, bool]:
+    """The subject of ``verb`` (climbing from participles and controlled verbs); and whether
+    the verb is a passive without agent ("no casualties were reported")."""
+    current = verb
+    for _ in range(5):
+        children = list(current.children)
+        subjects = [c for c in children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            return subjects[0], False
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
+            for agent in (c for c in children if c.dep_ == "agent"):
+                objects = [c for c in agent.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0], False
+            return None, True
+        if current.dep_ in _CLIMB_DEPS and current.head is not current:
+            current = current.head if current.head.dep_ != "prep" else current.head.head
+            continue
+        break
+    return None, False
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+
+def resolve_date(match: re.Match[str], article_dates: tuple[date | None, date | None], lex: ClaimLexicon) -> date | None:
+    """Resolve a date expression against (reference date, latest date of the article).
+
+    Weekdays: the latest such day on or before the article's latest date. "Month D": the
+    reference year, or the year before when that would put it more than a week ahead.
+    """
+    reference, latest = article_dates
+    if match.group("wd"):
+        if latest is None:
+            return None
+        target = lex.weekdays.index(match.group("wd").lower())
+        return latest - timedelta(days=(latest.weekday() - target) % 7)
+    if match.group("rel"):
+        offset = lex.relative_days[" ".join(match.group("rel").lower().split())]
+        return reference + timedelta(days=offset) if reference else None
+    month = lex.months[(match.group("mon") or match.group("mon2")).lower()]
+    day = int(match.group("day") or match.group("day2"))
+    year_text = match.group("year") or match.group("year2")
+    if year_text:
+        year = int(year_text)
+    elif reference:
+        year = reference.year
+    else:
+        return None
+    try:
+        found = date(year, month, day)
+    except ValueError:
+        return None
+    if not year_text and reference and found > reference + timedelta(days=7):
+        found = found.replace(year=year - 1) if not (month == 2 and day == 29) else found
+    return found
+
+
+def statement_date(verb: Any, trigger: Any, ctx: ArticleContext, lex: ClaimLexicon) -> date | None:
+    """A date attached to the reporting verb but outside the reported clause, resolved."""
+    doc = verb.doc
+    reported = trigger
+    while reported.head is not verb and reported.head is not reported:
+        reported = reported.head
+    dates = (ctx.article.reference_date, ctx.latest_date)
+    for match in lex.date_pattern.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        token = span.root
+        if verb not in token.ancestors:
+            continue
+        if token is reported or reported in token.ancestors:
+            continue
+        return resolve_date(match, dates, lex)
+    return None
+
+
+# -- attribution ---------------------------------------------------------------------------
+
+
+def _outlet(ctx: ArticleContext, stance: str, stated: date | None) -> Attribution:
+    return Attribution(ctx.outlet, "outlet", stance, stated, None, "outlet")
+
+
+def _from_actor(actor: Actor, stance: str, stated: date | None, source: str, verb: Any) -> Attribution:
+    return Attribution(actor.name, actor.kind, stance, stated, actor, source, verb)
+
+
+def _carried(ctx: ArticleContext, paragraph: int, stance: str | None, stated: date | None) -> Attribution:
+    """The paragraph's last explicit claimant, else the outlet."""
+    speaker = ctx.paragraph_speaker.get(paragraph)
+    if speaker is not None:
+        return Attribution(
+            speaker.claimant, speaker.kind, stance or speaker.stance, stated, speaker.actor, "paragraph"
+        )
+    return _outlet(ctx, stance or "reports", stated)
+
+
+def attribute(trigger: Any, paragraph: int, ctx: ArticleContext) -> Attribution:
+    """Find who states the casualty statement whose trigger token is ``trigger``.
+
+    trigger (spacy.tokens.Token): the outcome word ("killed", "casualties") in a parsed sentence.
+    paragraph: the sentence's paragraph number, for paragraph carry-over.
+    RETURNS (Attribution): claimant, stance, statement date and how the claimant was found.
+    """
+    lex = claim_lexicon()
+    found = find_reporting_verb(trigger, lex)
+    according = _according_to(trigger, lex)
+    if found is None and according is not None:
+        actor = actor_of_phrase(according, ctx, lex)
+        if actor:
+            return _from_actor(actor, "claims", None, "explicit", None)
+        return Attribution(_phrase_text(according, lex), "unknown", "claims", None, None, "explicit")
+    if found is None:
+        return _carried(ctx, paragraph, None, None)
+    verb, stance = found
+    stated = statement_date(verb, trigger, ctx, lex)
+    subject, passive = clause_subject(verb)
+    if subject is None:
+        return _carried(ctx, paragraph, stance if passive else None, stated)
+    if subject.lower_ in lex.report_nouns:
+        stance = "reports"
+    actor = actor_of_phrase(subject, ctx, lex)
+    if actor:
+        return _from_actor(actor, stance, stated, "explicit", verb)
+    if is_anaphor(subject, lex) or subject.lower_ in lex.report_nouns:
+        if ctx.last_party is not None:
+            return _from_actor(ctx.last_party, stance, stated, "pronoun", verb)
+        return _carried(ctx, paragraph, stance, stated)
+    return Attribution(_phrase_text(subject, lex), "unknown", stance, stated, None, "explicit", verb)
+
+
+def subject_party(doc: Any, ctx: ArticleContext) -> Actor | None:
+    """The actor that is the subject of a parsed sentence's main verb, if the registry knows it."""
+    lex = claim_lexicon()
+    for token in doc:
+        if token.dep_ == "ROOT":
+            subject, _ = clause_subject(token)
+            if subject is not None and not is_anaphor(subject, lex):
+                return actor_of_phrase(subject, ctx, lex)
+    return None
+
+
+__all__ = [
+    "ArticleContext",
+    "Attribution",
+    "ClaimLexicon",
+    "actor_in",
+    "actor_of_phrase",
+    "attribute",
+    "clause_subject",
+    "is_anaphor",
+    "claim_lexicon",
+    "find_reporting_verb",
+    "is_verbish",
+    "phrase_end",
+    "resolve_date",
+    "statement_date",
+    "subject_party",
+]

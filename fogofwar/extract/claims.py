@@ -1,0 +1,625 @@
+"""Attributed casualty claims: who says how many of whom were killed, injured, captured ...
+
+The extractor reads the parsed sentences of one article (``Sentence.doc``, a spaCy Doc of the
+sentence). For each outcome word ("killed", "wounded", "casualties", "the death of") it finds
+the noun phrases naming the victims through the dependency parse (object of an active verb,
+subject of a passive or intransitive one, the of-phrase of a noun, a participle modifying a
+noun), reads each phrase's count (``numbers.find_quantities``), resolves the victims to an
+actor of the registry, and asks ``attribution`` who said it. It never parses again and never
+sums figures: each (claimant, victims, outcome, figure) is one claim; an exact repeat within
+one article is kept once.
+
+Conventions (see also the ``about`` fields of ``resources/lexicon_claims.json`` and
+``resources/lexicon_numbers.json``):
+
+- victims: a canonical actor name, "civilians", or "unknown"; several groups named together
+  as one victim phrase ("seven Malian soldiers and Wagner operatives") are joined with " + "
+  in sorted order ("Malian Armed Forces + Wagner Group").
+- "lost two soldiers" / "two of its soldiers" / an admission of "heavy losses" are the own
+  side of the loser / possessor / admitting party (a government's own side is its forces).
+- "others", "survivors", a bare number ("and ten were injured") take the victims of the
+  statement before them in the sentence; "survivors" with none before are the other
+  parties named earlier in the sentence.
+- A single person ("a soldier", "the Taliban leader") counts 1. A definite single person
+  under a noun ("the death of its leader") refers to a death the reader already knows, not a
+  new count, and is skipped, as are pronouns ("his death").
+- A vague "casualties"/"losses" claim whose victims cannot be told ("dozens of casualties")
+  is dropped: it cannot be reconciled with any group and would be counted twice in totals.
+- Repeats: the kept copy is the one with a stated qualifier ("at least 84" over a lede's
+  "84"), then the stronger stance (confirms over reports), then a stated date, then the first.
+- Confidence: 1.0 for a claimant named in the sentence or the outlet's own statement; 0.9
+  when carried by a pronoun; 0.8 when carried from the paragraph; times 0.8 for unknown victims.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from fogofwar.extract.actors import ActorRegistry, is_all_caps
+from fogofwar.extract.attribution import (
+    ArticleContext,
+    Attribution,
+    ClaimLexicon,
+    actor_in,
+    actor_of_phrase,
+    attribute,
+    claim_lexicon,
+    clause_subject,
+    is_anaphor,
+    is_verbish,
+    phrase_end,
+    subject_party,
+)
+from fogofwar.extract.numbers import Quantity, find_quantities
+from fogofwar.extract.sentences import Sentence
+from fogofwar.model import Actor, Article, Claim, Span, record_id
+
+log = logging.getLogger(__name__)
+
+UNKNOWN = "unknown"
+GROUP_JOINER = " + "
+_COUNT_DEPS = frozenset({"nummod", "quantmod", "amod", "det", "advmod", "compound", "npadvmod", "nmod", "poss"})
+_PREDICATE_DEPS = frozenset({"acomp", "oprd", "xcomp", "ccomp", "advcl", "attr", "dep"})
+_SOURCE_CONFIDENCE = {"explicit": 1.0, "outlet": 1.0, "pronoun": 0.9, "paragraph": 0.8}
+_UNKNOWN_VICTIMS_FACTOR = 0.8
+_QUALIFIED = frozenset({"at_least", "at_most", "about"})
+
+
+# -- candidate sentences -------------------------------------------------------------------
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex alternation of ``words`` as a character trie (fast: no backtracking over words)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        optional = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
+        return body + "?" if optional else body
+
+    return emit(trie)
+
+
+@functools.cache
+def _candidate_pattern() -> re.Pattern[str]:
+    lex = claim_lexicon()
+    words = sorted({w for w in lex.triggers if " " not in w})
+    return re.compile(r"\b" + _trie_regex(words) + r"\b", re.IGNORECASE)
+
+
+def is_claim_candidate(text: str) -> bool:
+    """Whether a sentence may carry a casualty figure or statement (one compiled regex, no spaCy).
+
+    >>> is_claim_candidate("Two soldiers were killed."), is_claim_candidate("Talks resumed.")
+    (True, False)
+    """
+    return _candidate_pattern().search(text) is not None
+
+
+# -- statements: outcome word + victim phrase + count ---------------------------------------
+
+
+@dataclass
+class _Statement:
+    """One casualty statement found in a parsed sentence, before attribution."""
+
+    trigger: Any  # Token of the outcome word
+    outcome: str
+    head: Any  # Token heading the victim phrase (the outcome noun itself for "12 deaths")
+    noun: Any | None  # the content noun ("soldiers" in "two of its soldiers"); None: a bare number
+    how: str  # passive, object, subject, predicate, modified, of, self
+    figure: int | None
+    low: int | None
+    high: int | None
+    qualifier: str
+    start: int  # evidence, offsets into the sentence
+    end: int
+    position: int = 0  # index within a coordinated list of victim phrases
+    extra: list[Any] = field(default_factory=list)  # conjuncts without their own count, same victims
+
+
+def _quantity_tokens(doc: Any) -> dict[int, Quantity]:
+    """Token index -> the quantity that token belongs to."""
+    found: dict[int, Quantity] = {}
+    for quantity in find_quantities(doc.text):
+        span = doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
+        for token in span or ():
+            found[token.i] = quantity
+    return found
+
+
+def _end(token: Any) -> int:
+    return token.idx + len(token)
+
+
+def _is_plural(token: Any, caps: bool) -> bool:
+    if token.tag_ in ("NNS", "NNPS"):
+        return True
+    if caps or token.tag_ in ("NNP", ""):
+        return token.lower_.endswith("s") and not token.lower_.endswith("ss")
+    return False
+
+
+def _count_of(token: Any, qtokens: dict[int, Quantity]) -> Quantity | None:
+    """The count of the noun phrase headed by ``token``, if any."""
+    if token.i in qtokens:
+        return qtokens[token.i]
+    for child in token.children:
+        if child.dep_ in _COUNT_DEPS and child.i in qtokens and child.i < token.i:
+            return qtokens[child.i]
+    for i in range(token.i - 1, token.left_edge.i - 1, -1):
+        if i in qtokens:
+            return qtokens[i]
+    head = token.head
+    if head.dep_ == "prep" and head.lower_ == "of" and head.head.i in qtokens and head.head.i < token.i:
+        return qtokens[head.head.i]  # "dozens of casualties"
+    return None
+
+
+def _of_object(token: Any) -> Any | None:
+    """The object of an of-phrase under ``token`` ("two of its soldiers" -> soldiers)."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _is_zero(token: Any, lex: ClaimLexicon) -> bool:
+    if token.lower_ in lex.zero_words:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in lex.zero_determiners for c in token.children)
+
+
+def _verbal_arguments(token: Any, classes: frozenset[str]) -> list[tuple[Any, str]]:
+    children = list(token.children)
+    deps = {c.dep_ for c in children}
+    passive = bool(deps & {"auxpass", "nsubjpass"})
+    has_object = "dobj" in deps
+    args: list[tuple[Any, str]] = []
+    if classes & {"transitive", "own_loss", "adjective"}:
+        args += [(c, "passive") for c in children if c.dep_ == "nsubjpass"]
+    if classes & {"transitive", "own_loss"} and not passive:
+        args += [(c, "object") for c in children if c.dep_ == "dobj"]
+    if "intransitive" in classes:
+        args += [(c, "subject") for c in children if c.dep_ == "nsubj"]
+    if "adjective" in classes and not has_object:
+        args += [(c, "subject") for c in children if c.dep_ == "nsubj"]
+        if token.dep_ in _PREDICATE_DEPS and token.head is not token:
+            args += [
+                (c, "predicate")
+                for c in token.head.children
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c is not token
+            ]
+    if token.dep_ in ("acl", "amod", "relcl") and not has_object and classes - {"own_loss"}:
+        if token.dep_ == "relcl":
+            relative = any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ in ("who", "that", "which") for c in children)
+            if relative and (passive or "intransitive" in classes):
+                args.append((token.head, "modified"))
+        elif token.tag_ in ("VBN", "JJ") or "adjective" in classes:
+            args.append((token.head, "modified"))
+    return args
+
+
+def _noun_arguments(
+    token: Any, outcome: str, lex: ClaimLexicon, qtokens: dict[int, Quantity]
+) -> list[tuple[Any, str]]:
+    lower = token.lower_
+    if lower in lex.life_nouns:
+        head = token.head
+        if head.lower_ in lex.own_loss_verbs:  # "twelve soldiers lost their lives"
+            subject, _ = clause_subject(head)
+            return [(subject, "subject")] if subject is not None else []
+        if head.lower_ not in lex.life_verbs:
+            return []  # "saved the lives of"
+    obj = _of_object(token)
+    if obj is not None and (outcome != "casualties" or _count_of(obj, qtokens) is not None):
+        return [(obj, "of")]
+    if lower in lex.noun_requires_of:
+        return []
+    counted = _count_of(token, qtokens) is not None or _is_zero(token, lex)
+    vague = any(c.dep_ == "amod" and c.lower_ in lex.vague_intensity for c in token.children)
+    return [(token, "self")] if counted or vague else []
+
+
+def _arguments(token: Any, lex: ClaimLexicon, qtokens: dict[int, Quantity]) -> tuple[str, list[tuple[Any, str]]]:
+    outcome, classes = lex.triggers[token.lower_]
+    args = _verbal_arguments(token, classes) if is_verbish(token) or token.pos_ != "NOUN" else []
+    if "noun" in classes and not args:
+        args = _noun_arguments(token, outcome, lex, qtokens)
+    return outcome, args
+
+
+def _values(quantity: Quantity) -> tuple[int | None, int | None, int | None, str]:
+    return quantity.figure, quantity.low, quantity.high, quantity.qualifier
+
+
+def _requalify(values: tuple[int | None, int | None, int | None, str], qualifier: str) -> tuple[Any, ...]:
+    """Apply a list's leading qualifier to a bare count after it ("at least 84 ... and 47")."""
+    figure = values[0]
+    return {
+        "at_least": (figure, figure, None, "at_least"),
+        "at_most": (figure, None, figure, "at_most"),
+        "about": (figure, None, None, "about"),
+    }[qualifier]
+
+
+def _singular_count(arg: Any, how: str, lex: ClaimLexicon, caps: bool) -> bool:
+    """Whether a phrase without a number names exactly one person ("a soldier", "the leader")."""
+    if arg.lower_ in lex.pronouns or _is_plural(arg, caps) or arg.pos_ not in ("NOUN", "PROPN"):
+        return False
+    determiners = {c.lower_ for c in arg.children if c.dep_ == "det"}
+    possessed = any(c.dep_ == "poss" for c in arg.children)
+    if how == "of":
+        # "the death of a soldier" counts; "the death of its leader" recalls a known death.
+        return bool(determiners & {"a", "an", "one"}) and not possessed
+    if determiners & lex.singular_determiners or possessed:
+        return True
+    return arg.ent_type_ == "PERSON" or (arg.pos_ == "PROPN" and not caps)
+
+
+def _statement(
+    trigger: Any, outcome: str, arg: Any, how: str, qtokens: dict[int, Quantity], lex: ClaimLexicon, caps: bool
+) -> _Statement | None:
+    quantity = _count_of(arg, qtokens)
+    noun = arg
+    if quantity is not None and arg.i in qtokens and how != "self":
+        noun = _of_object(arg)  # "two of its soldiers" -> soldiers; "ten were injured" -> None
+    if quantity is not None:
+        values = _values(quantity)
+        start = quantity.start
+    elif _is_zero(arg, lex):
+        values = (0, 0, 0, "exact")
+        start = arg.left_edge.idx
+    elif how == "self":
+        values = (None, None, None, "vague")
+        start = min([c.left_edge.idx for c in arg.lefts] + [arg.idx])
+    elif _singular_count(arg, how, lex, caps):
+        values = (1, 1, 1, "exact")
+        start = arg.left_edge.idx
+    else:
+        return None
+    end = phrase_end(noun) if noun is not None else _end(arg)
+    if how == "self" and values[0] == 0 and outcome == "casualties":
+        outcome = lex.zero_casualties_outcome
+    if how != "self" and quantity is not None and noun is not None and noun.i < arg.i:
+        end = max(end, _end(arg))
+    return _Statement(trigger, outcome, arg, noun, how, *values, start=start, end=end)
+
+
+def _with_trigger(statement: _Statement) -> _Statement:
+    trigger = statement.trigger
+    statement.start = min(statement.start, trigger.idx)
+    statement.end = max(statement.end, _end(trigger))
+    return statement
+
+
+def _coordinated(arg: Any) -> list[Any]:
+    return sorted({arg, *arg.conjuncts}, key=lambda t: t.i)
+
+
+def _is_personish(token: Any, lex: ClaimLexicon, ctx: ArticleContext) -> bool:
+    if token.lower_ in lex.person_nouns or token.lemma_.lower() in lex.person_nouns:
+        return True
+    if token.ent_type_ in ("PERSON", "NORP"):
+        return True
+    return actor_in(ctx, token.left_edge.idx, phrase_end(token), token.idx) is not None
+
+
+def find_statements(doc: Any, ctx: ArticleContext, lex: ClaimLexicon) -> list[_Statement]:
+    """All casualty statements of a parsed sentence, in reading order (pure; no attribution)."""
+    qtokens = _quantity_tokens(doc)
+    caps = is_all_caps(doc.text)
+    statements: list[_Statement] = []
+    used: set[int] = set()
+    for token in doc:
+        if token.lower_ not in lex.triggers:
+            continue
+        outcome, args = _arguments(token, lex, qtokens)
+        for arg, how in args:
+            if arg.i in used:
+                continue
+            items = [arg] if how in ("self", "subject") and arg is token else _coordinated(arg)
+            previous: _Statement | None = None
+            for position, item in enumerate(items):
+                used.add(item.i)
+                found = _statement(token, outcome, item, how, qtokens, lex, caps)
+                if found is None:
+                    if previous is not None and _is_personish(item, lex, ctx):
+                        previous.extra.append(item)  # "seven Malian soldiers and Wagner operatives"
+                        previous.end = max(previous.end, phrase_end(item))
+                    continue
+                found.position = position
+                if position == 0 or how in ("self",):
+                    found = _with_trigger(found) if how not in ("self", "modified") else found
+                elif previous is not None and found.qualifier == "exact" and previous.qualifier in _QUALIFIED:
+                    found.figure, found.low, found.high, found.qualifier = _requalify(
+                        (found.figure, found.low, found.high, found.qualifier), previous.qualifier
+                    )
+                if how == "modified":
+                    found.end = max(found.end, _end(token))
+                statements.append(found)
+                previous = found
+    return sorted(statements, key=lambda s: (s.start, s.end))
+
+
+# -- victims -------------------------------------------------------------------------------
+
+
+def _joined(actors: list[Actor | str]) -> str:
+    names = sorted({a if isinstance(a, str) else a.name for a in actors})
+    if len(names) > 1 and UNKNOWN in names:
+        names.remove(UNKNOWN)
+    return GROUP_JOINER.join(names) if names else UNKNOWN
+
+
+def _party_of(token: Any | None, attribution: Attribution, ctx: ArticleContext, lex: ClaimLexicon) -> Actor | None:
+    """The actor a subject or possessor token stands for; pronouns are the claimant."""
+    if token is None or is_anaphor(token, lex) or token.lower_ in lex.possessive_pronouns:
+        return attribution.actor or ctx.last_party
+    return actor_of_phrase(token, ctx, lex) or attribution.actor
+
+
+def _possessor_side(statement: _Statement, attribution: Attribution, ctx: ArticleContext, lex: ClaimLexicon) -> Actor | None:
+    """The party "its"/"their" refers to: the nearest enclosing subject outside the phrase."""
+    inside = set(statement.head.subtree)
+    for ancestor in statement.head.ancestors:
+        if not is_verbish(ancestor):
+            continue
+        subject, _ = clause_subject(ancestor)
+        if subject is not None and subject not in inside:
+            return _party_of(subject, attribution, ctx, lex)
+    return attribution.actor or ctx.last_party
+
+
+def _governing_verb(token: Any) -> Any:
+    head = token.head
+    return head.head if head.dep_ == "prep" else head
+
+
+def _victim_phrases(token: Any, lex: ClaimLexicon) -> list[Any]:
+    """Phrases naming whose casualties a casualty noun counts ("casualties on X and Y")."""
+    phrases: list[Any] = []
+    holders = [token]
+    verb = _governing_verb(token)
+    if verb.lower_ in lex.inflict_verbs:
+        holders.append(verb)
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in lex.victim_prepositions:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        phrases += _coordinated(pobj)
+        if phrases:
+            break
+    return phrases
+
+
+def _self_victims(
+    statement: _Statement, attribution: Attribution, ctx: ArticleContext, lex: ClaimLexicon
+) -> tuple[list[Actor | str], bool]:
+    """Victims of a counted outcome noun ("heavy losses"); and whether they are an admission."""
+    token = statement.head
+    phrases = _victim_phrases(token, lex)
+    if phrases:
+        return [actor_of_phrase(p, ctx, lex) or UNKNOWN for p in phrases], False
+    for child in token.children:
+        if child.dep_ == "poss":
+            party = _party_of(child, attribution, ctx, lex)
+            return [ctx.registry.own_forces(party) if party else UNKNOWN], False
+    verb = _governing_verb(token)
+    if verb.lower_ in lex.suffer_verbs:
+        subject, _ = clause_subject(verb)
+        party = _party_of(subject, attribution, ctx, lex)
+        return [ctx.registry.own_forces(party) if party else UNKNOWN], False
+    if verb.lower_ in lex.admission_verbs and attribution.actor is not None:
+        return [ctx.registry.own_forces(attribution.actor)], True
+    inner = actor_in(ctx, token.left_edge.idx, _end(token))
+    return [inner or UNKNOWN], False
+
+
+def _earlier_parties(statement: _Statement, attribution: Attribution, ctx: ArticleContext) -> list[Actor | str]:
+    """Parties named before the phrase, other than the claimant's side ("capturing the few survivors")."""
+    own = {attribution.actor, ctx.registry.own_forces(attribution.actor)} if attribution.actor else set()
+    found = [m[2] for m in ctx.matches if m[1] <= statement.head.idx and m[2] not in own and m[2].kind != "civilians"]
+    return list(dict.fromkeys(found)) or [UNKNOWN]
+
+
+def resolve_victims(
+    statement: _Statement,
+    attribution: Attribution,
+    ctx: ArticleContext,
+    previous: list[str],
+) -> tuple[str, bool] | None:
+    """The victim group of a statement (joined names), and whether it is the claimant's own
+    side by admission; None when the phrase does not name people."""
+    lex = claim_lexicon()
+    registry = ctx.registry
+    if statement.how == "self":
+        actors, admitted = _self_victims(statement, attribution, ctx, lex)
+        return _joined(actors), admitted
+    if statement.trigger.lower_ in lex.own_loss_verbs:
+        subject, _ = clause_subject(statement.trigger)
+        party = _party_of(subject, attribution, ctx, lex)
+        return (_joined([registry.own_forces(party)]) if party else UNKNOWN), False
+    noun = statement.noun
+    if noun is None:
+        return (previous[-1] if previous else UNKNOWN), False
+    actors: list[Actor | str] = []
+    possessors = [c for c in noun.children if c.dep_ == "poss"]
+    if possessors and possessors[0].lower_ in lex.possessive_pronouns:
+        party = _possessor_side(statement, attribution, ctx, lex)
+        actors.append(registry.own_forces(party) if party else UNKNOWN)
+    elif noun.lower_ in lex.anaphoric_nouns:
+        actors += [previous[-1]] if previous else _earlier_parties(statement, attribution, ctx)
+    else:
+        start = min(statement.start, noun.left_edge.idx)
+        actor = actor_in(ctx, start, phrase_end(noun), noun.idx)
+        if actor is None and possessors:
+            actor = actor_of_phrase(possessors[0], ctx, lex)
+        if actor is None and not _is_personish(noun, lex, ctx):
+            return None  # "captured 3 vehicles", "two days"
+        actors.append(actor or UNKNOWN)
+    actors += [actor_of_phrase(t, ctx, lex) or UNKNOWN for t in statement.extra]
+    return _joined(actors), False
+
+
+# -- claims --------------------------------------------------------------------------------
+
+
+def _outcome(statement: _Statement, ctx: ArticleContext, lex: ClaimLexicon) -> str:
+    """Detentions by police are arrests; by armed forces, captures."""
+    if statement.outcome != "captured" or not statement.trigger.lower_.startswith("detain"):
+        return statement.outcome
+    subject, _ = clause_subject(statement.trigger)
+    if subject is None:
+        return statement.outcome
+    actor = actor_of_phrase(subject, ctx, lex)
+    words = {t.lower_ for t in subject.subtree}
+    if (actor and "police" in actor.name.lower()) or words & lex.police_words:
+        return "arrested"
+    return statement.outcome
+
+
+def _claim(
+    article: Article,
+    sentence: Sentence,
+    statement: _Statement,
+    attribution: Attribution,
+    victims: str,
+    admitted: bool,
+    ctx: ArticleContext,
+) -> Claim:
+    lex = claim_lexicon()
+    start, end = sentence.start + statement.start, sentence.start + statement.end
+    outcome = _outcome(statement, ctx, lex)
+    stance = attribution.stance
+    own = attribution.actor is not None and victims == ctx.registry.own_forces(attribution.actor).name
+    verb = attribution.verb
+    if stance == "confirms" and (admitted or own) and verb is not None and verb.lower_ in lex.admission_verbs:
+        stance = "admits"  # "acknowledged severe casualties" of its own side
+    confidence = _SOURCE_CONFIDENCE.get(attribution.source, 1.0)
+    if victims == UNKNOWN:
+        confidence *= _UNKNOWN_VICTIMS_FACTOR
+    return Claim(
+        id=record_id(article.id, start, end, victims, outcome),
+        article_id=article.id,
+        claimant=attribution.claimant,
+        victims=victims,
+        outcome=outcome,
+        evidence=Span(start, end, article.text[start:end]),
+        stance=stance,
+        claim_date=attribution.stated or article.reference_date,
+        figure=statement.figure,
+        low=statement.low,
+        high=statement.high,
+        qualifier=statement.qualifier,
+        claimant_kind=attribution.kind,
+        confidence=round(confidence, 3),
+    )
+
+
+def _is_uninformative(claim: Claim) -> bool:
+    """A vague casualty count about no identifiable group ("dozens of casualties")."""
+    return claim.outcome == "casualties" and claim.victims == UNKNOWN and claim.qualifier == "vague"
+
+
+def _preference(claim: Claim, order: int, lex: ClaimLexicon) -> tuple[int, int, int, int]:
+    return (
+        0 if claim.qualifier != "exact" else 1,
+        lex.stance_rank.get(claim.stance, 3),
+        0 if claim.claim_date else 1,
+        order,
+    )
+
+
+def drop_repeats(claims: Sequence[Claim]) -> list[Claim]:
+    """Keep one claim per (claimant, victims, outcome, figure); see the module doc for which."""
+    lex = claim_lexicon()
+    best: dict[tuple[str, str, str, int | None], tuple[tuple[int, int, int, int], Claim]] = {}
+    for order, claim in enumerate(claims):
+        key = (claim.claimant, claim.victims, claim.outcome, claim.figure)
+        rank = _preference(claim, order, lex)
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, claim)
+    kept = {id(c) for _, c in best.values()}
+    return [c for c in claims if id(c) in kept]
+
+
+def _note_sentence(sentence: Sentence, attributions: list[Attribution], ctx: ArticleContext) -> None:
+    """Carry the parties of this sentence to the next ones (pronouns, paragraph attribution)."""
+    explicit = [a for a in attributions if a.source == "explicit"]
+    if explicit:
+        ctx.paragraph_speaker[sentence.paragraph] = explicit[-1]
+    named = [a.actor for a in explicit if a.actor is not None]
+    if named:
+        ctx.last_party = named[-1]
+        return
+    party = subject_party(sentence.doc, ctx) if sentence.doc is not None else None
+    if party is None and sentence.doc is None:
+        party = next((m[2] for m in ctx.matches if m[2].kind != "civilians"), None)
+    if party is not None:
+        ctx.last_party = party
+
+
+def extract_claims(article: Article, sentences: Sequence[Sentence], *, registry: ActorRegistry) -> list[Claim]:
+    """Every attributed casualty claim of one article, in reading order.
+
+    article: the Article the sentences come from (offsets index ``article.text``).
+    sentences: its sentences from ``split_sentences(article.text)``; those that pass
+        :func:`is_claim_candidate` must carry their parsed ``doc``, the others may have None.
+    registry: the actor registry (loaded once by the caller).
+    RETURNS (list[Claim]): the claims, exact repeats within the article dropped.
+    """
+    lex = claim_lexicon()
+    country = registry.guess_country(f"{article.dateline_place or ''}\n{article.title or ''}\n{article.text}")
+    ctx = ArticleContext(registry=registry, article=article, country=country)
+    claims: list[Claim] = []
+    for sentence in sentences:
+        ctx.matches = registry.find_all(sentence.text, country=country)
+        attributions: list[Attribution] = []
+        if sentence.doc is None:
+            if is_claim_candidate(sentence.text):
+                log.debug("sentence %d of %s is a claim candidate but was not parsed", sentence.index, article.id)
+        else:
+            previous: list[str] = []
+            for statement in find_statements(sentence.doc, ctx, lex):
+                attribution = attribute(statement.trigger, sentence.paragraph, ctx)
+                resolved = resolve_victims(statement, attribution, ctx, previous)
+                if resolved is None:
+                    continue
+                victims, admitted = resolved
+                claim = _claim(article, sentence, statement, attribution, victims, admitted, ctx)
+                previous.append(victims)
+                attributions.append(attribution)
+                if _is_uninformative(claim):
+                    log.debug("dropped a vague claim about unknown victims: %r", claim.evidence.text)
+                    continue
+                claims.append(claim)
+        _note_sentence(sentence, attributions, ctx)
+    return drop_repeats(claims)
+
+
+__all__ = [
+    "GROUP_JOINER",
+    "UNKNOWN",
+    "drop_repeats",
+    "extract_claims",
+    "find_statements",
+    "is_claim_candidate",
+    "resolve_victims",
+]

@@ -1,0 +1,482 @@
+"""Event mentions: sentences that report violence or a strategic development -> Mention records.
+
+A sentence is an event candidate when a trigger of ``resources/event_types.json`` (ACLED event
+types and sub-event types with trigger lexicons) occurs in it. Each candidate sentence yields
+at most one :class:`~fogofwar.model.Mention`: when several triggers fire, the strongest type
+wins ("captured vehicles during the battles" is a battle, not an arrest). Triggers that are
+negated ("no civilians were harmed") or that describe what someone is known or suspected for
+("responsible for conducting IED attacks") are ignored.
+
+Each mention gets:
+
+* dates: the date expression nearest the trigger in the sentence; else one in the paragraph;
+  a date that only says when something was *reported* ("announced on Saturday that ...")
+  bounds the event to the week before it (precision 2); with no date at all the mention takes
+  the article's reference date with precision 2 (the report is about recent events, and
+  precision 2 says the exact day is not stated);
+* place: the place nearest the trigger in the sentence (towns, districts, admin1); else one in
+  the paragraph; else the dateline place when it lies in the article's country; else the
+  country named in the sentence or the article's country;
+* actors: registry matches in the sentence, with side_a = the trigger's agent/subject and
+  side_b = its object (from the dependency parse when the sentence has one, else by position);
+* ``background``: dated ``background_days`` or more before the reference date, or in a
+  sentence or paragraph of history ("initiated an insurgency in 2012", "since 2021").
+
+Relative dates resolve against the dateline date, or against the publication date when that
+is up to three days after the dateline (wire copy updated the next day says "on Sunday" of
+the publication day).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from fogofwar.extract.dates import DateMention, resolve_dates
+from fogofwar.extract.places import Gazetteer
+from fogofwar.extract.sentences import Sentence
+from fogofwar.model import Actor, ActorRole, Article, Mention, Place, Span, record_id
+
+if TYPE_CHECKING:
+    from fogofwar.extract.actors import ActorRegistry
+
+log = logging.getLogger(__name__)
+
+# How far (characters) a negation or a "suspected of"-style cue may stand before a trigger.
+_NEGATION_WINDOW = 30
+_NON_EVENT_WINDOW = 90
+# Publication this many days after the dateline still counts as the same news day(s).
+_SAME_NEWS_DAYS = 3
+# What may stand before a dateline's date: a place name and a comma or parenthesis, at the start.
+_DATELINE_PREFIX = re.compile(r"\s*[^\n.!?]{0,60}[,(]\s*")
+# Dates this close to the start may belong to the dateline or a header line.
+_HEADER_CHARS = 400
+# A date that only says when something was reported bounds the event to this many days before it.
+_REPORT_WINDOW_DAYS = 6
+
+
+@dataclass(frozen=True)
+class _TriggerType:
+    event_type: str
+    sub_event_type: str
+    strength: int
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    trigger: re.Pattern[str]  # one alternation; group name g<k> says which type fired
+    types: tuple[_TriggerType, ...]
+    civilians: re.Pattern[str]
+    negation: re.Pattern[str]
+    non_event: re.Pattern[str]
+    report: re.Pattern[str]
+    background: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int  # offsets into the sentence text
+    end: int
+    kind: _TriggerType
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    raw: dict[str, Any] = json.loads(
+        resources.files("fogofwar.resources").joinpath("event_types.json").read_text(encoding="utf-8")
+    )
+    types = tuple(_TriggerType(t["event_type"], t["sub_event_type"], t["strength"]) for t in raw["types"])
+    groups = [
+        f"(?P<g{k}>{'|'.join(sorted(t['triggers'], key=len, reverse=True))})"
+        for k, t in enumerate(raw["types"])
+    ]
+
+    def words(items: list[str]) -> re.Pattern[str]:
+        return re.compile(r"\b(?:" + "|".join(items) + r")\b", re.IGNORECASE)
+
+    return _Lexicon(
+        trigger=re.compile(r"\b(?:" + "|".join(groups) + r")\b", re.IGNORECASE),
+        types=types,
+        civilians=words(raw["civilian_words"]),
+        negation=re.compile(r"\b(?:" + "|".join(raw["negations"]) + r")\b[^,;.]*$", re.IGNORECASE),
+        non_event=words(raw["non_event_cues"]),
+        report=words(raw["report_cues"]),
+        background=words(raw["background_cues"]),
+    )
+
+
+def is_event_candidate(text: str) -> bool:
+    """Whether ``text`` (a sentence) contains an event trigger: one compiled regex search."""
+    return _lexicon().trigger.search(text) is not None
+
+
+def extract_mentions(
+    article: Article,
+    sentences: Sequence[Sentence],
+    *,
+    gazetteer: Gazetteer,
+    registry: ActorRegistry | None = None,
+    background_days: int = 60,
+) -> list[Mention]:
+    """Event mentions of one article, one per sentence that carries a live trigger.
+
+    article: the article (its id, text, dateline and dates).
+    sentences: ``split_sentences(article.text)``; a sentence's ``doc`` (spaCy Doc), where set,
+        is used to find the trigger's agent and object.
+    gazetteer: place lookup. registry: actor lookup (optional; no actors without it).
+    background_days: mentions dated this many days or more before the reference are background.
+    RETURNS: the mentions in text order.
+    """
+    lexicon = _lexicon()
+    reference = _reference(article)
+    country = gazetteer.country_context(((article.title or "") + "\n" + article.text).strip())
+    context = _ArticleContext(article, sentences, gazetteer, country, reference, background_days)
+    mentions: list[Mention] = []
+    for sentence in sentences:
+        hits = _live_hits(sentence.text, lexicon)
+        if not hits:
+            continue
+        best = max(hits, key=lambda h: (h.kind.strength, -h.start))
+        mentions.append(_mention(context, sentence, best, hits, registry, lexicon))
+    return mentions
+
+
+# --------------------------------------------------------------------------------------------
+# Triggers
+
+
+def _live_hits(text: str, lexicon: _Lexicon) -> list[_Hit]:
+    """Trigger hits in a sentence, less the negated and the merely descriptive ones."""
+    hits: list[_Hit] = []
+    for match in lexicon.trigger.finditer(text):
+        group = match.lastgroup
+        if group is None:
+            continue
+        start = match.start()
+        if lexicon.negation.search(text[max(0, start - _NEGATION_WINDOW) : start]):
+            continue
+        if lexicon.non_event.search(text[max(0, start - _NON_EVENT_WINDOW) : start]):
+            continue
+        hits.append(_Hit(start, match.end(), lexicon.types[int(group[1:])]))
+    return hits
+
+
+def _with_civilians(best: _Hit, text: str, lexicon: _Lexicon) -> _TriggerType:
+    """A killing or attack that names civilians as its victims is violence against civilians."""
+    if (
+        best.kind.event_type != "Battles"
+        or best.kind.sub_event_type != "Armed clash"
+        or best.kind.strength > 55
+    ):
+        return best.kind
+    for match in lexicon.civilians.finditer(text):
+        if not lexicon.negation.search(text[max(0, match.start() - _NEGATION_WINDOW) : match.start()]):
+            return _TriggerType("Violence against civilians", "Attack", best.kind.strength)
+    return best.kind
+
+
+# --------------------------------------------------------------------------------------------
+# Per-article context: reference date, dates and places of each sentence
+
+
+class _ArticleContext:
+    """What every mention of one article needs; computed lazily, once per sentence."""
+
+    def __init__(
+        self,
+        article: Article,
+        sentences: Sequence[Sentence],
+        gazetteer: Gazetteer,
+        country: str | None,
+        reference: date | None,
+        background_days: int,
+    ) -> None:
+        self.article = article
+        self.sentences = sentences
+        self.gazetteer = gazetteer
+        self.country = country
+        self.reference = reference
+        self.background_days = background_days
+        self._dates: dict[int, list[DateMention]] = {}
+        self._places: dict[int, list[tuple[int, int, Place]]] = {}
+
+    def dates(self, sentence: Sentence) -> list[DateMention]:
+        if sentence.index not in self._dates:
+            found = resolve_dates(sentence.text, self.reference)
+            self._dates[sentence.index] = [d for d in found if not self._is_dateline(sentence, d)]
+        return self._dates[sentence.index]
+
+    def places(self, sentence: Sentence) -> list[tuple[int, int, Place]]:
+        if sentence.index not in self._places:
+            self._places[sentence.index] = self.gazetteer.find_places(sentence.text, country=self.country)
+        return self._places[sentence.index]
+
+    def paragraph(self, sentence: Sentence) -> list[Sentence]:
+        """The other sentences of ``sentence``'s paragraph, nearest first (earlier before later)."""
+        others = [
+            s for s in self.sentences if s.paragraph == sentence.paragraph and s.index != sentence.index
+        ]
+        return sorted(others, key=lambda s: (abs(s.index - sentence.index), s.index > sentence.index))
+
+    def is_old(self, day: date | None) -> bool:
+        return (
+            day is not None
+            and self.reference is not None
+            and (self.reference - day).days >= self.background_days
+        )
+
+    def _is_dateline(self, sentence: Sentence, mention: DateMention) -> bool:
+        """Whether a date is the report's own (dateline or header), not an event's.
+
+        "Bamako, July 27 (Reuters) –", "KABUL, Afghanistan (Jan. 25, 2013)", or a header line
+        "Morning Operational Update, Feb. 21, 2011" carrying the publication date.
+        """
+        start = sentence.start + mention.start
+        if start > _HEADER_CHARS:
+            return False
+        report_days = {d for d in (self.article.dateline_date, self.article.published) if d is not None}
+        if _DATELINE_PREFIX.fullmatch(self.article.text[:start]):
+            return not mention.relative or mention.date_start in report_days
+        following = self.article.text[sentence.start + mention.end :].lstrip(" \t")
+        return mention.date_start in report_days and following[:1] in ("", ")", "(", "\n")
+
+
+def _reference(article: Article) -> date | None:
+    dateline, published = article.dateline_date, article.published
+    if dateline and published and timedelta(0) <= published - dateline <= timedelta(days=_SAME_NEWS_DAYS):
+        return published
+    return article.reference_date
+
+
+# --------------------------------------------------------------------------------------------
+# Building one mention
+
+
+def _mention(
+    context: _ArticleContext,
+    sentence: Sentence,
+    best: _Hit,
+    hits: list[_Hit],
+    registry: ActorRegistry | None,
+    lexicon: _Lexicon,
+) -> Mention:
+    kind = _with_civilians(best, sentence.text, lexicon)
+    trigger = sentence.text[best.start : best.end]
+    start, end, precision = _mention_dates(context, sentence, best, lexicon)
+    place = _mention_place(context, sentence, best)
+    actors = _actors(context, sentence, best, hits, registry)
+    background = context.is_old(end) or _in_background(context, sentence, lexicon)
+    return Mention(
+        id=record_id(context.article.id, sentence.start, trigger),
+        article_id=context.article.id,
+        sentence=Span(sentence.start, sentence.end, sentence.text),
+        trigger=trigger,
+        event_type=kind.event_type,
+        sub_event_type=kind.sub_event_type,
+        date_start=start,
+        date_end=end,
+        date_precision=precision,
+        place=place,
+        actors=actors,
+        background=background,
+    )
+
+
+def _mention_dates(
+    context: _ArticleContext, sentence: Sentence, best: _Hit, lexicon: _Lexicon
+) -> tuple[date | None, date | None, int]:
+    own = context.dates(sentence)
+    events = [d for d in own if not _is_report_date(sentence.text, d, best.start, lexicon)]
+    if events:
+        chosen = min(events, key=lambda d: _distance(d.start, d.end, best))
+        return chosen.date_start, chosen.date_end, chosen.precision
+    reports = [d for d in own if d not in events]
+    for other in context.paragraph(sentence):
+        found = context.dates(other)
+        events = [d for d in found if not _is_report_date(other.text, d, None, lexicon)]
+        if events:
+            chosen = events[0]
+            return chosen.date_start, chosen.date_end, chosen.precision
+        reports = reports or found
+    if reports:
+        # Reported on that day: the event happened in the days up to it.
+        bound = reports[0].date_end
+        return bound - timedelta(days=_REPORT_WINDOW_DAYS), bound, 2
+    if context.reference is not None:
+        return context.article.reference_date, context.article.reference_date, 2
+    return None, None, 4
+
+
+def _is_report_date(text: str, mention: DateMention, trigger_start: int | None, lexicon: _Lexicon) -> bool:
+    """Whether a date says when something was said ("announced on Saturday that ...")."""
+    before = text[max(0, mention.start - 30) : mention.start]
+    if lexicon.report.search(before) and not re.search(r"\b(?:in|during|at)\s*$", before):
+        return True
+    if trigger_start is not None and trigger_start < mention.start:
+        return False
+    # "on Sunday indicated that ...", "on Saturday that they had ...": said then, done before.
+    stop = trigger_start if trigger_start is not None else len(text)
+    after = text[mention.end : min(stop, mention.end + 25)]
+    return lexicon.report.search(after) is not None
+
+
+def _distance(start: int, end: int, hit: _Hit) -> int:
+    if end <= hit.start:
+        return hit.start - end
+    if start >= hit.end:
+        return start - hit.end
+    return 0
+
+
+def _mention_place(context: _ArticleContext, sentence: Sentence, best: _Hit) -> Place | None:
+    own = context.places(sentence)
+    located = [(s, e, p) for s, e, p in own if p.feature != "country"]
+    if located:
+        return min(located, key=lambda item: (_distance(item[0], item[1], best), item[2].precision))[2]
+    for other in context.paragraph(sentence):
+        located = [p for _s, _e, p in context.places(other) if p.feature != "country"]
+        if located:
+            return located[0]
+    dateline = _dateline_place(context)
+    if dateline is not None:
+        return dateline
+    countries = [p for _s, _e, p in own if p.feature == "country"]
+    if countries:
+        return countries[0]
+    return context.gazetteer.country(context.country) if context.country else None
+
+
+def _dateline_place(context: _ArticleContext) -> Place | None:
+    name = context.article.dateline_place
+    if not name or not context.country:
+        return None
+    place = context.gazetteer.resolve(name, country=context.country)
+    return place if place is not None and place.country == context.country else None
+
+
+def _in_background(context: _ArticleContext, sentence: Sentence, lexicon: _Lexicon) -> bool:
+    """History: a background cue in the sentence or its paragraph, and no recent date there."""
+    paragraph = [sentence, *context.paragraph(sentence)]
+    recent = any(not context.is_old(d.date_end) for s in paragraph for d in context.dates(s))
+    if lexicon.background.search(sentence.text):
+        return not any(not context.is_old(d.date_end) for d in context.dates(sentence))
+    cued = sum(1 for s in paragraph if lexicon.background.search(s.text))
+    return not recent and cued * 2 >= len(paragraph)
+
+
+# --------------------------------------------------------------------------------------------
+# Actors and their roles
+
+
+def _actors(
+    context: _ArticleContext, sentence: Sentence, best: _Hit, hits: list[_Hit], registry: ActorRegistry | None
+) -> tuple[ActorRole, ...]:
+    if registry is None:
+        return ()
+    # Outlets (bloggers, channels) report events; they are claimants, not sides.
+    found = [f for f in registry.find_all(sentence.text, country=context.country) if f[2].kind != "outlet"]
+    if not found:
+        return ()
+    roles = _roles_from_parse(sentence.doc, found, best, hits) if sentence.doc is not None else None
+    if roles is None:
+        roles = _roles_by_position(found, best)
+    sides: dict[str, tuple[Actor, str]] = {}
+    for actor, role in roles:
+        # An actor named as both ("the Malian army reported losing two soldiers") acts: side_a.
+        if actor.name not in sides or role == "side_a":
+            sides[actor.name] = (actor, role)
+    return tuple(ActorRole(actor=actor, role=role) for actor, role in sides.values())
+
+
+def _roles_by_position(found: list[tuple[int, int, Actor]], best: _Hit) -> list[tuple[Actor, str]]:
+    """Without a parse: actors before the trigger act (side_a), actors after it are acted on."""
+    return [(actor, "side_a" if end <= best.start else "side_b") for _start, end, actor in found]
+
+
+_SUBJECT = {"nsubj", "csubj"}
+_PASSIVE_SUBJECT = {"nsubjpass", "csubjpass"}
+_OBJECT = {"dobj", "obj", "oprd"}
+_AGAINST = {"on", "against", "with", "upon"}
+# Climbing from the trigger to the word whose subject is the trigger's agent: a noun trigger
+# ("launched an attack", "killed in an ambush") or a controlled verb ("claimed to have
+# inflicted", "attacked and killed"). Not through "said that ..." (ccomp): that subject is the
+# claimant.
+_REPORTING = frozenset(
+    "say claim announce confirm report state assert admit indicate tell deny add acknowledge".split()
+)
+_CLIMB = {"pobj", "prep", "dobj", "xcomp", "conj", "compound", "nmod", "npadvmod", "appos"}
+
+
+def _roles_from_parse(
+    doc: Any, found: list[tuple[int, int, Actor]], best: _Hit, hits: list[_Hit]
+) -> list[tuple[Actor, str]] | None:
+    """side_a / side_b from the dependency parse of the sentence; None when nothing is found."""
+    agents: list[tuple[int, int]] = []
+    patients: list[tuple[int, int]] = []
+    for hit in sorted(hits, key=lambda h: h is not best):
+        trigger = next((t for t in doc if t.idx <= hit.start < t.idx + len(t.text)), None)
+        if trigger is not None:
+            hit_agents, hit_patients = _arguments(trigger)
+            agents.extend(hit_agents)
+            patients.extend(hit_patients)
+    if not agents and not patients:
+        return None
+    claimants = [
+        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+        for t in doc
+        if t.lemma_.lower() in _REPORTING
+        for c in t.children
+        if c.dep_ in _SUBJECT
+    ]
+    roles: list[tuple[Actor, str]] = []
+    for start, end, actor in found:
+        if any(start < e and s < end for s, e in agents):
+            roles.append((actor, "side_a"))
+        elif any(start < e and s < end for s, e in patients):
+            roles.append((actor, "side_b"))
+        elif any(start < e and s < end for s, e in claimants):
+            continue  # "The Malian army confirmed that ...": who says it, not who fought
+        else:
+            roles.append((actor, "side_a" if end <= best.start else "side_b"))
+    return roles
+
+
+def _arguments(trigger: Any) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Character spans of the trigger's agents (subject, by-phrase) and patients (object, on-phrase)."""
+    agents: list[tuple[int, int]] = []
+    patients: list[tuple[int, int]] = []
+    head = trigger
+    for _ in range(4):
+        passive = False
+        for child in head.children:
+            span = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text))
+            if child.dep_ in _SUBJECT:
+                agents.append(span)
+            elif child.dep_ in _PASSIVE_SUBJECT:
+                patients.append(span)
+                passive = True
+            elif child.dep_ in _OBJECT and child is not trigger:
+                patients.append(span)
+            elif child.dep_ == "agent":
+                agents.append(span)
+            elif child.dep_ == "prep" and child.lower_ in _AGAINST:
+                patients.append(span)
+            elif child.dep_ == "prep" and child.lower_ == "between":
+                pieces = [c for c in child.subtree if c.dep_ in ("pobj", "conj")]
+                for k, piece in enumerate(pieces):
+                    (agents if k == 0 else patients).append((piece.idx, piece.idx + len(piece.text)))
+        # A passive without a by-phrase names no agent; the main clause's subject is not it.
+        if agents or passive or head.dep_ not in _CLIMB:
+            break
+        trigger, head = head, head.head
+    return agents, patients
+
+
+__all__ = ["extract_mentions", "is_event_candidate"]

@@ -1,0 +1,355 @@
+"""Counts in news text: digits and English number words, with their qualifiers and vague amounts.
+
+``parse_number`` reads one number written in digits or words ("1,200", "forty-seven",
+"a dozen", "one hundred and five", "1.2 million"). ``find_quantities`` finds every count in a
+text with its character offsets, its qualifier ("at least 20", "around 20", "up to 30"),
+ranges ("20 to 30", "between 20 and 30") and vague amounts ("dozens", "several"), and leaves
+out numbers that are not counts (ages, times, dates, years, money, percentages, serials).
+
+All words, qualifiers and the vague-amount table live in ``resources/lexicon_numbers.json``;
+its ``about`` field documents how each qualifier maps to figure / low / high.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+_RESOURCE = "lexicon_numbers.json"
+
+# Digits: "1,200" or "12" (a decimal only counts with a scale word: "1.2 million").
+_DIGITS = r"(?<![\w.,:/$€£#-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w]|[.,]\d|:\d)"
+_WORD_SPLIT = re.compile(r"[a-z]+")
+_PREV_WORD = re.compile(r"([A-Za-z]+)\.?\s*$")
+_NEXT_WORD = re.compile(r"^\s*([A-Za-z]+)")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A count found in a text. Offsets index the searched text.
+
+    ``number_start``/``number_end`` span the number itself without its qualifier (the word a
+    noun attaches to: "84" in "at least 84", "dozens" in "dozens of"); for ranges, the second
+    number. ``figure`` is None for amounts that give no count ("many", "the few").
+    """
+
+    start: int
+    end: int
+    text: str
+    figure: int | None
+    low: int | None
+    high: int | None
+    qualifier: str
+    number_start: int
+    number_end: int
+
+
+@dataclass(frozen=True)
+class VagueAmount:
+    """One row of the vague-amount table."""
+
+    figure: int | None
+    low: int | None
+    high: int | None
+
+
+@dataclass(frozen=True)
+class NumberLexicon:
+    """The number vocabulary, loaded once from resources, with its compiled patterns."""
+
+    units: dict[str, int]
+    tens: dict[str, int]
+    scales: dict[str, int]
+    multipliers: dict[str, int]
+    qualifiers: dict[str, str]
+    post_qualifiers: dict[str, str]
+    vague: dict[str, VagueAmount]
+    months: frozenset[str]
+    year_prepositions: frozenset[str]
+    non_count_after: tuple[str, ...]
+    non_count_before: tuple[str, ...]
+    quantity_pattern: re.Pattern[str]
+    number_pattern: re.Pattern[str]
+
+    def word_value(self, word: str) -> int | None:
+        """The value of one number word, or None."""
+        return (
+            self.units.get(word)
+            or self.tens.get(word)
+            or self.scales.get(word)
+            or self.multipliers.get(word)
+            or (0 if word == "zero" else None)
+        )
+
+
+def _alternation(phrases: list[str]) -> str:
+    # Longest first so that "a few dozen" wins over "a few"; spaces match any whitespace.
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(part) for part in p.split()) for p in ordered)
+
+
+def _build_patterns(data: dict[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = [*data["units"], *data["tens"], *data["scales"], *data["multipliers"]]
+    word = rf"(?:{_alternation(words)})"
+    lead = rf"(?:(?:a|an)\s+(?=(?:{_alternation([*data['scales'], *data['multipliers']])})\b))?"
+    word_seq = rf"\b{lead}{word}(?:(?:\s*-\s*|\s+and\s+|\s+){word})*\b"
+    scale = rf"(?:\s+(?:{_alternation([*data['scales'], *data['multipliers']])})\b)?"
+    core = rf"(?:{_DIGITS}{scale}|{word_seq})"
+    qualifier = rf"\b(?:{_alternation(list(data['qualifiers']))})(?!\w)\s*"
+    post = rf"\s+(?:{_alternation(list(data['post_qualifiers']))})\b"
+    vague = rf"\b(?:{_alternation(list(data['vague_amounts']))})\b"
+    quantity = (
+        rf"(?P<vague>{vague})"
+        rf"|(?:\bbetween\s+(?P<b1>{core})\s+and\s+(?P<b2>{core}))"
+        rf"|(?P<q>{qualifier})?(?P<n1>{core})"
+        rf"(?:(?:\s*[-–—]\s*|\s+(?:to|or)\s+)(?P<n2>{core}))?(?P<post>{post})?"
+    )
+    flags = re.IGNORECASE
+    return re.compile(quantity, flags), re.compile(rf"^\s*{core}\s*$", flags)
+
+
+@functools.cache
+def number_lexicon() -> NumberLexicon:
+    """Load ``resources/lexicon_numbers.json`` once and compile its patterns."""
+    text = resources.files("fogofwar.resources").joinpath(_RESOURCE).read_text(encoding="utf-8")
+    data = json.loads(text)
+    quantity_pattern, number_pattern = _build_patterns(data)
+    vague = {
+        " ".join(k.split()): VagueAmount(v["figure"], v["low"], v["high"])
+        for k, v in data["vague_amounts"].items()
+    }
+    return NumberLexicon(
+        units=dict(data["units"]),
+        tens=dict(data["tens"]),
+        scales=dict(data["scales"]),
+        multipliers=dict(data["multipliers"]),
+        qualifiers={" ".join(k.split()): v for k, v in data["qualifiers"].items()},
+        post_qualifiers={" ".join(k.split()): v for k, v in data["post_qualifiers"].items()},
+        vague=vague,
+        months=frozenset(data["months"]),
+        year_prepositions=frozenset(data["year_prepositions"]),
+        non_count_after=tuple(data["non_count_after"]),
+        non_count_before=tuple(data["non_count_before"]),
+        quantity_pattern=quantity_pattern,
+        number_pattern=number_pattern,
+    )
+
+
+def _words_value(words: list[str], lex: NumberLexicon) -> tuple[int | None, int]:
+    """Value of the longest valid prefix of ``words`` and how many words it used.
+
+    Grammar: chunks below 1000 ("one hundred and five", "forty seven") joined by scale words
+    ("thousand", "million"); "a"/"an" only before a scale or "dozen"; "and" only after a scale.
+    """
+    total = 0
+    current = 0
+    last = ""  # class of the previous word: unit, teen, tens, hundred, scale, dozen, and, a
+    last_scale = 0
+    valid_used = 0
+    valid_value: int | None = None
+    for i, w in enumerate(words):
+        if w in ("a", "an"):
+            if i != 0:
+                break
+            current, last = 1, "a"
+        elif w == "and":
+            if last not in ("hundred", "scale"):
+                break
+            last = "and"
+        elif w in lex.units:
+            value = lex.units[w]
+            if last in ("unit", "teen", "a", "dozen") or (last == "tens" and value >= 10):
+                break
+            current += value
+            last = "teen" if value >= 10 else "unit"
+        elif w in lex.tens:
+            if last in ("unit", "teen", "tens", "a", "dozen"):
+                break
+            current += lex.tens[w]
+            last = "tens"
+        elif w == "hundred":
+            if last in ("", "hundred", "and", "dozen", "scale") or current >= 100:
+                break
+            current = (current or 1) * 100
+            last = "hundred"
+        elif w in lex.scales:
+            scale = lex.scales[w]
+            if last in ("", "scale", "and", "dozen") or (last_scale and scale >= last_scale):
+                break
+            total += (current or 1) * scale
+            current, last, last_scale = 0, "scale", scale
+        elif w in lex.multipliers:
+            if last in ("", "dozen", "and", "scale"):
+                break
+            current = (current or 1) * lex.multipliers[w]
+            last = "dozen"
+        else:
+            break
+        if last not in ("and", "a"):
+            valid_used, valid_value = i + 1, total + current
+    return valid_value, valid_used
+
+
+def _digits_value(text: str, lex: NumberLexicon) -> int | None:
+    match = re.match(r"\s*([\d,]+(?:\.\d+)?)\s*([A-Za-z]+)?\s*$", text)
+    if not match:
+        return None
+    number, scale = match.group(1), (match.group(2) or "").lower()
+    factor = lex.scales.get(scale) or lex.multipliers.get(scale) or 1
+    if scale and factor == 1:
+        return None
+    if "." in number:
+        if factor == 1:
+            return None  # "2.5" is a measure, not a count of people
+        return round(float(number.replace(",", "")) * factor)
+    return int(number.replace(",", "")) * factor
+
+
+def parse_number(text: str) -> int | None:
+    """Parse one number written in digits or English words; None when ``text`` is not one.
+
+    >>> parse_number("forty-seven"), parse_number("1,200"), parse_number("a dozen")
+    (47, 1200, 12)
+    """
+    lex = number_lexicon()
+    cleaned = text.strip().lower()
+    if not cleaned:
+        return None
+    if cleaned[0].isdigit():
+        return _digits_value(cleaned, lex)
+    words = _WORD_SPLIT.findall(cleaned)
+    value, used = _words_value(words, lex)
+    return value if used == len(words) and words else None
+
+
+def _core_value(text: str, lex: NumberLexicon) -> tuple[int | None, int]:
+    """Value of a matched number core and how many characters of it were valid."""
+    if text[0].isdigit():
+        return _digits_value(text, lex), len(text)
+    spans = [(m.start(), m.end()) for m in _WORD_SPLIT.finditer(text.lower())]
+    words = [text[s:e].lower() for s, e in spans]
+    value, used = _words_value(words, lex)
+    if not used:
+        return None, 0
+    return value, spans[used - 1][1]
+
+
+def _is_non_count(text: str, start: int, end: int, core: str, lex: NumberLexicon) -> bool:
+    """Ages, times, dates, years, money, percentages and serial numbers are not counts."""
+    before = text[max(0, start - 12) : start].lower()
+    after = text[end : end + 14].lower()
+    if any(before.rstrip().endswith(marker) for marker in lex.non_count_before):
+        return True
+    if any(after.lstrip(" ").startswith(marker) for marker in lex.non_count_after):
+        return True
+    if re.match(r"\s*(?:-|\s)?years?[-\s]old", after):
+        return True
+    prev_word = _PREV_WORD.search(text[max(0, start - 20) : start])
+    next_word = _NEXT_WORD.match(text[end : end + 20])
+    if prev_word and prev_word.group(1).lower() in lex.months and core[:1].isdigit():
+        return True
+    if next_word and next_word.group(1).lower() in lex.months and core[:1].isdigit():
+        return True
+    if core.isdigit() and len(core) == 4 and 1900 <= int(core) <= 2100:
+        follows = text[end : end + 1]
+        if (prev_word and prev_word.group(1).lower() in lex.year_prepositions) or end >= len(text):
+            return True
+        if follows in ",.;:)'\"’”-":
+            return True
+    return before.endswith("no ") and core.lower() == "one"
+
+
+def _make(
+    text: str,
+    start: int,
+    end: int,
+    values: tuple[int | None, int | None, int | None, str],
+    number: tuple[int, int],
+) -> Quantity:
+    figure, low, high, qualifier = values
+    return Quantity(start, end, text[start:end], figure, low, high, qualifier, number[0], number[1])
+
+
+def _from_match(text: str, match: re.Match[str], lex: NumberLexicon) -> tuple[Quantity | None, int]:
+    """Turn one regex match into a Quantity (or None) and the position to continue from."""
+    if match.group("vague"):
+        amount = lex.vague[" ".join(match.group("vague").lower().split())]
+        values = (amount.figure, amount.low, amount.high, "vague")
+        return _make(text, match.start(), match.end(), values, (match.start(), match.end())), match.end()
+    if match.group("b1"):
+        low, _ = _core_value(match.group("b1"), lex)
+        high, _ = _core_value(match.group("b2"), lex)
+        if low is None or high is None or high <= low:
+            return None, match.end()
+        b2 = match.span("b2")
+        return _make(text, match.start(), match.end(), (low, low, high, "at_least"), b2), match.end()
+    n1_start, n1_end = match.span("n1")
+    value, valid = _core_value(match.group("n1"), lex)
+    if value is None:
+        return None, max(match.end("n1"), match.start() + 1)
+    if valid < n1_end - n1_start:
+        # "three and seven": only "three" is a number; continue scanning after it.
+        n1_end = n1_start + valid
+        return _single(text, match, lex, value, n1_start, n1_end), n1_end
+    if _is_non_count(text, n1_start, match.end(), match.group("n1").strip(), lex):
+        return None, match.end()
+    if match.group("n2"):
+        second, valid2 = _core_value(match.group("n2"), lex)
+        if second is not None and second > value and valid2 == len(match.group("n2")):
+            span = match.span("n2")
+            end = match.end()
+            return _make(text, match.start(), end, (value, value, second, "at_least"), span), end
+        return _single(text, match, lex, value, n1_start, n1_end), n1_end
+    quantity = _single(text, match, lex, value, n1_start, n1_end)
+    if match.group("post") and quantity is not None:
+        qualifier = lex.post_qualifiers[" ".join(match.group("post").lower().split())]
+        values = (value, value, None, qualifier) if qualifier == "at_least" else (value, None, None, qualifier)
+        return _make(text, quantity.start, match.end(), values, (n1_start, n1_end)), match.end()
+    return quantity, n1_end
+
+
+def _single(
+    text: str, match: re.Match[str], lex: NumberLexicon, value: int, n_start: int, n_end: int
+) -> Quantity | None:
+    if _is_non_count(text, n_start, n_end, text[n_start:n_end].strip(), lex):
+        return None
+    start = match.start()
+    qualifier = "exact"
+    if match.group("q"):
+        qualifier = lex.qualifiers[" ".join(match.group("q").lower().split())]
+    elif re.fullmatch(r"(?i)(?:a|an)\s+dozen", text[n_start:n_end].strip()):
+        qualifier = "about"  # "a dozen" is a round figure, not a count
+    values: tuple[int | None, int | None, int | None, str] = {
+        "exact": (value, value, value, "exact"),
+        "at_least": (value, value, None, "at_least"),
+        "at_most": (value, None, value, "at_most"),
+        "about": (value, None, None, "about"),
+    }[qualifier]
+    return _make(text, start, n_end, values, (n_start, n_end))
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every count in ``text``, left to right, with offsets, qualifier and bounds.
+
+    >>> [(q.text, q.figure, q.qualifier) for q in find_quantities("at least 84 and dozens more")]
+    [('at least 84', 84, 'at_least'), ('dozens', 12, 'vague')]
+    """
+    lex = number_lexicon()
+    found: list[Quantity] = []
+    pos = 0
+    while pos < len(text):
+        match = lex.quantity_pattern.search(text, pos)
+        if not match:
+            break
+        quantity, pos = _from_match(text, match, lex)
+        pos = max(pos, match.start() + 1)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+__all__ = ["NumberLexicon", "Quantity", "VagueAmount", "find_quantities", "number_lexicon", "parse_number"]

@@ -1,0 +1,89 @@
+"""RSS / Atom / RDF feeds (feedparser): one article per entry."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+import feedparser
+
+from fogofwar.errors import InputRejected
+from fogofwar.ingest.dates import parse_published
+from fogofwar.ingest.decode import check_text_like
+from fogofwar.ingest.html import fragment_to_text
+from fogofwar.ingest.result import ReadResult
+from fogofwar.ingest.text import article_from_text
+from fogofwar.model import Article, Rejection
+
+logger = logging.getLogger(__name__)
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def read_feed(data: bytes, *, origin: str) -> ReadResult:
+    """Read a feed's entries as articles (title, link, published, content or summary text).
+
+    The feed's title is each article's source. An entry without text is rejected alone
+    (E014); a feed that cannot be parsed at all raises.
+    RAISES: InputRejected E003/E004 (empty, binary), E010 (not a readable feed).
+    """
+    check_text_like(data, origin=origin)
+    # feedparser decodes by itself: it honours the XML declaration's encoding.
+    parsed = feedparser.parse(data)
+    entries = parsed.get("entries") or []
+    if not entries and (parsed.get("bozo") or not parsed.get("version")):
+        raise InputRejected("E010", input=origin, detail=_bozo_detail(parsed))
+    if parsed.get("bozo"):
+        logger.info("%s: feed has errors, read anyway: %s", origin, _bozo_detail(parsed))
+    source = _text_or_none(parsed.get("feed", {}).get("title"))
+    result = ReadResult()
+    for number, entry in enumerate(entries, start=1):
+        entry_origin = f"{origin}#{number}"
+        try:
+            result.articles.append(_article_from_entry(entry, origin=entry_origin, source=source))
+        except InputRejected as e:
+            logger.info("%s", e)
+            result.rejections.append(Rejection(input=entry_origin, reason=str(e), code=e.code))
+    return result
+
+
+def _article_from_entry(entry: Mapping[str, Any], *, origin: str, source: str | None) -> Article:
+    text = _entry_text(entry)
+    if not text:
+        raise InputRejected("E014", input=origin)
+    return article_from_text(
+        text,
+        origin=origin,
+        published=parse_published(entry.get("published_parsed") or entry.get("updated_parsed")),
+        source=source,
+        url=_text_or_none(entry.get("link")),
+        title=_text_or_none(fragment_to_text(entry.get("title") or "")),
+    )
+
+
+def _entry_text(entry: Mapping[str, Any]) -> str:
+    """The longest of an entry's content blocks and summary, as plain text."""
+    candidates = [*entry.get("content", []), entry.get("summary_detail") or {}]
+    texts = [_detail_text(detail) for detail in candidates if detail.get("value")]
+    return max(texts, key=len, default="")
+
+
+def _detail_text(detail: Mapping[str, Any]) -> str:
+    value = str(detail.get("value", ""))
+    if detail.get("type") in _HTML_TYPES or "<" in value:
+        return fragment_to_text(value)
+    return value.strip()
+
+
+def _bozo_detail(parsed: Mapping[str, Any]) -> str:
+    error = parsed.get("bozo_exception")
+    detail = str(error) if error else "no feed element (rss, feed or rdf) found"
+    return " ".join(detail.split())
+
+
+def _text_or_none(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None

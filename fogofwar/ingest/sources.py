@@ -1,0 +1,133 @@
+"""Where input bytes come from: files, folders, standard input and feed URLs.
+
+Every failure here is an :class:`InputRejected` (E001 missing, E002 unreadable, E005 too
+large); nothing is read before its size is known to be within the limit.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from fogofwar.errors import InputRejected
+from fogofwar.ingest import vocab
+from fogofwar.model import Rejection
+
+logger = logging.getLogger(__name__)
+
+STDIN = "-"
+URL_SCHEMES = ("http://", "https://")
+
+
+def is_url(path: str) -> bool:
+    """True for an http(s) URL."""
+    return path.lower().startswith(URL_SCHEMES)
+
+
+def iter_files(root: Path) -> Iterator[Path | Rejection]:
+    """Files under ``root``, recursively, sorted by name.
+
+    Hidden entries (``.name``) are skipped, and so are files that are not reports by their
+    name (``is_skipped_in_folder``: code, configuration, media, README and LICENSE files).
+
+    Symbolic links to folders are followed once (a loop is not re-entered). A folder that
+    cannot be listed yields a Rejection (E002) and the walk goes on.
+    """
+    yield from _walk(root, seen=set())
+
+
+def _walk(folder: Path, *, seen: set[tuple[int, int]]) -> Iterator[Path | Rejection]:
+    try:
+        info = folder.stat()
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as e:
+        error = InputRejected("E002", input=str(folder), detail=e.strerror or type(e).__name__)
+        yield Rejection(input=str(folder), reason=str(error), code=error.code)
+        return
+    if (info.st_dev, info.st_ino) in seen:
+        logger.debug("%s: folder already read (symbolic link loop)", folder)
+        return
+    seen.add((info.st_dev, info.st_ino))
+    for entry in entries:
+        if entry.name.startswith("."):
+            logger.debug("%s: hidden, skipped", entry.path)
+        elif _is_folder(entry):
+            yield from _walk(Path(entry.path), seen=seen)
+        elif is_skipped_in_folder(entry.name):
+            logger.debug("%s: not a report (code, media or documentation), skipped", entry.path)
+        else:
+            yield Path(entry.path)
+
+
+def is_skipped_in_folder(name: str) -> bool:
+    """True for files a folder walk passes over: code, configuration, media, README/LICENSE."""
+    path = Path(name.lower())
+    return path.suffix in vocab.FOLDER_SKIP_SUFFIXES or path.stem in vocab.FOLDER_SKIP_STEMS
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()  # follows symbolic links
+    except OSError:
+        return False  # reported when the entry is read as a file
+
+
+def read_file(path: Path, *, max_bytes: int) -> bytes:
+    """The bytes of one regular file, after checking its size with ``stat``.
+
+    RAISES: InputRejected E001 (missing), E002 (broken link, not a regular file, no
+    permission, read error), E005 (larger than ``max_bytes``).
+    """
+    origin = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError as e:
+        if path.is_symlink():
+            raise InputRejected("E002", input=origin, detail="broken symbolic link") from e
+        raise InputRejected("E001", input=origin) from e
+    except OSError as e:
+        raise InputRejected("E002", input=origin, detail=e.strerror or type(e).__name__) from e
+    if not stat.S_ISREG(info.st_mode):
+        # FIFOs, sockets and devices would block or never end: never open them.
+        raise InputRejected("E002", input=origin, detail="not a regular file")
+    if info.st_size > max_bytes:
+        raise InputRejected("E005", input=origin, size=info.st_size, limit=max_bytes)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as e:
+        raise InputRejected("E002", input=origin, detail=e.strerror or type(e).__name__) from e
+    if len(data) > max_bytes:  # grew after stat
+        raise InputRejected("E005", input=origin, size=len(data), limit=max_bytes)
+    return data
+
+
+def read_stream(stream: BinaryIO, *, origin: str, max_bytes: int) -> bytes:
+    """Up to ``max_bytes`` from a stream (stdin). RAISES: E002 (read error), E005 (too large)."""
+    try:
+        data = stream.read(max_bytes + 1)
+    except OSError as e:
+        raise InputRejected("E002", input=origin, detail=e.strerror or type(e).__name__) from e
+    if len(data) > max_bytes:
+        raise InputRejected("E005", input=origin, size=f"at least {len(data)}", limit=max_bytes)
+    return data
+
+
+def fetch_url(url: str, *, max_bytes: int, timeout: float = vocab.FETCH_TIMEOUT_S) -> bytes:
+    """GET an http(s) URL. RAISES: E002 (network or HTTP error), E005 (too large)."""
+    request = urllib.request.Request(url, headers={"User-Agent": vocab.FETCH_USER_AGENT})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            data = response.read(max_bytes + 1)
+    except (urllib.error.URLError, OSError, ValueError) as e:
+        detail = " ".join(str(getattr(e, "reason", e)).split()) or type(e).__name__
+        raise InputRejected("E002", input=url, detail=detail) from e
+    if len(data) > max_bytes:
+        raise InputRejected("E005", input=url, size=f"at least {len(data)}", limit=max_bytes)
+    return data

@@ -1,0 +1,400 @@
+"""Cross-article linking: mention groups -> events, incrementally and deterministically.
+
+``link_events`` is three public steps, like dedupe's ``partition`` (pairs -> score -> cluster):
+
+1. ``group_mentions`` (groups.py): one article's foreground mentions -> incidents.
+2. ``score`` (below): a (group, event) pair -> a weighted similarity, or None when a hard
+   constraint fails (params.LinkParams documents the features and weights).
+3. A greedy single pass: groups are taken in a fixed order (dated articles first, by reference
+   date, then by article id, then text order), each compared only with the events in its blocks
+   (blocking.py), and joined to the best event scoring at least ``params.threshold``; otherwise
+   it founds a new event, whose id is ``record_id(founding mention id)``.
+
+Rules kept while joining:
+
+* A group never joins an event that already holds another group of the same article (grouping
+  within an article is final: the article itself says these are different incidents).
+* Mentions already in an event (by id) are skipped, so re-running the same articles changes
+  nothing, and events that gain nothing are returned as given.
+* An undated mention of a dated article is compared as "up to ``settings.background_days``
+  before the article's date" (month-precise), and an undated event as "up to that long before
+  it was first reported"; these windows are for comparing only, never written to the event.
+* Dates: the event range is the intersection of its precise (day/range/week) mentions' ranges,
+  falling back to their hull when reports disagree; vague (month/year) mentions count only when
+  no precise one exists (similarity.narrow). An undated article's mentions leave the event's
+  dates as they are: the article takes its dates from the event (``reference_dates``).
+* Place: the most precise place seen (town over district over region over country), the first
+  seen on ties. Actors: union by (name, role).
+* Claims go to the event of their mention (``Claim.mention_id``); claims of background
+  mentions are dropped; a claim with no mention goes to its article's first group. A copied
+  article's claims are kept, and ``reconcile`` is told (``copies``) so they count once.
+* first_reported / last_updated: min / max of the event's articles' reference dates.
+  sources: distinct outlets (source, else agency, else URL host, else the article itself),
+  copies counted as their original.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from urllib.parse import urlsplit
+
+from scipy import sparse
+
+from fogofwar.link.blocking import BlockIndex, event_keys, query_keys
+from fogofwar.link.dedup import find_copies
+from fogofwar.link.groups import MentionGroup, group_mentions, merge_actors, more_precise
+from fogofwar.link.params import DEFAULT_PARAMS, LinkParams, coarse_type
+from fogofwar.link.similarity import (
+    DateRange,
+    actor_names,
+    actor_similarity,
+    date_range,
+    date_similarity,
+    narrow,
+    place_similarity,
+    type_similarity,
+)
+from fogofwar.link.text import ArticleVectors, cosine
+from fogofwar.model import ActorRole, Article, Claim, Event, Extraction, Place, Reconciled, record_id
+from fogofwar.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class EventState:
+    """An event while linking: its description so far and what joined it in this call."""
+
+    id: str
+    event_type: str
+    sub_event_type: str
+    dates: DateRange | None = None
+    place: Place | None = None
+    actors: list[ActorRole] = field(default_factory=list)
+    mention_ids: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    centroid: sparse.csr_matrix | None = None
+    reported: tuple[date, date] | None = None  # min / max reference date of its articles
+    base: Event | None = None
+    changed: bool = False
+
+    @classmethod
+    def from_event(cls, event: Event, vectors: ArticleVectors) -> EventState:
+        """The state of an event linked in an earlier run."""
+        return cls(
+            id=event.id,
+            event_type=event.event_type,
+            sub_event_type=event.sub_event_type,
+            dates=date_range(event.start, event.end, event.date_precision),
+            place=event.place,
+            actors=list(event.actors),
+            mention_ids=list(event.mention_ids),
+            article_ids=list(event.article_ids),
+            claims=list(event.claims),
+            centroid=vectors.centroid(event.article_ids),
+            reported=_span_of(event.first_reported, event.last_updated),
+            base=event,
+        )
+
+    @property
+    def group(self) -> str:
+        return coarse_type(self.event_type)
+
+    def match_dates(self, background_days: int) -> DateRange | None:
+        """The dates the event is compared by: its own, else the time before it was reported."""
+        if self.dates is not None or self.reported is None:
+            return self.dates
+        return report_window(self.reported[0], self.reported[1], background_days)
+
+
+def _span_of(first: date | None, last: date | None) -> tuple[date, date] | None:
+    if first is None and last is None:
+        return None
+    return (first or last, last or first)  # type: ignore[return-value]
+
+
+def report_window(first: date, last: date, background_days: int) -> DateRange:
+    """When an undated mention in a report of ``first``..``last`` may have happened: up to
+    ``background_days`` before (older events are background), as a month-precise range."""
+    return DateRange(first - timedelta(days=background_days), last, 3)
+
+
+def score(
+    group: MentionGroup,
+    event: EventState,
+    *,
+    vectors: ArticleVectors,
+    settings: Settings,
+    params: LinkParams = DEFAULT_PARAMS,
+) -> float | None:
+    """Weighted similarity of a mention group and an event, or None when they cannot be one incident."""
+    type_sim = type_similarity(
+        group.event_type, group.sub_event_type, event.event_type, event.sub_event_type, params=params
+    )
+    if type_sim is None:
+        return None
+    date_sim = date_similarity(
+        group.match_dates,
+        event.match_dates(settings.background_days),
+        window_days=settings.link_window_days,
+        params=params,
+    )
+    if date_sim is None:
+        return None
+    place_sim = place_similarity(group.place, event.place, max_km=settings.link_max_km, params=params)
+    if place_sim is None:
+        return None
+    actor_sim = actor_similarity(actor_names(group.actors), actor_names(event.actors))
+    text_sim = cosine(vectors.vector(group.article_id), event.centroid)
+    return (
+        params.w_date * date_sim
+        + params.w_place * place_sim
+        + params.w_type * type_sim
+        + params.w_actors * actor_sim
+        + params.w_text * text_sim
+    )
+
+
+def _keys_of(event: EventState, settings: Settings, params: LinkParams) -> list:
+    country = event.place.country if event.place else None
+    dates = event.match_dates(settings.background_days)
+    return event_keys(country, dates, event.group, max_weeks=params.max_block_weeks)
+
+
+def _query_of(group: MentionGroup, settings: Settings, params: LinkParams) -> list:
+    country = group.place.country if group.place else None
+    return query_keys(
+        country,
+        group.match_dates,
+        coarse_type(group.event_type),
+        window_days=settings.link_window_days,
+        max_weeks=params.max_block_weeks,
+    )
+
+
+def _sort_key(group: MentionGroup, articles: Mapping[str, Article]) -> tuple:
+    reference = articles[group.article_id].reference_date
+    return (reference is None, reference or date.min, group.article_id, group.founder.sentence.start)
+
+
+def _claims_by_group(extraction: Extraction, groups: Sequence[MentionGroup]) -> list[list[Claim]]:
+    """Each group's claims: those of its mentions; a claim with no mention goes to the first group."""
+    where = {m.id: i for i, g in enumerate(groups) for m in g.mentions}
+    owned: list[list[Claim]] = [[] for _ in groups]
+    for claim in extraction.claims:
+        if claim.mention_id is None and groups:
+            owned[0].append(claim)
+        elif claim.mention_id in where:
+            owned[where[claim.mention_id]].append(claim)
+        # else: the claim's mention is background (or unknown): it belongs to no event.
+    return owned
+
+
+def link_events(
+    articles: Sequence[Article],
+    extractions: Sequence[Extraction],
+    *,
+    events: Sequence[Event] = (),
+    known_articles: Sequence[Article] = (),
+    settings: Settings,
+    params: LinkParams = DEFAULT_PARAMS,
+) -> list[Event]:
+    """Link new articles' foreground mentions to events, joining ``events`` already known.
+
+    Args:
+        articles: the new articles (their ids key ``extractions``).
+        extractions: one Extraction per new article (any order; unknown article ids are skipped).
+        events: events from earlier runs; new mentions may join them.
+        known_articles: the articles of ``events`` (for text similarity, copies and sources);
+            events whose articles are missing here can still be joined, on dates, place,
+            types and actors only.
+        settings: ``link_window_days``, ``link_max_km``, ``reconcile_rule``.
+        params: weights and thresholds (params.LinkParams).
+
+    RETURNS: every event: the given ones in their order (unchanged ones as given, changed ones
+    rebuilt), then the new ones in founding order. Deterministic: the same inputs in any order
+    give the same events and ids.
+    """
+    by_id: dict[str, Article] = {a.id: a for a in known_articles}
+    by_id.update({a.id: a for a in articles})
+    copies = find_copies(articles, known=known_articles)
+    vectors = ArticleVectors(list(by_id.values()))
+    states = [EventState.from_event(e, vectors) for e in events]
+    index = BlockIndex()
+    for state in states:
+        index.add(state.id, _keys_of(state, settings, params))
+    state_of = {s.id: s for s in states}
+    linked = {m for e in events for m in e.mention_ids}
+
+    work: list[tuple[MentionGroup, list[Claim]]] = []
+    for extraction in extractions:
+        if extraction.article_id not in by_id:
+            log.warning("link_events: extraction for unknown article %s skipped", extraction.article_id)
+            continue
+        fresh = [m for m in extraction.mentions if m.id not in linked]
+        groups = group_mentions(fresh, params=params)
+        reference = by_id[extraction.article_id].reference_date
+        for group in groups:
+            if reference is None:
+                # An undated article's own dates cannot be trusted (a relative date had nothing
+                # to resolve against, a month no year): it is compared as undated and takes
+                # its dates from the event it joins.
+                group.dates = None
+            elif group.dates is None:
+                # News reports recent events: an undated mention happened before the report,
+                # and not long before (else the extractor calls it background).
+                group.window = report_window(reference, reference, settings.background_days)
+        work.extend(zip(groups, _claims_by_group(extraction, groups), strict=True))
+    work.sort(key=lambda item: _sort_key(item[0], by_id))
+
+    for group, claims in work:
+        best: tuple[float, str] | None = None
+        for event_id in index.candidates(_query_of(group, settings, params)):
+            state = state_of[event_id]
+            if group.article_id in state.article_ids:
+                continue
+            value = score(group, state, vectors=vectors, settings=settings, params=params)
+            if value is not None and value >= params.threshold and (best is None or value > best[0]):
+                best = (value, event_id)
+        if best is None:
+            state = EventState(
+                id=record_id(group.founder.id),
+                event_type=group.event_type,
+                sub_event_type=group.sub_event_type,
+            )
+            states.append(state)
+            state_of[state.id] = state
+        else:
+            state = state_of[best[1]]
+        _join(state, group, claims, by_id[group.article_id], vectors)
+        index.add(state.id, _keys_of(state, settings, params))
+
+    return [
+        _build(s, by_id, copies, settings) if s.changed else s.base  # type: ignore[misc]
+        for s in states
+    ]
+
+
+def _join(
+    state: EventState, group: MentionGroup, claims: Sequence[Claim], article: Article, vectors: ArticleVectors
+) -> None:
+    """Add a mention group (and its article's claims for it) to an event."""
+    state.dates = narrow(state.dates, group.dates)
+    if article.reference_date is not None:
+        low, high = state.reported or (article.reference_date, article.reference_date)
+        state.reported = (min(low, article.reference_date), max(high, article.reference_date))
+    state.place = more_precise(state.place, group.place)
+    state.actors = merge_actors(state.actors, group.actors)
+    state.mention_ids.extend(m.id for m in group.mentions if m.id not in state.mention_ids)
+    if article.id not in state.article_ids:
+        state.article_ids.append(article.id)
+        vector = vectors.vector(article.id)
+        if vector is not None:
+            state.centroid = vector.copy() if state.centroid is None else state.centroid + vector
+    known = {c.id for c in state.claims}
+    state.claims.extend(c for c in claims if c.id not in known)
+    state.changed = True
+
+
+def outlet(article: Article) -> str:
+    """Who published an article: its source, else its agency, else its URL's host, else itself."""
+    if article.source:
+        return article.source.casefold()
+    if article.agency:
+        return article.agency.casefold()
+    if article.url and (host := urlsplit(article.url).hostname):
+        return host.removeprefix("www.")
+    return article.id
+
+
+def count_sources(
+    article_ids: Sequence[str], articles: Mapping[str, Article], copies: Mapping[str, str]
+) -> int:
+    """Distinct outlets among the articles; a copy counts as its original; unknown ids count once each."""
+    names = set()
+    for article_id in article_ids:
+        original = copies.get(article_id, article_id)
+        article = articles.get(original) or articles.get(article_id)
+        names.add(outlet(article) if article else original)
+    return len(names)
+
+
+def _sources(state: EventState, articles: Mapping[str, Article], copies: Mapping[str, str]) -> int:
+    """Exact when all the event's articles are at hand; else the earlier count plus the new outlets."""
+    base = state.base
+    if base is None or all(i in articles for i in state.article_ids):
+        return count_sources(state.article_ids, articles, copies)
+    old = set(base.article_ids)
+    old_outlets = {outlet(articles[i]) for i in old if i in articles}
+    new_outlets = {
+        outlet(articles[copies.get(i, i)] if copies.get(i, i) in articles else articles[i])
+        for i in state.article_ids
+        if i not in old and i in articles
+    }
+    return base.sources + len(new_outlets - old_outlets)
+
+
+def _reconcile(claims: Sequence[Claim], *, rule: str, copies: Mapping[str, str]) -> tuple[Reconciled, ...]:
+    from fogofwar.reconcile import reconcile
+
+    return tuple(reconcile(claims, rule=rule, copies=copies))
+
+
+def _build(
+    state: EventState, articles: Mapping[str, Article], copies: Mapping[str, str], settings: Settings
+) -> Event:
+    """The Event record of a changed state."""
+    base = state.base
+    references = [
+        d for i in state.article_ids if i in articles and (d := articles[i].reference_date) is not None
+    ]
+    if base is not None:
+        references += [d for d in (base.first_reported, base.last_updated) if d is not None]
+    own_copies = {k: v for k, v in copies.items() if k in state.article_ids}
+    dates = state.dates
+    return Event(
+        id=state.id,
+        event_type=state.event_type,
+        sub_event_type=state.sub_event_type,
+        start=dates.start if dates else None,
+        end=dates.end if dates else None,
+        date_precision=dates.precision if dates else 4,
+        place=state.place,
+        actors=tuple(state.actors),
+        mention_ids=tuple(state.mention_ids),
+        article_ids=tuple(state.article_ids),
+        claims=tuple(state.claims),
+        reconciled=_reconcile(state.claims, rule=settings.reconcile_rule, copies=own_copies),
+        first_reported=min(references, default=None),
+        last_updated=max(references, default=None),
+        sources=_sources(state, articles, copies),
+        contested=base.contested if base is not None else (),
+    )
+
+
+def reference_dates(articles: Sequence[Article], events: Sequence[Event]) -> dict[str, date]:
+    """Dates for the articles that have none (no publication date, no dateline date).
+
+    Such an article takes its dates from the event it was linked to: the event's end (a report
+    does not predate what it reports), from the dated event holding most of the article's claims
+    (the first such event on ties). Articles with a reference date, or in no dated event, are
+    left out. Use it to resolve the article's relative dates ("on Thursday") in a second pass.
+    """
+    undated = {a.id for a in articles if a.reference_date is None}
+    found: dict[str, tuple[int, int, date]] = {}
+    for position, event in enumerate(events):
+        when = event.end or event.start
+        if when is None:
+            continue
+        for article_id in undated.intersection(event.article_ids):
+            rank = (sum(c.article_id == article_id for c in event.claims), -position, when)
+            if article_id not in found or rank > found[article_id]:
+                found[article_id] = rank
+    return {article_id: rank[2] for article_id, rank in found.items()}
+
+
+__all__ = ["EventState", "count_sources", "link_events", "outlet", "reference_dates", "score"]

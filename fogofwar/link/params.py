@@ -1,0 +1,77 @@
+"""Weights, thresholds and type groups of the event linker, kept in one place.
+
+Everything here is immutable. The window in days and the distance in km come from
+``Settings`` (``link_window_days``, ``link_max_km``); the rest are linker conventions, tuned on
+the seed case and the GVA dev set (see fogofwar/eval/gva.py) and documented where they are set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+
+# Coarse type groups used for blocking and as a hard constraint: two reports of one incident
+# may type it differently within a group (an ambush is a Battle to one outlet and an Attack on
+# civilians to another), never across groups (a protest is not a shooting).
+POLITICAL_VIOLENCE = "violence"
+COARSE_TYPES = MappingProxyType(
+    {
+        "battles": POLITICAL_VIOLENCE,
+        "explosions/remote violence": POLITICAL_VIOLENCE,
+        "violence against civilians": POLITICAL_VIOLENCE,
+        "protests": "demonstrations",
+        "riots": "demonstrations",
+        "strategic developments": "strategic",
+    }
+)
+
+
+def coarse_type(event_type: str) -> str:
+    """The blocking group of an ACLED event type; an unknown type is its own group."""
+    key = event_type.strip().casefold()
+    return COARSE_TYPES.get(key, key)
+
+
+@dataclass(frozen=True)
+class LinkParams:
+    """How a (mention group, event) pair is scored; the score is a weighted sum in [0, 1].
+
+    Each feature is a similarity in [0, 1]:
+      date   1 when the ranges overlap, falling linearly to 0 at the window's edge; an undated
+             or month/year-precise side is compatible but says little (``vague_date``);
+      place  1 same place; 0.5..1 within ``link_max_km``; ``same_admin1`` when only the
+             region is shared; ``same_country`` / ``unknown_place`` when one side is coarse or
+             missing;
+      type   1 same sub-type, ``same_type`` same type, ``same_group`` same coarse group;
+      actors overlap coefficient of the named actors (0 when either side has none);
+      text   TF-IDF cosine of the articles (an event's vector is the sum of its articles').
+    Hard constraints (a pair that fails one is never linked): dates further apart than the
+    window, places further apart than ``link_max_km`` (or in different countries / regions),
+    different coarse type groups.
+    """
+
+    w_date: float = 0.15
+    w_place: float = 0.20
+    w_type: float = 0.10
+    w_actors: float = 0.15
+    w_text: float = 0.40
+    threshold: float = 0.50
+    vague_date: float = 0.5
+    same_admin1: float = 0.6
+    same_admin1_no_coords: float = 0.4
+    same_country: float = 0.3
+    unknown_place: float = 0.3
+    same_type: float = 0.6
+    same_group: float = 0.3
+    # Within one article two precise places closer than this are one place ("near X").
+    same_place_km: float = 5.0
+    # Blocking: an item whose date range spans more weeks than this goes to a catch-all bucket.
+    max_block_weeks: int = 12
+
+
+DEFAULT_PARAMS = LinkParams()
+
+# Actor kinds that say nothing about which incident it is (every shooting has civilians).
+GENERIC_ACTOR_KINDS = frozenset({"civilians", "outlet"})
+
+__all__ = ["COARSE_TYPES", "DEFAULT_PARAMS", "GENERIC_ACTOR_KINDS", "LinkParams", "coarse_type"]

@@ -1,0 +1,258 @@
+"""The store's schema, changed only through named migrations.
+
+Each migration is a function over an open connection, applied inside one transaction together
+with the row that records it in ``migrations`` (the sqlite-utils ``migrations.py`` habit), so a
+crash mid-migration leaves the database at the previous version. Migrations are numbered by
+their position in :data:`MIGRATIONS`; the schema version of a database is the highest number
+recorded. Never edit an applied migration: append a new one.
+
+Layout of version 1 (``0001_initial``):
+
+- ``articles``: one column per Article field, plus ``inserted_at`` and ``extracted_at`` (set
+  when an extraction was saved, so an article with nothing found still counts as extracted).
+- ``mentions``, ``claims``, ``events``: the record's ``to_dict()`` as JSON in ``data`` (the
+  source of truth, read back with ``from_dict()``), plus copies of the fields that queries
+  filter or join on. Those copies are written from the record on every write.
+- ``event_articles``, ``event_mentions``: links from an event to its articles and mentions.
+  ``event_mentions.mention_id`` has no foreign key on purpose: extractions are replaced
+  independently of events, and the link stage recomputes events right after.
+- ``rejections``: the log of inputs that could not be read.
+- ``articles_fts``: FTS5 index over article title and text, kept in step by triggers.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from fogofwar.errors import SchemaError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Migration:
+    """A named schema change; ``apply`` runs inside the caller's transaction."""
+
+    name: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+def _execute_all(db: sqlite3.Connection, statements: tuple[str, ...]) -> None:
+    # One statement at a time: executescript() would COMMIT the open transaction first.
+    for statement in statements:
+        db.execute(statement)
+
+
+_INITIAL = (
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        text TEXT NOT NULL,
+        title TEXT,
+        source TEXT,
+        agency TEXT,
+        url TEXT,
+        published TEXT,
+        dateline_place TEXT,
+        dateline_date TEXT,
+        language TEXT NOT NULL,
+        origin TEXT,
+        duplicate_of TEXT,
+        inserted_at TEXT NOT NULL,
+        extracted_at TEXT
+    )
+    """,
+    "CREATE INDEX articles_published ON articles (published)",
+    """
+    CREATE TABLE mentions (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        event_type TEXT NOT NULL,
+        sub_event_type TEXT NOT NULL,
+        date_start TEXT,
+        date_end TEXT,
+        place_name TEXT,
+        admin1 TEXT,
+        country TEXT,
+        lat REAL,
+        lon REAL,
+        background INTEGER NOT NULL,
+        data TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX mentions_article_id ON mentions (article_id)",
+    """
+    CREATE TABLE claims (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        mention_id TEXT,
+        claimant TEXT NOT NULL,
+        victims TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        stance TEXT NOT NULL,
+        claim_date TEXT,
+        figure INTEGER,
+        low INTEGER,
+        high INTEGER,
+        qualifier TEXT NOT NULL,
+        data TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX claims_article_id ON claims (article_id)",
+    "CREATE INDEX claims_mention_id ON claims (mention_id)",
+    """
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        event_type TEXT NOT NULL,
+        sub_event_type TEXT NOT NULL,
+        start_date TEXT,
+        end_date TEXT,
+        place_name TEXT,
+        admin1 TEXT,
+        country TEXT,
+        lat REAL,
+        lon REAL,
+        first_reported TEXT,
+        last_updated TEXT,
+        sources INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX events_start_date ON events (start_date)",
+    "CREATE INDEX events_country ON events (country, admin1)",
+    """
+    CREATE TABLE event_articles (
+        event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        PRIMARY KEY (event_id, article_id)
+    )
+    """,
+    "CREATE INDEX event_articles_article_id ON event_articles (article_id)",
+    """
+    CREATE TABLE event_mentions (
+        event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        mention_id TEXT NOT NULL,
+        PRIMARY KEY (event_id, mention_id)
+    )
+    """,
+    "CREATE INDEX event_mentions_mention_id ON event_mentions (mention_id)",
+    """
+    CREATE TABLE rejections (
+        id INTEGER PRIMARY KEY,
+        input TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        code TEXT NOT NULL,
+        at TEXT NOT NULL
+    )
+    """,
+    # External-content FTS5 table: the text lives once, in articles; rowid is articles' rowid.
+    """
+    CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        title, text, content='articles', content_rowid='rowid'
+    )
+    """,
+    """
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END
+    """,
+    """
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    END
+    """,
+    # Only title and text are indexed, so only their changes touch the index.
+    """
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END
+    """,
+)
+
+
+def _m0001_initial(db: sqlite3.Connection) -> None:
+    _execute_all(db, _INITIAL)
+
+
+# Order is the version number: MIGRATIONS[0] is version 1. Append only.
+MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _m0001_initial),)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_CREATE_MIGRATIONS = """
+CREATE TABLE IF NOT EXISTS migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    applied_at TEXT NOT NULL
+)
+"""
+
+
+def now_iso() -> str:
+    """The current UTC time as an ISO 8601 string (seconds precision)."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def applied_migrations(db: sqlite3.Connection) -> list[tuple[int, str]]:
+    """(version, name) of every migration recorded in ``db``, lowest first; [] on a fresh file."""
+    exists = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").fetchone()
+    if exists is None:
+        return []
+    return [(row[0], row[1]) for row in db.execute("SELECT version, name FROM migrations ORDER BY version")]
+
+
+def schema_version(db: sqlite3.Connection) -> int:
+    """The highest migration version recorded in ``db`` (0 for a fresh file)."""
+    applied = applied_migrations(db)
+    return applied[-1][0] if applied else 0
+
+
+def check_version(db: sqlite3.Connection, *, migrations: tuple[Migration, ...] = MIGRATIONS) -> None:
+    """Raise SchemaError when ``db`` holds migrations this code does not know (E030, E033)."""
+    known = {i + 1: m.name for i, m in enumerate(migrations)}
+    for version, name in applied_migrations(db):
+        if version not in known:
+            raise SchemaError("E030", found=version, known=len(migrations))
+        if known[version] != name:
+            raise SchemaError("E033", version=version, found=name, expected=known[version])
+
+
+def migrate(db: sqlite3.Connection, *, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[str]:
+    """Apply the migrations ``db`` lacks, each in its own transaction; returns the names applied.
+
+    ``db`` must be in autocommit mode (``isolation_level=None``): transactions are explicit here.
+    Raises SchemaError E030 when the database is newer than ``migrations`` and E033 when it
+    records a migration under another name.
+    """
+    check_version(db, migrations=migrations)
+    applied: list[str] = []
+    if schema_version(db) == len(migrations):
+        return applied  # up to date: don't take the write lock
+    for version, migration in enumerate(migrations, start=1):
+        # IMMEDIATE takes the write lock before reading, so two processes opening a fresh file
+        # at once cannot both apply the same migration.
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute(_CREATE_MIGRATIONS)
+            done = db.execute("SELECT 1 FROM migrations WHERE version = ?", (version,)).fetchone()
+            if done is None:
+                migration.apply(db)
+                db.execute(
+                    "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (version, migration.name, now_iso()),
+                )
+                applied.append(migration.name)
+                log.info("applied migration %s (schema version %d)", migration.name, version)
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+    return applied

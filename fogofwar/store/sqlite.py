@@ -1,0 +1,365 @@
+"""The SQLite ledger: articles, their extractions, the events and the rejection log.
+
+Only this package talks SQL. Every statement is parameterised; table and column names come
+from constants in :mod:`fogofwar.store.rows`. Each write method runs its whole batch in one
+transaction: either every record of the batch is stored or none is.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+
+from fogofwar.errors import ConfigError, NotFound, SchemaError
+from fogofwar.model import Article, Claim, Event, Extraction, Mention, Rejection
+from fogofwar.settings import DEFAULT_DB
+from fogofwar.store import rows
+from fogofwar.store.migrations import migrate, now_iso, schema_version
+
+log = logging.getLogger(__name__)
+
+# Tables counted by Store.counts(), in display order.
+_COUNTED = ("articles", "mentions", "claims", "events", "rejections")
+# Tables whose records can be looked up by id or id prefix.
+_LOOKUP = ("articles", "events")
+# How many matching ids an ambiguous-prefix error lists.
+_SHOWN_MATCHES = 5
+# Selects rows of the articles given as one JSON-array parameter (see _json_list).
+_IN_IDS = "article_id IN (SELECT value FROM json_each(?))"
+
+
+@dataclass
+class AddResult:
+    """What ``add_articles`` did: articles newly stored, and those stored before (or twice in the batch)."""
+
+    added: list[Article] = field(default_factory=list)
+    already: list[Article] = field(default_factory=list)
+
+
+class Store:
+    """fogofwar's records in one SQLite file. Open with :meth:`open`; use as a context manager.
+
+    Example::
+
+        with Store.open("fogofwar.db") as store:
+            result = store.add_articles(articles)
+            store.save_extractions(extractions)
+            store.replace_events(events)
+    """
+
+    def __init__(self, db: sqlite3.Connection, *, path: str) -> None:
+        # Use Store.open(): it sets the pragmas and migrates the schema.
+        self._db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path = DEFAULT_DB, *, migrate_schema: bool = True) -> Store:
+        """Open (creating if needed) the database at ``path`` (``":memory:"`` for a throwaway one).
+
+        Turns on foreign keys and WAL journaling, then applies pending migrations.
+        Raises ConfigError E032 when the file cannot be opened, SchemaError E031 when it is
+        not a SQLite database, and SchemaError E030 when its schema is newer than this code.
+        """
+        name = str(path)
+        try:
+            # isolation_level=None: autocommit; transactions are explicit (see _transaction).
+            db = sqlite3.connect(name, isolation_level=None)
+        except sqlite3.Error as e:
+            raise ConfigError("E032", path=name, detail=str(e)) from e
+        db.row_factory = sqlite3.Row
+        try:
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA journal_mode = WAL")
+            if migrate_schema:
+                migrate(db)
+        except sqlite3.OperationalError as e:
+            db.close()
+            raise ConfigError("E032", path=name, detail=str(e)) from e
+        except sqlite3.DatabaseError as e:
+            db.close()
+            raise SchemaError("E031", path=name, detail=str(e)) from e
+        except BaseException:
+            db.close()
+            raise
+        return cls(db, path=name)
+
+    def close(self) -> None:
+        """Close the connection (WAL files are folded back into the database by SQLite)."""
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        # IMMEDIATE: take the write lock at the start, so a batch never fails half way
+        # because another writer got in between its reads and its writes.
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def schema_version(self) -> int:
+        """The schema version of the open database (the number of migrations applied)."""
+        return schema_version(self._db)
+
+    def journal_mode(self) -> str:
+        """SQLite's journal mode for this connection: "wal" for files, "memory" for ":memory:"."""
+        return str(self._db.execute("PRAGMA journal_mode").fetchone()[0])
+
+    # -- articles -------------------------------------------------------------------------
+
+    def add_articles(self, articles: Iterable[Article]) -> AddResult:
+        """Store ``articles`` in one transaction; an id stored before (or earlier in the batch) is skipped.
+
+        RETURNS (AddResult): ``added`` in input order, and ``already`` for the skipped ones.
+        """
+        result = AddResult()
+        sql = rows.insert_sql(
+            "articles", (*rows.ARTICLE_COLUMNS, "inserted_at"), on_conflict="ON CONFLICT (id) DO NOTHING"
+        )
+        inserted_at = now_iso()
+        with self._transaction() as db:
+            for article in articles:
+                cursor = db.execute(sql, rows.article_row(article, inserted_at=inserted_at))
+                (result.added if cursor.rowcount == 1 else result.already).append(article)
+        log.debug("stored %d articles, %d already stored", len(result.added), len(result.already))
+        return result
+
+    def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        """Every stored article (or those with ``ids``), in the order they were stored."""
+        columns = ", ".join(rows.ARTICLE_COLUMNS)
+        if ids is None:
+            cursor = self._db.execute(f"SELECT {columns} FROM articles ORDER BY rowid")
+        else:
+            cursor = self._db.execute(
+                f"SELECT {columns} FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY rowid",
+                (_json_list(ids),),
+            )
+        return [rows.article_from_row(row) for row in cursor]
+
+    def stored_ids(self, ids: Iterable[str], *, extracted: bool | None = None) -> set[str]:
+        """Which of ``ids`` are stored; with ``extracted``, only those (not) extracted yet."""
+        where = "id IN (SELECT value FROM json_each(?))"
+        if extracted is not None:
+            where += " AND extracted_at IS NOT NULL" if extracted else " AND extracted_at IS NULL"
+        cursor = self._db.execute(f"SELECT id FROM articles WHERE {where}", (_json_list(ids),))
+        return {str(row["id"]) for row in cursor}
+
+    def article(self, id: str) -> Article | None:
+        """The article with ``id``, or with a unique id prefix; None when there is none.
+
+        Raises NotFound E023 when the prefix matches more than one article.
+        """
+        found = self._lookup("articles", id)
+        return None if found is None else self.articles([found])[0]
+
+    def search(self, query: str, *, limit: int = 20) -> list[Article]:
+        """Articles whose title or text contain every word of ``query`` (FTS5, best match first).
+
+        The words are quoted, so FTS5 operators in ``query`` are matched as plain words.
+        """
+        terms = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+        if not terms:
+            return []
+        columns = ", ".join(f"articles.{c}" for c in rows.ARTICLE_COLUMNS)
+        cursor = self._db.execute(
+            f"SELECT {columns} FROM articles_fts JOIN articles ON articles.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY articles_fts.rank LIMIT ?",
+            (terms, limit),
+        )
+        return [rows.article_from_row(row) for row in cursor]
+
+    # -- extractions ----------------------------------------------------------------------
+
+    def save_extractions(self, extractions: Iterable[Extraction]) -> None:
+        """Store ``extractions`` in one transaction, replacing the mentions and claims of their articles.
+
+        Each article is marked as extracted even when nothing was found in it.
+        Raises NotFound E025 when an extraction's article is not stored.
+        """
+        mention_sql = rows.insert_sql("mentions", rows.MENTION_COLUMNS)
+        claim_sql = rows.insert_sql("claims", rows.CLAIM_COLUMNS)
+        extracted_at = now_iso()
+        with self._transaction() as db:
+            for extraction in extractions:
+                cursor = db.execute(
+                    "UPDATE articles SET extracted_at = ? WHERE id = ?", (extracted_at, extraction.article_id)
+                )
+                if cursor.rowcount == 0:
+                    raise NotFound("E025", id=extraction.article_id)
+                db.execute("DELETE FROM claims WHERE article_id = ?", (extraction.article_id,))
+                db.execute("DELETE FROM mentions WHERE article_id = ?", (extraction.article_id,))
+                db.executemany(mention_sql, [rows.mention_row(m) for m in extraction.mentions])
+                db.executemany(claim_sql, [rows.claim_row(c) for c in extraction.claims])
+
+    def mentions(self, article_id: str | None = None) -> list[Mention]:
+        """Stored mentions (of one article when ``article_id`` is given), in extraction order."""
+        if article_id is None:
+            cursor = self._db.execute("SELECT data FROM mentions ORDER BY rowid")
+        else:
+            cursor = self._db.execute(
+                "SELECT data FROM mentions WHERE article_id = ? ORDER BY rowid", (article_id,)
+            )
+        return [rows.mention_from_data(row["data"]) for row in cursor]
+
+    def claims(self, article_id: str | None = None) -> list[Claim]:
+        """Stored claims (of one article when ``article_id`` is given), in extraction order."""
+        if article_id is None:
+            cursor = self._db.execute("SELECT data FROM claims ORDER BY rowid")
+        else:
+            cursor = self._db.execute(
+                "SELECT data FROM claims WHERE article_id = ? ORDER BY rowid", (article_id,)
+            )
+        return [rows.claim_from_data(row["data"]) for row in cursor]
+
+    def extractions(self, article_ids: Sequence[str] | None = None) -> list[Extraction]:
+        """The saved Extraction of every extracted article (or of those in ``article_ids``).
+
+        Articles never extracted (stored with extraction skipped) have no Extraction; an
+        article extracted with nothing found has an empty one. Ordered as the articles were stored.
+        """
+        where = "WHERE extracted_at IS NOT NULL"
+        params: tuple[str, ...] = ()
+        if article_ids is not None:
+            where += " AND id IN (SELECT value FROM json_each(?))"
+            params = (_json_list(article_ids),)
+        cursor = self._db.execute(f"SELECT id FROM articles {where} ORDER BY rowid", params)
+        ids = [str(row["id"]) for row in cursor]
+        if not ids:
+            return []
+        selected = (_json_list(ids),)
+        mentions: dict[str, list[Mention]] = defaultdict(list)
+        claims: dict[str, list[Claim]] = defaultdict(list)
+        for row in self._db.execute(f"SELECT data FROM mentions WHERE {_IN_IDS} ORDER BY rowid", selected):
+            mention = rows.mention_from_data(row["data"])
+            mentions[mention.article_id].append(mention)
+        for row in self._db.execute(f"SELECT data FROM claims WHERE {_IN_IDS} ORDER BY rowid", selected):
+            claim = rows.claim_from_data(row["data"])
+            claims[claim.article_id].append(claim)
+        return [Extraction(article_id=i, mentions=tuple(mentions[i]), claims=tuple(claims[i])) for i in ids]
+
+    def unextracted_articles(self) -> list[Article]:
+        """Stored articles that no extraction was saved for, in the order they were stored."""
+        columns = ", ".join(rows.ARTICLE_COLUMNS)
+        cursor = self._db.execute(f"SELECT {columns} FROM articles WHERE extracted_at IS NULL ORDER BY rowid")
+        return [rows.article_from_row(row) for row in cursor]
+
+    # -- events ---------------------------------------------------------------------------
+
+    def replace_events(self, events: Iterable[Event]) -> None:
+        """Make ``events`` the stored set, in one transaction: upsert each by id, delete the rest.
+
+        The link stage recomputes the whole set, so an event missing from ``events`` is gone.
+        Every article an event names must be stored (foreign key).
+        """
+        updates = ", ".join(f"{c} = excluded.{c}" for c in rows.EVENT_COLUMNS if c != "id")
+        event_sql = rows.insert_sql(
+            "events", rows.EVENT_COLUMNS, on_conflict=f"ON CONFLICT (id) DO UPDATE SET {updates}"
+        )
+        updated_at = now_iso()
+        kept: list[str] = []
+        with self._transaction() as db:
+            for event in events:
+                db.execute(event_sql, rows.event_row(event, updated_at=updated_at))
+                db.execute("DELETE FROM event_articles WHERE event_id = ?", (event.id,))
+                db.execute("DELETE FROM event_mentions WHERE event_id = ?", (event.id,))
+                db.executemany(
+                    "INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?, ?)",
+                    [(event.id, article_id) for article_id in event.article_ids],
+                )
+                db.executemany(
+                    "INSERT OR IGNORE INTO event_mentions (event_id, mention_id) VALUES (?, ?)",
+                    [(event.id, mention_id) for mention_id in event.mention_ids],
+                )
+                kept.append(event.id)
+            cursor = db.execute(
+                "DELETE FROM events WHERE id NOT IN (SELECT value FROM json_each(?))", (_json_list(kept),)
+            )
+        log.debug("stored %d events, deleted %d", len(kept), cursor.rowcount)
+
+    def events(self) -> list[Event]:
+        """Every stored event, by start date (undated last), then id."""
+        cursor = self._db.execute("SELECT data FROM events ORDER BY start_date IS NULL, start_date, id")
+        return [rows.event_from_data(row["data"]) for row in cursor]
+
+    def event(self, id: str) -> Event | None:
+        """The event with ``id``, or with a unique id prefix; None when there is none.
+
+        Raises NotFound E023 when the prefix matches more than one event.
+        """
+        found = self._lookup("events", id)
+        if found is None:
+            return None
+        row = self._db.execute("SELECT data FROM events WHERE id = ?", (found,)).fetchone()
+        return rows.event_from_data(row["data"])
+
+    def event_ids_for_article(self, article_id: str) -> list[str]:
+        """Ids of the events that ``article_id`` contributes to."""
+        cursor = self._db.execute(
+            "SELECT event_id FROM event_articles WHERE article_id = ? ORDER BY event_id", (article_id,)
+        )
+        return [row["event_id"] for row in cursor]
+
+    # -- rejections and counts ------------------------------------------------------------
+
+    def log_rejections(self, rejections: Iterable[Rejection]) -> int:
+        """Append ``rejections`` to the log in one transaction; returns how many were logged."""
+        at = now_iso()
+        values = [(r.input, r.reason, r.code, at) for r in rejections]
+        with self._transaction() as db:
+            db.executemany("INSERT INTO rejections (input, reason, code, at) VALUES (?, ?, ?, ?)", values)
+        return len(values)
+
+    def rejections(self) -> list[Rejection]:
+        """Every logged rejection, oldest first."""
+        cursor = self._db.execute("SELECT input, reason, code FROM rejections ORDER BY id")
+        return [Rejection(input=row["input"], reason=row["reason"], code=row["code"]) for row in cursor]
+
+    def counts(self) -> dict[str, int]:
+        """Number of stored articles, mentions, claims, events and rejections."""
+        # Table names are constants of this module, never input.
+        return {table: self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in _COUNTED}
+
+    def _lookup(self, table: str, id: str) -> str | None:
+        """The full id in ``table`` equal to ``id`` or starting with it (unique), else None."""
+        if table not in _LOOKUP:
+            raise ValueError(f"no id lookup for table {table!r}")
+        if not id:
+            return None
+        exact = self._db.execute(f"SELECT id FROM {table} WHERE id = ?", (id,)).fetchone()
+        if exact is not None:
+            return str(exact["id"])
+        # substr() rather than LIKE: ids are matched literally, '%' and '_' are not wildcards.
+        cursor = self._db.execute(
+            f"SELECT id FROM {table} WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT ?",
+            (len(id), id, _SHOWN_MATCHES + 1),
+        )
+        matches = [str(row["id"]) for row in cursor]
+        if len(matches) > 1:
+            count = str(len(matches)) if len(matches) <= _SHOWN_MATCHES else f"more than {_SHOWN_MATCHES}"
+            raise NotFound("E023", id=id, count=count, matches=", ".join(matches[:_SHOWN_MATCHES]))
+        return matches[0] if matches else None
+
+
+def _json_list(values: Iterable[str]) -> str:
+    """A JSON array of ``values``: one parameter for ``IN (SELECT value FROM json_each(?))``."""
+    return json.dumps(list(values))

@@ -1,0 +1,94 @@
+"""fogofwar.output: the formatting shared by the CLI commands."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+
+import pytest
+from test_store_records import load_records
+
+from fogofwar import output
+from fogofwar.model import Claim, Reconciled, Span
+
+
+def _event_with(*groups: tuple[str, str, int | None, int | None]):
+    event = load_records()[2][0]
+    reconciled = tuple(Reconciled(victims=v, outcome=o, low=lo, best=lo, high=hi) for v, o, lo, hi in groups)
+    return dataclasses.replace(event, reconciled=reconciled)
+
+
+@pytest.mark.parametrize(
+    ("groups", "expected"),
+    [
+        ((), (None, None)),
+        ((("civilians", "killed", 3, 5),), (3, 5)),
+        ((("civilians", "killed", 3, 5), ("army", "killed", 2, 2)), (5, 7)),
+        ((("civilians", "killed", 3, 5), ("civilians", "injured", 10, 12)), (3, 5)),
+        ((("civilians", "killed", None, 5), ("army", "killed", 2, None)), (2, 5)),
+    ],
+)
+def test_cli_output_killed_totals_sum_groups(groups, expected) -> None:
+    assert output.outcome_totals(_event_with(*groups)) == expected
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "text"),
+    [(None, None, ""), (3, 3, "3"), (3, 5, "3–5"), (3, None, "≥3"), (None, 5, "≤5")],
+)
+def test_cli_output_format_range(low, high, text) -> None:
+    assert output.format_range(low, high) == text
+
+
+@pytest.mark.parametrize(
+    ("figure", "low", "high", "qualifier", "text"),
+    [
+        (12, 12, 12, "exact", "12"),
+        (12, 12, None, "at_least", "at least 12"),
+        (30, 25, 35, "about", "about 30 (25–35)"),
+        (None, 10, 20, "vague", "10–20"),
+        (None, None, None, "vague", "no figure"),
+    ],
+)
+def test_cli_output_format_figure(figure, low, high, qualifier, text) -> None:
+    claim = Claim(
+        id="c",
+        article_id="a",
+        claimant="x",
+        victims="civilians",
+        outcome="killed",
+        evidence=Span(0, 1, "x"),
+        figure=figure,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+    )
+    assert output.format_figure(claim) == text
+
+
+def test_cli_output_event_dict_has_type_aliases_first() -> None:
+    event = load_records()[2][0]
+    data = output.event_dict(event)
+    assert list(data)[:3] == ["id", "type", "sub_type"]
+    assert data["type"] == event.event_type and data["sub_type"] == event.sub_event_type
+
+
+def test_cli_output_csv_joins_lists() -> None:
+    out = io.StringIO()
+    output.write_csv([{"a": [1, 2], "b": "x,y"}], ["a", "b"], out)
+    assert out.getvalue() == 'a,b\n1; 2,"x,y"\n'
+
+
+@pytest.mark.parametrize("enabled", [False, True])
+def test_cli_output_track_yields_every_item(enabled: bool) -> None:
+    items = list(range(50))
+    assert list(output.track(iter(items), description="reading", enabled=enabled, threshold=5)) == items
+
+
+def test_cli_output_table_rows_stay_on_one_line_in_a_pipe() -> None:
+    out = io.StringIO()
+    row = {"id": "a" * 16, "title": "a rather long title " * 5}
+    output.write_table([row], ("id", "title"), out)
+    lines = out.getvalue().splitlines()
+    assert any(line.startswith("a" * 16) and "title a rather" in line for line in lines)
+    assert len(lines) == 3

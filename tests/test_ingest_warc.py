@@ -1,0 +1,111 @@
+"""Web archives: HTML responses become articles, other records are skipped, damage is reported."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import io
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from fogofwar.errors import InputRejected
+from fogofwar.ingest.warc import read_warc
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def load_make_warc() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("make_warc", EXAMPLES / "make_warc.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def archive(*pages: tuple[str, str, bytes], gzip_records: bool = True) -> bytes:
+    """A WARC of response records (uri, content type, payload), written in the test."""
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gzip_records)
+    for uri, content_type, payload in pages:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            uri, "response", payload=io.BytesIO(payload), http_headers=headers,
+            warc_headers_dict={"WARC-Date": "2024-05-06T07:08:09Z"},
+        )  # fmt: skip
+        writer.write_record(record)
+    return buffer.getvalue()
+
+
+PAGE = (
+    b"<html><head><title>Ambush on convoy</title></head><body><article><h1>Ambush on convoy</h1>"
+    b"<p>Gunmen ambushed a supply convoy on the northern road, the army said, adding that four soldiers"
+    b" were killed. The insurgents said they killed ten.</p></article></body></html>"
+)
+
+
+def test_ingest_warc_example_archive() -> None:
+    result = read_warc((EXAMPLES / "reports.warc.gz").read_bytes(), origin="reports.warc.gz")
+    assert result.rejections == []
+    zamzam, shabelle = result.articles
+    assert zamzam.url == "https://nileobserver.example/sudan/2025/04/15/zamzam-survivors"
+    assert (zamzam.source, zamzam.published, zamzam.dateline_place) == (
+        "Nile Observer",
+        date(2025, 4, 15),
+        "Tawila",
+    )
+    assert shabelle.published == date(2025, 3, 5)  # no date on the page: the WARC-Date
+    assert shabelle.origin and shabelle.origin.startswith("reports.warc.gz#")
+
+
+def test_ingest_warc_example_is_reproducible() -> None:
+    assert load_make_warc().build() == (EXAMPLES / "reports.warc.gz").read_bytes()
+
+
+@pytest.mark.parametrize("gzip_records", [True, False])
+def test_ingest_warc_page_url_and_fallback_date(gzip_records: bool) -> None:
+    data = archive(
+        ("https://x.example/ambush", "text/html; charset=utf-8", PAGE),
+        ("https://x.example/logo.png", "image/png", b"\x89PNG\r\n\x1a\n\x00\x00"),
+        gzip_records=gzip_records,
+    )
+    (article,) = read_warc(data, origin="c.warc").articles
+    assert article.url == "https://x.example/ambush"
+    assert article.published == date(2024, 5, 6)
+    assert article.title == "Ambush on convoy"
+    assert "four soldiers were killed" in article.text
+
+
+def test_ingest_warc_page_without_text_rejected_alone() -> None:
+    data = archive(
+        ("https://x.example/empty", "text/html", b"<html><head><script>x()</script></head></html>"),
+        ("https://x.example/ambush", "text/html", PAGE),
+    )
+    result = read_warc(data, origin="c.warc.gz")
+    assert [a.url for a in result.articles] == ["https://x.example/ambush"]
+    assert [r.code for r in result.rejections] == ["E009"]
+    assert result.rejections[0].input == "c.warc.gz#0"
+
+
+@pytest.mark.parametrize("cut", [-100, 2000, 1500, 500])
+def test_ingest_warc_truncated_archive_keeps_what_was_read(cut: int) -> None:
+    data = (EXAMPLES / "reports.warc.gz").read_bytes()
+    result = read_warc(data[:cut], origin="cut.warc.gz")
+    assert [r.code for r in result.rejections] == ["E011"]
+    assert all(a.url and a.url.startswith("https://") for a in result.articles)
+
+
+def test_ingest_warc_uncompressed_example_reads_the_same() -> None:
+    data = gzip.decompress((EXAMPLES / "reports.warc.gz").read_bytes())
+    assert len(read_warc(data, origin="plain.warc").articles) == 2
+
+
+@pytest.mark.parametrize("data", [b"hello world, not a web archive", gzip.compress(b"gzipped, not a WARC")])
+def test_ingest_warc_not_an_archive_rejected(data: bytes) -> None:
+    with pytest.raises(InputRejected) as info:
+        read_warc(data, origin="fake.warc.gz")
+    assert info.value.code == "E011"

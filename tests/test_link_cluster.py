@@ -1,0 +1,421 @@
+"""Mentions -> events: the seed case (hand-built, no spaCy), shootings, incremental runs, undated articles.
+
+The two "seed" articles below are our own short retellings of the facts of the seed case
+(../shared/seeds): a dated wire report of the battle at Tinzaouaten plus a helicopter crash in
+Kidal, and an undated later rewrite. Mentions and claims are built by hand the way the
+extractors should produce them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from fogofwar.link import link_events, reference_dates
+from fogofwar.link.groups import group_mentions
+from fogofwar.model import (
+    Actor,
+    ActorRole,
+    Article,
+    Claim,
+    Event,
+    Extraction,
+    Mention,
+    Place,
+    Span,
+    article_id,
+    record_id,
+)
+from fogofwar.settings import Settings
+
+SETTINGS = Settings()
+
+TINZAOUATEN = Place("Tinzaouaten", lat=19.96, lon=2.97, admin1="Kidal", country="ML")
+KIDAL = Place("Kidal", lat=18.44, lon=1.41, admin1="Kidal", country="ML")
+CSP = Actor("CSP-PSD", kind="rebel_group", country="ML")
+FAMA = Actor("Malian Armed Forces", kind="state_forces", country="ML")
+WAGNER = Actor("Wagner Group", kind="pmc")
+JNIM = Actor("JNIM", kind="rebel_group")
+
+
+def span(text: str, quote: str) -> Span:
+    start = text.index(quote)
+    return Span(start, start + len(quote), quote)
+
+
+class Builder:
+    """Builds one article with hand-made mentions and claims whose spans slice its text."""
+
+    def __init__(self, text: str, **fields: object) -> None:
+        self.article = Article(id=article_id(text), text=text, **fields)  # type: ignore[arg-type]
+        self.mentions: list[Mention] = []
+        self.claims: list[Claim] = []
+
+    def mention(
+        self,
+        quote: str,
+        trigger: str,
+        kind: tuple[str, str] = ("Battles", "Armed clash"),
+        *,
+        dates: tuple[date | None, date | None, int] = (None, None, 4),
+        place: Place | None = None,
+        actors: tuple[ActorRole, ...] = (),
+        background: bool = False,
+    ) -> Mention:
+        sentence = span(self.article.text, quote)
+        mention = Mention(
+            id=record_id(self.article.id, sentence.start, trigger),
+            article_id=self.article.id,
+            sentence=sentence,
+            trigger=trigger,
+            event_type=kind[0],
+            sub_event_type=kind[1],
+            date_start=dates[0],
+            date_end=dates[1],
+            date_precision=dates[2],
+            place=place,
+            actors=actors,
+            background=background,
+        )
+        self.mentions.append(mention)
+        return mention
+
+    def claim(
+        self,
+        quote: str,
+        mention: Mention | None,
+        claimant: str,
+        victims: str,
+        outcome: str,
+        figure: int | None,
+    ) -> Claim:
+        evidence = span(self.article.text, quote)
+        claim = Claim(
+            id=record_id(self.article.id, evidence.start, outcome),
+            article_id=self.article.id,
+            claimant=claimant,
+            victims=victims,
+            outcome=outcome,
+            evidence=evidence,
+            mention_id=mention.id if mention else None,
+            figure=figure,
+        )
+        self.claims.append(claim)
+        return claim
+
+    def extraction(self) -> Extraction:
+        return Extraction(self.article.id, tuple(self.mentions), tuple(self.claims))
+
+
+def side(actor: Actor, role: str = "side_a") -> ActorRole:
+    return ActorRole(actor, role)
+
+
+WIRE_TEXT = (
+    "Bamako, July 27 (Wire) - Tuareg rebels in northern Mali said they had inflicted heavy losses on "
+    "the army and its Russian allies in two days of combat close to the Algerian frontier.\n\n"
+    "The CSP-PSD rebel alliance said the fighting around the border town of Tinzaouaten lasted from "
+    "Thursday to Friday and that it seized trucks and armoured vehicles.\n\n"
+    "The army said two of its soldiers died and ten were wounded.\n\n"
+    "Separately, an army helicopter came down in Kidal on Friday during a routine flight, and "
+    "nobody was killed in the crash.\n\n"
+    "Russian military bloggers wrote that at least 20 Wagner fighters were killed in an ambush.\n\n"
+    "The rebels said seven of their own fighters were killed.\n\n"
+    "The Tuareg first rose up against the government in 2012, when three towns fell."
+)
+REWRITE_TEXT = (
+    "Tuareg rebels in Mali say they killed at least 84 Wagner fighters and 47 Malian soldiers in "
+    "clashes in late July.\n\n"
+    "The CSP rebel alliance had earlier spoken of dozens of casualties around the border town of "
+    "Tinzaouaten, and a jihadist group said 50 Wagner fighters died in an ambush in the same area.\n\n"
+    "Wagner admitted heavy losses in a statement on July 29.\n\n"
+    "Russia's foreign minister phoned his Malian counterpart on Thursday to promise continued support."
+)
+CRASH_TYPES = [
+    ("Strategic developments", "Other"),
+    ("Explosions/Remote violence", "Air/drone strike"),
+    ("Battles", "Armed clash"),
+]
+
+
+def wire(crash_type: tuple[str, str] = CRASH_TYPES[0]) -> Builder:
+    b = Builder(
+        WIRE_TEXT,
+        source="Wire",
+        agency="Wire",
+        published=date(2024, 7, 28),
+        dateline_place="Bamako",
+        dateline_date=date(2024, 7, 27),
+    )
+    fighters = (side(CSP), side(FAMA, "side_b"), side(WAGNER, "side_b"))
+    b.mention("two days of combat close to the Algerian frontier", "combat", actors=fighters)
+    battle = b.mention(
+        "the fighting around the border town of Tinzaouaten lasted from Thursday to Friday",
+        "fighting",
+        dates=(date(2024, 7, 25), date(2024, 7, 26), 2),
+        place=TINZAOUATEN,
+        actors=(side(CSP), side(FAMA, "side_b")),
+    )
+    crash = b.mention(
+        "an army helicopter came down in Kidal on Friday",
+        "came down",
+        crash_type,
+        dates=(date(2024, 7, 26), date(2024, 7, 26), 1),
+        place=KIDAL,
+        actors=(side(FAMA),),
+    )
+    ambush = b.mention("killed in an ambush", "ambush", actors=(side(WAGNER, "side_b"),))
+    old = b.mention(
+        "rose up against the government in 2012",
+        "rose up",
+        dates=(date(2012, 1, 1), None, 4),
+        background=True,
+    )
+    b.claim("two of its soldiers died", battle, "Malian Armed Forces", "Malian Armed Forces", "killed", 2)
+    b.claim("ten were wounded", battle, "Malian Armed Forces", "Malian Armed Forces", "injured", 10)
+    b.claim("nobody was killed in the crash", crash, "Malian Armed Forces", "crew", "killed", 0)
+    b.claim("at least 20 Wagner fighters were killed", ambush, "bloggers", "Wagner Group", "killed", 20)
+    b.claim("seven of their own fighters were killed", ambush, "CSP-PSD", "CSP-PSD", "killed", 7)
+    b.claim("three towns fell", old, "Wire", "unknown", "captured", 3)
+    return b
+
+
+def rewrite() -> Builder:
+    b = Builder(
+        REWRITE_TEXT, title="Rebels say dozens of Wagner fighters died in Mali clashes", source="Other"
+    )
+    # With no publication date, "late July" resolved against the wrong year: the linker must not trust it.
+    clash = b.mention(
+        "clashes in late July",
+        "clashes",
+        dates=(date(2026, 7, 20), date(2026, 7, 31), 3),
+        actors=(side(CSP), side(WAGNER, "side_b"), side(FAMA, "side_b")),
+    )
+    b.mention(
+        "casualties around the border town of Tinzaouaten",
+        "casualties",
+        place=TINZAOUATEN,
+        actors=(side(CSP),),
+    )
+    ambush = b.mention(
+        "died in an ambush in the same area", "ambush", actors=(side(JNIM), side(WAGNER, "side_b"))
+    )
+    b.claim("at least 84 Wagner fighters", clash, "CSP-PSD", "Wagner Group", "killed", 84)
+    b.claim("47 Malian soldiers", clash, "CSP-PSD", "Malian Armed Forces", "killed", 47)
+    b.claim("50 Wagner fighters died", ambush, "JNIM", "Wagner Group", "killed", 50)
+    b.claim("Wagner admitted heavy losses", None, "Wagner Group", "Wagner Group", "casualties", None)
+    return b
+
+
+def battle_and_crash(events: list[Event]) -> tuple[Event, Event]:
+    assert len(events) == 2, [(e.event_type, e.place) for e in events]
+    battle = next(e for e in events if e.place and e.place.name == "Tinzaouaten")
+    crash = next(e for e in events if e.place and e.place.name == "Kidal")
+    return battle, crash
+
+
+def claim_figures(event: Event) -> set[tuple[str, str, int | None]]:
+    return {(c.claimant, c.outcome, c.figure) for c in event.claims}
+
+
+def check_seed_events(events: list[Event], w: Builder, r: Builder) -> None:
+    battle, crash = battle_and_crash(events)
+    assert (battle.start, battle.end) == (date(2024, 7, 25), date(2024, 7, 26))
+    assert battle.date_precision == 2
+    assert set(battle.article_ids) == {w.article.id, r.article.id}
+    assert battle.sources == 2
+    assert {("CSP-PSD", "killed", 84), ("Malian Armed Forces", "killed", 2), ("JNIM", "killed", 50)} <= (
+        claim_figures(battle)
+    )
+    assert crash.article_ids == (w.article.id,)
+    assert claim_figures(crash) == {("Malian Armed Forces", "killed", 0)}
+    assert (crash.start, crash.end) == (date(2024, 7, 26), date(2024, 7, 26))
+    assert not any(c.outcome == "captured" for e in events for c in e.claims)  # background claim dropped
+    assert battle.first_reported == date(2024, 7, 27) and battle.last_updated == date(2024, 7, 27)
+    wagner = {r.victims: r for r in battle.reconciled if r.outcome == "killed"}["Wagner Group"]
+    assert (wagner.low, wagner.high) == (20, 84)
+
+
+@pytest.mark.parametrize("crash_type", CRASH_TYPES)
+def test_link_cluster_seed_case_gives_two_events(crash_type):
+    w, r = wire(crash_type), rewrite()
+    events = link_events([w.article, r.article], [w.extraction(), r.extraction()], settings=SETTINGS)
+    check_seed_events(events, w, r)
+
+
+def test_link_cluster_seed_case_does_not_depend_on_input_order():
+    w, r = wire(), rewrite()
+    forward = link_events([w.article, r.article], [w.extraction(), r.extraction()], settings=SETTINGS)
+    backward = link_events([r.article, w.article], [r.extraction(), w.extraction()], settings=SETTINGS)
+    assert forward == backward
+
+
+@pytest.mark.parametrize("first_wire", [True, False])
+def test_link_cluster_seed_case_in_two_runs(first_wire):
+    w, r = wire(), rewrite()
+    first, second = (w, r) if first_wire else (r, w)
+    run1 = link_events([first.article], [first.extraction()], settings=SETTINGS)
+    run2 = link_events(
+        [second.article],
+        [second.extraction()],
+        events=run1,
+        known_articles=[first.article],
+        settings=SETTINGS,
+    )
+    check_seed_events(run2, w, r)
+    assert {e.id for e in run1} <= {e.id for e in run2}  # ids are stable across runs
+
+
+def test_link_cluster_second_run_joins_existing_event_with_same_id():
+    w, r = wire(), rewrite()
+    together = link_events([w.article, r.article], [w.extraction(), r.extraction()], settings=SETTINGS)
+    run1 = link_events([w.article], [w.extraction()], settings=SETTINGS)
+    run2 = link_events(
+        [r.article], [r.extraction()], events=run1, known_articles=[w.article], settings=SETTINGS
+    )
+    assert [e.id for e in run2] == [e.id for e in run1]
+    assert run2 == together
+
+
+def test_link_cluster_rerunning_same_articles_changes_nothing():
+    w, r = wire(), rewrite()
+    run1 = link_events([w.article, r.article], [w.extraction(), r.extraction()], settings=SETTINGS)
+    again = link_events(
+        [w.article, r.article],
+        [w.extraction(), r.extraction()],
+        events=run1,
+        known_articles=[w.article, r.article],
+        settings=SETTINGS,
+    )
+    assert again == run1
+    assert all(a is b for a, b in zip(again, run1, strict=True))  # unchanged events are returned as given
+
+
+def test_link_cluster_event_id_is_record_id_of_founding_mention():
+    w = wire()
+    events = link_events([w.article], [w.extraction()], settings=SETTINGS)
+    battle, crash = battle_and_crash(events)
+    assert battle.id == record_id(w.mentions[0].id)  # "two days of combat", first in the text
+    assert crash.id == record_id(w.mentions[2].id)
+
+
+def test_link_cluster_undated_article_takes_event_dates():
+    w, r = wire(), rewrite()
+    events = link_events([r.article, w.article], [r.extraction(), w.extraction()], settings=SETTINGS)
+    battle, _ = battle_and_crash(events)
+    assert (battle.start, battle.end) == (date(2024, 7, 25), date(2024, 7, 26))  # not 2026
+    assert reference_dates([w.article, r.article], events) == {r.article.id: date(2024, 7, 26)}
+
+
+def test_link_cluster_undated_article_alone_founds_undated_event():
+    r = rewrite()
+    (event,) = link_events([r.article], [r.extraction()], settings=SETTINGS)
+    assert event.start is None and event.place == TINZAOUATEN
+    assert event.first_reported is None
+    assert reference_dates([r.article], [event]) == {}
+
+
+def test_link_cluster_copy_counts_once():
+    w = wire()
+    copy_text = WIRE_TEXT.replace("Bamako, July 27 (Wire) - ", "")
+    copy = Builder(copy_text, source="Reprint", published=date(2024, 7, 28))
+    copy.mentions = [
+        replace(m, id=m.id + "c", article_id=copy.article.id, sentence=span(copy_text, m.sentence.text))
+        for m in w.mentions
+    ]
+    copy.claims = [
+        replace(
+            c,
+            id=c.id + "c",
+            article_id=copy.article.id,
+            mention_id=c.mention_id + "c",
+            evidence=span(copy_text, c.evidence.text),
+        )
+        for c in w.claims
+    ]
+    events = link_events([w.article, copy.article], [w.extraction(), copy.extraction()], settings=SETTINGS)
+    battle, _ = battle_and_crash(events)
+    assert set(battle.article_ids) == {w.article.id, copy.article.id}
+    assert battle.sources == 1
+    fama = {r.victims: r for r in battle.reconciled if r.outcome == "killed"}["Malian Armed Forces"]
+    assert len(fama.claim_ids) == 1  # the copy's claim is kept in the event but not counted again
+    assert sum(c.victims == "Malian Armed Forces" and c.outcome == "killed" for c in battle.claims) == 2
+
+
+def test_link_cluster_within_article_groups():
+    w = wire()
+    groups = group_mentions(w.mentions)
+    assert [len(g.mentions) for g in groups] == [3, 1]  # combat + fighting + ambush; the crash
+    assert groups[0].place == TINZAOUATEN and groups[1].place == KIDAL
+
+
+# --- shootings ---------------------------------------------------------------------------------
+
+DAYTON = Place("Dayton", lat=39.76, lon=-84.19, admin1="Ohio", country="US")
+CHICAGO = Place("Chicago", lat=41.88, lon=-87.63, admin1="Illinois", country="US")
+NASHVILLE = Place("Nashville", lat=36.16, lon=-86.78, admin1="Tennessee", country="US")
+SHOOTING = ("Violence against civilians", "Attack")
+
+
+def shooting(text: str, published: date, when: date, place: Place, source: str) -> Builder:
+    b = Builder(text, published=published, source=source)
+    first = text.split(".")[0]
+    b.mention(first, "shot", SHOOTING, dates=(when, when, 1), place=place)
+    return b
+
+
+FIRST_REPORT = (
+    "A man was shot dead on Elm Street in Dayton late on Friday. Police named him as Marcus Reed, 24, "
+    "and said a neighbour heard several shots near the corner store."
+)
+SECOND_REPORT = (
+    "Dayton police are still looking for whoever shot Marcus Reed on Elm Street. Reed, 24, died at the "
+    "scene near the corner store, and detectives asked neighbours for camera footage."
+)
+OTHER_SHOOTING = (
+    "A woman was wounded by gunfire outside a bar on Linden Avenue in Dayton early on Sunday. Officers "
+    "said Tanya Brooks, 31, was taken to hospital and a suspect fled in a grey car."
+)
+
+
+def test_link_cluster_two_reports_of_one_shooting_a_day_apart_merge():
+    a = shooting(FIRST_REPORT, date(2016, 3, 5), date(2016, 3, 4), DAYTON, "Dayton Daily")
+    b = shooting(SECOND_REPORT, date(2016, 3, 6), date(2016, 3, 5), DAYTON, "TV 7")
+    events = link_events([a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS)
+    assert len(events) == 1 and events[0].sources == 2
+
+
+def test_link_cluster_shootings_in_same_city_a_month_apart_stay_apart():
+    a = shooting(FIRST_REPORT, date(2016, 3, 5), date(2016, 3, 4), DAYTON, "Dayton Daily")
+    b = shooting(SECOND_REPORT, date(2016, 4, 6), date(2016, 4, 5), DAYTON, "TV 7")
+    events = link_events([a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS)
+    assert len(events) == 2
+
+
+def test_link_cluster_same_day_shootings_in_cities_500_km_apart_stay_apart():
+    from fogofwar.link.similarity import haversine_km
+
+    assert haversine_km(CHICAGO.lat, CHICAGO.lon, NASHVILLE.lat, NASHVILLE.lon) > 500
+    # the same words, so only the place can keep them apart
+    a = shooting(FIRST_REPORT, date(2016, 3, 5), date(2016, 3, 4), CHICAGO, "Chicago Daily")
+    b = shooting(FIRST_REPORT + " More later.", date(2016, 3, 5), date(2016, 3, 4), NASHVILLE, "Nashville TV")
+    events = link_events([a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS)
+    assert len(events) == 2
+
+
+def test_link_cluster_different_shootings_same_city_same_day_stay_apart():
+    a = shooting(FIRST_REPORT, date(2016, 3, 5), date(2016, 3, 4), DAYTON, "Dayton Daily")
+    b = shooting(OTHER_SHOOTING, date(2016, 3, 5), date(2016, 3, 4), DAYTON, "TV 7")
+    events = link_events([a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS)
+    assert len(events) == 2
+
+
+def test_link_cluster_article_without_mentions_gives_no_event():
+    a = Builder("Nothing happened today.", published=date(2016, 3, 5))
+    assert link_events([a.article], [a.extraction()], settings=SETTINGS) == []
+
+
+def test_link_cluster_empty_input():
+    assert link_events([], [], settings=SETTINGS) == []
