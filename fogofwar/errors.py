@@ -34,6 +34,9 @@ class Messages:
     E024 = "no examples folder at {path}; the demo needs the repository's examples/ (run it from a clone)"
     E025 = "no article with id {id!r}"
     E026 = "cannot write {path}: {detail}"
+    E027 = "unknown country {country!r}; give an ISO 3166 alpha-2 code (ML) or a country name (Mali)"
+    E028 = "unknown report format {format!r}; choose one of: {choices}"
+    E029 = "cannot read the export resource {path}: {detail}; reinstall fogofwar"
     E030 = "database schema version {found} is newer than this fogofwar ({known}); upgrade fogofwar"
     E031 = "not a fogofwar database: {path} ({detail})"
     E032 = "cannot open database {path}: {detail}"
@@ -43,6 +46,13 @@ class Messages:
     E051 = "evaluation {name!r} is not available in this build ({detail})"
     E060 = "cannot read the actor registry {path}: {detail}"
     E061 = "bad actor registry entry {name!r}: {detail}"
+    E070 = "invalid correction: {detail}"
+    E072 = (
+        "writes are disabled on this server: restart `fogofwar serve` with FOGOFWAR_TOKEN set to a secret, "
+        "then send it as `Authorization: Bearer <token>`"
+    )
+    E073 = "missing or wrong token: send `Authorization: Bearer <token>` with the server's FOGOFWAR_TOKEN"
+    E074 = "{feature} is not available in this build ({detail})"
 
 
 def message(code: str, **fields: object) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -109,6 +110,11 @@ def test_eval_derive_main_place_and_date_are_lead_first() -> None:
         ([claim("Taliban", 2, start=0), claim("Taliban", 3, start=50, text="killed three more")], 5),
         # ... but not when it is the first claim about the group
         ([claim("Taliban", 3, start=0, text="three more insurgents were killed")], 3),
+        # ... and an additive phrase with unknown victims continues the previous group
+        ([claim("Taliban", 2, start=0), claim("unknown", 3, start=50, text="and three more died")], 5),
+        # combined groups may include their members' own counts
+        ([claim("ANA + Taliban", 7, start=0), claim("ANA", 3, start=50), claim("civilians", 1, start=90)], 8),
+        ([claim("ANA + Taliban", 2, start=0), claim("ANA", 3, start=50), claim("Taliban", 4, start=90)], 7),
         # unknown victims may be the named ones: max(sum of named, unknown)
         ([claim("Taliban", 4, start=0), claim("unknown", 4, start=50)], 4),
         ([claim("Taliban", 2, start=0), claim("unknown", 5, start=50)], 5),
@@ -146,6 +152,14 @@ def test_eval_derive_count_victims_filters_outcomes_and_groups() -> None:
 )
 def test_eval_derive_is_additive(text: str, figure: int, expected: bool) -> None:
     assert is_additive(claim("Taliban", figure, text=text)) is expected
+
+
+@pytest.mark.parametrize(("qualifier", "expected"), [("vague", True), ("exact", False)])
+def test_eval_derive_is_additive_vague(qualifier: str, expected: bool) -> None:
+    vague = replace(
+        claim("Taliban", None, low=3, text="detained multiple additional suspects"), qualifier=qualifier
+    )
+    assert is_additive(vague) is expected
 
 
 @pytest.mark.parametrize(

@@ -21,11 +21,18 @@ def in_range(value: float | int) -> bool:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("name", "directory", "keys", "n"),
-    [("isaf", "isaf", ISAF_KEYS, 4), ("muc4", "muc4", MUC4_KEYS, 3)],
+    ("name", "directory", "keys", "n", "floors"),
+    [
+        # the fixtures are plain one-incident reports: most of them should come out right
+        ("isaf", "isaf", ISAF_KEYS, 4, {"killed_exact": 0.5, "province_accuracy": 0.5}),
+        ("muc4", "muc4", MUC4_KEYS, 3, {"deaths_exact": 0.5, "date_accuracy": 0.5}),
+    ],
 )
-def test_eval_end_to_end_on_fixtures(name: str, directory: str, keys: tuple[str, ...], n: int) -> None:
+def test_eval_end_to_end_on_fixtures(
+    name: str, directory: str, keys: tuple[str, ...], n: int, floors: dict[str, float]
+) -> None:
     result = run_eval(name, FIXTURES / directory, settings=Settings())
+    assert all(result[k] >= floor for k, floor in floors.items()), result
     assert tuple(result) == keys
     assert result["n"] == n
     assert all(in_range(result[k]) for k in keys if k != "n")

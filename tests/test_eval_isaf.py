@@ -14,6 +14,7 @@ from fogofwar.eval.isaf import (
     IsafGold,
     IsafPrediction,
     is_friendly,
+    isaf_article,
     load_isaf,
     predict_isaf,
     province_key,
@@ -112,6 +113,15 @@ def test_eval_isaf_load_reads_fixture_items_in_order() -> None:
     assert len(load_isaf(FIXTURES, limit=2)) == 2
 
 
+def test_eval_isaf_article_reads_the_dateline_and_dates_yearless_ones_by_release() -> None:
+    items = {i.record_idx: i for i in load_isaf(FIXTURES)}
+    dated = isaf_article(items[1])  # "KABUL, Afghanistan (March 3, 2012)"
+    assert (dated.dateline_date, dated.published) == (date(2012, 3, 3), None)
+    yearless = isaf_article(items[4])  # "KABUL, Afghanistan (May 5)", release 2011-05-S-010
+    assert (yearless.dateline_date, yearless.published) == (date(2011, 5, 5), date(2011, 5, 5))
+    assert yearless.reference_date == date(2011, 5, 5)
+
+
 def test_eval_isaf_load_raises_e050_without_the_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as error:
         load_isaf(tmp_path)
@@ -150,13 +160,26 @@ def test_eval_isaf_predict_counts_enemy_not_own_forces() -> None:
     assert result.event_types == {"insurgentskilled"}
 
 
+def test_eval_isaf_predict_unknown_victims_are_not_added_to_named_ones() -> None:
+    result = predict_isaf(
+        ARTICLE,
+        extraction(claim("civilians", 3, start=0), claim("unknown", 3, start=50)),  # "three died"
+    )
+    assert (result.killed, result.event_types) == (3, {"civiliancasualty"})
+
+
+def test_eval_isaf_predict_combined_group_with_an_enemy_member_is_enemy() -> None:
+    result = predict_isaf(ARTICLE, extraction(claim("ISAF + Unidentified Armed Group", 3)))
+    assert result.killed == 3
+
+
 def test_eval_isaf_predict_adds_civilians_to_enemy_but_never_same_victims_twice() -> None:
     result = predict_isaf(
         ARTICLE,
         extraction(
             claim("Taliban", 17, start=0),
             claim("Taliban", 7, start=50),
-            claim("unknown", 3, start=80),  # "three men were killed": the enemy side
+            claim("Haqqani network", 3, start=80),  # another name for the same enemy
             claim("civilians", 2, start=120),
         ),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -156,9 +157,20 @@ def test_eval_muc4_predict_counts_all_victim_groups_and_side_a_perpetrators() ->
     assert (result.place, result.date) == (city, date(1989, 11, 12))
 
 
-def test_eval_muc4_predict_skips_civilian_and_outlet_actors() -> None:
-    roles = (ActorRole(Actor(name="civilians", kind="civilians"), "side_a"), ActorRole(FMLN, "side_b"))
+def test_eval_muc4_predict_skips_civilian_unnamed_and_outlet_actors() -> None:
+    roles = (
+        ActorRole(Actor(name="civilians", kind="civilians"), "side_a"),
+        ActorRole(Actor(name="Unidentified Armed Group", kind="militia"), "side_a"),
+        ActorRole(Actor(name="EFE", kind="outlet"), "side_a"),
+        ActorRole(FMLN, "side_b"),
+    )
     result = predict_muc4(ARTICLE, Extraction(article_id="a", mentions=(mention("m1", 0, actors=roles),)))
+    assert result.perpetrators == ()
+
+
+def test_eval_muc4_predict_skips_arresting_forces() -> None:
+    arrest = replace(mention("m1", 0, actors=(ActorRole(ARMY, "side_a"),)), sub_event_type="Arrests")
+    result = predict_muc4(ARTICLE, Extraction(article_id="a", mentions=(arrest,)))
     assert result.perpetrators == ()
 
 
@@ -227,6 +239,20 @@ def test_eval_muc4_location_targets_are_most_specific_place_and_city() -> None:
 )
 def test_eval_muc4_location_hit(place: Place | None, expected: bool) -> None:
     assert location_hit(gold(), Muc4Prediction(place=place)) is expected
+
+
+@pytest.mark.parametrize(
+    ("place", "expected"),
+    [
+        (Place(name="Medellín", country="CO"), True),
+        (Place(name="Colombia", country="CO", feature="country", precision=4), True),
+        (Place(name="Bogota", country="US"), False),  # Bogota, New Jersey
+        (Place(name="Bogota"), False),  # no country: names are compared
+    ],
+)
+def test_eval_muc4_location_hit_country_only_key(place: Place, expected: bool) -> None:
+    key = gold(locations=parse_location("COLOMBIA"))
+    assert location_hit(key, Muc4Prediction(place=place)) is expected
 
 
 def test_eval_muc4_hits_are_none_when_not_scored() -> None:

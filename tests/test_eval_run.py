@@ -188,6 +188,37 @@ def test_eval_run_negative_limit_is_a_programming_error() -> None:
         run_eval("isaf", FIXTURES / "isaf", settings=Settings(), limit=-1)
 
 
+@dataclass
+class FindingRegistry:
+    """A registry with the matching API: "army" is Colombia's army only in a Colombian text."""
+
+    actors: list[Actor] = field(default_factory=lambda: [SHINING_PATH])
+
+    def guess_country(self, text: str) -> str | None:
+        return {"Colombia": "CO", "Peru": "PE"}.get(text)
+
+    def find_all(self, text: str, *, country: str | None = None) -> list[tuple[int, int, Actor]]:
+        start = text.upper().find("ARMY")
+        if country != "CO" or start < 0:
+            return []
+        return [(start, start + 4, Actor(name="Colombian Armed Forces", kind="state_forces"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        ("ARMY", "COLOMBIA", "Colombian Armed Forces"),
+        ("THE ARMY", "COLOMBIA", "Colombian Armed Forces"),
+        ("ARMY", "PERU", None),  # no context alias there
+        ("ARMY OF NATIONAL LIBERATION", "COLOMBIA", None),  # a partial match is another group
+        ("SENDERO LUMINOSO", "PERU", "Shining Path"),  # through the actors' aliases
+    ],
+)
+def test_eval_run_registry_resolver(text: str, country: str, expected: str | None) -> None:
+    resolve = evaluation.registry_resolver(FakeExtractor(canned={}, registry=FindingRegistry()))  # type: ignore[arg-type]
+    assert resolve(text, country) == expected
+
+
 def test_eval_format_table() -> None:
     table = format_table({"n": 288, "killed_exact": 0.70486, "killed_exact_nonzero": math.nan})
     assert table.splitlines() == [

@@ -1,13 +1,17 @@
-"""Blocking: candidate pairs only within blocks, each once; wildcards for unknown country or date."""
+"""Blocking: pairs only within blocks, each once; grid cells; wildcards for unknown place or date."""
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from fogofwar.link.blocking import BlockIndex, block_pairs, event_keys, query_keys
-from fogofwar.link.similarity import DateRange
+from fogofwar.link.blocking import BlockIndex, block_pairs, event_keys, grid_cell, grid_cells_near, query_keys
+from fogofwar.link.similarity import DateRange, haversine_km
+from fogofwar.model import Place
 
 
 def test_link_blocking_pairs_only_within_blocks_each_once():
@@ -33,55 +37,95 @@ def day(d: date) -> DateRange:
     return DateRange(d, d, 1)
 
 
-def index_with(*events: tuple[str, str | None, DateRange | None, str]) -> BlockIndex:
+TINZAOUATEN = Place("Tinzaouaten", lat=19.96, lon=2.97, admin1="Kidal", country="ML")
+KIDAL = Place("Kidal", lat=18.44, lon=1.41, admin1="Kidal", country="ML")
+KIDAL_REGION = Place("Kidal", lat=19.5, lon=1.5, admin1="Kidal", country="ML", feature="admin1", precision=3)
+MALI = Place("Mali", country="ML", feature="country", precision=4)
+NIAMEY = Place("Niamey", lat=13.51, lon=2.11, country="NE")
+UNLOCATED = Place("Tessalit", admin1="Kidal", country="ML")  # a town the gazetteer has no point for
+
+
+def index_with(*events: tuple[str, Place | None, DateRange | None, str]) -> BlockIndex:
     index = BlockIndex()
-    for event_id, country, span, group in events:
-        index.add(event_id, event_keys(country, span, group, max_weeks=12))
+    for event_id, place, span, group in events:
+        index.add(event_id, event_keys(place, span, group, max_km=60.0, max_weeks=12))
     return index
 
 
-def ask(index: BlockIndex, country: str | None, span: DateRange | None, group: str = "violence") -> list[str]:
-    return index.candidates(query_keys(country, span, group, window_days=7, max_weeks=12))
+def ask(index: BlockIndex, place: Place | None, span: DateRange | None, group: str = "violence") -> list[str]:
+    return index.candidates(query_keys(place, span, group, max_km=60.0, window_days=7, max_weeks=12))
 
 
 JULY_25 = day(date(2024, 7, 25))
+JULY_26 = day(date(2024, 7, 26))
 
 
 @pytest.mark.parametrize(
-    ("country", "span", "expected"),
+    ("place", "span", "expected"),
     [
-        ("ML", day(date(2024, 7, 26)), ["e1"]),  # same week
-        ("ML", day(date(2024, 8, 1)), ["e1"]),  # next week, within the window
-        ("ML", day(date(2024, 9, 1)), []),  # weeks away
-        ("NE", day(date(2024, 7, 26)), []),  # another country
-        (None, day(date(2024, 7, 26)), ["e1"]),  # no place: any country
-        ("ML", None, ["e1"]),  # undated: any date
-        ("ML", DateRange(date(2024, 7, 1), date(2024, 7, 31), 3), ["e1"]),  # July 2024
+        (TINZAOUATEN, JULY_26, ["e1"]),  # same place, same week
+        (TINZAOUATEN, day(date(2024, 8, 1)), ["e1"]),  # next week, within the window
+        (TINZAOUATEN, day(date(2024, 9, 1)), []),  # weeks away
+        (KIDAL, JULY_26, []),  # 230 km away
+        (NIAMEY, JULY_26, []),  # another country
+        (KIDAL_REGION, JULY_26, ["e1"]),  # the region it lies in
+        (MALI, JULY_26, ["e1"]),  # the country
+        (UNLOCATED, JULY_26, ["e1"]),  # a town with no point could be anywhere in its country
+        (None, JULY_26, ["e1"]),  # no place: anywhere
+        (TINZAOUATEN, None, ["e1"]),  # undated: any date
+        (TINZAOUATEN, DateRange(date(2024, 7, 1), date(2024, 7, 31), 3), ["e1"]),  # July 2024
     ],
 )
-def test_link_blocking_query_finds_events_in_its_blocks(country, span, expected):
-    index = index_with(("e1", "ML", JULY_25, "violence"))
-    assert ask(index, country, span) == expected
+def test_link_blocking_query_finds_events_in_its_blocks(place, span, expected):
+    index = index_with(("e1", TINZAOUATEN, JULY_25, "violence"))
+    assert ask(index, place, span) == expected
+
+
+@pytest.mark.parametrize("event_place", [KIDAL_REGION, MALI, UNLOCATED, None])
+def test_link_blocking_coarse_or_unlocated_events_are_found_by_towns_of_their_country(event_place):
+    index = index_with(("coarse", event_place, JULY_25, "violence"))
+    assert ask(index, TINZAOUATEN, JULY_26) == ["coarse"]
+    expected = [] if event_place is not None else ["coarse"]
+    assert ask(index, NIAMEY, JULY_26) == expected
 
 
 def test_link_blocking_other_type_group_is_another_block():
-    index = index_with(("e1", "ML", JULY_25, "violence"))
-    assert ask(index, "ML", JULY_25, "demonstrations") == []
+    index = index_with(("e1", TINZAOUATEN, JULY_25, "violence"))
+    assert ask(index, TINZAOUATEN, JULY_25, "demonstrations") == []
 
 
-def test_link_blocking_events_without_country_or_date_are_found_by_everyone():
-    index = index_with(("nowhere", None, JULY_25, "violence"), ("undated", "ML", None, "violence"))
-    assert ask(index, "ML", day(date(2024, 7, 26))) == ["nowhere", "undated"]
-    assert ask(index, "NE", day(date(2024, 7, 26))) == ["nowhere"]
+def test_link_blocking_undated_event_is_found_by_dated_queries():
+    index = index_with(("undated", TINZAOUATEN, None, "violence"))
+    assert ask(index, TINZAOUATEN, JULY_26) == ["undated"]
 
 
 def test_link_blocking_wide_event_is_found_by_dated_queries():
     year = DateRange(date(2024, 1, 1), date(2024, 12, 31), 4)
-    index = index_with(("long", "ML", year, "violence"))
-    assert ask(index, "ML", day(date(2024, 7, 26))) == ["long"]
+    index = index_with(("long", TINZAOUATEN, year, "violence"))
+    assert ask(index, TINZAOUATEN, JULY_26) == ["long"]
 
 
 def test_link_blocking_candidates_are_distinct_in_index_order():
-    index = index_with(("e2", "ML", JULY_25, "violence"), ("e1", "ML", day(date(2024, 7, 27)), "violence"))
-    index.add("e2", event_keys("ML", day(date(2024, 7, 26)), "violence", max_weeks=12))
-    assert ask(index, "ML", JULY_25) == ["e2", "e1"]
+    index = index_with(("e2", TINZAOUATEN, JULY_25, "violence"), ("e1", TINZAOUATEN, JULY_26, "violence"))
+    index.add("e2", event_keys(TINZAOUATEN, JULY_26, "violence", max_km=60.0, max_weeks=12))
+    assert ask(index, TINZAOUATEN, JULY_25) == ["e2", "e1"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    lat=st.floats(-80, 80),
+    lon=st.floats(-170, 170),
+    bearing=st.floats(0, 360),
+    km=st.floats(0, 59.9),
+    max_km=st.sampled_from([10.0, 60.0, 200.0]),
+)
+def test_link_blocking_grid_finds_every_point_within_max_km(lat, lon, bearing, km, max_km):
+    km = km * max_km / 60.0
+    # destination point at ``km`` along ``bearing`` (spherical earth)
+    d = km / 6371.0088
+    p1, l1, b = math.radians(lat), math.radians(lon), math.radians(bearing)
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
+    other = (math.degrees(p2), math.degrees(l2))
+    assert haversine_km(lat, lon, *other) <= max_km
+    assert grid_cell(*other, max_km=max_km) in grid_cells_near(lat, lon, max_km=max_km)

@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 
 from fogofwar.link import link_events, reference_dates
-from fogofwar.link.groups import group_mentions
+from fogofwar.link.groups import dateline_end, group_mentions, is_stated, states_date
 from fogofwar.model import (
     Actor,
     ActorRole,
@@ -34,6 +34,8 @@ SETTINGS = Settings()
 
 TINZAOUATEN = Place("Tinzaouaten", lat=19.96, lon=2.97, admin1="Kidal", country="ML")
 KIDAL = Place("Kidal", lat=18.44, lon=1.41, admin1="Kidal", country="ML")
+BAMAKO = Place("Bamako", lat=12.65, lon=-8.0, admin1="Bamako", country="ML")
+MALI = Place("Mali", lat=17.0, lon=-4.0, country="ML", feature="country", precision=4)
 CSP = Actor("CSP-PSD", kind="rebel_group", country="ML")
 FAMA = Actor("Malian Armed Forces", kind="state_forces", country="ML")
 WAGNER = Actor("Wagner Group", kind="pmc")
@@ -141,6 +143,9 @@ CRASH_TYPES = [
 
 
 def wire(crash_type: tuple[str, str] = CRASH_TYPES[0]) -> Builder:
+    """The wire report, with mentions dated and placed the way the extractor does it: a
+    sentence with no date takes the report's date at precision 2, one with no place inherits the
+    dateline's (Bamako) or the paragraph's."""
     b = Builder(
         WIRE_TEXT,
         source="Wire",
@@ -149,14 +154,23 @@ def wire(crash_type: tuple[str, str] = CRASH_TYPES[0]) -> Builder:
         dateline_place="Bamako",
         dateline_date=date(2024, 7, 27),
     )
+    unstated = (date(2024, 7, 27), date(2024, 7, 27), 2)
+    reported_sunday = (date(2024, 7, 22), date(2024, 7, 28), 2)
     fighters = (side(CSP), side(FAMA, "side_b"), side(WAGNER, "side_b"))
-    b.mention("two days of combat close to the Algerian frontier", "combat", actors=fighters)
+    b.mention(WIRE_TEXT.split("\n")[0], "combat", dates=unstated, place=BAMAKO, actors=fighters)
     battle = b.mention(
         "the fighting around the border town of Tinzaouaten lasted from Thursday to Friday",
         "fighting",
         dates=(date(2024, 7, 25), date(2024, 7, 26), 2),
         place=TINZAOUATEN,
         actors=(side(CSP), side(FAMA, "side_b")),
+    )
+    army = b.mention(
+        "The army said two of its soldiers died and ten were wounded.",
+        "died",
+        dates=unstated,
+        place=KIDAL,  # inherited from the next paragraph
+        actors=(side(FAMA, "side_b"),),
     )
     crash = b.mention(
         "an army helicopter came down in Kidal on Friday",
@@ -166,19 +180,33 @@ def wire(crash_type: tuple[str, str] = CRASH_TYPES[0]) -> Builder:
         place=KIDAL,
         actors=(side(FAMA),),
     )
-    ambush = b.mention("killed in an ambush", "ambush", actors=(side(WAGNER, "side_b"),))
+    ambush = b.mention(
+        "Russian military bloggers wrote that at least 20 Wagner fighters were killed in an ambush.",
+        "ambush",
+        dates=reported_sunday,
+        place=BAMAKO,
+        actors=(side(WAGNER, "side_b"),),
+    )
+    losses = b.mention(
+        "The rebels said seven of their own fighters were killed.",
+        "killed",
+        dates=reported_sunday,
+        place=BAMAKO,
+    )
     old = b.mention(
         "rose up against the government in 2012",
         "rose up",
         dates=(date(2012, 1, 1), None, 4),
+        place=MALI,
         background=True,
     )
-    b.claim("two of its soldiers died", battle, "Malian Armed Forces", "Malian Armed Forces", "killed", 2)
-    b.claim("ten were wounded", battle, "Malian Armed Forces", "Malian Armed Forces", "injured", 10)
+    b.claim("two of its soldiers died", army, "Malian Armed Forces", "Malian Armed Forces", "killed", 2)
+    b.claim("ten were wounded", army, "Malian Armed Forces", "Malian Armed Forces", "injured", 10)
     b.claim("nobody was killed in the crash", crash, "Malian Armed Forces", "crew", "killed", 0)
     b.claim("at least 20 Wagner fighters were killed", ambush, "bloggers", "Wagner Group", "killed", 20)
-    b.claim("seven of their own fighters were killed", ambush, "CSP-PSD", "CSP-PSD", "killed", 7)
+    b.claim("seven of their own fighters were killed", losses, "CSP-PSD", "CSP-PSD", "killed", 7)
     b.claim("three towns fell", old, "Wire", "unknown", "captured", 3)
+    assert battle.place == TINZAOUATEN
     return b
 
 
@@ -298,7 +326,7 @@ def test_link_cluster_event_id_is_record_id_of_founding_mention():
     events = link_events([w.article], [w.extraction()], settings=SETTINGS)
     battle, crash = battle_and_crash(events)
     assert battle.id == record_id(w.mentions[0].id)  # "two days of combat", first in the text
-    assert crash.id == record_id(w.mentions[2].id)
+    assert crash.id == record_id(w.mentions[3].id)
 
 
 def test_link_cluster_undated_article_takes_event_dates():
@@ -319,8 +347,8 @@ def test_link_cluster_undated_article_alone_founds_undated_event():
 
 def test_link_cluster_copy_counts_once():
     w = wire()
-    copy_text = WIRE_TEXT.replace("Bamako, July 27 (Wire) - ", "")
-    copy = Builder(copy_text, source="Reprint", published=date(2024, 7, 28))
+    copy_text = WIRE_TEXT + "\n\nReporting by a staff writer; editing by the desk."
+    copy = Builder(copy_text, source="Reprint", published=date(2024, 7, 28), dateline_place="Bamako")
     copy.mentions = [
         replace(m, id=m.id + "c", article_id=copy.article.id, sentence=span(copy_text, m.sentence.text))
         for m in w.mentions
@@ -346,9 +374,34 @@ def test_link_cluster_copy_counts_once():
 
 def test_link_cluster_within_article_groups():
     w = wire()
-    groups = group_mentions(w.mentions)
-    assert [len(g.mentions) for g in groups] == [3, 1]  # combat + fighting + ambush; the crash
-    assert groups[0].place == TINZAOUATEN and groups[1].place == KIDAL
+    groups = group_mentions(w.mentions, article=w.article)
+    assert [len(g.mentions) for g in groups] == [5, 1]  # the battle (dateline place ignored); the crash
+    assert groups[0].place == TINZAOUATEN and groups[0].place_stated
+    assert groups[1].place == KIDAL
+    assert (groups[0].dates.start, groups[0].dates.end) == (date(2024, 7, 25), date(2024, 7, 26))
+
+
+def test_link_cluster_dateline_place_is_not_stated():
+    w = wire()
+    first = w.mentions[0]
+    assert first.place == BAMAKO and "Bamako" in first.sentence.text
+    assert is_stated(first, skip_to=dateline_end(w.article)) is False
+    assert is_stated(first) is True  # without the article, the dateline is just text
+    assert is_stated(w.mentions[1], skip_to=dateline_end(w.article)) is True
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence", "expected"),
+    [
+        ("Saint Louis", "Two men were shot in St. Louis on Friday.", True),
+        ("Kidal", "A helicopter crashed in Kidal.", True),
+        ("Kidal", "Two soldiers were killed.", False),
+    ],
+)
+def test_link_cluster_place_named_in_sentence_is_stated(name, sentence, expected):
+    b = Builder(sentence)
+    mention = b.mention(sentence, "shot", place=Place(name, country="US"))
+    assert is_stated(mention) is expected
 
 
 # --- shootings ---------------------------------------------------------------------------------
@@ -398,9 +451,13 @@ def test_link_cluster_same_day_shootings_in_cities_500_km_apart_stay_apart():
     from fogofwar.link.similarity import haversine_km
 
     assert haversine_km(CHICAGO.lat, CHICAGO.lon, NASHVILLE.lat, NASHVILLE.lon) > 500
-    # the same words, so only the place can keep them apart
-    a = shooting(FIRST_REPORT, date(2016, 3, 5), date(2016, 3, 4), CHICAGO, "Chicago Daily")
-    b = shooting(FIRST_REPORT + " More later.", date(2016, 3, 5), date(2016, 3, 4), NASHVILLE, "Nashville TV")
+    # the same words but the city, so only the place can keep them apart
+    in_chicago, in_nashville = (
+        FIRST_REPORT.replace("Dayton", "Chicago"),
+        FIRST_REPORT.replace("Dayton", "Nashville"),
+    )
+    a = shooting(in_chicago, date(2016, 3, 5), date(2016, 3, 4), CHICAGO, "Chicago Daily")
+    b = shooting(in_nashville, date(2016, 3, 5), date(2016, 3, 4), NASHVILLE, "Nashville TV")
     events = link_events([a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS)
     assert len(events) == 2
 
@@ -419,3 +476,19 @@ def test_link_cluster_article_without_mentions_gives_no_event():
 
 def test_link_cluster_empty_input():
     assert link_events([], [], settings=SETTINGS) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The fighting lasted from Thursday to Friday.", True),
+        ("Two men were shot on March 4.", True),
+        ("A boy was wounded last night near the school.", True),
+        ("The clashes began in 2012.", True),
+        ("The army said two of its soldiers died.", False),
+        ("Rebels may attack again, the army said.", False),
+    ],
+)
+def test_link_cluster_date_word_in_sentence_is_stated(sentence, expected):
+    b = Builder(sentence)
+    assert states_date(b.mention(sentence, "x")) is expected

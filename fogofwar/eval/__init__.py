@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Protocol
@@ -80,22 +81,29 @@ def registry_actors(extractor: Any) -> list[Actor]:
 def registry_resolver(extractor: Any) -> Resolver:
     """Read MUC-4 key strings with the extractor's actor registry, in the key's country.
 
-    Uses the registry's ``lookup(text, country=ISO2)`` and ``guess_country(text)`` where it has
-    them (context aliases: "ARMY" in Colombia), else its actors' names and global aliases.
+    A key string names a registry actor when one of the actor's aliases spans the whole
+    string (an optional leading "the" aside), matched by the registry's own ``find_all(text,
+    country=ISO2)`` so that context aliases apply ("ARMY" in a Colombian key is the
+    Colombian Armed Forces) but a partial match does not ("ARMY OF NATIONAL LIBERATION" is
+    not an army). Without ``find_all``, the actors' names and global aliases are used.
     """
     registry = extractor.registry
     fallback = resolver_from_actors(registry_actors(extractor))
-    lookup = getattr(registry, "lookup", None)
+    find_all = getattr(registry, "find_all", None)
     guess_country = getattr(registry, "guess_country", None)
-    if not (callable(lookup) and callable(guess_country)):
+    if not (callable(find_all) and callable(guess_country)):
         return fallback
     countries: dict[str, str | None] = {}  # per run: the key names few countries
 
     def resolve(text: str, country: str | None) -> str | None:
         if country is not None and country not in countries:
             countries[country] = guess_country(country.title())
-        actor = lookup(text, country=countries.get(country) if country else None)
-        return actor.name if isinstance(actor, Actor) else fallback(text, country)
+        phrase = re.sub(r"^\s*the\s+", "", text, flags=re.IGNORECASE).strip(" \"'")
+        matches = find_all(phrase, country=countries.get(country) if country else None)
+        whole = [actor for start, end, actor in matches if start == 0 and end == len(phrase)]
+        if whole and isinstance(whole[0], Actor):
+            return whole[0].name
+        return fallback(text, country)
 
     return resolve
 

@@ -13,10 +13,14 @@ Each evaluation set (ISAF, MUC-4) has its own ``predict_*`` function; they share
   ranges: "several" -> low 3); claims with neither ("significant casualties") count nothing.
 * **Never add two claims about the same victims** (DESIGN.md). Claims are grouped by a
   caller-chosen victim group; within a group the count is the largest value, except that a
-  claim phrased as additive ("three more", "four additional", "another two": the number in the
-  phrase equals the claim's value) is added to what the group had so far. Groups are added to
-  each other, except the ``unknown`` group: unknown victims cannot be shown to differ from the
-  named ones, so the total is ``max(sum of named groups, unknown)``.
+  claim phrased as additive is added to what the group had so far ("three more", "four
+  additional", "another two": the number in the phrase equals the claim's value; "multiple
+  additional" for a vague claim). An additive claim whose victims are unknown ("and three
+  more") belongs to the group counted just before it. Groups are added to each other, except
+  the ``unknown`` group: unknown victims cannot be shown to differ from the named ones, so the
+  total is ``max(sum of named groups, unknown)``; and a combined group "A + B" (one victim
+  phrase naming two actors) may include A's and B's own counts, so it counts
+  ``max(combined, A + B)``.
 """
 
 from __future__ import annotations
@@ -27,7 +31,14 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import cache
 
-from fogofwar.eval.vocab import ADDITIVE_WORDS, NON_ASSERTING_STANCES, NUMBER_WORDS, UNKNOWN_VICTIMS
+from fogofwar.eval.vocab import (
+    ADDITIVE_WORDS,
+    COMBINED_GROUP_SEPARATOR,
+    NON_ASSERTING_STANCES,
+    NUMBER_WORDS,
+    UNKNOWN_VICTIMS,
+    VAGUE_WORDS,
+)
 from fogofwar.model import Claim, Extraction, Mention, Place
 
 
@@ -70,8 +81,12 @@ def claim_value(claim: Claim) -> int | None:
 @cache
 def _additive_pattern() -> re.Pattern[str]:
     numbers = r"\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    vague = "|".join(sorted(VAGUE_WORDS, key=len, reverse=True))
     words = "|".join(ADDITIVE_WORDS)
-    return re.compile(rf"\b(?:(?P<n1>{numbers})\s+(?:{words})|another\s+(?P<n2>{numbers}))\b", re.IGNORECASE)
+    return re.compile(
+        rf"\b(?:(?P<n1>{numbers})\s+(?:{words})|another\s+(?P<n2>{numbers})|(?P<vague>{vague})\s+(?:{words}))\b",
+        re.IGNORECASE,
+    )
 
 
 def _number(word: str) -> int | None:
@@ -84,13 +99,17 @@ def is_additive(claim: Claim) -> bool:
     """Whether the claim's evidence phrases its own figure as an addition ("three more").
 
     The number in the phrase must equal the claim's value, so that "killed two insurgents and
-    detained four additional suspects" makes only the detention claim additive.
+    detained four additional suspects" makes only the detention claim additive; a vague word
+    ("multiple additional suspects") matches only a vague claim.
     """
     value = claim_value(claim)
     if value is None:
         return False
     for match in _additive_pattern().finditer(claim.evidence.text):
-        if _number(match.group("n1") or match.group("n2")) == value:
+        if match.group("vague"):
+            if claim.qualifier == "vague":
+                return True
+        elif _number(match.group("n1") or match.group("n2")) == value:
             return True
     return False
 
@@ -107,6 +126,7 @@ def count_victims(
     to leave the claim out. See the module docstring for the rule; 0 when no claim counts.
     """
     totals: dict[str, int] = {}
+    last_group: str | None = None
     for claim in claims:
         if claim.outcome not in outcomes:
             continue
@@ -114,10 +134,25 @@ def count_victims(
         group = group_of(claim)
         if value is None or group is None:
             continue
+        additive = is_additive(claim)
+        if additive and group == UNKNOWN_VICTIMS and last_group is not None:
+            group = last_group  # "... and three more": more of the group just counted
         so_far = totals.get(group, 0)
-        totals[group] = so_far + value if so_far and is_additive(claim) else max(so_far, value)
+        totals[group] = so_far + value if so_far and additive else max(so_far, value)
+        last_group = group
     unknown = totals.pop(UNKNOWN_VICTIMS, 0)
-    return max(sum(totals.values()), unknown)
+    return max(sum(_merge_combined(totals).values()), unknown)
+
+
+def _merge_combined(totals: dict[str, int]) -> dict[str, int]:
+    """Fold each combined group "A + B" with its members that have counts of their own:
+    the combined figure may include them, so the pair counts ``max(combined, sum of members)``."""
+    merged = dict(totals)
+    for group in [g for g in totals if COMBINED_GROUP_SEPARATOR in g]:
+        members = [m for m in group.split(COMBINED_GROUP_SEPARATOR) if m in merged and m != group]
+        if group in merged and members:
+            merged[group] = max(merged[group], sum(merged.pop(m) for m in members))
+    return merged
 
 
 def normalise_name(text: str) -> str:

@@ -1,12 +1,12 @@
 """The ISAF press-release evaluation: casualty and detention counts, province, date, event type.
 
 Data: a directory holding ``isaf.jsonl`` (one record per incident: ``record_idx``, ``pr_id``,
-``text``, ``gold``; see its README). Each text is turned into an Article (the ``pr_id`` carries
-the release's year and month, passed as ``published`` = the last day of that month so that a
-dateline without a year, "KABUL, Afghanistan (June 14)", resolves to the release's year; the
-dateline date, where present, is the reference date; items without a dateline resolve relative
-dates against that month end and usually miss the date), extracted, and reduced to an
-:class:`IsafPrediction` by :func:`predict_isaf`.
+``text``, ``gold``; see its README). Each text is turned into an Article by the ingest stage
+(:func:`isaf_article`: the dateline date is the reference date; the ``pr_id`` carries the
+release's year and month, used only to give a yearless dateline, "KABUL, Afghanistan
+(June 14)", its year; items without a dateline resolve relative dates against the release's
+month end and usually miss the date), extracted, and reduced to an :class:`IsafPrediction`
+by :func:`predict_isaf`.
 
 How a prediction is derived (besides the shared rules in :mod:`fogofwar.eval.derive`):
 
@@ -14,10 +14,13 @@ How a prediction is derived (besides the shared rules in :mod:`fogofwar.eval.der
   the gold ``min_killed`` counts insurgents, and civilians when the release is about civilian
   casualties ("three Afghan civilians were inadvertently killed" -> 3), but not Afghan or
   coalition soldiers ("more than 30 insurgents were killed with two ANA soldiers killed" -> 31).
-  Victim groups are "enemy" (every non-civilian, non-friendly group, unknown included: a
-  release reports on one enemy) and "civilians"; the two are added. A victim is own-side when
-  its actor kind is state forces or external forces (from the extraction's own actors or the
-  ``actor_kinds`` map), or, for names of unknown kind, when it names ISAF/coalition/Afghan forces.
+  Victim groups are "enemy" (every named non-civilian, non-friendly group: a release reports
+  on one enemy, whichever names it uses) and "civilians"; the two are added. Victims the
+  extractor could not name ("three died") are the shared rule's ``unknown`` group: they may
+  be either, so they are never added to them. A victim is own-side when its actor kind is
+  state forces or external forces (from the extraction's own actors or the ``actor_kinds``
+  map), or, for names of unknown kind, when it names ISAF/coalition/Afghan forces; a
+  combined group "A + B" only when all its members are.
 * **captured** is the same count over outcomes captured and arrested (ISAF "detained").
 * **province** is ``Place.admin1`` of the first foreground mention whose place has one (or the
   place's own name when the place is a province); compared letters-only, case- and
@@ -26,8 +29,8 @@ How a prediction is derived (besides the shared rules in :mod:`fogofwar.eval.der
 * **date** is ``date_start`` of the first foreground mention that has one; exact match with
   the gold ``start_date``.
 * **event type**: the gold gives one label per item, so one label is predicted, the first that
-  applies of: ``civiliancasualty`` (civilians killed or injured, no enemy killed, nobody
-  captured); ``captureandkill`` (killed > 0 and captured > 0); ``airstrike`` (a foreground
+  applies of: ``civiliancasualty`` (civilians killed or injured, no named enemy killed,
+  nobody captured); ``captureandkill`` (killed > 0 and captured > 0); ``airstrike`` (a foreground
   mention of ACLED sub-event "Air/drone strike"); ``insurgentskilled`` (killed > 0);
   ``detention`` (captured > 0); else no label. ``exchangeoffire`` is never predicted: the
   label does not occur in the dev gold and no extracted field separates it from a raid.
@@ -48,7 +51,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -66,12 +69,14 @@ from fogofwar.eval.vocab import (
     AIR_STRIKE_SUB_EVENTS,
     CAPTURED,
     CIVILIANS,
+    COMBINED_GROUP_SEPARATOR,
     FRIENDLY_KINDS,
     FRIENDLY_NAME_PATTERN,
     INJURED,
     ISAF_TARGET_GROUPS,
     KILLED,
     PROVINCE_NAME_NOISE,
+    UNKNOWN_VICTIMS,
 )
 from fogofwar.model import Article, Claim, Extraction, Mention, Place
 
@@ -188,12 +193,25 @@ def release_month_end(pr_id: str | None) -> date | None:
 
 
 def isaf_article(item: IsafItem) -> Article:
-    """The Article an ISAF item is read as (dateline parsed by the ingest stage)."""
+    """The Article an ISAF item is read as (dateline parsed by the ingest stage).
+
+    The text is read without a publication date first. When its dateline has no year
+    ("KABUL, Afghanistan (June 14)"), it is read again with the release's month end
+    (:func:`release_month_end`) as publication date so that the dateline takes the release's
+    year, and the dateline's date then stands as the publication date. Items without a
+    dateline keep the month end as an approximate publication date.
+    """
     from fogofwar.ingest.text import article_from_text  # the eval edge calls ingest like the CLI does
 
-    return article_from_text(
-        item.text, origin=f"isaf:{item.record_idx}", published=release_month_end(item.pr_id)
-    )
+    origin = f"isaf:{item.record_idx}"
+    article = article_from_text(item.text, origin=origin)
+    month_end = release_month_end(item.pr_id)
+    if article.dateline_date is not None or month_end is None:
+        return article
+    hinted = article_from_text(item.text, origin=origin, published=month_end)
+    if hinted.dateline_date is None:
+        return hinted
+    return replace(hinted, published=hinted.dateline_date)
 
 
 # --- prediction --------------------------------------------------------------------------------
@@ -205,11 +223,20 @@ def _friendly_name() -> re.Pattern[str]:
 
 
 def is_friendly(victims: str, kinds: Mapping[str, str]) -> bool:
-    """Whether a victim group is own-side forces (ISAF, coalition, Afghan state forces)."""
-    kind = kinds.get(victims)
+    """Whether a victim group is own-side forces (ISAF, coalition, Afghan state forces).
+
+    A combined group ("ISAF + Unidentified Armed Group": the extractor could not tell whose
+    dead "them" were) is own-side only when every member is.
+    """
+    members = [m.strip() for m in victims.split(COMBINED_GROUP_SEPARATOR)]
+    return all(_is_friendly_member(m, kinds) for m in members if m)
+
+
+def _is_friendly_member(name: str, kinds: Mapping[str, str]) -> bool:
+    kind = kinds.get(name)
     if kind is not None and kind != "unknown":
         return kind in FRIENDLY_KINDS
-    return bool(_friendly_name().search(victims))
+    return bool(_friendly_name().search(name))
 
 
 def _actor_kinds(extraction: Extraction, extra: Mapping[str, str] | None) -> dict[str, str]:
@@ -265,11 +292,11 @@ def predict_isaf(
     claims: list[Claim] = foreground_claims(extraction)
 
     def side(claim: Claim) -> str | None:
-        if claim.victims == CIVILIANS:
-            return CIVILIANS
+        if claim.victims in (CIVILIANS, UNKNOWN_VICTIMS):
+            return claim.victims
         return None if is_friendly(claim.victims, kinds) else "enemy"
 
-    def enemy_only(claim: Claim) -> str | None:
+    def enemy_only(claim: Claim) -> str | None:  # named enemies: unknown dead may be civilians
         return "enemy" if side(claim) == "enemy" else None
 
     def civilians_only(claim: Claim) -> str | None:

@@ -27,7 +27,9 @@ How a prediction is derived (:func:`predict_muc4`, with the shared rules of
   Exact match with the key's set of acceptable totals; documents whose key leaves a count
   unknown (PLURAL, "-") are not scored for it.
 * **perpetrator_org_f1**: the predicted organisations are the side_a actors of foreground
-  mentions (any kind but civilians and outlets: MUC perpetrators include armies and police);
+  mentions of violence (not protests, riots or arrests, whose side_a is no perpetrator), of
+  any kind but civilians and outlets (MUC perpetrators include armies and police), except
+  the registry's placeholder for unnamed attackers (the key names organisations only);
   a predicted actor matches a gold PERP: ORGANIZATION ID filler when a normalised alternative
   of the filler equals the actor's name or one of its aliases, directly or through the actor
   registry, which reads the filler as it reads text of the key's country ("FMLN" and
@@ -38,8 +40,9 @@ How a prediction is derived (:func:`predict_muc4`, with the shared rules of
   Micro-F1 over relevant documents.
 * **location_accuracy**: the main place (lead-first) is a hit when its normalised name equals
   the most specific place of a gold INCIDENT: LOCATION path, or a populated place (CITY, TOWN,
-  ...) on that path, for any template and any alternative. A key that names only the country
-  is hit only by a country-level prediction of that country.
+  ...) on that path, for any template and any alternative. A path that names only a country
+  (the key's rule when the place is unclear beyond it) is hit by any place in that country
+  (``Place.country`` against the country's ISO code).
 * **date_accuracy**: the main date (lead-first ``date_start``) lies in a gold INCIDENT: DATE
   range of any template; documents whose key gives no date are not scored for it.
 """
@@ -53,6 +56,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -80,7 +84,10 @@ from fogofwar.eval.vocab import (
     KILLED,
     MUC_DEFAULT_SPLITS,
     MUC_POPULATED_TYPES,
+    PERPETRATOR_EXCLUDED_EVENT_TYPES,
     PERPETRATOR_EXCLUDED_KINDS,
+    PERPETRATOR_EXCLUDED_SUB_EVENTS,
+    UNNAMED_ACTORS,
 )
 from fogofwar.model import Actor, Article, Claim, Extraction, Place
 
@@ -241,14 +248,25 @@ def _by_victims(claim: Claim) -> str:
     return claim.victims
 
 
+def is_organization(actor: Actor) -> bool:
+    """Whether an actor can fill PERP: ORGANIZATION ID: a named group, not civilians, an
+    outlet or the registry's placeholder for unnamed attackers."""
+    return actor.kind not in PERPETRATOR_EXCLUDED_KINDS and actor.name not in UNNAMED_ACTORS
+
+
 def predict_muc4(article: Article, extraction: Extraction) -> Muc4Prediction:
     """Reduce one document's Extraction to the key's fields (rules in the module docstring)."""
     mentions = foreground_mentions(extraction)
     claims = foreground_claims(extraction)
     perpetrators: dict[str, Actor] = {}
     for mention in mentions:
+        if (
+            mention.event_type in PERPETRATOR_EXCLUDED_EVENT_TYPES
+            or mention.sub_event_type in PERPETRATOR_EXCLUDED_SUB_EVENTS
+        ):
+            continue
         for role in mention.actors:
-            if role.role == "side_a" and role.actor.kind not in PERPETRATOR_EXCLUDED_KINDS:
+            if role.role == "side_a" and is_organization(role.actor):
                 perpetrators.setdefault(role.actor.name, role.actor)
     log.debug("muc4 %s: %d mentions, %d claims", article.origin, len(mentions), len(claims))
     return Muc4Prediction(
@@ -322,14 +340,34 @@ def location_targets(path: LocationPath) -> frozenset[str]:
     return frozenset(normalise_name(n) for n in names)
 
 
+@cache
+def country_code(name: str) -> str | None:
+    """ISO 3166 alpha-2 code of a country name as the key writes it ("EL SALVADOR" -> "SV")."""
+    import pycountry  # imported here: only location scoring needs it
+
+    try:
+        return pycountry.countries.lookup(name.strip()).alpha_2
+    except LookupError:
+        return None
+
+
+def _path_hit(path: LocationPath, place: Place) -> bool:
+    if len(path) == 1 and place.country:
+        # the key names only the country: the incident's place is unclear beyond it, so any
+        # place in that country agrees with the key at the key's level of detail
+        codes = {country_code(p.name) for p in path[0]} - {None}
+        if codes:
+            return place.country.upper() in codes
+    return normalise_name(place.name) in location_targets(path)
+
+
 def location_hit(gold: Muc4Gold, prediction: Muc4Prediction) -> bool | None:
-    """Whether the main place matches the gold location (None: not scored)."""
+    """Whether the main place matches a gold location path (None: not scored)."""
     if not gold.relevant or not gold.locations:
         return None
     if prediction.place is None:
         return False
-    targets = frozenset().union(*(location_targets(p) for p in gold.locations))
-    return normalise_name(prediction.place.name) in targets
+    return any(_path_hit(path, prediction.place) for path in gold.locations)
 
 
 def date_hit(gold: Muc4Gold, prediction: Muc4Prediction) -> bool | None:
@@ -389,8 +427,10 @@ __all__ = [
     "Muc4Item",
     "Muc4Prediction",
     "Resolver",
+    "country_code",
     "date_hit",
     "gold_from_templates",
+    "is_organization",
     "load_muc4",
     "location_hit",
     "location_targets",

@@ -17,6 +17,8 @@ CAPTURED = frozenset({"captured", "arrested"})
 
 CIVILIANS = "civilians"
 UNKNOWN_VICTIMS = "unknown"
+# How the extractor names a victim group it could not split between two actors ("A + B").
+COMBINED_GROUP_SEPARATOR = " + "
 # Actor kinds on the reporting (government / international) side of an ISAF release.
 FRIENDLY_KINDS = frozenset({"state_forces", "external"})
 # Victim names that are own-side forces when the actor registry does not know their kind.
@@ -135,6 +137,8 @@ NUMBER_WORDS = MappingProxyType(
     }
 )
 ADDITIVE_WORDS = ("more", "additional", "other", "others", "further")
+# Vague amounts that can precede those words ("detained multiple additional suspects").
+VAGUE_WORDS = ("several", "multiple", "numerous", "many", "a few", "some", "a number of")
 
 # --- MUC-4 -------------------------------------------------------------------------------------
 MUC_MONTHS = MappingProxyType(
@@ -155,6 +159,12 @@ MUC_POPULATED_TYPES = frozenset(
 )
 # Actor kinds that can be a perpetrator organisation (MUC perpetrators include armies and police).
 PERPETRATOR_EXCLUDED_KINDS = frozenset({"civilians", "outlet"})
+# Registry placeholders for perpetrators the text does not name: not an organisation ID.
+UNNAMED_ACTORS = frozenset({"Unidentified Armed Group"})
+# Mentions whose side_a is not a perpetrator of violence: demonstrations, and arrests (the
+# arresting force). ACLED event types / sub-event types.
+PERPETRATOR_EXCLUDED_EVENT_TYPES = frozenset({"Protests", "Riots"})
+PERPETRATOR_EXCLUDED_SUB_EVENTS = frozenset({"Arrests"})
 # The standard modern split (Du et al. 2021): train = dev (1,300), dev = tst1+tst2, test = tst3+tst4.
 MUC_DEFAULT_SPLITS = ("tst1", "tst2")
 
@@ -164,6 +174,7 @@ __all__ = [
     "AIR_STRIKE_SUB_EVENTS",
     "CAPTURED",
     "CIVILIANS",
+    "COMBINED_GROUP_SEPARATOR",
     "FRIENDLY_KINDS",
     "FRIENDLY_NAME_PATTERN",
     "INJURED",
@@ -176,7 +187,11 @@ __all__ = [
     "MUC_POPULATED_TYPES",
     "NON_ASSERTING_STANCES",
     "NUMBER_WORDS",
+    "PERPETRATOR_EXCLUDED_EVENT_TYPES",
     "PERPETRATOR_EXCLUDED_KINDS",
+    "PERPETRATOR_EXCLUDED_SUB_EVENTS",
     "PROVINCE_NAME_NOISE",
     "UNKNOWN_VICTIMS",
+    "UNNAMED_ACTORS",
+    "VAGUE_WORDS",
 ]

@@ -33,6 +33,20 @@ _RESOURCE = "lexicon_claims.json"
 _VERB_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "xcomp", "parataxis", "relcl", "pcomp", "acl"})
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
 _AGENT_PREPS = frozenset({"for", "of", "from", "by", "at", "with", "in"})
+# A wire dateline opening an article: "Bamako, July 27 (Reuters) - ", "LIMA, 3 MAR 90 (RADIO) -- [TEXT] ",
+# "KABUL, Afghanistan (Jan. 25, 2013) ". Its words are no one's subject.
+_DATELINE = re.compile(
+    r"(?:^|\s)[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3},(?=[^\n]{0,60}?\d)[^\n]{0,80}?"
+    r"(?:\s(?:--|—|–)\s+|\)\s+(?:(?:--|—|–|-)\s+)?)(?:\[[^\]\n]{0,60}\]\s*)*"
+)
+_DATELINE_WINDOW = 400
+
+
+def dateline_end(text: str) -> int:
+    """Where a wire dateline near the start of ``text`` ends (0 when there is none); call it on
+    an article's first sentence only."""
+    match = _DATELINE.search(text[:_DATELINE_WINDOW])
+    return match.end() if match else 0
 
 
 @dataclass(frozen=True)
@@ -44,6 +58,17 @@ class ClaimLexicon:
     life_verbs: frozenset[str]
     life_nouns: frozenset[str]
     noun_requires_of: frozenset[str]
+    self_counted_nouns: frozenset[str]
+    own_side_nouns: frozenset[str]
+    collective_nouns: frozenset[str]
+    copulas: frozenset[str]
+    container_nouns: frozenset[str]
+    linear_aux: frozenset[str]
+    linear_stop: frozenset[str]
+    irrealis: frozenset[str]
+    irrealis_modals: frozenset[str]
+    harm_verbs: frozenset[str]
+    fatal_modifiers: frozenset[str]
     police_words: frozenset[str]
     zero_words: frozenset[str]
     zero_determiners: frozenset[str]
@@ -110,6 +135,17 @@ def claim_lexicon() -> ClaimLexicon:
         life_verbs=words("life_verbs"),
         life_nouns=words("life_nouns"),
         noun_requires_of=words("noun_requires_of"),
+        self_counted_nouns=words("self_counted_nouns"),
+        own_side_nouns=words("own_side_nouns"),
+        collective_nouns=words("collective_nouns"),
+        copulas=words("copulas"),
+        container_nouns=words("container_nouns"),
+        linear_aux=words("linear_aux"),
+        linear_stop=words("linear_stop"),
+        irrealis=words("irrealis"),
+        irrealis_modals=words("irrealis_modals"),
+        harm_verbs=words("harm_verbs"),
+        fatal_modifiers=words("fatal_modifiers"),
         police_words=words("police_words"),
         zero_words=words("zero_words"),
         zero_determiners=words("zero_determiners"),
@@ -169,6 +205,7 @@ class ArticleContext:
     last_party: Actor | None = None
     paragraph_speaker: dict[int, Attribution] = field(default_factory=dict)
     matches: list[tuple[int, int, Actor]] = field(default_factory=list)  # current sentence, relative offsets
+    dateline_end: int = 0  # current sentence: offset where a leading wire dateline ends (0: none)
 
     @property
     def outlet(self) -> str:
@@ -235,11 +272,20 @@ def is_anaphor(token: Any, lex: ClaimLexicon) -> bool:
     return token.lower_ in lex.claimant_anaphors and bool(determiners & {"the", "this", "that"})
 
 
-def _phrase_text(token: Any, lex: ClaimLexicon) -> str:
-    words = [t for t in token.doc[token.left_edge.i : token.i + 1] if t.dep_ != "punct"]
-    while words and (words[0].dep_ == "det" or words[0].lower_ in lex.pronouns):
-        words = words[1:]
-    return " ".join(t.text for t in words) or token.text
+def _phrase_text(token: Any, lex: ClaimLexicon, floor: int = 0) -> str:
+    """The words of a subject phrase up to its head, without leading determiners, pronouns and
+    anything before ``floor`` (the end of a dateline)."""
+    doc = token.doc
+    start = token.left_edge.i
+    while start < token.i and (
+        doc[start].dep_ in ("det", "punct") or doc[start].lower_ in lex.pronouns or doc[start].idx < floor
+    ):
+        start += 1
+    text = " ".join(doc[start : token.i + 1].text.split())
+    first = doc[start]
+    if first.is_sent_start and first.pos_ != "PROPN" and first.text[1:].islower():
+        text = text[0].lower() + text[1:]  # "Medics said" -> "medics"
+    return text
 
 
 # -- reporting verbs -----------------------------------------------------------------------
@@ -269,9 +315,15 @@ def find_reporting_verb(trigger: Any, lex: ClaimLexicon) -> tuple[Any, str] | No
     chain = {trigger, *trigger.ancestors}
     best: tuple[int, Any, str] | None = None
     for token in trigger.doc:
-        if token.head in chain and token not in chain and token.dep_ in ("parataxis", "ccomp", "advcl", "conj"):
+        if (
+            token.head in chain
+            and token not in chain
+            and token.dep_ in ("parataxis", "ccomp", "advcl", "conj")
+        ):
             stance = _reporting_stance(token, lex)
-            if stance and any(c.dep_ == "nsubj" for c in token.children):
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            # "FOUR PEOPLE KILLED ... AND LOSSES ESTIMATED AT ...": an outcome noun reports nothing.
+            if stance and subjects and subjects[0].lower_ not in lex.triggers:
                 distance = abs(token.i - trigger.i)
                 if best is None or distance < best[0]:
                     best = (distance, token, stance)
@@ -303,14 +355,17 @@ def clause_subject(verb: Any) -> tuple[Any | None, bool]:
         children = list(current.children)
         subjects = [c for c in children if c.dep_ in ("nsubj", "csubj")]
         if subjects:
-            return subjects[0], False
+            # A wire dateline can parse as a second subject ("Bamako, July 27 (Reuters) - Mali's
+            # rebels claimed ..."): the subject nearest the verb is the real one.
+            before = [c for c in subjects if c.i < current.i]
+            return (before[-1] if before else subjects[0]), False
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
             for agent in (c for c in children if c.dep_ == "agent"):
                 objects = [c for c in agent.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0], False
             return None, True
-        if current.dep_ in _CLIMB_DEPS and current.head is not current:
+        if current.dep_ in _CLIMB_DEPS and current.head.i != current.i:
             current = current.head if current.head.dep_ != "prep" else current.head.head
             continue
         break
@@ -320,7 +375,9 @@ def clause_subject(verb: Any) -> tuple[Any | None, bool]:
 # -- dates ---------------------------------------------------------------------------------
 
 
-def resolve_date(match: re.Match[str], article_dates: tuple[date | None, date | None], lex: ClaimLexicon) -> date | None:
+def resolve_date(
+    match: re.Match[str], article_dates: tuple[date | None, date | None], lex: ClaimLexicon
+) -> date | None:
     """Resolve a date expression against (reference date, latest date of the article).
 
     Weekdays: the latest such day on or before the article's latest date. "Month D": the
@@ -356,20 +413,27 @@ def resolve_date(match: re.Match[str], article_dates: tuple[date | None, date | 
 def statement_date(verb: Any, trigger: Any, ctx: ArticleContext, lex: ClaimLexicon) -> date | None:
     """A date attached to the reporting verb but outside the reported clause, resolved."""
     doc = verb.doc
-    reported = trigger
-    while reported.head is not verb and reported.head is not reported:
-        reported = reported.head
     dates = (ctx.article.reference_date, ctx.latest_date)
-    for match in lex.date_pattern.finditer(doc.text):
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        token = span.root
-        if verb not in token.ancestors:
-            continue
-        if token is reported or reported in token.ancestors:
-            continue
-        return resolve_date(match, dates, lex)
+    matches = [
+        (match, span.root)
+        for match in lex.date_pattern.finditer(doc.text)
+        if (span := doc.char_span(match.start(), match.end(), alignment_mode="expand")) is not None
+        and len(span)
+    ]
+    # Look at the reporting verb, then at the clause it hangs from ("released a statement on
+    # Sunday, asserting that ..."), never inside the reported clause itself.
+    current = verb
+    for _ in range(3):
+        reported = trigger
+        while reported.head.i != current.i and reported.head.i != reported.i:
+            reported = reported.head
+        for match, token in matches:
+            if current not in token.ancestors or token.i == reported.i or reported in token.ancestors:
+                continue
+            return resolve_date(match, dates, lex)
+        if current.dep_ not in _CLIMB_DEPS or current.head.i == current.i:
+            break
+        current = current.head
     return None
 
 
@@ -394,6 +458,20 @@ def _carried(ctx: ArticleContext, paragraph: int, stance: str | None, stated: da
     return _outlet(ctx, stance or "reports", stated)
 
 
+def _actor_just_before(verb: Any, ctx: ArticleContext) -> Actor | None:
+    """A registry actor named right before a verb whose subject the parser missed
+    ("In northern Mali, an al Qaeda-linked group said ..."): nothing but words of its
+    phrase (no verb, no punctuation) may stand between them."""
+    before = [m for m in ctx.matches if ctx.dateline_end <= m[0] and m[1] <= verb.idx]
+    if not before:
+        return None
+    _, end, actor = before[-1]
+    between = [t for t in verb.doc if end <= t.idx < verb.idx]
+    if any(t.is_punct or (is_verbish(t) and t.tag_.startswith("VB")) for t in between):
+        return None
+    return actor
+
+
 def attribute(trigger: Any, paragraph: int, ctx: ArticleContext) -> Attribution:
     """Find who states the casualty statement whose trigger token is ``trigger``.
 
@@ -408,12 +486,19 @@ def attribute(trigger: Any, paragraph: int, ctx: ArticleContext) -> Attribution:
         actor = actor_of_phrase(according, ctx, lex)
         if actor:
             return _from_actor(actor, "claims", None, "explicit", None)
-        return Attribution(_phrase_text(according, lex), "unknown", "claims", None, None, "explicit")
+        text = _phrase_text(according, lex, ctx.dateline_end)
+        return Attribution(text, "unknown", "claims", None, None, "explicit")
     if found is None:
         return _carried(ctx, paragraph, None, None)
     verb, stance = found
     stated = statement_date(verb, trigger, ctx, lex)
     subject, passive = clause_subject(verb)
+    if subject is not None and subject.idx < ctx.dateline_end:
+        subject = None  # "LIMA, 3 MAR 90 -- ALLEGED ...": the dateline parsed as a subject
+    if subject is None and not passive:
+        actor = _actor_just_before(verb, ctx)
+        if actor is not None:
+            return _from_actor(actor, stance, stated, "explicit", verb)
     if subject is None:
         return _carried(ctx, paragraph, stance if passive else None, stated)
     if subject.lower_ in lex.report_nouns:
@@ -425,7 +510,10 @@ def attribute(trigger: Any, paragraph: int, ctx: ArticleContext) -> Attribution:
         if ctx.last_party is not None:
             return _from_actor(ctx.last_party, stance, stated, "pronoun", verb)
         return _carried(ctx, paragraph, stance, stated)
-    return Attribution(_phrase_text(subject, lex), "unknown", stance, stated, None, "explicit", verb)
+    if subject.pos_ not in ("NOUN", "PROPN"):
+        return _carried(ctx, paragraph, stance, stated)  # a mis-parsed verb or adjective as subject
+    text = _phrase_text(subject, lex, ctx.dateline_end)
+    return Attribution(text, "unknown", stance, stated, None, "explicit", verb)
 
 
 def subject_party(doc: Any, ctx: ArticleContext) -> Actor | None:
@@ -434,7 +522,7 @@ def subject_party(doc: Any, ctx: ArticleContext) -> Actor | None:
     for token in doc:
         if token.dep_ == "ROOT":
             subject, _ = clause_subject(token)
-            if subject is not None and not is_anaphor(subject, lex):
+            if subject is not None and subject.idx >= ctx.dateline_end and not is_anaphor(subject, lex):
                 return actor_of_phrase(subject, ctx, lex)
     return None
 
@@ -446,10 +534,11 @@ __all__ = [
     "actor_in",
     "actor_of_phrase",
     "attribute",
-    "clause_subject",
-    "is_anaphor",
     "claim_lexicon",
+    "clause_subject",
+    "dateline_end",
     "find_reporting_verb",
+    "is_anaphor",
     "is_verbish",
     "phrase_end",
     "resolve_date",

@@ -27,8 +27,17 @@ Conventions (see also the ``about`` fields of ``resources/lexicon_claims.json`` 
   is dropped: it cannot be reconciled with any group and would be counted twice in totals.
 - Repeats: the kept copy is the one with a stated qualifier ("at least 84" over a lede's
   "84"), then the stronger stance (confirms over reports), then a stated date, then the first.
+  A copy about unknown victims is dropped when the same claimant gives the same figure and
+  outcome for a named group ("Seventeen Killed" headline, "killed seventeen insurgents").
+- Re-counts: once an article has claimed an outcome, "the commander" (a definite single person
+  the registry cannot place) and "four of the insurgents" (part of a group) refer back to people
+  already counted and are skipped.
+- Planned, threatened, attempted or prevented outcomes are not claims ("planned the
+  assassination of a general", "would kill").
 - Confidence: 1.0 for a claimant named in the sentence or the outlet's own statement; 0.9
-  when carried by a pronoun; 0.8 when carried from the paragraph; times 0.8 for unknown victims.
+  when carried by a pronoun; 0.8 when carried from the paragraph; times 0.8 for unknown
+  victims; times 0.8 when count and outcome were joined by word order, not by the parse
+  (``linear_statements``, a fallback for ALL CAPS wires that spaCy parses poorly).
 """
 
 from __future__ import annotations
@@ -50,6 +59,7 @@ from fogofwar.extract.attribution import (
     attribute,
     claim_lexicon,
     clause_subject,
+    dateline_end,
     is_anaphor,
     is_verbish,
     phrase_end,
@@ -63,11 +73,15 @@ log = logging.getLogger(__name__)
 
 UNKNOWN = "unknown"
 GROUP_JOINER = " + "
-_COUNT_DEPS = frozenset({"nummod", "quantmod", "amod", "det", "advmod", "compound", "npadvmod", "nmod", "poss"})
-_PREDICATE_DEPS = frozenset({"acomp", "oprd", "xcomp", "ccomp", "advcl", "attr", "dep"})
+_COUNT_DEPS = frozenset(
+    {"nummod", "quantmod", "amod", "det", "advmod", "compound", "npadvmod", "nmod", "poss"}
+)
+_PREDICATE_DEPS = frozenset({"acomp", "oprd", "xcomp", "attr"})
 _SOURCE_CONFIDENCE = {"explicit": 1.0, "outlet": 1.0, "pronoun": 0.9, "paragraph": 0.8}
 _UNKNOWN_VICTIMS_FACTOR = 0.8
+_LINEAR_FACTOR = 0.8  # found by word order alone, the parse did not connect count and outcome
 _QUALIFIED = frozenset({"at_least", "at_most", "about"})
+_OWN_ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
 # -- candidate sentences -------------------------------------------------------------------
@@ -127,14 +141,23 @@ class _Statement:
     qualifier: str
     start: int  # evidence, offsets into the sentence
     end: int
+    definite: bool = False  # a single person named with "the": maybe one already counted
+    counted: bool = False  # the figure comes from a number or amount word, not from "a"/"the"
     position: int = 0  # index within a coordinated list of victim phrases
     extra: list[Any] = field(default_factory=list)  # conjuncts without their own count, same victims
 
 
+_AGE_BEFORE = re.compile(r"[A-Z][\w.'’-]*,\s*$")
+_AGE_AFTER = re.compile(r"^\s*[,)]")
+
+
 def _quantity_tokens(doc: Any) -> dict[int, Quantity]:
-    """Token index -> the quantity that token belongs to."""
+    """Token index -> the quantity that token belongs to (ages in apposition left out)."""
     found: dict[int, Quantity] = {}
-    for quantity in find_quantities(doc.text):
+    text = doc.text
+    for quantity in find_quantities(text):
+        if _AGE_BEFORE.search(text[: quantity.start]) and _AGE_AFTER.match(text[quantity.end :]):
+            continue  # "Hector Oqueli, 45, and Gilda Flores were kidnapped": an age, not a count
         span = doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
         for token in span or ():
             found[token.i] = quantity
@@ -148,8 +171,13 @@ def _end(token: Any) -> int:
 def _is_plural(token: Any, caps: bool) -> bool:
     if token.tag_ in ("NNS", "NNPS"):
         return True
+    if "Plur" in token.morph.get("Number"):
+        return True
     if caps or token.tag_ in ("NNP", ""):
-        return token.lower_.endswith("s") and not token.lower_.endswith("ss")
+        lower = token.lower_
+        return (lower.endswith("s") and not lower.endswith("ss")) or lower.endswith(
+            ("men", "people", "children")
+        )
     return False
 
 
@@ -185,7 +213,7 @@ def _is_zero(token: Any, lex: ClaimLexicon) -> bool:
     return any(c.dep_ == "det" and c.lower_ in lex.zero_determiners for c in token.children)
 
 
-def _verbal_arguments(token: Any, classes: frozenset[str]) -> list[tuple[Any, str]]:
+def _verbal_arguments(token: Any, classes: frozenset[str], copulas: frozenset[str]) -> list[tuple[Any, str]]:
     children = list(token.children)
     deps = {c.dep_ for c in children}
     passive = bool(deps & {"auxpass", "nsubjpass"})
@@ -197,17 +225,26 @@ def _verbal_arguments(token: Any, classes: frozenset[str]) -> list[tuple[Any, st
         args += [(c, "object") for c in children if c.dep_ == "dobj"]
     if "intransitive" in classes:
         args += [(c, "subject") for c in children if c.dep_ == "nsubj"]
-    if "adjective" in classes and not has_object:
-        args += [(c, "subject") for c in children if c.dep_ == "nsubj"]
-        if token.dep_ in _PREDICATE_DEPS and token.head is not token:
+    if "adjective" in classes and any(c.dep_ == "nummod" and c.i < token.i for c in children):
+        return [(token, "self")]  # "left five dead": the count hangs on the adjective
+    if "adjective" in classes and not has_object and token.tag_ in ("JJ", "VBN"):
+        # "12 dead in attack", "Twelve soldiers killed in ambush" (headline style)
+        args += [
+            (c, "subject") for c in children if c.dep_ == "nsubj" and c.lower_ not in ("who", "that", "which")
+        ]
+        own_subject = deps & {"nsubj", "nsubjpass"}
+        if token.dep_ in _PREDICATE_DEPS and token.head.i != token.i and not own_subject:
+            # "twelve are dead" (the copula's subject); "left twelve dead", "were found dead"
+            # (the object or passive subject of any other verb).
+            deps_wanted = ("nsubj",) if token.head.lower_ in copulas else ("nsubjpass", "dobj")
             args += [
-                (c, "predicate")
-                for c in token.head.children
-                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c is not token
+                (c, "predicate") for c in token.head.children if c.dep_ in deps_wanted and c.i != token.i
             ]
     if token.dep_ in ("acl", "amod", "relcl") and not has_object and classes - {"own_loss"}:
         if token.dep_ == "relcl":
-            relative = any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ in ("who", "that", "which") for c in children)
+            relative = any(
+                c.dep_ in ("nsubjpass", "nsubj") and c.lower_ in ("who", "that", "which") for c in children
+            )
             if relative and (passive or "intransitive" in classes):
                 args.append((token.head, "modified"))
         elif token.tag_ in ("VBN", "JJ") or "adjective" in classes:
@@ -229,16 +266,79 @@ def _noun_arguments(
     obj = _of_object(token)
     if obj is not None and (outcome != "casualties" or _count_of(obj, qtokens) is not None):
         return [(obj, "of")]
-    if lower in lex.noun_requires_of:
-        return []
+    if lower in lex.noun_requires_of or lower not in lex.self_counted_nouns:
+        return []  # "multiple kidnappings" counts events, not people
     counted = _count_of(token, qtokens) is not None or _is_zero(token, lex)
     vague = any(c.dep_ == "amod" and c.lower_ in lex.vague_intensity for c in token.children)
     return [(token, "self")] if counted or vague else []
 
 
-def _arguments(token: Any, lex: ClaimLexicon, qtokens: dict[int, Quantity]) -> tuple[str, list[tuple[Any, str]]]:
+def _is_fatal(token: Any, lex: ClaimLexicon) -> bool:
+    """ "shot dead", "fatally stabbed", "beaten to death": an injury word that reports a death."""
+    for child in token.children:
+        if child.lower_ in lex.fatal_modifiers and child.dep_ in (
+            "advmod",
+            "oprd",
+            "acomp",
+            "xcomp",
+            "npadvmod",
+        ):
+            return True
+        if child.dep_ == "prep" and any(g.lower_ in lex.fatal_modifiers for g in child.children):
+            return True
+    return False
+
+
+def _shared_subject(token: Any, classes: frozenset[str]) -> list[tuple[Any, str]]:
+    """A coordinated participle shares the passive subject of the verb before it
+    ("a man was shot and killed", "were killed or wounded")."""
+    if token.dep_ != "conj" or not classes & {"transitive", "adjective"} or token.tag_ not in ("VBN", "JJ"):
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in token.children):
+        return []
+    return [(c, "passive") for c in token.head.children if c.dep_ == "nsubjpass"]
+
+
+def _both_outcomes(first: Any, second: Any, lex: ClaimLexicon) -> bool:
+    """Two coordinated outcome verbs sharing one count ("killed or wounded") name casualties,
+    unless one is a means of harm ("shot and killed" is a killing)."""
+    if first.lower_ in lex.harm_verbs or second.lower_ in lex.harm_verbs:
+        return False
+    return {lex.triggers[first.lower_][0], lex.triggers[second.lower_][0]} == {"killed", "injured"}
+
+
+def _arguments(
+    token: Any, lex: ClaimLexicon, qtokens: dict[int, Quantity]
+) -> tuple[str, list[tuple[Any, str]]]:
     outcome, classes = lex.triggers[token.lower_]
-    args = _verbal_arguments(token, classes) if is_verbish(token) or token.pos_ != "NOUN" else []
+    if outcome == "injured" and _is_fatal(token, lex):
+        outcome = "killed"
+    partners = [
+        c
+        for c in token.children
+        if c.dep_ == "conj" and c.lower_ in lex.triggers and not any(g.dep_ in _OWN_ARGS for g in c.children)
+    ]
+    if partners and any(c.dep_ == "cc" for c in token.children):
+        partner = partners[0]
+        other = lex.triggers[partner.lower_][0]
+        if outcome == "injured" and other == "killed" and not _is_fatal(token, lex):
+            return outcome, []  # "shot and killed", "wounded and killed": the killing is the claim
+        if _both_outcomes(token, partner, lex):
+            outcome = "casualties"  # "killed or wounded": one count of both
+    head = token.head
+    if (
+        token.dep_ == "conj"
+        and head.lower_ in lex.triggers
+        and not any(g.dep_ in ("dobj", "nsubjpass") for g in head.children)
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "nummod", "npadvmod") for g in token.children)
+    ):
+        if head.lower_ in lex.harm_verbs and outcome == "killed":
+            pass  # "shot and killed a man": killed
+        elif _both_outcomes(head, token, lex):
+            outcome = "casualties"  # "killed and wounded 20 people": the object hangs on the second verb
+    args = _verbal_arguments(token, classes, lex.copulas) if is_verbish(token) or token.pos_ != "NOUN" else []
+    if not args:
+        args = _shared_subject(token, classes)
     if "noun" in classes and not args:
         args = _noun_arguments(token, outcome, lex, qtokens)
     return outcome, args
@@ -260,23 +360,35 @@ def _requalify(values: tuple[int | None, int | None, int | None, str], qualifier
 
 def _singular_count(arg: Any, how: str, lex: ClaimLexicon, caps: bool) -> bool:
     """Whether a phrase without a number names exactly one person ("a soldier", "the leader")."""
-    if arg.lower_ in lex.pronouns or _is_plural(arg, caps) or arg.pos_ not in ("NOUN", "PROPN"):
+    if arg.lower_ in lex.pronouns or arg.lower_ in lex.collective_nouns or _is_plural(arg, caps):
+        return False  # "hurting the army" is no count of people
+    if arg.pos_ not in ("NOUN", "PROPN"):
         return False
     determiners = {c.lower_ for c in arg.children if c.dep_ == "det"}
     possessed = any(c.dep_ == "poss" for c in arg.children)
-    if how == "of":
-        # "the death of a soldier" counts; "the death of its leader" recalls a known death.
-        return bool(determiners & {"a", "an", "one"}) and not possessed
+    if how in ("of", "modified"):
+        # "the death of a soldier" counts; "the death of its leader" and "the arrested leader"
+        # recall a person the reader already knows of.
+        return bool(determiners & {"a", "an", "one", "another"}) and not possessed
     if determiners & lex.singular_determiners or possessed:
         return True
-    return arg.ent_type_ == "PERSON" or (arg.pos_ == "PROPN" and not caps)
+    return arg.ent_type_ == "PERSON"
 
 
 def _statement(
-    trigger: Any, outcome: str, arg: Any, how: str, qtokens: dict[int, Quantity], lex: ClaimLexicon, caps: bool
+    trigger: Any,
+    outcome: str,
+    arg: Any,
+    how: str,
+    qtokens: dict[int, Quantity],
+    lex: ClaimLexicon,
+    caps: bool,
 ) -> _Statement | None:
+    if arg.lower_ in lex.container_nouns and (inner := _of_object(arg)) is not None:
+        arg = inner  # "a total of 31 people were kidnapped"
     quantity = _count_of(arg, qtokens)
     noun = arg
+    definite = False
     if quantity is not None and arg.i in qtokens and how != "self":
         noun = _of_object(arg)  # "two of its soldiers" -> soldiers; "ten were injured" -> None
     if quantity is not None:
@@ -291,6 +403,7 @@ def _statement(
     elif _singular_count(arg, how, lex, caps):
         values = (1, 1, 1, "exact")
         start = arg.left_edge.idx
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in arg.children)
     else:
         return None
     end = phrase_end(noun) if noun is not None else _end(arg)
@@ -298,7 +411,30 @@ def _statement(
         outcome = lex.zero_casualties_outcome
     if how != "self" and quantity is not None and noun is not None and noun.i < arg.i:
         end = max(end, _end(arg))
-    return _Statement(trigger, outcome, arg, noun, how, *values, start=start, end=end)
+    return _Statement(
+        trigger,
+        outcome,
+        arg,
+        noun,
+        how,
+        *values,
+        start=start,
+        end=end,
+        definite=definite,
+        counted=quantity is not None,
+    )
+
+
+def _add_shared_singular(previous: _Statement, item: Any, lex: ClaimLexicon, caps: bool) -> None:
+    """A bare singular noun coordinated after "a man" shares its determiner: one more person."""
+    if _is_plural(item, caps) or item.lower_ in lex.collective_nouns or item.pos_ not in ("NOUN", "PROPN"):
+        return
+    if any(c.dep_ == "det" for c in item.children) or previous.figure is None:
+        return
+    previous.figure += 1
+    previous.low = previous.high = previous.figure
+    previous.extra.append(item)
+    previous.end = max(previous.end, phrase_end(item))
 
 
 def _with_trigger(statement: _Statement) -> _Statement:
@@ -309,15 +445,42 @@ def _with_trigger(statement: _Statement) -> _Statement:
 
 
 def _coordinated(arg: Any) -> list[Any]:
-    return sorted({arg, *arg.conjuncts}, key=lambda t: t.i)
+    """``arg`` and the phrases coordinated after it ("84 mercenaries and 47 soldiers")."""
+    return sorted({arg, *(c for c in arg.conjuncts if c.i > arg.i)}, key=lambda t: t.i)
 
 
 def _is_personish(token: Any, lex: ClaimLexicon, ctx: ArticleContext) -> bool:
     if token.lower_ in lex.person_nouns or token.lemma_.lower() in lex.person_nouns:
         return True
+    if token.lower_ in lex.anaphoric_nouns:
+        return True
     if token.ent_type_ in ("PERSON", "NORP"):
         return True
     return actor_in(ctx, token.left_edge.idx, phrase_end(token), token.idx) is not None
+
+
+def _widen_to_context(statement: _Statement, lex: ClaimLexicon) -> None:
+    """Evidence of "heavy losses" includes who inflicted/admitted them and on whom."""
+    token = statement.head
+    phrases = _victim_phrases(token, lex)
+    if phrases:
+        statement.end = max(statement.end, *(phrase_end(p) for p in phrases))
+    verb = _governing_verb(token)
+    if verb.lower_ in lex.inflict_verbs | lex.admission_verbs | lex.suffer_verbs and verb.i < token.i:
+        statement.start = min(statement.start, verb.idx)
+
+
+def _is_irrealis(trigger: Any, lex: ClaimLexicon) -> bool:
+    """Whether the outcome is planned, threatened, attempted or prevented, not reported as done
+    ("planned the assassination of a general", "threatened to kill 20 hostages", "would kill")."""
+    if any(c.dep_ == "aux" and c.lower_ in lex.irrealis_modals for c in trigger.children):
+        return True
+    for depth, ancestor in enumerate(trigger.ancestors):
+        if depth >= 3 or lex.stance_of(ancestor.lower_):
+            break
+        if ancestor.lower_ in lex.irrealis:
+            return True
+    return False
 
 
 def find_statements(doc: Any, ctx: ArticleContext, lex: ClaimLexicon) -> list[_Statement]:
@@ -330,14 +493,21 @@ def find_statements(doc: Any, ctx: ArticleContext, lex: ClaimLexicon) -> list[_S
         if token.lower_ not in lex.triggers:
             continue
         outcome, args = _arguments(token, lex, qtokens)
+        if args and _is_irrealis(token, lex):
+            continue
         for arg, how in args:
             if arg.i in used:
                 continue
-            items = [arg] if how in ("self", "subject") and arg is token else _coordinated(arg)
+            items = [arg] if how in ("self", "subject") and arg.i == token.i else _coordinated(arg)
             previous: _Statement | None = None
             for position, item in enumerate(items):
                 used.add(item.i)
                 found = _statement(token, outcome, item, how, qtokens, lex, caps)
+                if found is None and previous is not None and previous.figure and not previous.counted:
+                    # "a man and woman": one more person; "the Taliban commander and the militants":
+                    # no count for the militants.
+                    _add_shared_singular(previous, item, lex, caps)
+                    continue
                 if found is None:
                     if previous is not None and _is_personish(item, lex, ctx):
                         previous.extra.append(item)  # "seven Malian soldiers and Wagner operatives"
@@ -352,9 +522,108 @@ def find_statements(doc: Any, ctx: ArticleContext, lex: ClaimLexicon) -> list[_S
                     )
                 if how == "modified":
                     found.end = max(found.end, _end(token))
+                if how == "self":
+                    _widen_to_context(found, lex)
                 statements.append(found)
                 previous = found
+    covered = {t.i for st in statements for t in doc if st.start <= t.idx < st.end}
+    statements += linear_statements(doc, qtokens, covered, lex, ctx)
     return sorted(statements, key=lambda s: (s.start, s.end))
+
+
+def _quantity_spans(qtokens: dict[int, Quantity]) -> list[tuple[Quantity, int, int]]:
+    """Each quantity with its first and last token index."""
+    spans: dict[int, tuple[Quantity, int, int]] = {}
+    for i, quantity in sorted(qtokens.items()):
+        first = spans.get(id(quantity), (quantity, i, i))[1]
+        spans[id(quantity)] = (quantity, first, i)
+    return list(spans.values())
+
+
+def _linear_trigger(token: Any, lex: ClaimLexicon, *, after: bool) -> tuple[str, Any] | None:
+    entry = lex.triggers.get(token.lower_)
+    if entry is None:
+        return None
+    outcome, classes = entry
+    if after:
+        # After the count: a participle or adjective ("KILLED", "DEAD", "MISSING"), not a noun
+        # or a base verb ("MULTIPLE MURDER").
+        participle = token.lower_.endswith(("ed", "en")) or token.lower_ in ("slain", "hurt", "slew")
+        return (outcome, token) if "adjective" in classes or (participle and classes - {"noun"}) else None
+    return (outcome, token) if classes & {"transitive", "own_loss"} else None
+
+
+def _trigger_after(
+    doc: Any, j: int, qtokens: dict[int, Quantity], lex: ClaimLexicon
+) -> tuple[str, Any] | None:
+    """An outcome participle after a count's phrase, past auxiliaries ("WERE ALSO KILLED") and
+    past coordinated counts sharing it ("12 GUERRILLAS AND 1 SOLDIER WERE KILLED")."""
+    k = j
+    relative = passive = False
+    for _ in range(10):
+        if k >= len(doc):
+            return None
+        token = doc[k]
+        hit = _linear_trigger(token, lex, after=True)
+        if hit is not None:
+            # "ONE THAT MURDERED THE CLERGYMEN" names a killer: after who/that, only a passive
+            # or a predicate ("18 WHO ARE MISSING", "57 WHO WERE KILLED") names victims.
+            return hit if not relative or passive else None
+        relative = relative or token.lower_ in ("who", "that", "which")
+        passive = passive or token.lower_ in lex.copulas or token.lower_ in ("been", "being")
+        shared = token.lower_ in ("and", ",") or k in qtokens
+        phrase = (
+            token.is_alpha
+            and token.lower_ not in lex.linear_stop
+            and token.lower_ not in lex.triggers
+            and not token.tag_.startswith("VB")  # "140 PEOPLE HAVE DISAPPEARED AND 60 ... KILLED"
+        )
+        if not (token.lower_ in lex.linear_aux or shared or phrase):
+            return None
+        k += 1
+    return None
+
+
+def linear_statements(
+    doc: Any, qtokens: dict[int, Quantity], covered: set[int], lex: ClaimLexicon, ctx: ArticleContext
+) -> list[_Statement]:
+    """Counts next to an outcome word that the parse did not connect (ALL CAPS wires parse
+    badly): "FOUR PEOPLE KILLED, FIVE INJURED", "LEFT AT LEAST 12 DEAD", "30 OF THEM WERE DETAINED".
+
+    A count, up to four words of its noun phrase (or "of" and a phrase), then optional auxiliaries
+    and a participle or adjective; or a transitive verb right before the count.
+    """
+    found: list[_Statement] = []
+    for quantity, first, last in _quantity_spans(qtokens):
+        if quantity.figure is None or any(i in covered for i in range(first, last + 1)):
+            continue
+        j = last + 1
+        if j < len(doc) and doc[j].lower_ == "of":
+            j += 1
+            while j < len(doc) and (
+                doc[j].dep_ in ("det", "poss") or doc[j].lower_ in lex.possessive_pronouns
+            ):
+                j += 1
+        words = []
+        while j < len(doc) and len(words) < 4 and doc[j].is_alpha and doc[j].lower_ not in lex.linear_stop:
+            if doc[j].lower_ in lex.triggers:
+                break
+            words.append(doc[j])
+            j += 1
+        noun = words[-1] if words else None
+        hit = _trigger_after(doc, j, qtokens, lex)
+        before = doc[first - 1] if first > 0 else None
+        if hit is None and before is not None and noun is not None:
+            hit = _linear_trigger(before, lex, after=False)
+        if hit is None or (noun is not None and not _is_personish(noun, lex, ctx)):
+            continue
+        outcome, trigger = hit
+        values = (quantity.figure, quantity.low, quantity.high, quantity.qualifier)
+        end = max(_end(trigger), _end(noun) if noun is not None else quantity.end)
+        head = noun if noun is not None else doc[last]
+        start = min(quantity.start, trigger.idx)
+        found.append(_Statement(trigger, outcome, head, noun, "linear", *values, start=start, end=end))
+    return found
 
 
 # -- victims -------------------------------------------------------------------------------
@@ -367,14 +636,18 @@ def _joined(actors: list[Actor | str]) -> str:
     return GROUP_JOINER.join(names) if names else UNKNOWN
 
 
-def _party_of(token: Any | None, attribution: Attribution, ctx: ArticleContext, lex: ClaimLexicon) -> Actor | None:
+def _party_of(
+    token: Any | None, attribution: Attribution, ctx: ArticleContext, lex: ClaimLexicon
+) -> Actor | None:
     """The actor a subject or possessor token stands for; pronouns are the claimant."""
     if token is None or is_anaphor(token, lex) or token.lower_ in lex.possessive_pronouns:
         return attribution.actor or ctx.last_party
     return actor_of_phrase(token, ctx, lex) or attribution.actor
 
 
-def _possessor_side(statement: _Statement, attribution: Attribution, ctx: ArticleContext, lex: ClaimLexicon) -> Actor | None:
+def _possessor_side(
+    statement: _Statement, attribution: Attribution, ctx: ArticleContext, lex: ClaimLexicon
+) -> Actor | None:
     """The party "its"/"their" refers to: the nearest enclosing subject outside the phrase."""
     inside = set(statement.head.subtree)
     for ancestor in statement.head.ancestors:
@@ -432,10 +705,16 @@ def _self_victims(
     return [inner or UNKNOWN], False
 
 
-def _earlier_parties(statement: _Statement, attribution: Attribution, ctx: ArticleContext) -> list[Actor | str]:
+def _earlier_parties(
+    statement: _Statement, attribution: Attribution, ctx: ArticleContext
+) -> list[Actor | str]:
     """Parties named before the phrase, other than the claimant's side ("capturing the few survivors")."""
     own = {attribution.actor, ctx.registry.own_forces(attribution.actor)} if attribution.actor else set()
-    found = [m[2] for m in ctx.matches if m[1] <= statement.head.idx and m[2] not in own and m[2].kind != "civilians"]
+    found = [
+        m[2]
+        for m in ctx.matches
+        if m[1] <= statement.head.idx and m[2] not in own and m[2].kind != "civilians"
+    ]
     return list(dict.fromkeys(found)) or [UNKNOWN]
 
 
@@ -452,16 +731,18 @@ def resolve_victims(
     if statement.how == "self":
         actors, admitted = _self_victims(statement, attribution, ctx, lex)
         return _joined(actors), admitted
+    noun = statement.noun
+    if noun is not None and noun.lower_ not in lex.anaphoric_nouns and not _is_personish(noun, lex, ctx):
+        return None  # "captured 3 vehicles", "two days", "losing its patience"
     if statement.trigger.lower_ in lex.own_loss_verbs:
         subject, _ = clause_subject(statement.trigger)
         party = _party_of(subject, attribution, ctx, lex)
         return (_joined([registry.own_forces(party)]) if party else UNKNOWN), False
-    noun = statement.noun
     if noun is None:
         return (previous[-1] if previous else UNKNOWN), False
     actors: list[Actor | str] = []
     possessors = [c for c in noun.children if c.dep_ == "poss"]
-    if possessors and possessors[0].lower_ in lex.possessive_pronouns:
+    if possessors and possessors[0].lower_ in lex.possessive_pronouns and noun.lower_ in lex.own_side_nouns:
         party = _possessor_side(statement, attribution, ctx, lex)
         actors.append(registry.own_forces(party) if party else UNKNOWN)
     elif noun.lower_ in lex.anaphoric_nouns:
@@ -469,10 +750,10 @@ def resolve_victims(
     else:
         start = min(statement.start, noun.left_edge.idx)
         actor = actor_in(ctx, start, phrase_end(noun), noun.idx)
-        if actor is None and possessors:
+        if actor is None and possessors and possessors[0].lower_ not in lex.possessive_pronouns:
             actor = actor_of_phrase(possessors[0], ctx, lex)
-        if actor is None and not _is_personish(noun, lex, ctx):
-            return None  # "captured 3 vehicles", "two days"
+        if actor is None:
+            actor = actor_of_phrase(noun, ctx, lex)  # "three members of the Belloso Battalion"
         actors.append(actor or UNKNOWN)
     actors += [actor_of_phrase(t, ctx, lex) or UNKNOWN for t in statement.extra]
     return _joined(actors), False
@@ -515,6 +796,8 @@ def _claim(
     confidence = _SOURCE_CONFIDENCE.get(attribution.source, 1.0)
     if victims == UNKNOWN:
         confidence *= _UNKNOWN_VICTIMS_FACTOR
+    if statement.how == "linear":
+        confidence *= _LINEAR_FACTOR
     return Claim(
         id=record_id(article.id, start, end, victims, outcome),
         article_id=article.id,
@@ -531,6 +814,23 @@ def _claim(
         claimant_kind=attribution.kind,
         confidence=round(confidence, 3),
     )
+
+
+def _family(outcome: str) -> str:
+    return "captured" if outcome == "arrested" else outcome
+
+
+def _is_recount(statement: _Statement, victims: str, counted: set[str]) -> bool:
+    """A phrase that points back at people already counted, once the article has claimed this
+    outcome: "the targeted individual", "the commander" (a definite single person not named by
+    the registry), "four of the insurgents" (a part of a group already counted)."""
+    if statement.definite and victims == UNKNOWN and counted:
+        return True  # "a 4-year-old girl died ... the girl was shot"
+    if _family(statement.outcome) not in counted:
+        return False
+    noun = statement.noun
+    partitive = noun is not None and statement.head.i != noun.i and statement.head.lower_ != noun.lower_
+    return partitive and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children)
 
 
 def _is_uninformative(claim: Claim) -> bool:
@@ -557,7 +857,15 @@ def drop_repeats(claims: Sequence[Claim]) -> list[Claim]:
         if key not in best or rank < best[key][0]:
             best[key] = (rank, claim)
     kept = {id(c) for _, c in best.values()}
-    return [c for c in claims if id(c) in kept]
+    # "Seventeen Killed" (a headline) beside "killed seventeen insurgents": the copy whose
+    # victims are unknown repeats the one that names them.
+    named = {(c.claimant, c.outcome, c.figure) for c in claims if c.victims != UNKNOWN}
+    return [
+        c
+        for c in claims
+        if id(c) in kept
+        and not (c.victims == UNKNOWN and c.figure and (c.claimant, c.outcome, c.figure) in named)
+    ]
 
 
 def _note_sentence(sentence: Sentence, attributions: list[Attribution], ctx: ArticleContext) -> None:
@@ -571,12 +879,15 @@ def _note_sentence(sentence: Sentence, attributions: list[Attribution], ctx: Art
         return
     party = subject_party(sentence.doc, ctx) if sentence.doc is not None else None
     if party is None and sentence.doc is None:
-        party = next((m[2] for m in ctx.matches if m[2].kind != "civilians"), None)
+        named = (m[2] for m in ctx.matches if m[0] >= ctx.dateline_end and m[2].kind != "civilians")
+        party = next(named, None)
     if party is not None:
         ctx.last_party = party
 
 
-def extract_claims(article: Article, sentences: Sequence[Sentence], *, registry: ActorRegistry) -> list[Claim]:
+def extract_claims(
+    article: Article, sentences: Sequence[Sentence], *, registry: ActorRegistry
+) -> list[Claim]:
     """Every attributed casualty claim of one article, in reading order.
 
     article: the Article the sentences come from (offsets index ``article.text``).
@@ -589,12 +900,16 @@ def extract_claims(article: Article, sentences: Sequence[Sentence], *, registry:
     country = registry.guess_country(f"{article.dateline_place or ''}\n{article.title or ''}\n{article.text}")
     ctx = ArticleContext(registry=registry, article=article, country=country)
     claims: list[Claim] = []
+    counted: set[str] = set()  # outcome families already claimed in this article
     for sentence in sentences:
         ctx.matches = registry.find_all(sentence.text, country=country)
+        ctx.dateline_end = dateline_end(sentence.text) if sentence.index == 0 else 0
         attributions: list[Attribution] = []
         if sentence.doc is None:
             if is_claim_candidate(sentence.text):
-                log.debug("sentence %d of %s is a claim candidate but was not parsed", sentence.index, article.id)
+                log.debug(
+                    "sentence %d of %s is a claim candidate but was not parsed", sentence.index, article.id
+                )
         else:
             previous: list[str] = []
             for statement in find_statements(sentence.doc, ctx, lex):
@@ -603,6 +918,9 @@ def extract_claims(article: Article, sentences: Sequence[Sentence], *, registry:
                 if resolved is None:
                     continue
                 victims, admitted = resolved
+                if _is_recount(statement, victims, counted):
+                    continue
+                counted.add(_family(statement.outcome))
                 claim = _claim(article, sentence, statement, attribution, victims, admitted, ctx)
                 previous.append(victims)
                 attributions.append(attribution)

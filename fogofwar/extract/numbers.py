@@ -99,6 +99,8 @@ def _build_patterns(data: dict[str, Any]) -> tuple[re.Pattern[str], re.Pattern[s
     word_seq = rf"\b{lead}{word}(?:(?:\s*-\s*|\s+and\s+|\s+){word})*\b"
     scale = rf"(?:\s+(?:{_alternation([*data['scales'], *data['multipliers']])})\b)?"
     core = rf"(?:{_DIGITS}{scale}|{word_seq})"
+    # The second number of a range may follow a hyphen ("20-30").
+    core2 = rf"(?:{_DIGITS.replace('#-]', '#]', 1)}{scale}|{word_seq})"
     qualifier = rf"\b(?:{_alternation(list(data['qualifiers']))})(?!\w)\s*"
     post = rf"\s+(?:{_alternation(list(data['post_qualifiers']))})\b"
     vague = rf"\b(?:{_alternation(list(data['vague_amounts']))})\b"
@@ -106,7 +108,7 @@ def _build_patterns(data: dict[str, Any]) -> tuple[re.Pattern[str], re.Pattern[s
         rf"(?P<vague>{vague})"
         rf"|(?:\bbetween\s+(?P<b1>{core})\s+and\s+(?P<b2>{core}))"
         rf"|(?P<q>{qualifier})?(?P<n1>{core})"
-        rf"(?:(?:\s*[-–—]\s*|\s+(?:to|or)\s+)(?P<n2>{core}))?(?P<post>{post})?"
+        rf"(?:(?:\s*[-–—]\s*|\s+(?:to|or)\s+)(?P<n2>{core2}))?(?P<post>{post})?"
     )
     flags = re.IGNORECASE
     return re.compile(quantity, flags), re.compile(rf"^\s*{core}\s*$", flags)
@@ -307,7 +309,9 @@ def _from_match(text: str, match: re.Match[str], lex: NumberLexicon) -> tuple[Qu
     quantity = _single(text, match, lex, value, n1_start, n1_end)
     if match.group("post") and quantity is not None:
         qualifier = lex.post_qualifiers[" ".join(match.group("post").lower().split())]
-        values = (value, value, None, qualifier) if qualifier == "at_least" else (value, None, None, qualifier)
+        values = (
+            (value, value, None, qualifier) if qualifier == "at_least" else (value, None, None, qualifier)
+        )
         return _make(text, quantity.start, match.end(), values, (n1_start, n1_end)), match.end()
     return quantity, n1_end
 

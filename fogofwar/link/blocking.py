@@ -1,14 +1,22 @@
 """Blocking: which events a mention group is compared with, so linking cost grows near-linearly.
 
-A block key is ``(country, week, coarse type)``. Events are indexed under their keys; a mention
-group asks for the keys its own date range (widened by the link window) and country touch, so it
-is compared only with events that could pass the hard constraints (similarity.py).
+A block key is ``(place key, week, coarse type)``. Events are indexed under their keys; a
+mention group asks for the keys that could hold an event passing the hard constraints
+(similarity.py): same coarse type group, dates within the link window, place compatible.
 
-Unknown values need care on both sides. An event with no country, or no date, is indexed under
-``NONE`` for that field; every event is also indexed under ``ANY``. A group with a country asks
-for its country and ``NONE`` (events that might be anywhere); a group with no country asks for
-``ANY`` (events anywhere). Dates work the same way; a range wider than ``max_block_weeks`` is
-indexed under ``WIDE`` (asked for by every dated group) instead of under each of its weeks.
+Place keys. A town-level event with coordinates is indexed under its grid cell (cells are
+``link_max_km`` high and at least that wide), and a town-level group asks for the cells of its
+``link_max_km`` bounding box, so events further away are never compared. An event with a
+coarser place (region, country) or no coordinates is indexed under ``X:country``, asked for by
+every placed group of that country; every event with a country is also under ``C:country``,
+asked for by groups that only know the region or country. An event with no place (or no
+country) is under ``P:NONE``, asked for by every placed group; every event is under ``ANY``,
+asked for by groups with no place.
+
+Dates work the same way: an event is indexed under each ISO week its range touches, an undated
+one under ``NONE``, and one wider than ``max_block_weeks`` under ``WIDE``; a group asks for the
+weeks of its range padded by the window, plus ``WIDE`` and ``NONE``, or ``ANY`` (every event
+is also under ``ANY``) when it is undated or too wide.
 
 ``block_pairs`` is the dedupe-style self-join of ``(block_key, id)`` records, for callers that
 want all candidate pairs at once; ``BlockIndex`` serves the incremental linker, which adds
@@ -17,43 +25,115 @@ events while it goes.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator
 
 from fogofwar.link.similarity import DateRange, weeks
+from fogofwar.model import Place
 
 NONE = "NONE"
 ANY = "ANY"
 WIDE = "WIDE"
+NO_PLACE = "P:NONE"
+KM_PER_DEGREE = 111.2  # along a meridian; a degree of longitude is this times cos(latitude)
+MIN_COS = 0.05  # caps cell width near the poles (about 87 degrees)
 
 BlockKey = tuple[str, object, str]
 
 
+def _cell_height(max_km: float) -> float:
+    return max(max_km, 1.0) / KM_PER_DEGREE
+
+
+def _band_width(band: int, height: float) -> float:
+    """Longitude width of the cells in a latitude band: at least ``height`` km-equivalent wide."""
+    edge = max(abs(band * height), abs((band + 1) * height))
+    return height / max(math.cos(math.radians(min(edge, 90.0))), MIN_COS)
+
+
+def grid_cell(lat: float, lon: float, *, max_km: float) -> str:
+    """The grid cell of a point (``G:band:column``)."""
+    height = _cell_height(max_km)
+    band = math.floor(lat / height)
+    return f"G:{band}:{math.floor(lon / _band_width(band, height))}"
+
+
+def grid_cells_near(lat: float, lon: float, *, max_km: float) -> list[str]:
+    """The cells of every point within ``max_km`` of (lat, lon): its bounding box's cells.
+
+    Longitudes are not wrapped at +-180 degrees (places across the date line are not blocked together).
+    """
+    height = _cell_height(max_km)
+    reach_lat = height * 1.01
+    far = min(abs(lat) + reach_lat, 90.0)
+    reach_lon = reach_lat / max(math.cos(math.radians(far)), MIN_COS)
+    cells = []
+    for band in range(math.floor((lat - reach_lat) / height), math.floor((lat + reach_lat) / height) + 1):
+        width = _band_width(band, height)
+        first, last = math.floor((lon - reach_lon) / width), math.floor((lon + reach_lon) / width)
+        cells.extend(f"G:{band}:{column}" for column in range(first, last + 1))
+    return cells
+
+
+def _has_point(place: Place) -> bool:
+    return place.precision <= 2 and place.lat is not None and place.lon is not None
+
+
+def _event_places(place: Place | None, max_km: float) -> list[str]:
+    if place is None or not place.country:
+        values = [NO_PLACE, ANY]
+    else:
+        values = [f"C:{place.country}", ANY]
+        if not _has_point(place):
+            values.append(f"X:{place.country}")
+    if place is not None and _has_point(place):
+        values.append(grid_cell(place.lat, place.lon, max_km=max_km))  # type: ignore[arg-type]
+    return values
+
+
+def _query_places(place: Place | None, max_km: float) -> list[str]:
+    if place is None:
+        return [ANY]
+    if _has_point(place):
+        cells = grid_cells_near(place.lat, place.lon, max_km=max_km)  # type: ignore[arg-type]
+        return [*cells, *([f"X:{place.country}"] if place.country else []), NO_PLACE]
+    if place.country:
+        return [f"C:{place.country}", NO_PLACE]
+    return [ANY]
+
+
 def _date_values(span: DateRange | None, *, max_weeks: int) -> list[object]:
     if span is None:
-        return [NONE]
+        return [NONE, ANY]
     touched = weeks(span)
-    return [WIDE] if len(touched) > max_weeks else list(touched)
+    return [WIDE, ANY] if len(touched) > max_weeks else [*touched, ANY]
 
 
-def event_keys(country: str | None, span: DateRange | None, group: str, *, max_weeks: int) -> list[BlockKey]:
-    """The keys an event is indexed under (its country and weeks, plus the ``ANY`` wildcards)."""
-    countries = [country or NONE, ANY]
-    dates = [*_date_values(span, max_weeks=max_weeks), ANY]
-    return [(c, d, group) for c in countries for d in dates]
+def event_keys(
+    place: Place | None, span: DateRange | None, group: str, *, max_km: float, max_weeks: int
+) -> list[BlockKey]:
+    """The keys an event is indexed under (module docstring)."""
+    dates = _date_values(span, max_weeks=max_weeks)
+    return [(p, d, group) for p in _event_places(place, max_km) for d in dates]
 
 
 def query_keys(
-    country: str | None, span: DateRange | None, group: str, *, window_days: int, max_weeks: int
+    place: Place | None,
+    span: DateRange | None,
+    group: str,
+    *,
+    max_km: float,
+    window_days: int,
+    max_weeks: int,
 ) -> list[BlockKey]:
-    """The keys a mention group looks up: its country (or ANY) x its weeks +- window (or ANY)."""
-    countries = [country, NONE] if country else [ANY]
+    """The keys a mention group looks up (module docstring)."""
     if span is None:
         dates: list[object] = [ANY]
     else:
         touched = weeks(span, pad_days=window_days)
         dates = [ANY] if len(touched) > max_weeks + 2 else [*touched, WIDE, NONE]
-    return [(c, d, group) for c in countries for d in dates]
+    return [(p, d, group) for p in _query_places(place, max_km) for d in dates]
 
 
 def block_pairs(records: Iterable[tuple[Hashable, str]]) -> Iterator[tuple[str, str]]:
@@ -97,4 +177,16 @@ class BlockIndex:
         return sorted(found, key=self._order.__getitem__)
 
 
-__all__ = ["ANY", "NONE", "WIDE", "BlockIndex", "BlockKey", "block_pairs", "event_keys", "query_keys"]
+__all__ = [
+    "ANY",
+    "NONE",
+    "NO_PLACE",
+    "WIDE",
+    "BlockIndex",
+    "BlockKey",
+    "block_pairs",
+    "event_keys",
+    "grid_cell",
+    "grid_cells_near",
+    "query_keys",
+]

@@ -24,7 +24,9 @@ Rules kept while joining:
   no precise one exists (similarity.narrow). An undated article's mentions leave the event's
   dates as they are: the article takes its dates from the event (``reference_dates``).
 * Place: the most precise place seen (town over district over region over country), the first
-  seen on ties. Actors: union by (name, role).
+  seen on ties; a place named in a mention's sentence beats one the extractor inherited from the
+  paragraph, dateline or country (groups.py), and only stated places veto a pair or narrow
+  the blocks. Actors: union by (name, role).
 * Claims go to the event of their mention (``Claim.mention_id``); claims of background
   mentions are dropped; a claim with no mention goes to its article's first group. A copied
   article's claims are kept, and ``reconcile`` is told (``copies``) so they count once.
@@ -41,23 +43,23 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
-from scipy import sparse
+import numpy as np
 
 from fogofwar.link.blocking import BlockIndex, event_keys, query_keys
 from fogofwar.link.dedup import find_copies
-from fogofwar.link.groups import MentionGroup, group_mentions, merge_actors, more_precise
+from fogofwar.link.groups import MentionGroup, choose_place, group_mentions, merge_actors
 from fogofwar.link.params import DEFAULT_PARAMS, LinkParams, coarse_type
 from fogofwar.link.similarity import (
     DateRange,
+    Dates,
     actor_names,
     actor_similarity,
     date_range,
     date_similarity,
-    narrow,
     place_similarity,
     type_similarity,
 )
-from fogofwar.link.text import ArticleVectors, cosine
+from fogofwar.link.text import ArticleVectors, event_similarities
 from fogofwar.model import ActorRole, Article, Claim, Event, Extraction, Place, Reconciled, record_id
 from fogofwar.settings import Settings
 
@@ -71,13 +73,15 @@ class EventState:
     id: str
     event_type: str
     sub_event_type: str
-    dates: DateRange | None = None
+    evidence: Dates = field(default_factory=Dates)
     place: Place | None = None
+    place_stated: bool = False
     actors: list[ActorRole] = field(default_factory=list)
     mention_ids: list[str] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
-    centroid: sparse.csr_matrix | None = None
+    rows: list[int] = field(default_factory=list)  # its articles' rows in ArticleVectors
+    norm2: float = 0.0  # squared norm of the sum of those rows
     reported: tuple[date, date] | None = None  # min / max reference date of its articles
     base: Event | None = None
     changed: bool = False
@@ -85,17 +89,22 @@ class EventState:
     @classmethod
     def from_event(cls, event: Event, vectors: ArticleVectors) -> EventState:
         """The state of an event linked in an earlier run."""
+        rows = [r for i in dict.fromkeys(event.article_ids) if (r := vectors.row(i)) is not None]
         return cls(
             id=event.id,
             event_type=event.event_type,
             sub_event_type=event.sub_event_type,
-            dates=date_range(event.start, event.end, event.date_precision),
+            evidence=Dates(stated=date_range(event.start, event.end, event.date_precision)),
             place=event.place,
+            # An Event record does not say whether its place was stated; a town or region is
+            # taken as stated, a country as inherited (it never decides alone).
+            place_stated=event.place is not None and event.place.precision <= 3,
             actors=list(event.actors),
             mention_ids=list(event.mention_ids),
             article_ids=list(event.article_ids),
             claims=list(event.claims),
-            centroid=vectors.centroid(event.article_ids),
+            rows=rows,
+            norm2=vectors.norm2(rows),
             reported=_span_of(event.first_reported, event.last_updated),
             base=event,
         )
@@ -103,6 +112,11 @@ class EventState:
     @property
     def group(self) -> str:
         return coarse_type(self.event_type)
+
+    @property
+    def dates(self) -> DateRange | None:
+        """The event's range: its stated dates narrowed, else its inherited ones."""
+        return self.evidence.best
 
     def match_dates(self, background_days: int) -> DateRange | None:
         """The dates the event is compared by: its own, else the time before it was reported."""
@@ -123,15 +137,10 @@ def report_window(first: date, last: date, background_days: int) -> DateRange:
     return DateRange(first - timedelta(days=background_days), last, 3)
 
 
-def score(
-    group: MentionGroup,
-    event: EventState,
-    *,
-    vectors: ArticleVectors,
-    settings: Settings,
-    params: LinkParams = DEFAULT_PARAMS,
+def compatibility(
+    group: MentionGroup, event: EventState, *, settings: Settings, params: LinkParams = DEFAULT_PARAMS
 ) -> float | None:
-    """Weighted similarity of a mention group and an event, or None when they cannot be one incident."""
+    """The score of a (group, event) pair without its text part, or None when a hard constraint fails."""
     type_sim = type_similarity(
         group.event_type, group.sub_event_type, event.event_type, event.sub_event_type, params=params
     )
@@ -147,30 +156,83 @@ def score(
         return None
     place_sim = place_similarity(group.place, event.place, max_km=settings.link_max_km, params=params)
     if place_sim is None:
-        return None
+        if group.place_stated and event.place_stated:
+            return None
+        place_sim = params.unknown_place  # an inherited place (dateline, country) never vetoes
     actor_sim = actor_similarity(actor_names(group.actors), actor_names(event.actors))
-    text_sim = cosine(vectors.vector(group.article_id), event.centroid)
     return (
         params.w_date * date_sim
         + params.w_place * place_sim
         + params.w_type * type_sim
         + params.w_actors * actor_sim
-        + params.w_text * text_sim
     )
 
 
+def score(
+    group: MentionGroup,
+    event: EventState,
+    *,
+    vectors: ArticleVectors,
+    settings: Settings,
+    params: LinkParams = DEFAULT_PARAMS,
+) -> float | None:
+    """Weighted similarity of a mention group and an event (params.LinkParams), or None when
+    they cannot be one incident. The linker computes the same sum, batching the text part."""
+    base = compatibility(group, event, settings=settings, params=params)
+    if base is None:
+        return None
+    (text_sim,) = event_similarities(vectors, vectors.row(group.article_id), [(event.rows, event.norm2)])
+    return base + params.w_text * text_sim
+
+
+def best_event(
+    group: MentionGroup,
+    candidates: Sequence[EventState],
+    *,
+    vectors: ArticleVectors,
+    settings: Settings,
+    params: LinkParams = DEFAULT_PARAMS,
+) -> tuple[EventState, np.ndarray] | None:
+    """The best-scoring candidate at or above the threshold (the first on ties), with the dot
+    products of the group's article with that event's rows (to update its norm), or None."""
+    passing = []
+    for event in candidates:
+        if group.article_id in event.article_ids:
+            continue  # the article already split its mentions into different incidents
+        base = compatibility(group, event, settings=settings, params=params)
+        if base is not None and base + params.w_text >= params.threshold:
+            passing.append((event, base))
+    if not passing:
+        return None
+    row = vectors.row(group.article_id)
+    texts = event_similarities(vectors, row, [(e.rows, e.norm2) for e, _ in passing])
+    best: tuple[float, EventState] | None = None
+    for (event, base), text_sim in zip(passing, texts, strict=True):
+        value = base + params.w_text * text_sim
+        if value >= params.threshold and (best is None or value > best[0]):
+            best = (value, event)
+    if best is None:
+        return None
+    event = best[1]
+    return event, (vectors.dots(row, event.rows) if row is not None else np.zeros(0))
+
+
 def _keys_of(event: EventState, settings: Settings, params: LinkParams) -> list:
-    country = event.place.country if event.place else None
-    dates = event.match_dates(settings.background_days)
-    return event_keys(country, dates, event.group, max_weeks=params.max_block_weeks)
+    return event_keys(
+        event.place if event.place_stated else None,
+        event.match_dates(settings.background_days),
+        event.group,
+        max_km=settings.link_max_km,
+        max_weeks=params.max_block_weeks,
+    )
 
 
 def _query_of(group: MentionGroup, settings: Settings, params: LinkParams) -> list:
-    country = group.place.country if group.place else None
     return query_keys(
-        country,
+        group.place if group.place_stated else None,
         group.match_dates,
         coarse_type(group.event_type),
+        max_km=settings.link_max_km,
         window_days=settings.link_window_days,
         max_weeks=params.max_block_weeks,
     )
@@ -236,14 +298,14 @@ def link_events(
             log.warning("link_events: extraction for unknown article %s skipped", extraction.article_id)
             continue
         fresh = [m for m in extraction.mentions if m.id not in linked]
-        groups = group_mentions(fresh, params=params)
+        groups = group_mentions(fresh, article=by_id[extraction.article_id], params=params)
         reference = by_id[extraction.article_id].reference_date
         for group in groups:
             if reference is None:
                 # An undated article's own dates cannot be trusted (a relative date had nothing
                 # to resolve against, a month no year): it is compared as undated and takes
                 # its dates from the event it joins.
-                group.dates = None
+                group.evidence = Dates()
             elif group.dates is None:
                 # News reports recent events: an undated mention happened before the report,
                 # and not long before (else the extractor calls it background).
@@ -252,15 +314,9 @@ def link_events(
     work.sort(key=lambda item: _sort_key(item[0], by_id))
 
     for group, claims in work:
-        best: tuple[float, str] | None = None
-        for event_id in index.candidates(_query_of(group, settings, params)):
-            state = state_of[event_id]
-            if group.article_id in state.article_ids:
-                continue
-            value = score(group, state, vectors=vectors, settings=settings, params=params)
-            if value is not None and value >= params.threshold and (best is None or value > best[0]):
-                best = (value, event_id)
-        if best is None:
+        candidates = [state_of[i] for i in index.candidates(_query_of(group, settings, params))]
+        found = best_event(group, candidates, vectors=vectors, settings=settings, params=params)
+        if found is None:
             state = EventState(
                 id=record_id(group.founder.id),
                 event_type=group.event_type,
@@ -268,9 +324,10 @@ def link_events(
             )
             states.append(state)
             state_of[state.id] = state
+            dots = np.zeros(0)
         else:
-            state = state_of[best[1]]
-        _join(state, group, claims, by_id[group.article_id], vectors)
+            state, dots = found
+        _join(state, group, claims, by_id[group.article_id], vectors, dots)
         index.add(state.id, _keys_of(state, settings, params))
 
     return [
@@ -280,21 +337,33 @@ def link_events(
 
 
 def _join(
-    state: EventState, group: MentionGroup, claims: Sequence[Claim], article: Article, vectors: ArticleVectors
+    state: EventState,
+    group: MentionGroup,
+    claims: Sequence[Claim],
+    article: Article,
+    vectors: ArticleVectors,
+    dots: np.ndarray,
 ) -> None:
-    """Add a mention group (and its article's claims for it) to an event."""
-    state.dates = narrow(state.dates, group.dates)
+    """Add a mention group (and its article's claims for it) to an event.
+
+    ``dots`` are the dot products of the article's row with the event's rows, so that the
+    event's squared norm grows as ``|S + x|^2 = |S|^2 + 2 S.x + |x|^2``.
+    """
+    state.evidence = state.evidence.merge(group.evidence)
     if article.reference_date is not None:
         low, high = state.reported or (article.reference_date, article.reference_date)
         state.reported = (min(low, article.reference_date), max(high, article.reference_date))
-    state.place = more_precise(state.place, group.place)
+    state.place, state.place_stated = choose_place(
+        state.place, state.place_stated, group.place, group.place_stated
+    )
     state.actors = merge_actors(state.actors, group.actors)
     state.mention_ids.extend(m.id for m in group.mentions if m.id not in state.mention_ids)
     if article.id not in state.article_ids:
         state.article_ids.append(article.id)
-        vector = vectors.vector(article.id)
-        if vector is not None:
-            state.centroid = vector.copy() if state.centroid is None else state.centroid + vector
+        row = vectors.row(article.id)
+        if row is not None:
+            state.norm2 += 2 * float(dots.sum()) + vectors.self_dot(row)
+            state.rows.append(row)
     known = {c.id for c in state.claims}
     state.claims.extend(c for c in claims if c.id not in known)
     state.changed = True
@@ -397,4 +466,14 @@ def reference_dates(articles: Sequence[Article], events: Sequence[Event]) -> dic
     return {article_id: rank[2] for article_id, rank in found.items()}
 
 
-__all__ = ["EventState", "count_sources", "link_events", "outlet", "reference_dates", "score"]
+__all__ = [
+    "EventState",
+    "best_event",
+    "compatibility",
+    "count_sources",
+    "link_events",
+    "outlet",
+    "reference_dates",
+    "report_window",
+    "score",
+]

@@ -6,12 +6,21 @@ battles in Tinzaouaten on Thursday and Friday", "the skirmishes"), and sometimes
 order, by these rules:
 
 * never across coarse type groups (params.COARSE_TYPES), never with dates more than a day apart;
-* two different town-level places (further apart than ``same_place_km``) are two incidents,
-  whatever their types;
-* the same place (or a town within a region the group is in): one incident when the types
-  agree (same event type or same sub-type), or when the places are the same town;
-* a mention with no place joins the latest group of its coarse type group (it continues the
-  story: "the fighting", "the ambush"), preferring one of the same event type.
+* two different stated town-level places (further apart than ``same_place_km``) are two
+  incidents, whatever their types;
+* the same stated place (or a town within a stated region of the group): one incident when the
+  types agree (same event type or same sub-type), or when the places are the same town;
+* a mention with no stated place joins the best group of its coarse type group (it continues
+  the story: "the fighting", "the ambush"), preferring one of the same event type.
+
+Dates work the same way: a mention whose sentence has no date word (params.DATE_WORDS) got its
+date from its paragraph or its report's date, and such inherited dates count only while no
+mention of the group states one.
+
+A place is *stated* when the mention's sentence names it (outside the dateline) and it is finer
+than a country. The extractor also gives mentions places it inherits (from the paragraph, the
+dateline, the article's country): those are kept as the group's place only when the group has
+no stated place, and they never split an article's mentions into different incidents.
 
 Among several groups a mention could join, it picks the one with the closest place (same
 town over same region over none), then the same type and sub-type, then the most shared
@@ -20,24 +29,31 @@ actors, then the latest.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from fogofwar.link.params import DEFAULT_PARAMS, LinkParams, coarse_type
+from fogofwar.link.params import DATE_WORDS, DEFAULT_PARAMS, LinkParams, coarse_type
 from fogofwar.link.similarity import (
     DateRange,
+    Dates,
     actor_names,
     date_range,
     gap_days,
-    narrow,
     place_similarity,
     same_place,
 )
-from fogofwar.model import ActorRole, Mention, Place
+from fogofwar.model import ActorRole, Article, Mention, Place
 
 # How far apart two dates of one article may be and still describe one incident ("clashes on
 # Thursday ... the fighting went on into Friday").
 SAME_ARTICLE_GAP_DAYS = 1
+# A dateline ("Bamako, July 27 (Reuters) –") ends at the first dash within this many characters.
+DATELINE_MAX_CHARS = 120
+_DATELINE_END = re.compile(r"\s[-–—]{1,2}\s|\s?--\s?")
+# Words of a place name this long count as naming it ("Saint Louis" is named by "St. Louis").
+_NAME_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 @dataclass
@@ -46,12 +62,18 @@ class MentionGroup:
 
     article_id: str
     mentions: list[Mention] = field(default_factory=list)
-    dates: DateRange | None = None
+    evidence: Dates = field(default_factory=Dates)
     place: Place | None = None
+    place_stated: bool = False  # whether ``place`` is named in one of the group's sentences
     actors: list[ActorRole] = field(default_factory=list)
     # Compared in place of ``dates`` when the group has none (set by the linker from the
     # article's date); never written to an event.
     window: DateRange | None = None
+
+    @property
+    def dates(self) -> DateRange | None:
+        """The group's date range: its stated dates narrowed, else its inherited ones."""
+        return self.evidence.best
 
     @property
     def match_dates(self) -> DateRange | None:
@@ -71,11 +93,13 @@ class MentionGroup:
     def sub_event_type(self) -> str:
         return self.founder.sub_event_type
 
-    def add(self, mention: Mention) -> None:
-        """Add a mention: dates narrow (similarity.narrow), the most precise place wins, actors unite."""
+    def add(self, mention: Mention, *, stated: bool, dated: bool = True) -> None:
+        """Add a mention: dates narrow (similarity.narrow; inherited ones only count while none is
+        stated, ``dated`` says whether the mention's sentence states its date), the most precise
+        stated place wins (an inherited place only while none is stated), actors unite."""
         self.mentions.append(mention)
-        self.dates = narrow(self.dates, mention_dates(mention))
-        self.place = more_precise(self.place, mention.place)
+        self.evidence = self.evidence.add(mention_dates(mention), stated=dated)
+        self.place, self.place_stated = choose_place(self.place, self.place_stated, mention.place, stated)
         self.actors = merge_actors(self.actors, mention.actors)
 
 
@@ -93,6 +117,18 @@ def more_precise(current: Place | None, new: Place | None) -> Place | None:
     return current
 
 
+def choose_place(
+    current: Place | None, current_stated: bool, new: Place | None, new_stated: bool
+) -> tuple[Place | None, bool]:
+    """The place of a description after one more mention: stated places beat inherited ones,
+    then the more precise wins (ties keep ``current``). Returns (place, stated)."""
+    if new is None or (current_stated and not new_stated):
+        return current, current_stated
+    if new_stated and not current_stated:
+        return new, True
+    return more_precise(current, new), current_stated
+
+
 def merge_actors(current: Sequence[ActorRole], new: Sequence[ActorRole]) -> list[ActorRole]:
     """Union of actor roles, by (name, role), in first-seen order."""
     seen = {(r.actor.name, r.role) for r in current}
@@ -104,10 +140,48 @@ def merge_actors(current: Sequence[ActorRole], new: Sequence[ActorRole]) -> list
     return merged
 
 
-def _place_rank(group: MentionGroup, mention: Mention, params: LinkParams) -> int | None:
-    """2 same town, 1 same region or one side unplaced... None when the places differ."""
+def dateline_end(article: Article) -> int:
+    """Where an article's dateline ends (0 when it has none): its place names no mention's place."""
+    if not article.dateline_place:
+        return 0
+    head = article.text[:DATELINE_MAX_CHARS]
+    if article.dateline_place.casefold() not in head.casefold():
+        return 0
+    dash = _DATELINE_END.search(head)
+    return dash.end() if dash else 0
+
+
+@functools.cache
+def _date_words() -> re.Pattern[str]:
+    return re.compile(DATE_WORDS, re.IGNORECASE)
+
+
+def states_date(mention: Mention, *, skip_to: int = 0) -> bool:
+    """Whether the mention's sentence (after text offset ``skip_to``, the dateline) has a date word."""
+    start = max(0, skip_to - mention.sentence.start)
+    return _date_words().search(mention.sentence.text, start) is not None
+
+
+def is_stated(mention: Mention, *, skip_to: int = 0) -> bool:
+    """Whether the mention's sentence names its place (after text offset ``skip_to``, the
+    dateline) and the place is finer than a country."""
+    place = mention.place
+    if place is None or place.precision >= 4:
+        return False
+    start = max(0, skip_to - mention.sentence.start)
+    text = mention.sentence.text[start:].casefold()
+    name = place.name.casefold()
+    if name in text:
+        return True
+    words = _NAME_WORD.findall(name)
+    return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", text) for w in words if w != "saint")
+
+
+def _place_rank(group: MentionGroup, mention: Mention, stated: bool, params: LinkParams) -> int | None:
+    """2 same town, 1 same region or country, 0 when either side has no stated place, None when
+    the stated places differ."""
     a, b = group.place, mention.place
-    if a is None or b is None:
+    if a is None or b is None or not (group.place_stated and stated):
         return 0
     if same_place(a, b, within_km=params.same_place_km):
         return 2
@@ -116,42 +190,61 @@ def _place_rank(group: MentionGroup, mention: Mention, params: LinkParams) -> in
     return 1 if place_similarity(a, b, max_km=params.same_place_km, params=params) is not None else None
 
 
-def _fits(group: MentionGroup, mention: Mention, params: LinkParams) -> tuple[int, int, int, int] | None:
+def _fits(
+    group: MentionGroup, mention: Mention, stated: bool, params: LinkParams
+) -> tuple[int, int, int, int] | None:
     """How well ``mention`` fits ``group`` as a sort key (higher is better), or None if it does not."""
     if coarse_type(group.event_type) != coarse_type(mention.event_type):
         return None
     dates = mention_dates(mention)
     if group.dates is not None and dates is not None and gap_days(group.dates, dates) > SAME_ARTICLE_GAP_DAYS:
         return None
-    rank = _place_rank(group, mention, params)
+    rank = _place_rank(group, mention, stated, params)
     if rank is None:
         return None
     same_type = group.event_type.casefold() == mention.event_type.casefold()
     same_sub = group.sub_event_type.casefold() == mention.sub_event_type.casefold()
-    unplaced = group.place is None or mention.place is None
-    if not (same_type or same_sub or rank == 2 or unplaced):
-        return None
+    if not (same_type or same_sub or rank != 1):
+        return None  # a different type in the same region: another incident
     shared_actors = len(actor_names(group.actors) & actor_names(mention.actors))
     return (rank, int(same_type) + int(same_sub), shared_actors, group.mentions[-1].sentence.start)
 
 
-def group_mentions(mentions: Sequence[Mention], *, params: LinkParams = DEFAULT_PARAMS) -> list[MentionGroup]:
+def group_mentions(
+    mentions: Sequence[Mention], *, article: Article | None = None, params: LinkParams = DEFAULT_PARAMS
+) -> list[MentionGroup]:
     """Group one article's foreground mentions into incidents (module docstring); text order.
 
+    ``article`` (optional) locates the dateline, whose place does not count as stated.
     Background mentions are skipped. Groups come out in the order of their first mention.
     """
+    skip_to = dateline_end(article) if article is not None else 0
     groups: list[MentionGroup] = []
     for mention in sorted(mentions, key=lambda m: (m.sentence.start, m.id)):
         if mention.background:
             continue
-        fits = [(fit, i) for i, g in enumerate(groups) if (fit := _fits(g, mention, params)) is not None]
+        stated = is_stated(mention, skip_to=skip_to)
+        dated = states_date(mention, skip_to=skip_to)
+        fits = [
+            (fit, i) for i, g in enumerate(groups) if (fit := _fits(g, mention, stated, params)) is not None
+        ]
         if fits:
             target = groups[max(fits)[1]]
         else:
             target = MentionGroup(article_id=mention.article_id)
             groups.append(target)
-        target.add(mention)
+        target.add(mention, stated=stated, dated=dated)
     return groups
 
 
-__all__ = ["MentionGroup", "group_mentions", "mention_dates", "merge_actors", "more_precise"]
+__all__ = [
+    "MentionGroup",
+    "choose_place",
+    "dateline_end",
+    "group_mentions",
+    "is_stated",
+    "mention_dates",
+    "merge_actors",
+    "more_precise",
+    "states_date",
+]

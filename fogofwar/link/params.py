@@ -26,6 +26,19 @@ COARSE_TYPES = MappingProxyType(
 )
 
 
+# Words that state a date in a sentence. A mention whose sentence has none got its date from
+# elsewhere (its paragraph, the report's date); such inherited dates only count when no mention
+# of the incident states one. Matched case-insensitively, except "May" (a modal verb otherwise).
+DATE_WORDS = (
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\b"
+    r"|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+    r"|\b(?:today|tonight|yesterday|overnight|weekend|ago|last\s+(?:night|week|month|year))\b"
+    r"|\b(?:this|that|earlier|later)\s+(?:morning|afternoon|evening|night|week|month)\b"
+    r"|\b(?:1[89]|20)\d\d\b|\b\d{1,2}/\d{1,2}\b|(?-i:\bMay\s+\d)"
+)
+
+
 def coarse_type(event_type: str) -> str:
     """The blocking group of an ACLED event type; an unknown type is its own group."""
     key = event_type.strip().casefold()
@@ -65,8 +78,9 @@ class LinkParams:
     same_group: float = 0.3
     # Within one article two precise places closer than this are one place ("near X").
     same_place_km: float = 5.0
-    # Blocking: an item whose date range spans more weeks than this goes to a catch-all bucket.
-    max_block_weeks: int = 12
+    # Blocking: an item whose date range spans more weeks than this goes to a catch-all bucket
+    # (20 weeks covers the ~3-month window of an undated mention: background_days + month rounding).
+    max_block_weeks: int = 20
 
 
 DEFAULT_PARAMS = LinkParams()
@@ -74,4 +88,4 @@ DEFAULT_PARAMS = LinkParams()
 # Actor kinds that say nothing about which incident it is (every shooting has civilians).
 GENERIC_ACTOR_KINDS = frozenset({"civilians", "outlet"})
 
-__all__ = ["COARSE_TYPES", "DEFAULT_PARAMS", "GENERIC_ACTOR_KINDS", "LinkParams", "coarse_type"]
+__all__ = ["COARSE_TYPES", "DATE_WORDS", "DEFAULT_PARAMS", "GENERIC_ACTOR_KINDS", "LinkParams", "coarse_type"]

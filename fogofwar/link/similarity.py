@@ -12,11 +12,14 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 from fogofwar.link.params import DEFAULT_PARAMS, GENERIC_ACTOR_KINDS, LinkParams, coarse_type
 from fogofwar.model import ActorRole, Place
 
 EARTH_RADIUS_KM = 6371.0088
+# Days before a precision-2 single day that it may stand for (see date_range).
+UNSTATED_DAY_SPAN = 6
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class DateRange:
         """Day, range or week precision: the dates themselves can be compared."""
         return self.precision <= 2
 
+    @cached_property  # a frozen dataclass has a __dict__, which cached_property writes to directly
     def widened(self) -> DateRange:
         """The range as compared: a month-precise date covers its whole month, a year-precise
         one its whole year (``2024-07-01`` at precision 3 is all of July 2024)."""
@@ -44,18 +48,53 @@ class DateRange:
 
 
 def date_range(start: date | None, end: date | None, precision: int) -> DateRange | None:
-    """A description's date range (end defaults to start); None when undated."""
+    """A description's date range (end defaults to start); None when undated.
+
+    A single day at precision 2 ("range or week") reads as the week up to that day: that is
+    how the extractor dates a mention whose sentence states no date (the report's date, exact
+    day not stated), and it lets a precisely dated mention of the same event narrow it.
+    """
     if start is None:
         return None
     end = end or start
     if end < start:
         start, end = end, start
+    if precision == 2 and start == end:
+        start = end - timedelta(days=UNSTATED_DAY_SPAN)
     return DateRange(start, end, precision)
+
+
+@dataclass(frozen=True)
+class Dates:
+    """An incident's dates from its mentions: the narrowed stated ranges, and the narrowed
+    inherited ones (dates a mention took from its paragraph or report), used only when no
+    mention states a date."""
+
+    stated: DateRange | None = None
+    inherited: DateRange | None = None
+
+    @property
+    def best(self) -> DateRange | None:
+        """The stated range when precise; else the stated and inherited ranges combined (a
+        precise inherited range beats a vague stated one, as in ``narrow``)."""
+        if self.stated is not None and self.stated.precise:
+            return self.stated
+        return narrow(self.stated, self.inherited)
+
+    def add(self, new: DateRange | None, *, stated: bool) -> Dates:
+        """These dates and one more mention's range (see ``narrow``)."""
+        if stated:
+            return Dates(narrow(self.stated, new), self.inherited)
+        return Dates(self.stated, narrow(self.inherited, new))
+
+    def merge(self, other: Dates) -> Dates:
+        """These dates and another description's."""
+        return Dates(narrow(self.stated, other.stated), narrow(self.inherited, other.inherited))
 
 
 def gap_days(a: DateRange, b: DateRange) -> int:
     """Days between two ranges as compared (widened); 0 when they overlap."""
-    a, b = a.widened(), b.widened()
+    a, b = a.widened, b.widened
     return max(0, (max(a.start, b.start) - min(a.end, b.end)).days)
 
 
@@ -116,7 +155,7 @@ def narrow(current: DateRange | None, new: DateRange | None) -> DateRange | None
 def weeks(span: DateRange, *, pad_days: int = 0) -> range:
     """Week numbers (Monday-based, counted continuously: ISO weeks without the year wrap) that
     ``span`` (widened to its month/year when vague) touches, padded by ``pad_days`` each side."""
-    span = span.widened()
+    span = span.widened
     first = (span.start - timedelta(days=pad_days)).toordinal() - 1
     last = (span.end + timedelta(days=pad_days)).toordinal() - 1
     return range(first // 7, last // 7 + 1)
@@ -212,6 +251,7 @@ def actor_similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 __all__ = [
     "DateRange",
+    "Dates",
     "actor_names",
     "actor_similarity",
     "date_range",

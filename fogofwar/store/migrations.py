@@ -182,8 +182,48 @@ def _m0001_initial(db: sqlite3.Connection) -> None:
     _execute_all(db, _INITIAL)
 
 
+# Version 2: analysts' corrections, an append-only audit trail (see fogofwar.corrections).
+# ``data`` holds the Correction's to_dict() (the source of truth); kind, event_id, claim_id,
+# author and at are copies for queries. No foreign key to events: the link stage replaces
+# events on every run, and a correction must outlive that (it is skipped while its target is gone).
+# Triggers refuse UPDATE and DELETE, so the trail can only grow; a mistake is withdrawn by a
+# later "revert" correction.
+_CORRECTIONS = (
+    """
+    CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        event_id TEXT,
+        claim_id TEXT,
+        author TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL,
+        data TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX corrections_event_id ON corrections (event_id)",
+    """
+    CREATE TRIGGER corrections_no_update BEFORE UPDATE ON corrections BEGIN
+        SELECT RAISE(ABORT, 'corrections are an append-only audit trail');
+    END
+    """,
+    """
+    CREATE TRIGGER corrections_no_delete BEFORE DELETE ON corrections BEGIN
+        SELECT RAISE(ABORT, 'corrections are an append-only audit trail');
+    END
+    """,
+)
+
+
+def _m0002_corrections(db: sqlite3.Connection) -> None:
+    _execute_all(db, _CORRECTIONS)
+
+
 # Order is the version number: MIGRATIONS[0] is version 1. Append only.
-MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _m0001_initial),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_initial", _m0001_initial),
+    Migration("0002_corrections", _m0002_corrections),
+)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

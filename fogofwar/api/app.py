@@ -1,0 +1,155 @@
+"""The FastAPI application: JSON API, web pages and static files, all from one process.
+
+Security defaults: read-only unless FOGOFWAR_TOKEN is set (and then writes need it as a Bearer
+token); no CORS headers (browsers keep other sites' scripts out); every page carries a Content
+Security Policy that allows no script at all, so even a mistake in escaping could not run one;
+templates autoescape everything and article text is only ever printed as text.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Awaitable, Callable, Mapping
+from pathlib import Path
+
+import jinja2
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+import fogofwar
+from fogofwar.api import routes_api, routes_web
+from fogofwar.api.views import figure_text, safe_url
+from fogofwar.corrections import CorrectionInvalid
+from fogofwar.errors import FogofwarError, NotFound
+from fogofwar.output import format_dates, format_place
+from fogofwar.settings import Settings
+from fogofwar.store import Store
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+TOKEN_ENV = "FOGOFWAR_TOKEN"
+# No script anywhere; styles and images only from this server (inline SVG needs none of them).
+CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'"
+)
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+def template_environment() -> jinja2.Environment:
+    """The Jinja2 environment of the pages: autoescape on for every template, undefined names fail."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        place=format_place,
+        dates=format_dates,
+        figure=figure_text,
+        safe_url=safe_url,
+    )
+    return env
+
+
+def create_app(settings: Settings, *, environ: Mapping[str, str] | None = None) -> FastAPI:
+    """The fogofwar web app over the database of ``settings``.
+
+    The write token is FOGOFWAR_TOKEN from ``environ`` (default: the process environment), read
+    once here; unset or empty, the app is read-only. Opens the database once to check (and
+    migrate) it, so a bad path fails now rather than on the first request.
+
+    Example::
+
+        app = create_app(Settings.from_env().with_(db_path=Path("war.db")))
+    """
+    env = os.environ if environ is None else environ
+    token = env.get(TOKEN_ENV) or None
+    with Store.open(settings.db_path):
+        pass
+    app = FastAPI(
+        title="fogofwar",
+        version=fogofwar.__version__,
+        summary="Conflict events from news reports; every figure traced to who claimed it.",
+        docs_url=None,  # Swagger UI and ReDoc load from a CDN; /api/docs is served locally instead
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.token = token
+    app.state.templates = Jinja2Templates(env=template_environment())
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(routes_api.router)
+    app.include_router(routes_web.router)
+    app.middleware("http")(_security_headers)
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(FogofwarError, _library_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
+    if token:
+        log.info("writes enabled: POST /api/corrections needs the FOGOFWAR_TOKEN bearer token")
+    else:
+        log.info("read-only: set FOGOFWAR_TOKEN to allow corrections")
+    return app
+
+
+async def _security_headers(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    response = await call_next(request)
+    response.headers.setdefault("Content-Security-Policy", CSP)
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") and request.url.path != "/api/docs"
+
+
+async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    headers = getattr(exc, "headers", None)
+    if _wants_json(request):
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
+    context = {"status": exc.status_code, "detail": exc.detail}
+    return routes_web.render(request, "error.html", context, status_code=exc.status_code)
+
+
+async def _library_error(request: Request, exc: FogofwarError) -> Response:
+    """The library's typed errors: unknown ids are 404, bad corrections 422, the rest 500 (logged)."""
+    if isinstance(exc, NotFound):
+        code = 404
+    elif isinstance(exc, CorrectionInvalid):
+        code = 422
+    else:
+        code = 500
+        log.error("request %s failed: %s", request.url.path, exc)
+    return await _http_error(request, StarletteHTTPException(code, detail=str(exc)))
+
+
+async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"detail": jsonable_errors(exc)}, status_code=422)
+    return await _http_error(request, StarletteHTTPException(422, detail=_summary(exc)))
+
+
+def jsonable_errors(exc: RequestValidationError) -> list[dict[str, object]]:
+    """FastAPI's list of validation errors, without the offending input echoed back."""
+    return [{k: v for k, v in err.items() if k in ("loc", "msg", "type")} for err in exc.errors()]
+
+
+def _summary(exc: RequestValidationError) -> str:
+    return "; ".join(f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in exc.errors())

@@ -1,0 +1,394 @@
+"""Geometry of the page's inline SVG figures: the map, the timeline, and claim charts.
+
+Pure functions from records to plain coordinates; templates draw them (and escape every label).
+The map is an honest equirectangular plot: x is longitude scaled by the cosine of the middle
+latitude, y is latitude, zoomed to the events' bounding box, with a graticule and no outlines
+(nothing is fetched at run time, and no borders are claimed that we do not have).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from fogofwar.api.queries import killed_range
+from fogofwar.model import Claim, Event
+from fogofwar.output import format_dates, format_place, format_range
+from fogofwar.reconcile import claim_high, claim_low, timeline
+
+MAP_WIDTH, MAP_MIN_HEIGHT, MAP_MAX_HEIGHT = 640, 280, 520
+# Degrees: the least span shown, and the margin kept around the events.
+MAP_MIN_SPAN, MAP_MARGIN = 2.0, 0.15
+# Point radius in pixels: smallest (no figure) and largest (the most killed on the map).
+POINT_MIN_R, POINT_MAX_R = 4.0, 13.0
+# Pixels between events at the same spot and its centre.
+FAN_RADIUS = 9.0
+# Places are labelled on the map only when there are this few (more would overprint).
+MAX_MAP_LABELS = 12
+GRID_STEPS = (0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 15, 20, 30, 45, 60)
+CHART_WIDTH, CHART_HEIGHT = 640, 240
+# Claim charts sit two or three to a row: a smaller canvas keeps their labels readable.
+CLAIM_CHART_WIDTH, CLAIM_CHART_HEIGHT = 460, 220
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 52, 16, 14, 30
+DAY_STEPS = (1, 2, 7, 14)
+HEADROOM = 1.1
+# Distinct series colours in style.css (.series-0 ...).
+SERIES_CLASSES = 8
+EVENT_CLASSES = {
+    "Battles": "battles",
+    "Explosions/Remote violence": "remote",
+    "Violence against civilians": "civilians",
+    "Protests": "protests",
+    "Riots": "riots",
+    "Strategic developments": "strategic",
+}
+
+
+@dataclass(frozen=True)
+class Tick:
+    """A graduation: position in pixels along its axis, and its label."""
+
+    pos: float
+    label: str
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    event_id: str
+    x: float
+    y: float
+    r: float
+    title: str
+    css: str
+
+
+@dataclass(frozen=True)
+class MapLabel:
+    x: float
+    y: float
+    text: str
+
+
+@dataclass(frozen=True)
+class MapFigure:
+    """The map: size, graticule ticks (x for meridians, y for parallels), points and labels."""
+
+    width: int
+    height: int
+    x_ticks: list[Tick] = field(default_factory=list)
+    y_ticks: list[Tick] = field(default_factory=list)
+    points: list[MapPoint] = field(default_factory=list)
+    labels: list[MapLabel] = field(default_factory=list)
+    unplaced: int = 0
+
+
+def event_class(event_type: str) -> str:
+    """The CSS class for an ACLED event type (colours live in style.css)."""
+    return EVENT_CLASSES.get(event_type, "other")
+
+
+def event_title(event: Event) -> str:
+    """A one-line description for tooltips: type, place, dates and people killed."""
+    killed = format_range(*killed_range(event))
+    parts = [event.sub_event_type or event.event_type, format_place(event.place), format_dates(event)]
+    text = " · ".join(p for p in parts if p)
+    return f"{text} · killed {killed}" if killed else text
+
+
+def event_map(events: Sequence[Event], *, width: int = MAP_WIDTH) -> MapFigure:
+    """Equirectangular plot of the events that have coordinates, zoomed to their bounding box."""
+    located = [e for e in events if e.place and e.place.lat is not None and e.place.lon is not None]
+    unplaced = len(events) - len(located)
+    if not located:
+        return MapFigure(width=width, height=MAP_MIN_HEIGHT, unplaced=unplaced)
+    lats = [e.place.lat for e in located]  # type: ignore[union-attr]
+    lons = [e.place.lon for e in located]  # type: ignore[union-attr]
+    lat_mid = (min(lats) + max(lats)) / 2
+    squeeze = max(math.cos(math.radians(lat_mid)), 0.2)
+    lat_span = max(max(lats) - min(lats), MAP_MIN_SPAN) * (1 + 2 * MAP_MARGIN)
+    lon_span = max(max(lons) - min(lons), MAP_MIN_SPAN) * (1 + 2 * MAP_MARGIN)
+    height = width * lat_span / (lon_span * squeeze)
+    # Keep the aspect true: when the height is clamped, show more of the other direction instead.
+    if height > MAP_MAX_HEIGHT:
+        height = MAP_MAX_HEIGHT
+        lon_span = lat_span / squeeze * width / height
+    elif height < MAP_MIN_HEIGHT:
+        height = MAP_MIN_HEIGHT
+        lat_span = lon_span * squeeze * height / width
+    west = (min(lons) + max(lons)) / 2 - lon_span / 2
+    north = lat_mid + lat_span / 2
+
+    def x_of(lon: float) -> float:
+        return (lon - west) / lon_span * width
+
+    def y_of(lat: float) -> float:
+        return (north - lat) / lat_span * height
+
+    highs = [h for e in located if (h := killed_range(e)[1])]
+    most = max(highs, default=0)
+    points, spots = [], defaultdict(list)
+    for event in located:
+        spots[(round(event.place.lat, 2), round(event.place.lon, 2))].append(event)  # type: ignore[union-attr]
+    labels = []
+    for (lat, lon), here in spots.items():
+        x, y = x_of(lon), y_of(lat)
+        for i, event in enumerate(here):
+            # Events at the same spot are fanned out on a small circle, so each stays clickable.
+            dx, dy = _fan(i, len(here))
+            high = killed_range(event)[1] or 0
+            r = POINT_MIN_R + (POINT_MAX_R - POINT_MIN_R) * math.sqrt(high / most) if most else POINT_MIN_R
+            points.append(
+                MapPoint(
+                    event.id,
+                    round(x + dx, 1),
+                    round(y + dy, 1),
+                    round(r, 1),
+                    event_title(event),
+                    event_class(event.event_type),
+                )
+            )
+        if len(spots) <= MAX_MAP_LABELS:
+            # Right of the spot, clear of its dots (fanned out or not) and of the largest radius.
+            offset = POINT_MAX_R + 3 + (FAN_RADIUS if len(here) > 1 else 0)
+            labels.append(MapLabel(round(x + offset, 1), round(y + 4, 1), here[0].place.name))  # type: ignore[union-attr]
+    step = _grid_step(max(lat_span, lon_span))
+    x_ticks = [
+        Tick(round(x_of(v), 1), _degrees(v, "E", "W", step)) for v in _multiples(west, west + lon_span, step)
+    ]
+    y_ticks = [
+        Tick(round(y_of(v), 1), _degrees(v, "N", "S", step))
+        for v in _multiples(north - lat_span, north, step)
+    ]
+    return MapFigure(width, round(height), x_ticks, y_ticks, points, labels, unplaced)
+
+
+def _fan(i: int, n: int) -> tuple[float, float]:
+    if n == 1:
+        return 0.0, 0.0
+    angle = 2 * math.pi * i / n
+    return FAN_RADIUS * math.cos(angle), FAN_RADIUS * math.sin(angle)
+
+
+def _grid_step(span: float) -> float:
+    """A round step giving four to eight lines across ``span`` degrees."""
+    return next((s for s in GRID_STEPS if span / s <= 8), GRID_STEPS[-1])
+
+
+def _multiples(low: float, high: float, step: float) -> list[float]:
+    first = math.ceil(low / step)
+    return [round(k * step, 6) for k in range(first, math.floor(high / step) + 1)]
+
+
+def _degrees(value: float, positive: str, negative: str, step: float) -> str:
+    digits = 0 if step >= 1 else 2 if step in (0.25,) else 1
+    hemisphere = positive if value > 0 else negative if value < 0 else ""
+    return f"{abs(value):.{digits}f}°{hemisphere}"
+
+
+# -- timeline -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineMark:
+    """One event: x at its dates (x1..x2), a vertical bar over its killed range, a dot at the low figure."""
+
+    event_id: str
+    x1: float
+    x2: float
+    y_low: float
+    y_high: float
+    has_figure: bool
+    title: str
+    css: str
+
+
+@dataclass(frozen=True)
+class Plot:
+    """A chart's frame: size, the plotting box, and axis ticks."""
+
+    width: int
+    height: int
+    left: float
+    right: float
+    top: float
+    bottom: float
+    x_ticks: list[Tick]
+    y_ticks: list[Tick]
+
+
+@dataclass(frozen=True)
+class TimelineFigure:
+    plot: Plot | None
+    marks: list[TimelineMark]
+    undated: int
+
+
+def event_timeline(
+    events: Sequence[Event], *, width: int = CHART_WIDTH, height: int = CHART_HEIGHT
+) -> TimelineFigure:
+    """Dated events along a time axis; height shows people killed (low to high)."""
+    dated = [e for e in events if e.start is not None]
+    if not dated:
+        return TimelineFigure(None, [], len(events))
+    first = min(e.start for e in dated)  # type: ignore[type-var]
+    last = max((e.end or e.start) for e in dated)  # type: ignore[type-var]
+    most = max((h for e in dated if (h := killed_range(e)[1])), default=0)
+    plot, x_of, y_of = _frame(first, last, most, width=width, height=height)
+    marks = []
+    for event in dated:
+        low, high = killed_range(event)
+        low = low if low is not None else high
+        marks.append(
+            TimelineMark(
+                event.id,
+                x_of(event.start),  # type: ignore[arg-type]
+                x_of(event.end or event.start),  # type: ignore[arg-type]
+                y_of(low or 0),
+                y_of(high if high is not None else (low or 0)),
+                low is not None,
+                event_title(event),
+                event_class(event.event_type),
+            )
+        )
+    return TimelineFigure(plot, marks, len(events) - len(dated))
+
+
+# -- claim charts -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    claim_id: str
+    x: float
+    y: float
+    y_low: float
+    y_high: float
+    label: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Series:
+    """One claimant's figures over time for one victim group and outcome."""
+
+    claimant: str
+    css: str
+    points: list[ChartPoint]
+
+    @property
+    def path(self) -> str:
+        """The polyline through the points, as an SVG ``points`` attribute."""
+        return " ".join(f"{p.x},{p.y}" for p in self.points)
+
+
+@dataclass(frozen=True)
+class ClaimChart:
+    victims: str
+    outcome: str
+    plot: Plot
+    series: list[Series]
+    unplotted: int  # claims with no figure or no date
+
+
+def claim_charts(
+    claims: Sequence[Claim], *, width: int = CLAIM_CHART_WIDTH, height: int = CLAIM_CHART_HEIGHT
+) -> list[ClaimChart]:
+    """One chart per (victims, outcome) with at least one dated figure: each claimant's figures over time."""
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in timeline(claims):
+        groups[(claim.victims, claim.outcome)].append(claim)
+    charts = []
+    for (victims, outcome), group in groups.items():
+        plotted = [c for c in group if c.claim_date is not None and _value(c) is not None]
+        if not plotted:
+            continue
+        first = min(c.claim_date for c in plotted)  # type: ignore[type-var]
+        last = max(c.claim_date for c in plotted)  # type: ignore[type-var]
+        most = max(claim_high(c) or 0 for c in plotted)
+        plot, x_of, y_of = _frame(first, last, most, width=width, height=height)
+        by_claimant: dict[str, list[ChartPoint]] = defaultdict(list)
+        for claim in plotted:
+            value = _value(claim) or 0
+            by_claimant[claim.claimant].append(
+                ChartPoint(
+                    claim.id,
+                    x_of(claim.claim_date),  # type: ignore[arg-type]
+                    y_of(value),
+                    y_of(claim_low(claim) or value),
+                    y_of(claim_high(claim) or value),
+                    str(value),
+                    f"{claim.claimant} ({claim.stance}, {claim.claim_date}): "
+                    f"{_figure_text(claim)} {victims} {outcome}",
+                )
+            )
+        series = [
+            Series(name, f"series-{i % SERIES_CLASSES}", points)
+            for i, (name, points) in enumerate(by_claimant.items())
+        ]
+        charts.append(ClaimChart(victims, outcome, plot, series, len(group) - len(plotted)))
+    return charts
+
+
+def _value(claim: Claim) -> int | None:
+    return claim.figure if claim.figure is not None else claim_low(claim)
+
+
+def _figure_text(claim: Claim) -> str:
+    low, high = claim_low(claim), claim_high(claim)
+    if claim.figure is not None and low == high:
+        return str(claim.figure)
+    return format_range(low, high) or "no figure"
+
+
+# -- shared frame -------------------------------------------------------------------------
+
+
+def _frame(first: date, last: date, most: int, *, width: int, height: int):
+    """A plot box with a date x axis (a day's margin each side) and a 0..``most`` y axis."""
+    start, end = first - timedelta(days=1), last + timedelta(days=1)
+    days = (end - start).days
+    left, right = MARGIN_LEFT, width - MARGIN_RIGHT
+    top, bottom = MARGIN_TOP, height - MARGIN_BOTTOM
+    # Headroom above the highest value, so its label stays inside the plot.
+    y_max, y_step = _nice_axis(math.ceil(most * HEADROOM))
+
+    def x_of(day: date) -> float:
+        return round(left + (day - start).days / days * (right - left), 1)
+
+    def y_of(value: float) -> float:
+        return round(bottom - value / y_max * (bottom - top), 1)
+
+    x_ticks = [Tick(x_of(d), label) for d, label in _date_ticks(start, end)]
+    y_ticks = [Tick(y_of(v), str(v)) for v in range(0, y_max + 1, y_step)]
+    return Plot(width, height, left, right, top, bottom, x_ticks, y_ticks), x_of, y_of
+
+
+def _nice_axis(most: int) -> tuple[int, int]:
+    """(top of the axis, step) for values up to ``most``: a round step, four to six ticks."""
+    if most <= 0:
+        return 10, 2
+    raw = most / 5
+    magnitude = 10 ** math.floor(math.log10(raw)) if raw >= 1 else 1
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    step = max(int(step), 1)
+    return step * math.ceil(most / step), step
+
+
+def _date_ticks(start: date, end: date) -> list[tuple[date, str]]:
+    """Round dates between ``start`` and ``end``: days, weeks or month starts, about four to eight."""
+    days = (end - start).days
+    step = next((s for s in DAY_STEPS if days / s <= 8), None)
+    if step is not None:
+        ticks = [start + timedelta(days=k) for k in range(1, days, step)]
+        return [(d, d.strftime("%d %b")) for d in ticks]
+    months = []
+    current = date(start.year, start.month, 1)
+    while current <= end:
+        if current >= start:
+            months.append(current)
+        current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
+    every = max(1, math.ceil(len(months) / 8))
+    return [(d, d.strftime("%b %Y")) for d in months[::every]]

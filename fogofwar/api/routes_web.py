@@ -1,0 +1,268 @@
+"""The web pages: event list with filters, map and timeline; event and article pages; search;
+the report; the offline API docs; and the correction forms (plain HTML forms, no script needed).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+from urllib.parse import parse_qs, quote
+
+from fastapi import APIRouter, HTTPException, Request, status
+from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from pydantic import TypeAdapter, ValidationError
+
+from fogofwar.api import schemas
+from fogofwar.api.charts import event_map, event_timeline
+from fogofwar.api.deps import CorrectedDep, SettingsDep, StoreDep, check_token
+from fogofwar.api.highlight import segments, snippet
+from fogofwar.api.queries import EventFilters, choices, filter_events
+from fogofwar.api.services import add_correction, find_article, find_event
+from fogofwar.api.views import article_block, event_page, event_row, safe_url
+from fogofwar.corrections import Corrected
+from fogofwar.errors import message
+from fogofwar.model import Event
+from fogofwar.store import Store
+
+log = logging.getLogger(__name__)
+
+router = APIRouter(include_in_schema=False)
+
+# The event list shows this many rows (the map and the timeline show every matching event).
+TABLE_ROWS = 200
+# A correction form is a few fields; anything bigger is not one of ours.
+MAX_FORM_BYTES = 64 * 1024
+_CORRECTION = TypeAdapter(schemas.CorrectionIn)
+_SEPARATORS = re.compile(r"[\s,;]+")
+# The report module builds its own HTML (with its own styles); this page's CSP lets those through.
+REPORT_CSP = (
+    "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
+)
+
+
+def render(request: Request, name: str, context: dict[str, Any], *, status_code: int = 200) -> HTMLResponse:
+    """Render template ``name`` (autoescaped) with ``context``."""
+    return request.app.state.templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def page_filters(params: Mapping[str, str]) -> tuple[EventFilters, str | None]:
+    """Filters from a form's query string (empty fields ignored), and an error to show when invalid."""
+    given = {k: v.strip() for k, v in params.items() if v.strip()}
+    try:
+        return EventFilters.model_validate(given), None
+    except ValidationError as e:
+        problems = "; ".join(f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors())
+        return EventFilters(), f"filters ignored: {problems}"
+
+
+@router.get("/", response_class=HTMLResponse)
+async def index(request: Request, corrected: CorrectedDep) -> HTMLResponse:
+    filters, error = page_filters(request.query_params)
+    events = filter_events(corrected.events, filters)
+    query = str(request.query_params)
+    return render(
+        request,
+        "index.html",
+        {
+            "filters": filters,
+            "error": error,
+            "total": len(events),
+            "rows": [event_row(e) for e in events[:TABLE_ROWS]],
+            "map": event_map(events),
+            "timeline": event_timeline(events),
+            "choices": choices(corrected.events),
+            "export_formats": _export_formats(),
+            "query": query,
+            "stored": len(corrected.events),
+        },
+    )
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+async def show_event(request: Request, event_id: str, corrected: CorrectedDep, store: StoreDep) -> Response:
+    event = find_event(corrected, event_id)
+    if event.id != event_id:  # a prefix, or an event merged into another: go to the event's own page
+        return RedirectResponse(f"/events/{quote(event.id)}", status_code=status.HTTP_303_SEE_OTHER)
+    done = request.query_params.get("done")
+    note = None
+    if done and done.isdigit():
+        note = next((f"Correction #{c.id}: {n}" for c, n in corrected.trail() if c.id == int(done)), None)
+    return render(
+        request,
+        "event.html",
+        {**event_page(store, corrected, event), "done": note, "form": {}, "error": None},
+    )
+
+
+@router.post("/events/{event_id}/corrections", response_class=HTMLResponse)
+async def correct_event(
+    request: Request, event_id: str, corrected: CorrectedDep, store: StoreDep, settings: SettingsDep
+) -> Response:
+    """The correction forms of the event page: same checks as POST /api/corrections, token in a field."""
+    event = find_event(corrected, event_id)
+    form = await _read_form(request)
+    try:
+        check_token(request.app.state.token, _first(form, "token"))
+        body = _CORRECTION.validate_python(_correction_fields(form, event))
+        stored = add_correction(store, corrected, schemas.correction_record(body))
+    except HTTPException as e:
+        return _form_error(request, store, corrected, event, form, str(e.detail), e.status_code)
+    except ValidationError as e:
+        problems = "; ".join(
+            f"{'.'.join(map(str, err['loc'][1:])) or 'form'}: {err['msg']}" for err in e.errors()
+        )
+        return _form_error(
+            request, store, corrected, event, form, problems, status.HTTP_422_UNPROCESSABLE_CONTENT
+        )
+    # After a merge, the page to show is the merged event's; it keeps this event's id.
+    return RedirectResponse(
+        f"/events/{quote(event.id)}?done={stored.id}#corrections", status_code=status.HTTP_303_SEE_OTHER
+    )
+
+
+def _form_error(
+    request: Request,
+    store: Store,
+    corrected: Corrected,
+    event: Event,
+    form: dict[str, list[str]],
+    error: str,
+    code: int,
+) -> HTMLResponse:
+    kept = {k: v for k, v in form.items() if k != "token"}  # never echo the token back
+    context = {**event_page(store, corrected, event), "error": error, "form": kept, "done": None}
+    return render(request, "event.html", context, status_code=code)
+
+
+async def _read_form(request: Request) -> dict[str, list[str]]:
+    """The urlencoded body of a form post (no multipart: our forms have no files)."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "application/x-www-form-urlencoded":
+        raise HTTPException(status.HTTP_415_UNSUPPORTED_MEDIA_TYPE, detail="send the form urlencoded")
+    body = await request.body()
+    if len(body) > MAX_FORM_BYTES:
+        raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, detail="form too large")
+    return parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=False, max_num_fields=500)
+
+
+def _first(form: Mapping[str, list[str]], name: str) -> str | None:
+    values = form.get(name) or [None]
+    return values[0].strip() if values[0] is not None else None
+
+
+def _ids(form: Mapping[str, list[str]], *names: str) -> list[str]:
+    return [i for name in names for value in form.get(name, []) for i in _SEPARATORS.split(value) if i]
+
+
+def _correction_fields(form: Mapping[str, list[str]], event: Event) -> dict[str, Any]:
+    """The JSON body a correction form stands for (validated by schemas.CorrectionIn afterwards)."""
+    kind = _first(form, "kind")
+    fields: dict[str, Any] = {
+        "kind": kind,
+        "author": _first(form, "author"),
+        "reason": _first(form, "reason"),
+    }
+    if kind == "reject_claim":
+        fields["claim_id"] = _first(form, "claim_id")
+    elif kind == "set_place":
+        place = {
+            "name": _first(form, "place_name"),
+            "lat": _first(form, "place_lat"),
+            "lon": _first(form, "place_lon"),
+            "admin1": _first(form, "place_admin1"),
+            "country": _first(form, "place_country"),
+            "precision": _first(form, "place_precision") or 1,
+        }
+        fields.update(event_id=event.id, place={k: v for k, v in place.items() if v not in (None, "")})
+    elif kind == "merge":
+        fields.update(event_id=event.id, event_ids=_ids(form, "event_ids", "more_event_ids"))
+    elif kind == "split":
+        fields.update(
+            event_id=event.id, mention_ids=_ids(form, "mention_ids"), article_ids=_ids(form, "article_ids")
+        )
+    elif kind == "revert":
+        fields["reverts"] = _first(form, "reverts")
+    return {k: v for k, v in fields.items() if v not in (None, "")}
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+async def show_article(
+    request: Request, article_id: str, store: StoreDep, corrected: CorrectedDep
+) -> Response:
+    article = find_article(store, article_id)
+    if article.id != article_id:
+        return RedirectResponse(f"/articles/{quote(article.id)}", status_code=status.HTTP_303_SEE_OTHER)
+    claims = store.claims(article.id)
+    events = [event_row(e) for e in corrected.events if article.id in e.article_ids]
+    return render(
+        request,
+        "article.html",
+        {
+            "block": article_block(article, claims),
+            "claims": claims,
+            "rejected_ids": set(corrected.rejected),
+            "events": events,
+        },
+    )
+
+
+@router.get("/search", response_class=HTMLResponse)
+async def search_page(request: Request, store: StoreDep, corrected: CorrectedDep) -> HTMLResponse:
+    q = (request.query_params.get("q") or "").strip()[:500]
+    hits = []
+    for article in store.search(q, limit=50) if q else []:
+        text, spans = snippet(article.text, q)
+        events = [e.id for e in corrected.events if article.id in e.article_ids]
+        hits.append({"article": article, "segments": segments(text, spans), "events": events})
+    return render(request, "search.html", {"q": q, "hits": hits})
+
+
+@router.get("/report", response_class=HTMLResponse)
+async def report(request: Request, store: StoreDep, corrected: CorrectedDep) -> Response:
+    """The written report of fogofwar.report (501 while that module is not in this build)."""
+    try:
+        write_report = importlib.import_module("fogofwar.report").write_report
+    except (ImportError, AttributeError) as e:
+        detail = message("E074", feature="the report", detail=f"fogofwar.report.write_report: {e}")
+        raise HTTPException(status.HTTP_501_NOT_IMPLEMENTED, detail=detail) from e
+    country = (request.query_params.get("country") or "").strip() or None
+    fmt = "md" if request.query_params.get("fmt") == "md" else "html"
+    try:
+        since = (
+            date.fromisoformat(request.query_params["since"]) if request.query_params.get("since") else None
+        )
+    except ValueError as e:
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, detail="since must be a date: YYYY-MM-DD") from e
+    article_ids = list(dict.fromkeys(a for e in corrected.events for a in e.article_ids))
+    text = write_report(corrected.events, store.articles(article_ids), country=country, since=since, fmt=fmt)
+    if fmt == "md":
+        return PlainTextResponse(text, media_type="text/markdown; charset=utf-8")
+    return HTMLResponse(text, headers={"Content-Security-Policy": REPORT_CSP})
+
+
+@router.get("/api/docs", response_class=HTMLResponse)
+async def api_docs(request: Request) -> HTMLResponse:
+    """The OpenAPI description as a plain page (Swagger UI would load scripts from a CDN)."""
+    spec = request.app.openapi()
+    operations = [
+        {"path": path, "method": method.upper(), **operation}
+        for path, methods in spec["paths"].items()
+        for method, operation in methods.items()
+    ]
+    return render(request, "docs.html", {"spec": spec, "operations": operations})
+
+
+def _export_formats() -> list[str]:
+    """The export formats of this build ([] while fogofwar.export has none)."""
+    try:
+        formats = getattr(importlib.import_module("fogofwar.export"), "FORMATS", None)
+    except ImportError:
+        return []
+    return list(formats) if formats else []
+
+
+__all__ = ["page_filters", "render", "router", "safe_url"]

@@ -1,0 +1,142 @@
+"""What the page templates show, computed from records: table rows, article segments, form choices.
+
+Everything returned is plain data (strings, numbers, lists, records); templates escape it all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
+
+from fogofwar.api.charts import claim_charts, event_class
+from fogofwar.api.highlight import Segment, segments
+from fogofwar.api.queries import killed_range
+from fogofwar.api.services import event_mentions, event_trail, merged_from, rejected_claims
+from fogofwar.corrections import Corrected, Correction
+from fogofwar.model import Article, Claim, Event
+from fogofwar.output import format_actors, format_dates, format_place, format_range
+from fogofwar.reconcile import timeline
+from fogofwar.store import Store
+
+# How many other events the merge form offers (the nearest in time).
+MERGE_CHOICES = 40
+# How a figure's qualifier is written before it.
+QUALIFIER_SIGNS = {"at_least": "≥", "at_most": "≤", "about": "~"}
+
+
+def event_row(event: Event) -> dict[str, Any]:
+    """One line of the event table."""
+    return {
+        "id": event.id,
+        "type": event.event_type,
+        "sub_type": event.sub_event_type,
+        "css": event_class(event.event_type),
+        "dates": format_dates(event),
+        "place": format_place(event.place),
+        "actors": format_actors(event),
+        "killed": format_range(*killed_range(event)),
+        "claims": len(event.claims),
+        "sources": event.sources,
+    }
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` when it is http(s), else None: a stored URL must never become a ``javascript:`` link."""
+    if not url:
+        return None
+    return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
+
+
+def figure_text(claim: Claim) -> str:
+    """A claim's figure as read: "84", "≥12", "3–4", or "no figure"."""
+    exact = claim.low in (None, claim.figure) and claim.high in (None, claim.figure)
+    if claim.figure is not None and exact:
+        prefix = QUALIFIER_SIGNS.get(claim.qualifier, "")
+        return f"{prefix}{claim.figure}"
+    return format_range(claim.low, claim.high) or "no figure"
+
+
+@dataclass(frozen=True)
+class ArticleBlock:
+    """An article shown with its evidence marked."""
+
+    article: Article
+    url: str | None
+    segments: list[Segment]
+
+
+def article_block(article: Article, claims: Sequence[Claim]) -> ArticleBlock:
+    """``article`` cut into segments at the evidence spans of ``claims`` taken from it."""
+    spans = [(c.id, c.evidence.start, c.evidence.end) for c in claims if c.article_id == article.id]
+    return ArticleBlock(article, safe_url(article.url), segments(article.text, spans))
+
+
+def describe_correction(c: Correction) -> str:
+    """What a correction does, in a few words."""
+    if c.kind == "reject_claim":
+        return f"claim {c.claim_id} marked wrong"
+    if c.kind == "set_place" and c.place is not None:
+        where = format_place(c.place)
+        if c.place.lat is not None and c.place.lon is not None:
+            where += f" ({c.place.lat:.3f}, {c.place.lon:.3f})"
+        return f"event {c.event_id} placed at {where}"
+    if c.kind == "merge":
+        return f"{', '.join(c.event_ids)} merged into {c.event_id}"
+    if c.kind == "split":
+        moved = [*(f"mention {m}" for m in c.mention_ids), *(f"article {a}" for a in c.article_ids)]
+        return f"{', '.join(moved)} split off {c.event_id}"
+    if c.kind == "revert":
+        return f"correction #{c.reverts} withdrawn"
+    return c.kind
+
+
+def event_page(store: Store, corrected: Corrected, event: Event) -> dict[str, Any]:
+    """Everything the event page shows."""
+    rejected = rejected_claims(corrected, event)
+    rejected_by = {c.id: corrected.rejected[c.id].correction_id for c in rejected}
+    claims = timeline([*event.claims, *rejected])
+    articles = {a.id: a for a in store.articles(list(event.article_ids))}
+    trail = event_trail(corrected, event)
+    split_off = sorted(new for new, source in corrected.split_from.items() if source == event.id)
+    return {
+        "event": event,
+        "row": event_row(event),
+        "place": event.place,
+        "reconciled": event.reconciled,
+        "charts": claim_charts(event.claims),
+        "claims": [_claim_row(c, articles.get(c.article_id), rejected_by) for c in claims],
+        "live_claims": timeline(event.claims),
+        "rejected_ids": set(rejected_by),
+        "articles": [article_block(articles[i], claims) for i in event.article_ids if i in articles],
+        "mentions": [(m, articles.get(m.article_id)) for m in event_mentions(store, event)],
+        "trail": [(c, note, describe_correction(c)) for c, note in trail],
+        "revertible": [c for c, note in trail if note == "applied" and c.kind != "revert"],
+        "merge_choices": _nearest(corrected.events, event),
+        "merged_from": merged_from(corrected, event.id),
+        "split_from": corrected.split_from.get(event.id),
+        "split_off": split_off,
+    }
+
+
+def _claim_row(claim: Claim, article: Article | None, rejected_by: dict[str, int | None]) -> dict[str, Any]:
+    source = " / ".join(dict.fromkeys(p for p in (article.source, article.agency) if p)) if article else ""
+    return {
+        "claim": claim,
+        "figure": figure_text(claim),
+        "source": source or claim.article_id,
+        "rejected_by": rejected_by.get(claim.id, 0) if claim.id in rejected_by else None,
+    }
+
+
+def _nearest(events: Sequence[Event], event: Event) -> list[dict[str, Any]]:
+    """The other events nearest in time to ``event`` (undated ones last), for the merge form."""
+    anchor = event.start or date.min
+
+    def distance(other: Event) -> int:
+        return abs((other.start - anchor).days) if other.start and event.start else 10**6
+
+    others = sorted((e for e in events if e.id != event.id), key=distance)[:MERGE_CHOICES]
+    return [event_row(e) for e in others]

@@ -1,0 +1,187 @@
+"""The export vocabularies: ``resources/export_*.json``, each loaded once and read-only.
+
+Every table the exporters and the situation report use (regions, country names, disorder
+types, precision scales, outlet lists, report phrases) lives in those files; the ``about``
+field of each says what it holds and why. Nothing here is mutable: the loaders return
+frozen records of tuples and read-only mappings.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+from fogofwar.errors import ConfigError
+
+_PACKAGE = "fogofwar.resources"
+
+
+def load_resource(name: str) -> dict[str, Any]:
+    """The parsed JSON of ``resources/<name>``; raises ConfigError (E060) when it is unreadable."""
+    try:
+        text = resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+        data: dict[str, Any] = json.loads(text)
+    except (OSError, ValueError) as e:
+        raise ConfigError("E029", path=name, detail=str(e)) from e
+    return data
+
+
+def _frozen(mapping: dict[str, Any]) -> MappingProxyType[str, Any]:
+    return MappingProxyType(dict(mapping))
+
+
+@dataclass(frozen=True)
+class Regions:
+    """ISO2 -> ACLED region, ACLED's country names, codes pycountry lacks, other names people type."""
+
+    region_of: MappingProxyType[str, str]
+    names: MappingProxyType[str, str]
+    extra: MappingProxyType[str, MappingProxyType[str, Any]]
+    aliases: MappingProxyType[str, str]  # case-folded name -> ISO2
+
+
+@dataclass(frozen=True)
+class AcledVocab:
+    """Disorder types, precision caps, tag texts and formats of the ACLED export."""
+
+    disorder_types: MappingProxyType[str, str]
+    by_sub_event_type: MappingProxyType[str, str]
+    civilian_event_types: frozenset[str]
+    civilian_disorders: frozenset[str]
+    max_time_precision: int
+    max_geo_precision: int
+    tags: MappingProxyType[str, str]
+    date_format: str
+    id_digits: int
+    list_separator: str
+
+
+@dataclass(frozen=True)
+class UcdpVocab:
+    """Precision scales, violence types and separators of the UCDP GED export."""
+
+    where_prec: MappingProxyType[int, int]
+    where_prec_by_feature: MappingProxyType[str, int]
+    date_prec_by_span: tuple[tuple[int, int], ...]  # (max_days, date_prec), ascending
+    date_prec_longer: int
+    date_prec: MappingProxyType[int, int]
+    one_sided_event_types: frozenset[str]
+    state_kinds: frozenset[str]
+    state_inter: frozenset[int]
+    civilians_side: str
+    list_separator: str
+
+
+@dataclass(frozen=True)
+class OutletVocab:
+    """Outlet lists and ordering for ACLED's source_scale (all names case-folded)."""
+
+    order: tuple[str, ...]
+    unclassified: str
+    international: frozenset[str]
+    international_hosts: tuple[str, ...]
+    new_media: frozenset[str]
+    new_media_hosts: tuple[str, ...]
+    tld_countries: MappingProxyType[str, str]
+
+
+@functools.cache
+def regions() -> Regions:
+    """``resources/export_regions.json``, loaded once."""
+    raw = load_resource("export_regions.json")
+    region_of = {code: region for region, codes in raw["regions"].items() for code in codes}
+    extra = {code: _frozen(info) for code, info in raw.get("extra", {}).items()}
+    aliases = {name.casefold(): code for name, code in raw.get("aliases", {}).items()}
+    return Regions(_frozen(region_of), _frozen(raw.get("names", {})), _frozen(extra), _frozen(aliases))
+
+
+@functools.cache
+def acled_vocab() -> AcledVocab:
+    """``resources/export_acled.json``, loaded once."""
+    raw = load_resource("export_acled.json")
+    return AcledVocab(
+        disorder_types=_frozen(raw["disorder_types"]),
+        by_sub_event_type=_frozen(raw["by_sub_event_type"]),
+        civilian_event_types=frozenset(raw["civilian_event_types"]),
+        civilian_disorders=frozenset(raw["civilian_disorders"]),
+        max_time_precision=int(raw["max_time_precision"]),
+        max_geo_precision=int(raw["max_geo_precision"]),
+        tags=_frozen(raw["tags"]),
+        date_format=raw["date_format"],
+        id_digits=int(raw["id_digits"]),
+        list_separator=raw["list_separator"],
+    )
+
+
+@functools.cache
+def ucdp_vocab() -> UcdpVocab:
+    """``resources/export_ucdp.json``, loaded once."""
+    raw = load_resource("export_ucdp.json")
+    spans = sorted((int(row["max_days"]), int(row["date_prec"])) for row in raw["date_prec_by_span"])
+    return UcdpVocab(
+        where_prec=MappingProxyType({int(k): int(v) for k, v in raw["where_prec"].items()}),
+        where_prec_by_feature=_frozen(raw.get("where_prec_by_feature", {})),
+        date_prec_by_span=tuple(spans),
+        date_prec_longer=int(raw["date_prec_longer"]),
+        date_prec=MappingProxyType({int(k): int(v) for k, v in raw["date_prec"].items()}),
+        one_sided_event_types=frozenset(raw["one_sided_event_types"]),
+        state_kinds=frozenset(raw["state_kinds"]),
+        state_inter=frozenset(int(v) for v in raw["state_inter"]),
+        civilians_side=raw["civilians_side"],
+        list_separator=raw["list_separator"],
+    )
+
+
+@functools.cache
+def outlet_vocab() -> OutletVocab:
+    """``resources/export_outlets.json``, loaded once."""
+    raw = load_resource("export_outlets.json")
+    return OutletVocab(
+        order=tuple(raw["order"]),
+        unclassified=raw["unclassified"],
+        international=frozenset(name.casefold() for name in raw["international"]),
+        international_hosts=tuple(host.casefold() for host in raw["international_hosts"]),
+        new_media=frozenset(name.casefold() for name in raw["new_media"]),
+        new_media_hosts=tuple(host.casefold() for host in raw["new_media_hosts"]),
+        tld_countries=_frozen({k.casefold(): v for k, v in raw.get("tld_countries", {}).items()}),
+    )
+
+
+@dataclass(frozen=True)
+class ReportVocab:
+    """Phrases of the situation report (``resources/export_report.json``)."""
+
+    leads: MappingProxyType[str, MappingProxyType[str, str]]
+    default: MappingProxyType[str, str]
+    definite_heads: frozenset[str]
+    stance_verbs: MappingProxyType[str, str]
+    attributions: MappingProxyType[str, str]
+    outcome_nouns: MappingProxyType[str, str]
+    victim_labels: MappingProxyType[str, str]
+    victim_phrases: MappingProxyType[str, str]
+    qualifiers: MappingProxyType[str, str]
+    sentences: MappingProxyType[str, str]
+    months: tuple[str, ...]
+
+
+@functools.cache
+def report_vocab() -> ReportVocab:
+    """``resources/export_report.json``, loaded once."""
+    raw = load_resource("export_report.json")
+    return ReportVocab(
+        leads=_frozen({k: _frozen(v) for k, v in raw["leads"].items()}),
+        default=_frozen(raw["default"]),
+        definite_heads=frozenset(raw["definite_heads"]),
+        stance_verbs=_frozen(raw["stance_verbs"]),
+        attributions=_frozen(raw["attributions"]),
+        outcome_nouns=_frozen(raw["outcome_nouns"]),
+        victim_labels=_frozen(raw["victim_labels"]),
+        victim_phrases=_frozen(raw["victim_phrases"]),
+        qualifiers=_frozen(raw["qualifiers"]),
+        sentences=_frozen(raw["sentences"]),
+        months=tuple(raw["months"]),
+    )

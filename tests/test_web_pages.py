@@ -1,0 +1,209 @@
+"""The web pages as HTML (no browser): list with filters, map and timeline; the event page with its
+claims, chart and marked evidence; the correction forms, which work without JavaScript."""
+
+from __future__ import annotations
+
+import re
+import sys
+import types
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from fixtures.api.webserver import BATTLE_EVENT, battle_db, load_battle
+
+from fogofwar.api import create_app
+from fogofwar.settings import Settings
+
+TOKEN = "s3cret-token"
+ARTICLES, _, EVENTS = load_battle()
+BATTLE = next(e for e in EVENTS if e.id == BATTLE_EVENT)
+DRONE = next(e for e in EVENTS if e.sub_event_type == "Air/drone strike")
+CLAIM_84 = next(c for c in BATTLE.claims if c.figure == 84)
+CLAIM_20 = next(c for c in BATTLE.claims if c.figure == 20)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return battle_db(tmp_path / "web.db")
+
+
+@pytest.fixture
+def client(db: Path) -> TestClient:
+    return TestClient(create_app(Settings(db_path=db), environ={"FOGOFWAR_TOKEN": TOKEN}))
+
+
+def form(kind: str, **fields: str | list[str]) -> dict[str, str | list[str]]:
+    return {"kind": kind, "author": "ana", "reason": "checked", "token": TOKEN, **fields}
+
+
+def post(client: TestClient, data: dict, event_id: str = BATTLE_EVENT):
+    return client.post(f"/events/{event_id}/corrections", data=data, follow_redirects=False)
+
+
+def test_web_pages_index_lists_maps_and_times_every_event(client: TestClient) -> None:
+    html = client.get("/").text
+    for event in EVENTS:
+        assert html.count(f'href="/events/{event.id}"') == 3  # map point, timeline mark, table row
+    assert '<svg class="map"' in html and '<svg class="timeline"' in html
+    assert "3 of 3 events" in html
+    assert "20°N" in html  # the graticule is labelled
+
+
+def test_web_pages_index_filters(client: TestClient) -> None:
+    html = client.get("/?country=BF&since=&actor=").text  # empty fields are ignored, as a form sends them
+    assert "1 of 3 events" in html
+    assert f'href="/events/{BATTLE_EVENT}"' not in html
+    assert '<option value="BF" selected>' in html
+    wagner = client.get("/?actor=wagner&min_killed=50").text
+    assert "1 of 3 events" in wagner and f'href="/events/{BATTLE_EVENT}"' in wagner
+
+
+def test_web_pages_index_bad_filter_is_explained(client: TestClient) -> None:
+    response = client.get("/?since=last+week")
+    assert response.status_code == 200
+    assert "filters ignored" in response.text and "3 of 3 events" in response.text
+
+
+def test_web_pages_index_empty_database(tmp_path: Path) -> None:
+    html = TestClient(create_app(Settings(db_path=tmp_path / "empty.db"), environ={})).get("/").text
+    assert "No events match" in html and "fogofwar ingest" in html
+
+
+def test_web_pages_event_claims_table(client: TestClient) -> None:
+    html = client.get(f"/events/{BATTLE_EVENT}").text
+    rows = re.findall(r'<tr id="claim-([0-9a-f]+)"', html)
+    assert set(rows) == {c.id for c in BATTLE.claims}
+    assert "Armed clash" in html and "Tinzaouaten" in html and "22–131" in html
+
+
+def test_web_pages_event_chart_of_wagner_dead(client: TestClient) -> None:
+    html = client.get(f"/events/{BATTLE_EVENT}").text
+    chart = html[html.index("Wagner Group · killed") :]
+    chart = chart[: chart.index("</svg>")]
+    assert re.findall(r'data-value="(\d+)"', chart) == ["20", "50", "84"]
+    assert "<polyline" in chart and 'data-claimant="CSP-DPA"' in chart
+
+
+def test_web_pages_event_evidence_is_marked_at_its_offsets(client: TestClient) -> None:
+    html = client.get(f"/events/{BATTLE_EVENT}").text
+    marks = dict(re.findall(r'<mark class="evidence" data-claims="([0-9a-f ]+)">(.*?)</mark>', html, re.S))
+    for claim in BATTLE.claims:
+        assert marks[claim.id] == claim.evidence.text.replace("'", "&#39;")
+        assert f'id="ev-{claim.id}"' in html and f'href="#ev-{claim.id}"' in html
+    article = ARTICLES[0]
+    text_block = html[html.index(f'id="article-{article.id}"') :]
+    assert "BAMAKO, July 27 (AFP) - Heavy fighting" in text_block  # the text is shown whole
+
+
+def test_web_pages_event_prefix_redirects(client: TestClient) -> None:
+    response = client.get(f"/events/{BATTLE_EVENT[:6]}", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == f"/events/{BATTLE_EVENT}"
+    missing = client.get("/events/ffffffffffff")
+    assert missing.status_code == 404 and "[E021]" in missing.text and "<h1>Error 404</h1>" in missing.text
+
+
+def test_web_pages_form_reject_claim_with_token(client: TestClient) -> None:
+    response = post(client, form("reject_claim", claim_id=CLAIM_84.id))
+    assert response.status_code == 303
+    assert response.headers["location"] == f"/events/{BATTLE_EVENT}?done=1#corrections"
+    html = client.get(response.headers["location"]).text
+    assert "Correction #1: applied" in html
+    assert f'<tr id="claim-{CLAIM_84.id}" class="rejected">' in html
+    assert "marked wrong (#1)" in html and "22–97" in html  # 20–50 Wagner + 2–47 army
+
+
+@pytest.mark.parametrize(("token", "code", "text"), [("", 401, "[E073]"), ("wrong", 401, "[E073]")])
+def test_web_pages_form_refused_without_the_token(
+    client: TestClient, token: str, code: int, text: str
+) -> None:
+    response = post(client, form("reject_claim", claim_id=CLAIM_84.id, token=token))
+    assert response.status_code == code and text in response.text
+    assert 'class="rejected"' not in response.text
+    assert client.get("/api/corrections").json() == []
+
+
+def test_web_pages_form_read_only_server(db: Path) -> None:
+    client = TestClient(create_app(Settings(db_path=db), environ={}))
+    response = post(client, form("reject_claim", claim_id=CLAIM_84.id))
+    assert response.status_code == 403 and "FOGOFWAR_TOKEN" in response.text
+
+
+def test_web_pages_form_invalid_keeps_input_but_not_token(client: TestClient) -> None:
+    response = post(client, form("reject_claim", claim_id=CLAIM_84.id, author="", reason="my reason"))
+    assert response.status_code == 422
+    assert 'value="my reason"' in response.text and TOKEN not in response.text
+
+
+def test_web_pages_form_set_place(client: TestClient) -> None:
+    data = form("set_place", place_name="Kidal", place_lat="18.44", place_lon="1.41", place_country="ml")
+    assert post(client, data).status_code == 303
+    html = client.get(f"/events/{BATTLE_EVENT}").text
+    assert "Kidal" in html and "(18.440, 1.410)" in html
+
+
+def test_web_pages_form_merge_by_prefix(client: TestClient) -> None:
+    assert post(client, form("merge", more_event_ids=DRONE.id[:6])).status_code == 303
+    response = client.get(f"/events/{DRONE.id}", follow_redirects=False)
+    assert response.headers["location"] == f"/events/{BATTLE_EVENT}"
+    assert "Merged from" in client.get(f"/events/{BATTLE_EVENT}").text
+
+
+def test_web_pages_form_split_and_revert(client: TestClient) -> None:
+    assert post(client, form("split", article_ids=[CLAIM_84.article_id])).status_code == 303
+    html = client.get(f"/events/{BATTLE_EVENT}").text
+    new_id = re.search(r'Split off</dt><dd><a href="/events/([0-9a-f]+)"', html).group(1)  # type: ignore[union-attr]
+    assert "Split from" in client.get(f"/events/{new_id}").text
+    assert post(client, form("revert", reverts="1")).status_code == 303
+    html = client.get(f"/events/{BATTLE_EVENT}?done=2").text
+    assert "reverted by 2" in html and "Split off</dt>" not in html
+
+
+def test_web_pages_form_must_be_urlencoded(client: TestClient) -> None:
+    response = client.post(
+        f"/events/{BATTLE_EVENT}/corrections", json=form("reject_claim", claim_id=CLAIM_84.id)
+    )
+    assert response.status_code == 415
+
+
+def test_web_pages_article_page(client: TestClient) -> None:
+    article = next(a for a in ARTICLES if a.id == CLAIM_20.article_id)
+    html = client.get(f"/articles/{article.id}").text
+    assert f'data-claims="{CLAIM_20.id}">killed at least 20 Wagner mercenaries</mark>' in html
+    assert f'href="/events/{BATTLE_EVENT}"' in html
+    assert client.get(f"/articles/{article.id[:5]}", follow_redirects=False).status_code == 303
+
+
+def test_web_pages_search_page(client: TestClient) -> None:
+    html = client.get("/search?q=trenches").text
+    assert "1 article contains" in html and '<mark class="hit">trenches</mark>' in html
+    assert "Search articles" in client.get("/search").text
+
+
+def test_web_pages_report_501_when_missing(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "fogofwar.report", None)  # as if the module were not built yet
+    response = client.get("/report")
+    assert response.status_code == 501 and "[E074]" in response.text
+
+
+def test_web_pages_report_calls_write_report(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+
+    def write_report(events, articles, *, country=None, since=None, fmt="md"):
+        calls.append((len(events), len(articles), country, since, fmt))
+        return "# Report" if fmt == "md" else "<html><body><h1>Report</h1></body></html>"
+
+    monkeypatch.setitem(sys.modules, "fogofwar.report", types.SimpleNamespace(write_report=write_report))
+    assert client.get("/report?country=ML&since=2024-07-01").text.endswith("</html>")
+    markdown = client.get("/report?fmt=md")
+    assert markdown.text == "# Report" and markdown.headers["content-type"].startswith("text/markdown")
+    assert calls[0][2:] == ("ML", __import__("datetime").date(2024, 7, 1), "html")
+    assert calls[0][:2] == (len(EVENTS), len(ARTICLES))
+    assert client.get("/report?since=soon").status_code == 400
+
+
+def test_web_pages_static_css(client: TestClient) -> None:
+    response = client.get("/static/style.css")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/css")
+    html = client.get("/").text
+    assert html.count('rel="stylesheet"') == 1 and "http" not in re.findall(r'href="([^"]+\.css)"', html)[0]
