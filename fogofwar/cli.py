@@ -308,8 +308,9 @@ def events(ctx: typer.Context, fmt: FormatOption = ListFormat.table) -> None:
         fogofwar events
         fogofwar events --format csv > events.csv
     """
-    with _exit_on_error(), Store.open(_settings(ctx).db_path) as store:
-        stored = store.events()
+    settings = _settings(ctx)
+    with _exit_on_error(), Store.open(settings.db_path) as store:
+        stored = _shown_events(store, settings)
     output.write_events(stored, fmt=fmt.value, out=sys.stdout)
 
 
@@ -360,40 +361,119 @@ def _describe(store: Store, id: str, *, as_json: bool) -> Any:
 # -- export -------------------------------------------------------------------------------
 
 
+def _shown_events(store: Store, settings: Settings) -> list[Event]:
+    """The stored events as analysts see them: every correction applied."""
+    from fogofwar.store.corrections import read_events
+
+    return read_events(store, rule=settings.reconcile_rule).events
+
+
+def _export_formats() -> tuple[str, ...]:
+    from fogofwar.export import FORMATS
+
+    return (*FORMATS, "articles-jsonl")
+
+
 @app.command()
 def export(
     ctx: typer.Context,
     fmt: Annotated[
         str,
-        typer.Option("--format", "-f", metavar="FORMAT", help=f"One of: {', '.join(output.EXPORT_FORMATS)}."),
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="acled, ucdp, geojson, parquet, jsonl or articles-jsonl."
+        ),
     ] = "jsonl",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.")] = None,
 ) -> None:
-    """Export the stored records: events as JSON Lines (jsonl) or articles (articles-jsonl).
+    """Export the events (corrections applied) as ACLED- or UCDP-shaped CSV, GeoJSON, Parquet or JSONL.
+
+    Column by column, docs/EXPORTS.md says how each format is filled.
 
     \b
     Example:
-        fogofwar export --format jsonl --out events.jsonl
+        fogofwar export --format acled --out events.csv
+        fogofwar export --format parquet --out events.parquet
         fogofwar export --format articles-jsonl | gzip > articles.jsonl.gz
     """
-    if fmt not in output.EXPORT_FORMATS:
-        choices = ", ".join(output.EXPORT_FORMATS)
+    from fogofwar.export import FORMATS
+    from fogofwar.export import export as export_events
+
+    if fmt not in _export_formats():
+        choices = ", ".join(_export_formats())
         raise typer.BadParameter(message("E020", format=fmt, choices=choices), param_hint="'--format'")
-    with _exit_on_error(), Store.open(_settings(ctx).db_path) as store:
-        if fmt == "jsonl":
-            records, noun = [e.to_dict() for e in store.events()], "event"
+    settings = _settings(ctx)
+    with _exit_on_error(), Store.open(settings.db_path) as store:
+        stored_articles = store.articles()
+        if fmt == "articles-jsonl":
+            data = "".join(output.json_line(a.to_dict()) for a in stored_articles).encode("utf-8")
+            count, noun = len(stored_articles), "article"
         else:
-            records, noun = [a.to_dict() for a in store.articles()], "article"
+            shown = _shown_events(store, settings)
+            data, count, noun = export_events(fmt, shown, stored_articles), len(shown), "event"
     if out is None:
-        output.write_jsonl(records, sys.stdout)
+        if fmt != "articles-jsonl" and FORMATS[fmt].binary and sys.stdout.isatty():
+            raise typer.BadParameter("binary output: give --out FILE", param_hint="'--out'")
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
         return
     with _exit_on_error():
         try:
-            with out.open("w", encoding="utf-8") as stream:
-                count = output.write_jsonl(records, stream)
+            out.write_bytes(data)
         except OSError as e:
             raise ConfigError("E026", path=out, detail=e.strerror or str(e)) from e
     typer.echo(f"wrote {_plural(count, noun)} to {out}", err=True)
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    country: Annotated[str | None, typer.Option("--country", help="ISO code or name (ML, Mali).")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="Events ending on or after this day.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md or html.")] = "md",
+) -> None:
+    """Write a situation report from the stored records: each event, and each figure with its
+    claimant and a source footnote.
+
+    \b
+    Example:
+        fogofwar report --country Mali --since 2024-07-01
+        fogofwar report --format html > report.html
+    """
+    from datetime import date
+
+    from fogofwar.report import write_report
+
+    try:
+        since_date = date.fromisoformat(since) if since else None
+    except ValueError as e:
+        raise typer.BadParameter(f"not a date (YYYY-MM-DD): {since}", param_hint="'--since'") from e
+    settings = _settings(ctx)
+    with _exit_on_error(), Store.open(settings.db_path) as store:
+        text = write_report(
+            _shown_events(store, settings), store.articles(), country=country, since=since_date, fmt=fmt
+        )
+    typer.echo(text)
+
+
+@app.command()
+def serve(
+    ctx: typer.Context,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+) -> None:
+    """Serve the web page and the JSON API (read-only unless FOGOFWAR_TOKEN is set).
+
+    \b
+    Example:
+        fogofwar --db fogofwar.db serve --port 8000
+        FOGOFWAR_TOKEN=secret fogofwar serve   # allows corrections with that bearer token
+    """
+    from fogofwar.api import serve as serve_app
+
+    with _exit_on_error():
+        serve_app(_settings(ctx), host=host, port=port)
 
 
 # -- demo ---------------------------------------------------------------------------------
@@ -419,7 +499,7 @@ def demo(ctx: typer.Context, no_extract: NoExtractOption = False) -> None:
             raise ConfigError("E024", path=folder)
         report, counts = _ingest(settings, [str(folder)], extract=not no_extract)
         with Store.open(settings.db_path) as store:
-            stored_articles, stored_events = store.articles(), store.events()
+            stored_articles, stored_events = store.articles(), _shown_events(store, settings)
     typer.echo(_summary(report, counts))
     typer.echo("\nArticles")
     output.write_articles(stored_articles, fmt="table", out=sys.stdout)

@@ -47,12 +47,12 @@ class Messages:
     E060 = "cannot read the actor registry {path}: {detail}"
     E061 = "bad actor registry entry {name!r}: {detail}"
     E070 = "invalid correction: {detail}"
-    E072 = (
+    E071 = (
         "writes are disabled on this server: restart `fogofwar serve` with FOGOFWAR_TOKEN set to a secret, "
         "then send it as `Authorization: Bearer <token>`"
     )
-    E073 = "missing or wrong token: send `Authorization: Bearer <token>` with the server's FOGOFWAR_TOKEN"
-    E074 = "{feature} is not available in this build ({detail})"
+    E072 = "missing or wrong token: send `Authorization: Bearer <token>` with the server's FOGOFWAR_TOKEN"
+    E073 = "{feature} is not available in this build ({detail})"
 
 
 def message(code: str, **fields: object) -> str:

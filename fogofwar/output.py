@@ -23,7 +23,6 @@ from fogofwar.model import Article, Claim, Event, Place
 
 T = TypeVar("T")
 
-EXPORT_FORMATS = ("jsonl", "articles-jsonl")
 # A progress display appears once a run has gone past this many inputs (and stderr is a terminal).
 PROGRESS_THRESHOLD = 20
 
@@ -186,11 +185,16 @@ def write_json(data: Any, out: IO[str]) -> None:
     out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+def json_line(record: Mapping[str, Any]) -> str:
+    """One compact JSON object and a newline."""
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
 def write_jsonl(records: Iterable[Mapping[str, Any]], out: IO[str]) -> int:
     """One compact JSON object per line; returns how many lines were written."""
     count = 0
     for record in records:
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(json_line(record))
         count += 1
     return count
 

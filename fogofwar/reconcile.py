@@ -14,7 +14,7 @@ Per group:
         of its own losses weighs 3, neutral reporters (outlets, agencies, external observers,
         health ministries) 2, and a party's claim about its enemy's losses 1; ties go to the lower.
 Vague claims ("significant casualties", figure None and no low/high) are kept but carry no
-number. Event totals add the groups' lows and the groups' highs (``totals``); a combined group
+number; so are denials, which also mark the group as contradicted. Event totals add the groups' lows and the groups' highs (``totals``); a combined group
 ("A + B") counts in the totals only when none of its members has a group of its own.
 """
 
@@ -121,11 +121,13 @@ def reconcile(
         groups[(claim.victims, claim.outcome)].append(claim)
     rows = []
     for (victims, outcome), group in sorted(groups.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-        lows = [v for v in map(claim_low, group) if v is not None]
-        highs = [v for v in map(claim_high, group) if v is not None]
+        # A denial ("denied that 30 died") is kept and flags a dispute, but its figure is not credible.
+        asserted = [c for c in group if c.stance != "denies"]
+        lows = [v for v in map(claim_low, asserted) if v is not None]
+        highs = [v for v in map(claim_high, asserted) if v is not None]
         low = min(lows) if lows else None
         high = max(highs) if highs else None
-        best = RULES[rule](group)
+        best = RULES[rule](asserted)
         rows.append(
             Reconciled(
                 victims=victims,

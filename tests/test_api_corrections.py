@@ -41,7 +41,7 @@ def test_api_corrections_refused_when_no_token_is_set(db: Path) -> None:
     client = TestClient(create_app(Settings(db_path=db), environ={}))
     response = client.post("/api/corrections", json=REJECT, headers=AUTH)
     assert response.status_code == 403
-    assert "FOGOFWAR_TOKEN" in response.json()["detail"] and "[E072]" in response.json()["detail"]
+    assert "FOGOFWAR_TOKEN" in response.json()["detail"] and "[E071]" in response.json()["detail"]
     assert client.get("/api/corrections").json() == []
 
 
@@ -54,7 +54,7 @@ def test_api_corrections_needs_the_bearer_token(client: TestClient, headers: dic
     response = client.post("/api/corrections", json=REJECT, headers=headers)
     assert response.status_code == 401
     assert response.headers["www-authenticate"] == "Bearer"
-    assert "[E073]" in response.json()["detail"]
+    assert "[E072]" in response.json()["detail"]
     assert wagner_killed(client) == (20, 84)
 
 

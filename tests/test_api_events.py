@@ -190,7 +190,7 @@ def test_api_events_export_501_without_exporters(client: TestClient, monkeypatch
     monkeypatch.delattr(fogofwar.export, "export")
     response = client.get("/api/export?format=jsonl")
     assert response.status_code == 501
-    assert "[E074]" in response.json()["detail"]
+    assert "[E073]" in response.json()["detail"]
 
 
 def test_api_events_openapi_lists_the_paths(client: TestClient) -> None:

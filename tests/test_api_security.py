@@ -135,3 +135,17 @@ def test_api_security_autoescape_on_and_nothing_marked_safe() -> None:
         source = template.read_text(encoding="utf-8")
         assert "|safe" not in source.replace(" ", "") and "autoescape false" not in source, template.name
         assert "<script" not in source.lower(), template.name
+
+
+def test_api_security_report_page_escapes(hostile: tuple[TestClient, str, str]) -> None:
+    report = pytest.importorskip("fogofwar.report")
+    if not hasattr(report, "write_report"):
+        pytest.skip("fogofwar.report has no write_report in this build")
+    client, _, _ = hostile
+    for path in ("/report", "/report?fmt=md"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        if path == "/report":
+            for raw in RAW:
+                assert raw not in response.text, raw
+            assert response.headers["content-security-policy"].startswith("default-src 'none'")

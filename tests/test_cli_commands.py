@@ -236,12 +236,12 @@ def test_cli_commands_export_unwritable_out_exits_1(
     assert "[E026]" in result.stderr
 
 
-@pytest.mark.parametrize("fmt", ["acled", "xml", ""])
+@pytest.mark.parametrize("fmt", ["acled-v9", "xml", ""])
 def test_cli_commands_export_unknown_format_exits_2(runner: CliRunner, filled_db: Path, fmt: str) -> None:
     result = invoke(runner, filled_db, "export", "--format", fmt)
     assert result.exit_code == 2
     assert "[E020]" in result.stderr
-    assert "jsonl, articles-jsonl" in result.stderr
+    assert "acled, ucdp, geojson, parquet, jsonl, articles-jsonl" in result.stderr
 
 
 # -- database problems ----------------------------------------------------------------------
@@ -343,4 +343,31 @@ def test_cli_commands_eval_unavailable_exits_1(
 
 def test_cli_commands_eval_missing_folder_exits_2(runner: CliRunner, db: Path, tmp_path: Path) -> None:
     result = invoke(runner, db, "eval", "isaf", str(tmp_path / "absent"))
+    assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("fmt", ["acled", "ucdp", "geojson", "jsonl"])
+def test_cli_commands_export_text_formats(runner: CliRunner, filled_db: Path, fmt: str) -> None:
+    result = invoke(runner, filled_db, "export", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip()
+
+
+def test_cli_commands_export_parquet_to_file(runner: CliRunner, filled_db: Path, tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    target = tmp_path / "events.parquet"
+    result = invoke(runner, filled_db, "export", "--format", "parquet", "--out", str(target))
+    assert result.exit_code == 0, result.output
+    assert pq.read_table(target).num_rows >= 1
+
+
+def test_cli_commands_report_names_claimants(runner: CliRunner, filled_db: Path) -> None:
+    result = invoke(runner, filled_db, "report")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip()
+
+
+def test_cli_commands_report_rejects_bad_date(runner: CliRunner, filled_db: Path) -> None:
+    result = invoke(runner, filled_db, "report", "--since", "July")
     assert result.exit_code == 2

@@ -126,3 +126,9 @@ def test_reconcile_low_best_high_are_ordered(rows: list[tuple[int, int, str]], r
     assert row.low is not None and row.best is not None and row.high is not None
     assert row.low <= row.best <= row.high
     assert row.low == min(f for f, _, _ in rows)
+
+
+def test_reconcile_denied_figure_is_not_counted() -> None:
+    (row,) = reconcile([claim("A", "B", 5), claim("B", "B", 30, stance="denies", article="a2")])
+    assert (row.low, row.best, row.high) == (5, 5, 5)
+    assert row.contradiction

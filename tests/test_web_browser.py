@@ -103,7 +103,7 @@ def test_web_browser_map_point_opens_its_event(driver, site: str) -> None:
 def test_web_browser_correction_needs_the_token(driver, site: str) -> None:
     driver.get(f"{site}/events/{BATTLE_EVENT}")
     submit_rejection(driver, "84 Wagner Group", "not-the-token")
-    assert "[E073]" in by_css(driver, "#form-error")[0].text
+    assert "[E072]" in by_css(driver, "#form-error")[0].text
     assert not by_css(driver, "tr.rejected")
     assert "22–131" in by_css(driver, "#killed")[0].text
 

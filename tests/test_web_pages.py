@@ -113,7 +113,7 @@ def test_web_pages_form_reject_claim_with_token(client: TestClient) -> None:
     assert "marked wrong (#1)" in html and "22–97" in html  # 20–50 Wagner + 2–47 army
 
 
-@pytest.mark.parametrize(("token", "code", "text"), [("", 401, "[E073]"), ("wrong", 401, "[E073]")])
+@pytest.mark.parametrize(("token", "code", "text"), [("", 401, "[E072]"), ("wrong", 401, "[E072]")])
 def test_web_pages_form_refused_without_the_token(
     client: TestClient, token: str, code: int, text: str
 ) -> None:
@@ -183,7 +183,7 @@ def test_web_pages_search_page(client: TestClient) -> None:
 def test_web_pages_report_501_when_missing(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "fogofwar.report", None)  # as if the module were not built yet
     response = client.get("/report")
-    assert response.status_code == 501 and "[E074]" in response.text
+    assert response.status_code == 501 and "[E073]" in response.text
 
 
 def test_web_pages_report_calls_write_report(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -25,7 +25,7 @@ import fogofwar
 from fogofwar.api import routes_api, routes_web
 from fogofwar.api.views import figure_text, safe_url
 from fogofwar.corrections import CorrectionInvalid
-from fogofwar.errors import FogofwarError, NotFound
+from fogofwar.errors import ConfigError, FogofwarError, NotFound, SchemaError
 from fogofwar.output import format_dates, format_place
 from fogofwar.settings import Settings
 from fogofwar.store import Store
@@ -129,14 +129,17 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
 
 
 async def _library_error(request: Request, exc: FogofwarError) -> Response:
-    """The library's typed errors: unknown ids are 404, bad corrections 422, the rest 500 (logged)."""
+    """The library's typed errors: unknown ids 404, bad corrections 422, a database or configuration
+    problem 500 (logged), anything else a bad request (an unknown country, format ...) 400."""
     if isinstance(exc, NotFound):
         code = 404
     elif isinstance(exc, CorrectionInvalid):
         code = 422
-    else:
+    elif isinstance(exc, (SchemaError, ConfigError)):
         code = 500
         log.error("request %s failed: %s", request.url.path, exc)
+    else:
+        code = 400
     return await _http_error(request, StarletteHTTPException(code, detail=str(exc)))
 
 

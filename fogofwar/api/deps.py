@@ -42,11 +42,11 @@ async def get_corrected(
 def check_token(expected: str | None, presented: str | None) -> None:
     """Allow a write only with the server's token: 403 when writes are off, 401 when the token is wrong."""
     if not expected:
-        raise HTTPException(status.HTTP_403_FORBIDDEN, detail=message("E072"))
+        raise HTTPException(status.HTTP_403_FORBIDDEN, detail=message("E071"))
     # compare_digest: the time taken must not tell how much of a guess was right.
     if presented is None or not hmac.compare_digest(presented.encode(), expected.encode()):
         raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED, detail=message("E073"), headers={"WWW-Authenticate": "Bearer"}
+            status.HTTP_401_UNAUTHORIZED, detail=message("E072"), headers={"WWW-Authenticate": "Bearer"}
         )
 
 

@@ -73,9 +73,9 @@ async def list_events(
     responses={404: {"model": schemas.Problem}},
 )
 async def get_event(event_id: str, corrected: CorrectedDep, store: StoreDep) -> Any:
-    """The event ``event_id`` (or a unique prefix; an id merged into another event gives that event).
+    """The event `event_id` (or a unique prefix; an id merged into another event gives that event).
 
-    Each claim's ``evidence`` holds character offsets into its article's ``text``.
+    Each claim's `evidence` holds character offsets into its article's `text`.
     """
     event = find_event(corrected, event_id)
     articles = store.articles(list(event.article_ids))
@@ -138,7 +138,7 @@ async def search(
     q: Annotated[str, Query(min_length=1, max_length=500, description="words that must all appear")],
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> Any:
-    """Articles whose title or text hold every word of ``q`` (SQLite FTS5), best match first.
+    """Articles whose title or text hold every word of `q` (SQLite FTS5), best match first.
 
     Example: `GET /api/search?q=wagner+tinzaouaten`
     """
@@ -184,22 +184,22 @@ async def export(
 
 
 def _export_module() -> Any:
-    """fogofwar.export, imported when first asked for; 501 while it has no ``export``/``FORMATS``."""
+    """fogofwar.export, imported when first asked for; 501 while it has no `export`/`FORMATS`."""
     try:
         module = importlib.import_module("fogofwar.export")
     except ImportError as e:
         raise HTTPException(
-            status.HTTP_501_NOT_IMPLEMENTED, detail=message("E074", feature="export", detail=str(e))
+            status.HTTP_501_NOT_IMPLEMENTED, detail=message("E073", feature="export", detail=str(e))
         ) from e
     if not callable(getattr(module, "export", None)) or getattr(module, "FORMATS", None) is None:
-        detail = message("E074", feature="export", detail="fogofwar.export has no export() and FORMATS yet")
+        detail = message("E073", feature="export", detail="fogofwar.export has no export() and FORMATS yet")
         raise HTTPException(status.HTTP_501_NOT_IMPLEMENTED, detail=detail)
     return module
 
 
 def _media_type(module: Any, fmt: str) -> str:
-    """The media type the export module gives for ``fmt``: FORMATS values (a string, or an object with
-    ``media_type``), else a MEDIA_TYPES table, else a generic one."""
+    """The media type the export module gives for `fmt`: FORMATS values (a string, or an object with
+    `media_type`), else a MEDIA_TYPES table, else a generic one."""
     formats = module.FORMATS
     entry = formats.get(fmt) if isinstance(formats, Mapping) else None
     if isinstance(entry, str) and "/" in entry:

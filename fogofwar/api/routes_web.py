@@ -227,7 +227,7 @@ async def report(request: Request, store: StoreDep, corrected: CorrectedDep) -> 
     try:
         write_report = importlib.import_module("fogofwar.report").write_report
     except (ImportError, AttributeError) as e:
-        detail = message("E074", feature="the report", detail=f"fogofwar.report.write_report: {e}")
+        detail = message("E073", feature="the report", detail=f"fogofwar.report.write_report: {e}")
         raise HTTPException(status.HTTP_501_NOT_IMPLEMENTED, detail=detail) from e
     country = (request.query_params.get("country") or "").strip() or None
     fmt = "md" if request.query_params.get("fmt") == "md" else "html"

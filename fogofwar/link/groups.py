@@ -33,6 +33,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from fogofwar.link.params import DATE_WORDS, DEFAULT_PARAMS, LinkParams, coarse_type
 from fogofwar.link.similarity import (
@@ -93,18 +94,33 @@ class MentionGroup:
     def sub_event_type(self) -> str:
         return self.founder.sub_event_type
 
-    def add(self, mention: Mention, *, stated: bool, dated: bool = True) -> None:
-        """Add a mention: dates narrow (similarity.narrow; inherited ones only count while none is
-        stated, ``dated`` says whether the mention's sentence states its date), the most precise
-        stated place wins (an inherited place only while none is stated), actors unite."""
+    def add(
+        self, mention: Mention, *, stated: bool, dated: bool = True, dates: DateRange | None = None
+    ) -> None:
+        """Add a mention: ``dates`` (default: the mention's) narrow the group's (similarity.narrow;
+        inherited ones only count while none is stated, ``dated`` says whether the mention's
+        sentence states its date), the most precise stated place wins (an inherited place only
+        while none is stated), actors unite."""
         self.mentions.append(mention)
-        self.evidence = self.evidence.add(mention_dates(mention), stated=dated)
+        self.evidence = self.evidence.add(dates or mention_dates(mention), stated=dated)
         self.place, self.place_stated = choose_place(self.place, self.place_stated, mention.place, stated)
         self.actors = merge_actors(self.actors, mention.actors)
 
 
-def mention_dates(mention: Mention) -> DateRange | None:
-    """A mention's date range, or None when undated."""
+def mention_dates(mention: Mention, *, reference: date | None = None) -> DateRange | None:
+    """A mention's date range, or None when undated.
+
+    With the article's ``reference`` date, the extractor's stand-in for "no date stated" (the
+    reference date itself at precision 2) also reads as undated: the linker then compares the
+    mention with the weeks before the report (cluster.report_window) instead of one week.
+    """
+    if (
+        reference is not None
+        and mention.date_precision == 2
+        and mention.date_start == reference
+        and mention.date_end in (None, reference)
+    ):
+        return None
     return date_range(mention.date_start, mention.date_end, mention.date_precision)
 
 
@@ -191,12 +207,11 @@ def _place_rank(group: MentionGroup, mention: Mention, stated: bool, params: Lin
 
 
 def _fits(
-    group: MentionGroup, mention: Mention, stated: bool, params: LinkParams
+    group: MentionGroup, mention: Mention, stated: bool, dates: DateRange | None, params: LinkParams
 ) -> tuple[int, int, int, int] | None:
     """How well ``mention`` fits ``group`` as a sort key (higher is better), or None if it does not."""
     if coarse_type(group.event_type) != coarse_type(mention.event_type):
         return None
-    dates = mention_dates(mention)
     if group.dates is not None and dates is not None and gap_days(group.dates, dates) > SAME_ARTICLE_GAP_DAYS:
         return None
     rank = _place_rank(group, mention, stated, params)
@@ -219,21 +234,21 @@ def group_mentions(
     Background mentions are skipped. Groups come out in the order of their first mention.
     """
     skip_to = dateline_end(article) if article is not None else 0
+    reference = article.reference_date if article is not None else None
     groups: list[MentionGroup] = []
     for mention in sorted(mentions, key=lambda m: (m.sentence.start, m.id)):
         if mention.background:
             continue
         stated = is_stated(mention, skip_to=skip_to)
         dated = states_date(mention, skip_to=skip_to)
-        fits = [
-            (fit, i) for i, g in enumerate(groups) if (fit := _fits(g, mention, stated, params)) is not None
-        ]
+        dates = mention_dates(mention, reference=reference)
+        fits = [(fit, i) for i, g in enumerate(groups) if (fit := _fits(g, mention, stated, dates, params))]
         if fits:
             target = groups[max(fits)[1]]
         else:
             target = MentionGroup(article_id=mention.article_id)
             groups.append(target)
-        target.add(mention, stated=stated, dated=dated)
+        target.add(mention, stated=stated, dated=dated, dates=dates)
     return groups
 
 
