@@ -242,7 +242,10 @@ def test_ingest_dateline_multiline_text_keeps_body_suffix(lines: list[str], publ
 @settings(max_examples=200, deadline=None)
 @given(
     marked=st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
-    rest=st.text(min_size=1, max_size=200).filter(lambda t: t.strip() and not t[0].isspace()),
+    # A rest that itself starts with "date" would legitimately stay in the body.
+    rest=st.text(min_size=1, max_size=200).filter(
+        lambda t: t.strip() and not t[0].isspace() and not t.lower().startswith("date")
+    ),
     inline=st.booleans(),
 )
 def test_ingest_dateline_marker_round_trip(marked: date, rest: str, inline: bool) -> None:
