@@ -59,7 +59,8 @@ def run_one(mode: str, processes: int, limit: int) -> dict[str, float]:
     nlp = load_nlp(settings.spacy_model)
     if mode == "bare":
         start = time.perf_counter()
-        n_tokens = sum(len(doc) for doc in nlp.pipe((a.text for a in articles), batch_size=64, n_process=processes))
+        docs = nlp.pipe((a.text for a in articles), batch_size=64, n_process=processes)
+        n_tokens = sum(len(doc) for doc in docs)
         elapsed = time.perf_counter() - start
         extra = {"tokens": n_tokens}
     else:
@@ -86,7 +87,9 @@ def run_one(mode: str, processes: int, limit: int) -> dict[str, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--limit", type=int, default=2000)
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--modes", nargs="+", default=["bare", "extract"])
