@@ -15,7 +15,8 @@ Per group:
         health ministries) 2, and a party's claim about its enemy's losses 1; ties go to the lower.
 Vague claims ("significant casualties", figure None and no low/high) are kept but carry no
 number; so are denials, which also mark the group as contradicted. Event totals add the
-groups' lows and the groups' highs (``totals``); a combined group ("A + B") counts in the totals only when none of its members has a group of its own.
+groups' lows and the groups' highs (``totals``); a combined group ("A + B") counts in the
+totals only when none of its members has a group of its own.
 """
 
 from __future__ import annotations
