@@ -137,7 +137,13 @@ def cli(
 class Runner(Protocol):
     """What ingest needs of a pipeline: :meth:`fogofwar.pipeline.Pipeline.run`."""
 
-    def run(self, articles: Sequence[Article], *, events: Sequence[Event] = ()) -> RunResult: ...
+    def run(
+        self,
+        articles: Sequence[Article],
+        *,
+        events: Sequence[Event] = (),
+        known_articles: Sequence[Article] = (),
+    ) -> RunResult: ...
 
 
 @dataclass
@@ -183,7 +189,9 @@ def ingest_items(
         pending = [a for a in first_of_each.values() if a.id not in extracted]
         if pending:
             log.info("extracting %d articles", len(pending))
-            run = pipeline.run(pending, events=store.events())
+            events = store.events()
+            known = store.articles(sorted({i for e in events for i in e.article_ids}))
+            run = pipeline.run(pending, events=events, known_articles=known)
             # The pipeline may fill fields (duplicate_of): store its copies of the articles.
             updated = {a.id: a for a in run.articles}
             articles = [updated.get(a.id, a) for a in articles]
@@ -203,10 +211,16 @@ class _PipelineWithStatus:
 
     pipeline: Pipeline
 
-    def run(self, articles: Sequence[Article], *, events: Sequence[Event] = ()) -> RunResult:
+    def run(
+        self,
+        articles: Sequence[Article],
+        *,
+        events: Sequence[Event] = (),
+        known_articles: Sequence[Article] = (),
+    ) -> RunResult:
         enabled = sys.stderr.isatty() and len(articles) > output.PROGRESS_THRESHOLD
         with output.status(f"extracting {_plural(len(articles), 'article')}", enabled=enabled):
-            return self.pipeline.run(articles, events=events)
+            return self.pipeline.run(articles, events=events, known_articles=known_articles)
 
 
 def _ingest(settings: Settings, paths: list[str], *, extract: bool) -> tuple[IngestReport, dict[str, int]]:

@@ -1,4 +1,4 @@
-"""The stages in order: ingest'd articles -> extract -> link -> reconcile -> events.
+"""The stages in order: ingested articles -> dedup -> extract -> link (+ reconcile) -> events.
 
 ``Pipeline.run`` reads like DESIGN.md's flow. Stages that are not built yet return nothing;
 they never invent output.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from fogofwar.model import Article, Event, Extraction
@@ -50,18 +50,45 @@ class Pipeline:
             return []
         return list(self.extractor.extract(articles))
 
+    def mark_copies(self, articles: Sequence[Article], *, known: Sequence[Article] = ()) -> list[Article]:
+        """Dedup stage: set ``duplicate_of`` on syndicated copies and light rewrites."""
+        from fogofwar.link import find_copies
+
+        copies = find_copies(articles, known=known)
+        return [replace(a, duplicate_of=copies[a.id]) if a.id in copies else a for a in articles]
+
     def link(
         self,
         articles: Sequence[Article],
         extractions: Sequence[Extraction],
         *,
         events: Sequence[Event] = (),
+        known_articles: Sequence[Article] = (),
     ) -> list[Event]:
-        """Link stage: mentions -> events, joining ``events`` already known. Not built yet."""
-        return list(events)
+        """Link stage (with reconciliation): mentions -> events, joining ``events`` already known.
 
-    def run(self, articles: Sequence[Article], *, events: Sequence[Event] = ()) -> RunResult:
-        """Run every stage over ``articles``; ``events`` are the events already stored."""
+        Returns the whole event set: the known events (updated where new mentions joined them)
+        and the new ones.
+        """
+        from fogofwar.link import link_events
+
+        return link_events(
+            articles, extractions, events=events, known_articles=known_articles, settings=self.settings
+        )
+
+    def run(
+        self,
+        articles: Sequence[Article],
+        *,
+        events: Sequence[Event] = (),
+        known_articles: Sequence[Article] = (),
+    ) -> RunResult:
+        """Run every stage over ``articles``.
+
+        ``events`` are the events already stored and ``known_articles`` their articles (for text
+        similarity, copies and source counts).
+        """
+        articles = self.mark_copies(articles, known=known_articles)
         extractions = self.extract(articles)
-        linked = self.link(articles, extractions, events=events)
+        linked = self.link(articles, extractions, events=events, known_articles=known_articles)
         return RunResult(articles=list(articles), extractions=extractions, events=linked)

