@@ -41,6 +41,8 @@ _RESOURCE = "actors.json"
 _TOKEN = re.compile(r"[^\W_]+")
 # What may stand between two words of one alias: spaces, hyphens/dashes, apostrophes, dots, slashes.
 _JOINER = re.compile(r"[\s\-‐‑–—'’./]+")
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
 _CAPS_MIN_LETTERS = 8
 _CAPS_RATIO = 0.9
 
@@ -66,13 +68,16 @@ def is_acronym(alias: str) -> bool:
 
 def is_all_caps(text: str) -> bool:
     """Whether ``text`` is written in capitals throughout (as the MUC-4 wires are)."""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < _CAPS_MIN_LETTERS:
+    upper = len(_UPPER.findall(text))
+    lower = len(_LOWER.findall(text))
+    if upper + lower < _CAPS_MIN_LETTERS:
         return False
-    return sum(c.isupper() for c in letters) >= _CAPS_RATIO * len(letters)
+    return upper >= _CAPS_RATIO * (upper + lower)
 
 
 def _fold(word: str) -> str:
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
