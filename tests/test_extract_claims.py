@@ -192,7 +192,7 @@ SHAPES = [
     ),
     pytest.param(
         "More than 100 people were killed in the floods of violence.",
-        [(OUTLET, "reports", "unknown", "killed", 100, "at_least")],
+        [(OUTLET, "reports", "unknown", "killed", 101, "at_least")],
         id="more-than",
     ),
     pytest.param(
@@ -331,10 +331,35 @@ SHAPES = [
     pytest.param(
         "MORE THAN 140 PEOPLE HAVE DISAPPEARED AND ABOUT 60 HAVE BEEN KILLED, THE COMMISSION SAID.",
         [
-            ("COMMISSION", "claims", "unknown", "missing", 140, "at_least"),
+            ("COMMISSION", "claims", "unknown", "missing", 141, "at_least"),
             ("COMMISSION", "claims", "unknown", "killed", 60, "about"),
         ],
         id="disappeared-is-missing",
+    ),
+    pytest.param(
+        "The patrol captured a bomb maker and one additional suspect near the border.",
+        [(OUTLET, "reports", UAG, "captured", 2, "exact")],
+        id="coordinated-singulars-add-up",
+    ),
+    pytest.param(
+        "Troops killed Taliban commander, Wali, in a raid on Tuesday.",
+        [(OUTLET, "reports", "Taliban", "killed", 1, "exact")],
+        id="title-without-article-is-one",
+    ),
+    pytest.param(
+        "The gunman opened fire on the patrol, which shot back, killing him.",
+        [(OUTLET, "reports", "unknown", "killed", 1, "exact")],
+        id="killing-him-is-one",
+    ),
+    pytest.param(
+        "Prosecutors reopened the inquiry into the murder of Hector Oqueli last week.",
+        [(OUTLET, "reports", "unknown", "killed", 1, "exact")],
+        id="murder-of-a-named-person-is-one",
+    ),
+    pytest.param(
+        "Soldiers killed more than five insurgents in the valley.",
+        [(OUTLET, "reports", UAG, "killed", 6, "at_least")],
+        id="more-than-five-is-at-least-six",
     ),
 ]
 

@@ -82,6 +82,7 @@ class ClaimLexicon:
     anaphoric_nouns: frozenset[str]
     claimant_anaphors: frozenset[str]
     pronouns: frozenset[str]
+    single_person_pronouns: frozenset[str]
     possessive_pronouns: frozenset[str]
     singular_determiners: frozenset[str]
     stances: dict[str, str]  # verb form -> stance
@@ -159,6 +160,7 @@ def claim_lexicon() -> ClaimLexicon:
         anaphoric_nouns=words("anaphoric_nouns"),
         claimant_anaphors=words("claimant_anaphors"),
         pronouns=words("pronouns"),
+        single_person_pronouns=words("single_person_pronouns"),
         possessive_pronouns=words("possessive_pronouns"),
         singular_determiners=words("singular_determiners"),
         stances=stances,

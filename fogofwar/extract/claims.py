@@ -42,6 +42,7 @@ Conventions (see also the ``about`` fields of ``resources/lexicon_claims.json`` 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import re
@@ -359,18 +360,26 @@ def _requalify(values: tuple[int | None, int | None, int | None, str], qualifier
 
 
 def _singular_count(arg: Any, how: str, lex: ClaimLexicon, caps: bool) -> bool:
-    """Whether a phrase without a number names exactly one person ("a soldier", "the leader")."""
+    """Whether a phrase without a number names exactly one person ("a soldier", "the leader",
+    "killing him", "killed Taliban leader Wali", "the murder of Hector Oqueli")."""
+    if how in ("object", "passive") and arg.lower_ in lex.single_person_pronouns:
+        return True  # "killing him", "he was killed": one person (a recount is skipped later)
     if arg.lower_ in lex.pronouns or arg.lower_ in lex.collective_nouns or _is_plural(arg, caps):
         return False  # "hurting the army" is no count of people
     if arg.pos_ not in ("NOUN", "PROPN"):
         return False
     determiners = {c.lower_ for c in arg.children if c.dep_ == "det"}
     possessed = any(c.dep_ == "poss" for c in arg.children)
+    named = arg.pos_ == "PROPN" and arg.ent_type_ == "PERSON"
     if how in ("of", "modified"):
-        # "the death of a soldier" counts; "the death of its leader" and "the arrested leader"
-        # recall a person the reader already knows of.
-        return bool(determiners & {"a", "an", "one", "another"}) and not possessed
+        # "the death of a soldier" and "the murder of Hector Oqueli" count; "the death of its
+        # leader" and "the arrested leader" recall a person the reader already knows of.
+        return (bool(determiners & {"a", "an", "one", "another"}) or named) and not possessed
     if determiners & lex.singular_determiners or possessed:
+        return True
+    if not determiners and arg.tag_ == "NN" and arg.lower_ in lex.person_nouns and arg.dep_ != "conj":
+        # a title without article: "killed Taliban leader Wali" ("a man and woman": the
+        # conjunct shares the article before it and is added there)
         return True
     return arg.ent_type_ == "PERSON"
 
@@ -404,6 +413,9 @@ def _statement(
         values = (1, 1, 1, "exact")
         start = arg.left_edge.idx
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in arg.children)
+        # A pronoun or a name under a noun may point back at a person already counted.
+        named = how in ("of", "modified") and arg.pos_ == "PROPN"
+        definite = definite or arg.lower_ in lex.single_person_pronouns or named
     else:
         return None
     end = phrase_end(noun) if noun is not None else _end(arg)
@@ -732,6 +744,8 @@ def resolve_victims(
         actors, admitted = _self_victims(statement, attribution, ctx, lex)
         return _joined(actors), admitted
     noun = statement.noun
+    if noun is not None and noun.lower_ in lex.single_person_pronouns:
+        return (previous[-1] if previous else UNKNOWN), False  # "killing him": who he is is told elsewhere
     if noun is not None and noun.lower_ not in lex.anaphoric_nouns and not _is_personish(noun, lex, ctx):
         return None  # "captured 3 vehicles", "two days", "losing its patience"
     if statement.trigger.lower_ in lex.own_loss_verbs:
@@ -813,6 +827,33 @@ def _claim(
         qualifier=statement.qualifier,
         claimant_kind=attribution.kind,
         confidence=round(confidence, 3),
+    )
+
+
+def _same_group(first: Claim, second: Claim) -> bool:
+    """Two exact counts of one group under one verb ("a facilitator and one additional suspect");
+    a phrase naming no group ("and two of his associates") joins the group named before it."""
+    return (
+        second.victims in (first.victims, UNKNOWN)
+        and first.outcome == second.outcome
+        and first.claimant == second.claimant
+        and first.qualifier == second.qualifier == "exact"
+        and first.figure is not None
+        and second.figure is not None
+    )
+
+
+def _add_up(article: Article, first: Claim, second: Claim) -> Claim:
+    """One claim counting both coordinated phrases, its evidence spanning both."""
+    start, end = first.evidence.start, max(first.evidence.end, second.evidence.end)
+    figure = (first.figure or 0) + (second.figure or 0)
+    return dataclasses.replace(
+        first,
+        id=record_id(article.id, start, end, first.victims, first.outcome),
+        evidence=Span(start, end, article.text[start:end]),
+        figure=figure,
+        low=figure,
+        high=figure,
     )
 
 
@@ -912,6 +953,7 @@ def extract_claims(
                 )
         else:
             previous: list[str] = []
+            joinable: tuple[int, int] | None = None  # trigger of the last kept claim, its index
             for statement in find_statements(sentence.doc, ctx, lex):
                 attribution = attribute(statement.trigger, sentence.paragraph, ctx)
                 resolved = resolve_victims(statement, attribution, ctx, previous)
@@ -922,11 +964,19 @@ def extract_claims(
                     continue
                 counted.add(_family(statement.outcome))
                 claim = _claim(article, sentence, statement, attribution, victims, admitted, ctx)
+                same_verb = joinable is not None and joinable == (statement.trigger.i, len(claims) - 1)
+                last = claims[-1] if same_verb else None
+                if statement.position > 0 and last is not None and _same_group(last, claim):
+                    # "captured a facilitator and one additional suspect": one group of two
+                    claims[-1] = _add_up(article, last, claim)
+                    previous.append(victims)
+                    continue
                 previous.append(victims)
                 attributions.append(attribution)
                 if _is_uninformative(claim):
                     log.debug("dropped a vague claim about unknown victims: %r", claim.evidence.text)
                     continue
+                joinable = (statement.trigger.i, len(claims))
                 claims.append(claim)
         _note_sentence(sentence, attributions, ctx)
     return drop_repeats(claims)

@@ -66,6 +66,7 @@ class NumberLexicon:
     scales: dict[str, int]
     multipliers: dict[str, int]
     qualifiers: dict[str, str]
+    exclusive_qualifiers: frozenset[str]
     post_qualifiers: dict[str, str]
     vague: dict[str, VagueAmount]
     months: frozenset[str]
@@ -130,6 +131,7 @@ def number_lexicon() -> NumberLexicon:
         scales=dict(data["scales"]),
         multipliers=dict(data["multipliers"]),
         qualifiers={" ".join(k.split()): v for k, v in data["qualifiers"].items()},
+        exclusive_qualifiers=frozenset(" ".join(k.split()) for k in data["exclusive_qualifiers"]),
         post_qualifiers={" ".join(k.split()): v for k, v in data["post_qualifiers"].items()},
         vague=vague,
         months=frozenset(data["months"]),
@@ -324,7 +326,10 @@ def _single(
     start = match.start()
     qualifier = "exact"
     if match.group("q"):
-        qualifier = lex.qualifiers[" ".join(match.group("q").lower().split())]
+        stated = " ".join(match.group("q").lower().split())
+        qualifier = lex.qualifiers[stated]
+        if stated in lex.exclusive_qualifiers:
+            value += 1  # "more than five" excludes five: at least six
     elif re.fullmatch(r"(?i)(?:a|an)\s+dozen", text[n_start:n_end].strip()):
         qualifier = "about"  # "a dozen" is a round figure, not a count
     values: tuple[int | None, int | None, int | None, str] = {

@@ -76,6 +76,8 @@ class LinkParams:
     unknown_place: float = 0.3
     same_type: float = 0.6
     same_group: float = 0.3
+    # Similarity given to two stated places too far apart; None makes that a hard constraint.
+    place_conflict: float | None = None
     # Within one article two precise places closer than this are one place ("near X").
     same_place_km: float = 5.0
     # Blocking: an item whose date range spans more weeks than this goes to a catch-all bucket
