@@ -64,6 +64,12 @@ def submit_rejection(driver, claim_text: str, token: str) -> None:
     form.find_element("css selector", "button").click()
 
 
+def wait_for_url(driver, condition, timeout: float = 10.0) -> None:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, timeout).until(lambda d: condition(d.current_url))
+
+
 def test_web_browser_filter_and_open_the_battle(driver, site: str) -> None:
     from selenium.webdriver.support.ui import Select
 
@@ -73,11 +79,12 @@ def test_web_browser_filter_and_open_the_battle(driver, site: str) -> None:
     Select(by_css(driver, "select[name=country]")[0]).select_by_value("ML")
     by_css(driver, "input[name=actor]")[0].send_keys("Wagner")
     by_css(driver, "form.filters button")[0].click()
-    assert "country=ML" in driver.current_url and "actor=Wagner" in driver.current_url
+    # A click starts navigation; wait for it rather than read the old URL on a busy machine.
+    wait_for_url(driver, lambda url: "country=ML" in url and "actor=Wagner" in url)
     rows = by_css(driver, "table.events tbody tr")
     assert len(rows) == 1 and "Tinzaouaten" in rows[0].text
     rows[0].find_element("css selector", "a").click()
-    assert driver.current_url.endswith(f"/events/{BATTLE_EVENT}")
+    wait_for_url(driver, lambda url: url.endswith(f"/events/{BATTLE_EVENT}"))
     claims = by_css(driver, "table.claims tbody tr")
     assert len(claims) == 7
     assert any("84" in row.text and "CSP-DPA" in row.text for row in claims)
@@ -90,14 +97,15 @@ def test_web_browser_filter_and_open_the_battle(driver, site: str) -> None:
     assert values == ["20", "50", "84"]
     # The evidence link in the claims table jumps to the marked text.
     by_css(driver, "a.quote")[0].click()
-    assert "#ev-" in driver.current_url
+    wait_for_url(driver, lambda url: "#ev-" in url)
 
 
 def test_web_browser_map_point_opens_its_event(driver, site: str) -> None:
     driver.get(site + "/?country=BF")
     (point,) = by_css(driver, "svg.map a.map-point")
     point.click()
-    assert "/events/" in driver.current_url and "Barsalogho" in by_css(driver, "h1")[0].text
+    wait_for_url(driver, lambda url: "/events/" in url)
+    assert "Barsalogho" in by_css(driver, "h1")[0].text
 
 
 def test_web_browser_correction_needs_the_token(driver, site: str) -> None:
