@@ -23,6 +23,9 @@ TOKEN = "browser-test-token"
 @pytest.fixture(scope="module")
 def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     browser = chromium(tmp_path_factory.mktemp("chromium-profile"))
+    # Form posts and link clicks navigate asynchronously: lookups wait (up to 10 s) for the next
+    # page's elements instead of reading the old page on a busy machine.
+    browser.implicitly_wait(10)
     try:
         yield browser
     finally:
