@@ -23,9 +23,6 @@ TOKEN = "browser-test-token"
 @pytest.fixture(scope="module")
 def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     browser = chromium(tmp_path_factory.mktemp("chromium-profile"))
-    # Form posts and link clicks navigate asynchronously: lookups wait (up to 10 s) for the next
-    # page's elements instead of reading the old page on a busy machine.
-    browser.implicitly_wait(10)
     try:
         yield browser
     finally:
@@ -42,6 +39,15 @@ def by_css(driver, selector: str):
     from selenium.webdriver.common.by import By
 
     return driver.find_elements(By.CSS_SELECTOR, selector)
+
+
+def wait_css(driver, selector: str, timeout: float = 10.0):
+    """Elements matching ``selector`` once at least one exists: a form post navigates
+    asynchronously, so the next page's elements are waited for, not read from the old page."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout).until(lambda d: d.find_elements(By.CSS_SELECTOR, selector))
 
 
 def assert_no_dialog(driver) -> None:
@@ -114,7 +120,7 @@ def test_web_browser_map_point_opens_its_event(driver, site: str) -> None:
 def test_web_browser_correction_needs_the_token(driver, site: str) -> None:
     driver.get(f"{site}/events/{BATTLE_EVENT}")
     submit_rejection(driver, "84 Wagner Group", "not-the-token")
-    assert "[E072]" in by_css(driver, "#form-error")[0].text
+    assert "[E072]" in wait_css(driver, "#form-error")[0].text
     assert not by_css(driver, "tr.rejected")
     assert "22–131" in by_css(driver, "#killed")[0].text
 
@@ -122,7 +128,7 @@ def test_web_browser_correction_needs_the_token(driver, site: str) -> None:
 def test_web_browser_correction_with_the_token(driver, site: str) -> None:
     driver.get(f"{site}/events/{BATTLE_EVENT}")
     submit_rejection(driver, "84 Wagner Group", TOKEN)
-    assert "Correction #1: applied" in by_css(driver, "p.notice")[0].text
+    assert "Correction #1: applied" in wait_css(driver, "p.notice")[0].text
     (rejected,) = by_css(driver, "tr.rejected")
     assert "84" in rejected.text and "marked wrong" in rejected.text
     assert "22–97" in by_css(driver, "#killed")[0].text
@@ -134,7 +140,7 @@ def test_web_browser_read_only_server_refuses(driver, tmp_path: Path) -> None:
     with served(battle_db(tmp_path / "readonly.db")) as base:
         driver.get(f"{base}/events/{BATTLE_EVENT}")
         submit_rejection(driver, "84 Wagner Group", TOKEN)
-        assert "writes are disabled" in by_css(driver, "#form-error")[0].text
+        assert "writes are disabled" in wait_css(driver, "#form-error")[0].text
 
 
 def test_web_browser_dialog_check_sees_a_dialog(driver) -> None:
