@@ -123,15 +123,28 @@ def test_eval_gva_best_total_sums_groups_not_claims():
     assert best_total([], "killed") == 0
 
 
-def mention(mention_id: str, article: str) -> Mention:
-    return Mention(mention_id, article, Span(0, 1, "A"), "shot", "Violence against civilians", "Attack")
+@pytest.mark.parametrize(("unknown", "expected"), [(1, 3), (5, 5)])
+def test_eval_gva_best_total_unknown_victims_may_be_the_named_ones(unknown, expected):
+    rows = [reconciled("civilians", "killed", 2), reconciled("police", "killed", 1)]
+    assert best_total([*rows, reconciled("unknown", "killed", unknown)], "killed") == expected
 
 
-def test_eval_gva_article_main_event_is_the_one_with_most_mentions():
-    extractions = [Extraction("a1", (mention("m1", "a1"), mention("m2", "a1"), mention("m3", "a1")))]
-    small = Event("e1", "Violence against civilians", "Attack", mention_ids=("m1",))
-    large = Event("e2", "Violence against civilians", "Attack", mention_ids=("m2", "m3"))
-    assert article_events([small, large], extractions)["a1"].id == "e2"
+def mention(mention_id: str, article: str, start: int = 0) -> Mention:
+    return Mention(
+        mention_id, article, Span(start, start + 1, "A"), "shot", "Violence against civilians", "Attack"
+    )
+
+
+def test_eval_gva_article_main_event_is_the_first_violent_one():
+    extractions = [
+        Extraction("a1", (mention("m1", "a1", 0), mention("m2", "a1", 10), mention("m3", "a1", 20)))
+    ]
+    arrest = Event("e1", "Strategic developments", "Arrests", mention_ids=("m1",))
+    shooting = Event("e2", "Violence against civilians", "Attack", mention_ids=("m2",))
+    later = Event("e3", "Violence against civilians", "Attack", mention_ids=("m3",))
+    assert article_events([arrest, later, shooting], extractions)["a1"].id == "e2"
+    assert article_events([arrest], extractions)["a1"].id == "e1"
+    assert "a1" not in article_events([], extractions)
 
 
 def test_eval_gva_score_perfect_linking(gva_dir):

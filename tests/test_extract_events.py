@@ -196,7 +196,7 @@ def test_events_background_days_is_a_setting(gazetteer: Gazetteer) -> None:
     assert not near[0].background and far[0].background
 
 
-def test_events_dates_fall_back_to_paragraph_then_reference(gazetteer: Gazetteer) -> None:
+def test_events_dates_fall_back_to_paragraph_then_earlier_then_reference(gazetteer: Gazetteer) -> None:
     text = (
         "Rebels attacked soldiers near Kidal on Thursday. Two soldiers were killed.\n\n"
         "Rebels also attacked a convoy."
@@ -205,8 +205,12 @@ def test_events_dates_fall_back_to_paragraph_then_reference(gazetteer: Gazetteer
     assert [(m.date_start, m.date_precision) for m in mentions] == [
         (date(2024, 7, 25), 1),
         (date(2024, 7, 25), 1),
-        (date(2024, 7, 27), 2),
+        (date(2024, 7, 25), 1),  # the story goes on about the last event it dated
     ]
+    # History is not inherited: without a recent date earlier on, the reference date (precision 2).
+    text = "The rebels first took Kidal in 2012.\n\nOn the road, rebels attacked a convoy."
+    mentions = _mentions(gazetteer, text, dateline=date(2024, 7, 27))
+    assert [(m.date_start, m.date_precision) for m in mentions][-1] == (date(2024, 7, 27), 2)
 
 
 def test_events_report_date_bounds_the_event(gazetteer: Gazetteer) -> None:

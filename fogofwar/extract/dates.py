@@ -21,6 +21,9 @@ Rules (documented choices):
 * Two-digit years take the century that puts them nearest the reference, not after it by more
   than a year ("90" in 1990 reports); without a reference 00-30 are 20xx, the rest 19xx.
 * Without a reference, absolute dates (with a year) still resolve; relative ones are skipped.
+* A weekday followed by the date it names ("on Monday, 4 August") is one expression, dated by
+  the explicit day; a day and month followed by a noun of a name ("the 19 April Movement",
+  ``name_heads`` in the lexicon) is no date.
 
 Every expression is found by compiled regular expressions built once from
 ``resources/dates_lexicon.json``; no per-call parser is loaded. (dateparser was tried: its
@@ -35,7 +38,7 @@ import functools
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from importlib import resources
 from typing import Any
@@ -69,6 +72,7 @@ class _Lexicon:
     month_parts: dict[str, tuple[int, int]]
     year_parts: dict[str, tuple[int, int]]
     future_tolerance: timedelta
+    name_head: re.Pattern[str]  # matches right after a date that is part of a name
 
 
 @functools.cache
@@ -83,6 +87,7 @@ def _lexicon() -> _Lexicon:
         month_parts={k: (v[0], v[1]) for k, v in raw["month_parts"].items()},
         year_parts={k: (v[0], v[1]) for k, v in raw["year_parts"].items()},
         future_tolerance=timedelta(days=raw["future_tolerance_days"]),
+        name_head=re.compile(rf"[ \t]+(?:{_alternation(raw['name_heads'])})\b", re.IGNORECASE),
     )
 
 
@@ -172,6 +177,9 @@ def _prefilter() -> re.Pattern[str]:
         "tonight",
         "tomorrow",
         "night",
+        "morning",
+        "afternoon",
+        "evening",
         "ago",
         "week",
         "weekend",
@@ -202,12 +210,44 @@ def resolve_dates(text: str, reference: date | None) -> list[DateMention]:
         for match in pattern.finditer(text):
             if not caps and not _capitalised(match):
                 continue
+            if lex.name_head.match(text, match.end()):
+                continue  # "the 19 April Movement", "July 26 Avenue": a name, not a date
             resolved = handler(match, reference, lex)
             if resolved is not None:
                 # Group "x", where a rule has one, is the date itself without its cue word.
                 start, end = match.span("x") if "x" in pattern.groupindex else match.span()
                 found.append((start, end, priority, resolved))
-    return list(_without_overlaps(text, found))
+    return _with_weekdays_merged(text, list(_without_overlaps(text, found)))
+
+
+# Between a weekday and the date that names the same day: "Monday, 4 August", "Wednesday [4 October]".
+_WEEKDAY_DATE_GAP = re.compile(r"[ \t]*,?[ \t]*[\[(]?[ \t]*")
+
+
+def _with_weekdays_merged(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """A weekday followed by a full day ("on Monday, 4 August") is one expression: the
+    explicit day wins (the weekday only repeats it, or disagrees by a slip of the writer)."""
+    lex = _lexicon()
+    merged: list[DateMention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and mention.precision == 1
+            and previous.precision == 1
+            and previous.relative
+            and _is_weekday(previous.text, lex)
+            and _WEEKDAY_DATE_GAP.fullmatch(text, previous.end, mention.start)
+        ):
+            merged[-1] = replace(mention, start=previous.start, text=text[previous.start : mention.end])
+            continue
+        merged.append(mention)
+    return merged
+
+
+def _is_weekday(expression: str, lex: _Lexicon) -> bool:
+    words = expression.lower().split()
+    return any(word in lex.weekdays for word in words) and len(words) <= 3
 
 
 def _without_overlaps(text: str, found: list[tuple[int, int, int, _Resolved]]) -> Iterator[DateMention]:

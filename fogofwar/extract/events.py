@@ -5,22 +5,38 @@ types and sub-event types with trigger lexicons) occurs in it. Each candidate se
 at most one :class:`~fogofwar.model.Mention`: when several triggers fire, the strongest type
 wins ("captured vehicles during the battles" is a battle, not an arrest). Triggers that are
 negated ("no civilians were harmed") or that describe what someone is known or suspected for
-("responsible for conducting IED attacks") are ignored.
+("responsible for conducting IED attacks") are ignored, unless the cue names one event that
+happened ("responsible for the killing of six priests").
 
 Each mention gets:
 
 * dates: the date expression nearest the trigger in the sentence; else one in the paragraph;
   a date that only says when something was *reported* ("announced on Saturday that ...")
-  bounds the event to the week before it (precision 2); with no date at all the mention takes
-  the article's reference date with precision 2 (the report is about recent events, and
-  precision 2 says the exact day is not stated);
-* place: the place nearest the trigger in the sentence (towns, districts, admin1); else one in
-  the paragraph; else the dateline place when it lies in the article's country; else the
-  country named in the sentence or the article's country;
+  bounds the event to the week before it (precision 2); else the last recent date of an
+  earlier paragraph (the story goes on about the last event it dated), or for a lead with no
+  date the first recent date further down ("claimed heavy losses [...] the battles on
+  Thursday and Friday"); with no date at all the mention takes the article's reference date
+  with precision 2 (the report is about recent events, and precision 2 says the exact day is
+  not stated). A borrowed date is never after the reference (a plan or schedule: "elections
+  on 19 March"); one from another paragraph is never history (``background_days`` or more
+  before the reference), and neither is one from the paragraph when the sentence has a
+  report date of its own ("was confirmed killed today [...]. The governor was shot in July");
+* place: the place nearest the trigger in the sentence (towns, districts, admin1; those in
+  the article's country first; a list of them, "in Zabul and Khost provinces", gives the
+  region that holds them all); else one in the paragraph (nearest sentence first); else the
+  first one in the article's foreground text (a report locates its event in the lead and its
+  later sentences tell more of it), borrowing places of the article's country first; else
+  the dateline place when it lies in the article's country; else the country named in the
+  sentence or the article's country. Names inside the dateline itself ("KABUL, Afghanistan
+  (Jan. 25, 2013)") never count as a sentence's place: the dateline says where the report was
+  *filed*, not where the event happened;
 * actors: registry matches in the sentence, with side_a = the trigger's agent/subject and
   side_b = its object (from the dependency parse when the sentence has one, else by position);
 * ``background``: dated ``background_days`` or more before the reference date, or in a
-  sentence or paragraph of history ("initiated an insurgency in 2012", "since 2021").
+  sentence or paragraph of history ("initiated an insurgency in 2012", "since 2021") or of
+  totals over a long period ("killed since the beginning of the year", "over the past decade").
+  An article with no reference date has no "before": there a date more than a year before the
+  newest year the article names explicitly is history.
 
 Relative dates resolve against the dateline date, or against the publication date when that
 is up to three days after the dateline (wire copy updated the next day says "on Sunday" of
@@ -60,6 +76,24 @@ _DATELINE_PREFIX = re.compile(r"\s*[^\n.!?]{0,60}[,(]\s*")
 _HEADER_CHARS = 400
 # A date that only says when something was reported bounds the event to this many days before it.
 _REPORT_WINDOW_DAYS = 6
+# Date precisions (model.DATE_PRECISIONS): up to 2 names a day or a week, 3 a month.
+_DAY_OR_WEEK = 2
+_MONTH = 3
+# "in", "during", "at" before a date make it the time of what follows, not of a saying.
+_AT_THE_TIME = re.compile(r"\b(?:in|during|at)\s*$", re.IGNORECASE)
+# A date that opens a reported clause ("said that last night ...") dates the event, not the saying.
+_CLAUSE_OPENER = re.compile(r"\bthat\b[\s,]*(?:(?:early|late)\s+)?$", re.IGNORECASE)
+# The definite article between a "suspected of"-style cue and a trigger names one event that
+# happened ("responsible for the killing of six priests"), not what someone habitually does.
+_SPECIFIC_EVENT = re.compile(r"\s*(?:the|this|that|last\s+\w+'s)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+# Between the members of a list of places: "Khost, Kandahar and Nangarhar provinces".
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)\s*", re.IGNORECASE)
+# After the dateline's place: a region, a date or source in parentheses, a dash, FBIS brackets
+# ("KABUL, Afghanistan (Jan. 25, 2013) –", "SAN SALVADOR, 3 JAN 90 (RADIO CADENA) -- [TEXT]").
+_DATELINE_TAIL = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,40}\))?(?:,[ \t]*[^()\n,–—]{1,40}?(?=[ \t]*[(,–—-]))?"
+    r"(?:,?[ \t]*\([^()\n]{1,80}\))?(?:\s*(?:--|–|—|-(?=\s)))?(?:\s*\[[^\[\]]{1,200}\])*"
+)
 
 
 @dataclass(frozen=True)
@@ -136,7 +170,11 @@ def extract_mentions(
     """
     lexicon = _lexicon()
     reference = _reference(article)
-    country = gazetteer.country_context(((article.title or "") + "\n" + article.text).strip())
+    # The dateline counts once, as the filing place; its text ("HAVANA (CUBA), ...") is no lead.
+    body = article.text[_dateline_end(article) :]
+    country = gazetteer.country_context(
+        ((article.title or "") + "\n" + body).strip(), dateline=article.dateline_place
+    )
     context = _ArticleContext(article, sentences, gazetteer, country, reference, background_days)
     mentions: list[Mention] = []
     for sentence in sentences:
@@ -162,7 +200,9 @@ def _live_hits(text: str, lexicon: _Lexicon) -> list[_Hit]:
         start = match.start()
         if lexicon.negation.search(text[max(0, start - _NEGATION_WINDOW) : start]):
             continue
-        if lexicon.non_event.search(text[max(0, start - _NON_EVENT_WINDOW) : start]):
+        window = text[max(0, start - _NON_EVENT_WINDOW) : start]
+        cues = list(lexicon.non_event.finditer(window))
+        if cues and not _SPECIFIC_EVENT.fullmatch(window, cues[-1].end()):
             continue
         hits.append(_Hit(start, match.end(), lexicon.types[int(group[1:])]))
     return hits
@@ -206,6 +246,7 @@ class _ArticleContext:
         self.background_days = background_days
         self._dates: dict[int, list[DateMention]] = {}
         self._places: dict[int, list[tuple[int, int, Place]]] = {}
+        self.dateline_end = _dateline_end(article)
 
     def dates(self, sentence: Sentence) -> list[DateMention]:
         if sentence.index not in self._dates:
@@ -214,9 +255,19 @@ class _ArticleContext:
         return self._dates[sentence.index]
 
     def places(self, sentence: Sentence) -> list[tuple[int, int, Place]]:
+        """Places named in the sentence, less those inside the dateline (where it was filed)."""
         if sentence.index not in self._places:
-            self._places[sentence.index] = self.gazetteer.find_places(sentence.text, country=self.country)
+            found = self.gazetteer.find_places(sentence.text, country=self.country)
+            self._places[sentence.index] = [
+                (s, e, p) for s, e, p in found if sentence.start + s >= self.dateline_end
+            ]
         return self._places[sentence.index]
+
+    def earlier(self, sentence: Sentence) -> list[Sentence]:
+        """The article's sentences before ``sentence``'s paragraph, nearest first."""
+        return [s for s in self.sentences if s.index < sentence.index and s.paragraph != sentence.paragraph][
+            ::-1
+        ]
 
     def paragraph(self, sentence: Sentence) -> list[Sentence]:
         """The other sentences of ``sentence``'s paragraph, nearest first (earlier before later)."""
@@ -225,18 +276,37 @@ class _ArticleContext:
         ]
         return sorted(others, key=lambda s: (abs(s.index - sentence.index), s.index > sentence.index))
 
+    def at_home(self, place: Place) -> bool:
+        """Whether ``place`` lies in the article's country (True when that is unknown)."""
+        return self.country is None or place.country == self.country
+
+    def is_future(self, day: date | None) -> bool:
+        """After the reference date: a plan or a schedule ("elections on 19 March"), so no
+        date for an event a neighbouring sentence reports as done."""
+        return day is not None and self.reference is not None and day > self.reference
+
     def is_old(self, day: date | None) -> bool:
-        return (
-            day is not None
-            and self.reference is not None
-            and (self.reference - day).days >= self.background_days
-        )
+        """Long before the report: ``background_days`` or more before the reference date. An
+        article without one (no dateline, no publication date) has only its own explicit years
+        to go by: a year more than one year before the newest year it names is history."""
+        if day is None:
+            return False
+        if self.reference is not None:
+            return (self.reference - day).days >= self.background_days
+        newest = self.newest_year
+        return newest is not None and day.year < newest - 1
+
+    @functools.cached_property
+    def newest_year(self) -> int | None:
+        """The latest year the article names explicitly ("in 2021", "July 29, 2024"), or None."""
+        years = [d.date_end.year for s in self.sentences for d in self.dates(s) if not d.relative]
+        return max(years, default=None)
 
     def _is_dateline(self, sentence: Sentence, mention: DateMention) -> bool:
         """Whether a date is the report's own (dateline or header), not an event's.
 
         "Bamako, July 27 (Reuters) –", "KABUL, Afghanistan (Jan. 25, 2013)", or a header line
-        "Morning Operational Update, Feb. 21, 2011" carrying the publication date.
+        "Morning Operational Update, Feb. 21, 2011" or "Mar. 27: ..." carrying the report's date.
         """
         start = sentence.start + mention.start
         if start > _HEADER_CHARS:
@@ -245,7 +315,27 @@ class _ArticleContext:
         if _DATELINE_PREFIX.fullmatch(self.article.text[:start]):
             return not mention.relative or mention.date_start in report_days
         following = self.article.text[sentence.start + mention.end :].lstrip(" \t")
-        return mention.date_start in report_days and following[:1] in ("", ")", "(", "\n")
+        # A header date has a day number; "TODAY" at the end of a wrapped line is no header.
+        return (
+            mention.date_start in report_days
+            and any(ch.isdigit() for ch in mention.text)
+            and following[:1] in ("", ")", "(", ":", "\n", "\u2028")
+        )
+
+
+def _dateline_end(article: Article) -> int:
+    """Offset just past the dateline ("KABUL, Afghanistan (Jan. 25, 2013) –"); 0 without one.
+
+    The dateline starts at the first occurrence of the article's dateline place near the top.
+    """
+    name = article.dateline_place
+    if not name:
+        return 0
+    match = re.search(re.escape(name).replace(r"\ ", r"\s+"), article.text[: _HEADER_CHARS + len(name)], re.I)
+    if match is None:
+        return 0
+    tail = _DATELINE_TAIL.match(article.text, match.end())
+    return tail.end() if tail else match.end()
 
 
 def _reference(article: Article) -> date | None:
@@ -270,7 +360,7 @@ def _mention(
     kind = _with_civilians(best, sentence.text, lexicon)
     trigger = sentence.text[best.start : best.end]
     start, end, precision = _mention_dates(context, sentence, best, lexicon)
-    place = _mention_place(context, sentence, best)
+    place = _mention_place(context, sentence, best, lexicon)
     actors = _actors(context, sentence, best, hits, registry)
     background = context.is_old(end) or _in_background(context, sentence, lexicon)
     return Mention(
@@ -299,8 +389,15 @@ def _mention_dates(
         return chosen.date_start, chosen.date_end, chosen.precision
     reports = [d for d in own if d not in events]
     for other in context.paragraph(sentence):
-        found = context.dates(other)
-        events = [d for d in found if not _is_report_date(other.text, d, None, lexicon)]
+        found = [d for d in context.dates(other) if not context.is_future(d.date_start)]
+        events = [
+            d
+            for d in found
+            if not _is_report_date(other.text, d, None, lexicon)
+            # a sentence dated by its own report ("confirmed killed today") is recent news,
+            # not the history its neighbours tell
+            and not (reports and context.is_old(d.date_end))
+        ]
         if events:
             chosen = events[0]
             return chosen.date_start, chosen.date_end, chosen.precision
@@ -309,6 +406,23 @@ def _mention_dates(
         # Reported on that day: the event happened in the days up to it.
         bound = reports[0].date_end
         return bound - timedelta(days=_REPORT_WINDOW_DAYS), bound, 2
+    # The story goes on about the last event it dated ("... in Baghlan province, Wednesday.
+    # The security force detained one suspect."), unless that date is history; a lead without
+    # a date is dated further down ("Rebels claimed heavy losses on the army. [...] the battles
+    # on Thursday and Friday").
+    earlier = context.earlier(sentence)
+    later = [s for s in context.sentences if s.index > sentence.index and s.paragraph != sentence.paragraph]
+    for other, last in [*((s, True) for s in earlier), *((s, False) for s in later)]:
+        found = [
+            d
+            for d in context.dates(other)
+            if not _is_report_date(other.text, d, None, lexicon)
+            and not context.is_old(d.date_end)
+            and not context.is_future(d.date_start)
+        ]
+        if found and not _in_background(context, other, lexicon):
+            chosen = found[-1] if last else found[0]
+            return chosen.date_start, chosen.date_end, chosen.precision
     if context.reference is not None:
         return context.article.reference_date, context.article.reference_date, 2
     return None, None, 4
@@ -317,7 +431,11 @@ def _mention_dates(
 def _is_report_date(text: str, mention: DateMention, trigger_start: int | None, lexicon: _Lexicon) -> bool:
     """Whether a date says when something was said ("announced on Saturday that ...")."""
     before = text[max(0, mention.start - 30) : mention.start]
-    if lexicon.report.search(before) and not re.search(r"\b(?:in|during|at)\s*$", before):
+    if (
+        lexicon.report.search(before)
+        and not _AT_THE_TIME.search(before)
+        and not _CLAUSE_OPENER.search(before)
+    ):
         return True
     if trigger_start is not None and trigger_start < mention.start:
         return False
@@ -335,15 +453,37 @@ def _distance(start: int, end: int, hit: _Hit) -> int:
     return 0
 
 
-def _mention_place(context: _ArticleContext, sentence: Sentence, best: _Hit) -> Place | None:
+def _mention_place(
+    context: _ArticleContext, sentence: Sentence, best: _Hit, lexicon: _Lexicon
+) -> Place | None:
     own = context.places(sentence)
     located = [(s, e, p) for s, e, p in own if p.feature != "country"]
-    if located:
-        return min(located, key=lambda item: (_distance(item[0], item[1], best), item[2].precision))[2]
-    for other in context.paragraph(sentence):
-        located = [p for _s, _e, p in context.places(other) if p.feature != "country"]
-        if located:
-            return located[0]
+    # A report about one country names foreign capitals too ("talks in Havana"): the sentence's
+    # places in the article's country come first.
+    home = [item for item in located if context.at_home(item[2])] or located
+    if home:
+        nearest = min(home, key=lambda item: (_distance(item[0], item[1], best), item[2].precision))
+        return _enclosing(context, sentence.text, located, nearest)
+    # Borrowed from the paragraph (nearest sentence first), else from the rest of the article's
+    # foreground text (its first place, the lead's by the inverted pyramid); places in the
+    # article's country first, foreign ones only when it names none.
+    donors = [
+        *context.paragraph(sentence),
+        *(
+            other
+            for other in context.sentences
+            if other.paragraph != sentence.paragraph and not _in_background(context, other, lexicon)
+        ),
+    ]
+    for home_only in (True, False):
+        for other in donors:
+            borrowed = [
+                p
+                for _s, _e, p in context.places(other)
+                if p.feature != "country" and (context.at_home(p) or not home_only)
+            ]
+            if borrowed:
+                return borrowed[0]
     dateline = _dateline_place(context)
     if dateline is not None:
         return dateline
@@ -351,6 +491,49 @@ def _mention_place(context: _ArticleContext, sentence: Sentence, best: _Hit) -> 
     if countries:
         return countries[0]
     return context.gazetteer.country(context.country) if context.country else None
+
+
+def _enclosing(
+    context: _ArticleContext,
+    text: str,
+    located: list[tuple[int, int, Place]],
+    nearest: tuple[int, int, Place],
+) -> Place:
+    """The nearest place, or the region enclosing the list it stands in.
+
+    "in Zabul and Khost provinces" reports operations in both: the sentence locates none of
+    them alone, so the mention takes their common admin1 ("in Andar and Giro districts" of one
+    province) or their common country. A district followed by its province ("Andar district,
+    Ghazni province") is one place, not a list.
+    """
+    members = [nearest]
+    k = located.index(nearest)
+    for step in (-1, 1):
+        j = k
+        while 0 <= j + step < len(located):
+            a, b = sorted((located[j], located[j + step]), key=lambda item: item[0])
+            if not (_LIST_GAP.fullmatch(text, a[1], b[0]) and _same_kind(a[2], b[2])):
+                break
+            j += step
+            members.append(located[j])
+    if len(members) < 2:
+        return nearest[2]
+    places = [m[2] for m in members]
+    countries = {p.country for p in places}
+    if len(countries) != 1 or None in countries:
+        return nearest[2]
+    iso = next(iter(countries))
+    admin1s = {p.admin1 for p in places}
+    if len(admin1s) == 1 and None not in admin1s and all(p.feature != "admin1" for p in places):
+        region = context.gazetteer.admin1(next(iter(admin1s)), country=iso)  # type: ignore[arg-type]
+        if region is not None:
+            return region
+    return context.gazetteer.country(iso) or nearest[2]  # type: ignore[arg-type]
+
+
+def _same_kind(a: Place, b: Place) -> bool:
+    """Two places of one rank and neither inside the other: members of one list."""
+    return a.precision == b.precision and a.name != b.name and b.name != a.admin1 and a.name != b.admin1
 
 
 def _dateline_place(context: _ArticleContext) -> Place | None:
@@ -362,11 +545,22 @@ def _dateline_place(context: _ArticleContext) -> Place | None:
 
 
 def _in_background(context: _ArticleContext, sentence: Sentence, lexicon: _Lexicon) -> bool:
-    """History: a background cue in the sentence or its paragraph, and no recent date there."""
+    """History: a background cue in the sentence or its paragraph, and no recent date there.
+
+    Cues include totals over a long period ("one of more than 50 killed since the beginning of
+    the year", "70,000 killed in the war", "over the past ten years"). In a cued sentence only a
+    recent day or week ("yesterday", "on Monday") says it also reports a new event; "this year"
+    in "so far this year" is the period of the total, not a new event's date.
+    """
     paragraph = [sentence, *context.paragraph(sentence)]
-    recent = any(not context.is_old(d.date_end) for s in paragraph for d in context.dates(s))
+    # A paragraph with a recent day, week or month is news; a bare year ("in 2021") is not.
+    recent = any(
+        not context.is_old(d.date_end) and d.precision <= _MONTH for s in paragraph for d in context.dates(s)
+    )
     if lexicon.background.search(sentence.text):
-        return not any(not context.is_old(d.date_end) for d in context.dates(sentence))
+        return not any(
+            not context.is_old(d.date_end) and d.precision <= _DAY_OR_WEEK for d in context.dates(sentence)
+        )
     cued = sum(1 for s in paragraph if lexicon.background.search(s.text))
     return not recent and cued * 2 >= len(paragraph)
 

@@ -76,7 +76,16 @@ _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
+# Between the words of one name: a space, a hyphen, or a line break of hard-wrapped text
+# ("SAN\nSALVADOR" in wire copy wrapped at 70 columns).
+_NAME_GAP = re.compile(r" |-|[ \t]*\n[ \t]*")
 _MAX_NGRAM = 4
+# Score bonus for a town whose own name (not an alternate name) is the word matched.
+_PRIMARY_NAME_BONUS = 6.0
+# In ALL CAPS text a country alias this short is more often a word ("US", "CAR") than a name.
+_CAPS_MIN_ALIAS = 4
+# Votes for the country of the article's dateline place (as much as a demonym in the lead).
+_DATELINE_VOTE = 2.0
 
 
 def fold(name: str) -> str:
@@ -443,6 +452,7 @@ class Gazetteer:
         self._demonyms = {
             fold(word): iso for iso, words in supplement.get("demonyms", {}).items() for word in words
         }
+        self._regional = frozenset(fold(phrase) for phrase in supplement.get("regional_demonyms", []))
 
     @classmethod
     def load(cls, *, cache_dir: Path | None = None) -> Gazetteer:
@@ -502,10 +512,15 @@ class Gazetteer:
             score += 8.0 * math.log10(self._pop[row] + 1)
             if hint == "district":
                 score += 10.0
+            primary = fold(self._names[row]) == key
+            # A town called by its own name beats one that merely lists the word among its
+            # alternate names: "Santiago" is Chile's capital, not Santiago de los Caballeros.
+            if primary:
+                score += _PRIMARY_NAME_BONUS
             # A sizeable town named like its admin1 is that admin1's capital: "Kidal" is the town,
             # but the hamlet "Uruzgan" is not the province.
             admin1 = self._admin1_of(row)
-            if admin1 and hint != "admin1" and self._pop[row] >= 5_000 and fold(admin1) == key:
+            if primary and admin1 and hint != "admin1" and self._pop[row] >= 5_000 and fold(admin1) == key:
                 score += 10.0
         if near is not None and near.lat is not None and near.lon is not None:
             score -= min(_km(near.lat, near.lon, self._lat[row], self._lon[row]) / 50.0, 40.0)
@@ -557,18 +572,26 @@ class Gazetteer:
                 places.append((hit.start, hit.end, place))
         return _attach_admin1(places)
 
-    def country_context(self, text: str) -> str | None:
+    def country_context(self, text: str, *, dateline: str | None = None) -> str | None:
         """The article's main country (ISO alpha-2), or None when nothing points to one.
 
         Votes: country names and demonyms ("Malian", "Afghan") count 1, admin1 names and
         curated places 0.5, towns of >= 100 k people 0.25; the first 400 characters (title,
-        dateline, lead) count double.
+        dateline, lead) count double. The ``dateline`` place, when given and known, adds 2 for
+        its country: a report is usually filed in the country it is about, and the dateline
+        names its town even when the town is too small to vote from the text alone.
         """
         votes: Counter[str] = Counter()
+        if dateline:
+            filed = self.resolve(dateline)
+            if filed is not None and filed.country:
+                votes[filed.country] += _DATELINE_VOTE
+        previous = ""
         for token_start, _token_end, key in _tokens(text):
             iso = self._demonyms.get(key)
-            if iso:
+            if iso and f"{previous} {key}" not in self._regional:  # not "Central American"
                 votes[iso] += 2.0 if token_start < 400 else 1.0
+            previous = key
         for start, _end, place in self.find_places(text):
             if not place.country:
                 continue
@@ -580,6 +603,12 @@ class Gazetteer:
             return None
         iso, score = votes.most_common(1)[0]
         return iso if score >= 1.0 else None
+
+    def admin1(self, name: str, *, country: str) -> Place | None:
+        """The admin1 division ``name`` of ``country`` (ISO alpha-2) as a Place, or None."""
+        key = _ADMIN1_SUFFIX.sub("", fold(name)).strip() or fold(name)
+        rows = [r for r in self._rows(key) if self._kind[r] == ADMIN1 and self._country_of(r) == country]
+        return self._place(rows[0]) if rows else None
 
     def country(self, iso: str) -> Place | None:
         """The country with ISO alpha-2 code ``iso`` as a Place (precision 4), or None."""
@@ -633,7 +662,8 @@ class Gazetteer:
             start, _end, key = tokens[j]
             if j > i:
                 gap = text[tokens[j - 1][1] : start]
-                if gap not in (" ", "-") or not (_starts_name(text, tokens[j], caps) or key in _CONNECTORS):
+                joins = _starts_name(text, tokens[j], caps) or key in _CONNECTORS
+                if not _NAME_GAP.fullmatch(gap) or not joins:
                     break
             words.append(key)
             if len(words) > _MAX_NGRAM:
@@ -655,6 +685,8 @@ class Gazetteer:
         if row is None:
             return None
         kind = self._kind[row]
+        if caps and single and not self._caps_plausible(row, hit):
+            return None
         if kind == CITY and not self._city_plausible(row, hit, country, caps=caps):
             return None
         if kind in (ADMIN1, DISTRICT) and country and self._country_of(row) != country and hit.hint is None:
@@ -664,6 +696,17 @@ class Gazetteer:
             precision = 2
         return self._place(row, precision=precision)
 
+    def _caps_plausible(self, row: int, hit: _Hit) -> bool:
+        """In ALL CAPS text every word looks like a name, so one word found only among a town's
+        alternate names ("PART", "DAMAS") or a short country alias ("US", "CAR") is a word."""
+        primary = fold(self._names[row]) == hit.key
+        kind = self._kind[row]
+        if kind == CITY:
+            return primary
+        if kind == COUNTRY:
+            return primary or len(hit.key) >= _CAPS_MIN_ALIAS
+        return True
+
     def _city_plausible(self, row: int, hit: _Hit, country: str | None, *, caps: bool = False) -> bool:
         pop = self._pop[row]
         if hit.named and not hit.cued:
@@ -672,8 +715,13 @@ class Gazetteer:
         if in_country:
             return hit.cued or pop >= 1_000 or " " in hit.key
         if caps:
-            # ALL CAPS text hides names of people ("RODRIGUEZ"): abroad, only world cities.
-            return pop >= 1_000_000
+            # ALL CAPS text hides names of people ("RODRIGUEZ", "ALFONSO DE LIMA"): abroad, only
+            # world cities, or big towns by their own name when it has several words ("SAN
+            # SALVADOR") or a cue stands before it ("IN WASHINGTON"); and once the article's
+            # country is known, only after a cue ("IN LIMA").
+            primary = fold(self._names[row]) == hit.key
+            big = pop >= 1_000_000 or ((" " in hit.key or hit.cued) and primary and pop >= 100_000)
+            return big and (country is None or hit.cued)
         # Abroad, only well-known towns by their main name ("Moscow"), or by any name when huge.
         primary = fold(self._names[row]) == hit.key
         if country is not None:

@@ -15,6 +15,11 @@ press-release id or header lines)::
     SAN SALVADOR, 3 JAN 90 (RADIO CADENA) -- MUC/FBIS: day-month, two-digit year
     SAN SALVADOR, 3 JAN 90 -- [REPORT] [ARMED FORCES PRESS COMMITTEE, COPREFA] [TEXT] ...
     ROME (ITALY), 11 JAN 90 -- ...           region in parentheses
+
+When the text has no dateline date, a date in its header lines stands in for it (the report's
+own date, with no place): a title that starts with the day, as news digests write it
+("Mar. 27: Operations in the South"), or a short header line that ends with a full date
+("Joint Command Morning Operational Update, Feb. 21, 2011").
 """
 
 from __future__ import annotations
@@ -105,6 +110,11 @@ _LINE_SPLIT = re.compile(f"[{_LINE_BREAKS}]")
 _SPACES = re.compile(r"\s+")
 _WORD_SPLIT = re.compile(r"([ \-])")
 _CANDIDATE = re.compile(rf"(?:^|(?<=\s))(?=[{_UPPER}])")
+# Header dates: "Mar. 27: ..." opening a line; "... Update, Feb. 21, 2011" closing a short line.
+_LEADING_DATE = re.compile(rf"{_SP}*(?P<date>{_DATE}){_SP}*:")
+_TRAILING_DATE = re.compile(
+    rf"(?:^|[ ,]){_SP}*(?P<date>(?P<m1>{_MONTH}){_SP}*(?P<d1>{_DAY}),?{_SP}*(?P<y1>\d{{4}})){_SP}*$"
+)
 
 
 # --- public --------------------------------------------------------------------------------
@@ -126,14 +136,20 @@ def parse_header(raw: str, *, published: date | None = None, title: str | None =
     start = _skip_space(raw, pos)
     body = raw[start:].strip()
     dateline = find_dateline(body, published=published)
+    head = "\n".join(t for t in (title or found_title, body[: dateline.start if dateline else None]) if t)
     if dateline is None:
-        return Header(body=body, title=title or found_title, published=published)
+        return Header(
+            body=body,
+            title=title or found_title,
+            published=published,
+            dateline_date=find_header_date(head, published=published),
+        )
     return Header(
         body=body,
         title=title or found_title,
         published=published,
         dateline_place=dateline.place,
-        dateline_date=dateline.date,
+        dateline_date=dateline.date or find_header_date(head, published=published),
         agency=dateline.agency,
         dateline_span=Span(dateline.start, dateline.end, body[dateline.start : dateline.end]),
     )
@@ -148,6 +164,26 @@ def find_dateline(body: str, *, published: date | None = None) -> Dateline | Non
         dateline = _dateline_at(window, pos, strong=strong, published=published)
         if dateline is not None:
             return dateline
+    return None
+
+
+def find_header_date(head: str, *, published: date | None = None) -> date | None:
+    """The report's own date written in its header lines, or None.
+
+    head: the title and the text before the dateline (only the first ``DATELINE_WINDOW``
+        characters are read).
+    Reads a line that opens with a date and a colon ("Mar. 27: Operations in the South"; a
+    missing year comes from ``published``) or a short line that closes with a full date
+    ("Morning Operational Update, Feb. 21, 2011").
+    """
+    for line in _LINE_SPLIT.split(head[: vocab.DATELINE_WINDOW]):
+        match = _LEADING_DATE.match(line)
+        if match is None and len(line.split()) <= vocab.TITLE_MAX_WORDS:
+            match = _TRAILING_DATE.search(line)
+        if match is not None:
+            found = _DateParts.from_match(match).resolve(published=published)
+            if found is not None:
+                return found
     return None
 
 

@@ -157,11 +157,8 @@ def compatibility(
     place_sim = place_similarity(group.place, event.place, max_km=settings.link_max_km, params=params)
     if place_sim is None:
         if group.place_stated and event.place_stated:
-            if params.place_conflict is None:
-                return None
-            place_sim = params.place_conflict
-        else:
-            place_sim = params.unknown_place  # an inherited place (dateline, country) never vetoes
+            return None
+        place_sim = params.unknown_place  # an inherited place (dateline, country) never vetoes
     actor_sim = actor_similarity(actor_names(group.actors), actor_names(event.actors))
     return (
         params.w_date * date_sim
@@ -232,7 +229,7 @@ def _keys_of(event: EventState, settings: Settings, params: LinkParams) -> list:
 
 def _query_of(group: MentionGroup, settings: Settings, params: LinkParams) -> list:
     return query_keys(
-        group.place if group.place_stated and params.place_conflict is None else None,
+        group.place if group.place_stated else None,
         group.match_dates,
         coarse_type(group.event_type),
         max_km=settings.link_max_km,
