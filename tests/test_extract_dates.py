@@ -130,3 +130,58 @@ def test_dates_is_fast() -> None:
     for _ in range(10):
         resolve_dates(text, SATURDAY)
     assert (time.perf_counter() - started) / 10 < 0.05
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "day"),
+    [
+        ("Gunmen opened fire early this morning.", "this morning", SATURDAY),
+        ("The mayor spoke this evening.", "this evening", SATURDAY),
+        ("POLICE SAID THAT EARLY THIS\nMORNING A BOMB WENT OFF.", "THIS\nMORNING", SATURDAY),
+    ],
+)
+def test_dates_time_of_day_today(text: str, expression: str, day: date) -> None:
+    found = _one(text)
+    assert (found.text, found.date_start, found.precision) == (expression, day, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "day"),
+    [
+        # The explicit day wins, even when the weekday does not match it (a writer's slip).
+        ("The judge was shot on Monday, 4 March, outside her house.", "on Monday, 4 March", date(2024, 3, 4)),
+        ("A CONVOY WAS AMBUSHED WEDNESDAY [3 JULY] NEAR THE BORDER.", "WEDNESDAY [3 JULY", date(2024, 7, 3)),
+        ("Rebels attacked on Thursday, July 25, near Gao.", "on Thursday, July 25", date(2024, 7, 25)),
+        ("Shelling resumed Friday (July 19) in the north.", "Friday (July 19", date(2024, 7, 19)),
+    ],
+)
+def test_dates_weekday_followed_by_its_date_is_one_expression(text: str, expression: str, day: date) -> None:
+    found = _one(text)
+    assert (found.text, found.date_start, found.precision) == (expression, day, 1)
+    assert text[found.start : found.end] == found.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A leader of the 19 April Movement spoke to reporters.",
+        "THE 19 APRIL MOVEMENT (M-19) LAID DOWN ITS WEAPONS.",
+        "The march ended on July 26 Avenue.",
+        "Fighters of the 23 March Brigade withdrew.",
+    ],
+)
+def test_dates_day_and_month_in_a_name_is_no_date(text: str) -> None:
+    assert resolve_dates(text, SATURDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("reference", "first_day"),
+    [
+        (date(2011, 7, 30), date(2011, 7, 1)),  # the same month: this year's, not last year's
+        (date(2011, 8, 2), date(2011, 7, 1)),
+        (date(2011, 6, 30), date(2010, 7, 1)),  # a month still to come: last year's
+    ],
+)
+def test_dates_month_alone_is_the_latest_on_or_before_the_reference(reference: date, first_day: date) -> None:
+    found = _one("The district governor was shot in July.", reference)
+    assert (found.date_start, found.precision) == (first_day, 3)

@@ -236,6 +236,178 @@ def test_events_mention_round_trips(gazetteer: Gazetteer) -> None:
 
 
 # --------------------------------------------------------------------------------------------
+# Places: the dateline is where the report was filed
+
+
+def _place_of(mention: Mention) -> tuple[str, str | None, str | None] | None:
+    place = mention.place
+    return None if place is None else (place.name, place.admin1, place.country)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The dateline's town is nearer the trigger than the event's district: still not the place.
+        (
+            "KABUL, Afghanistan (May 3, 2011) – A patrol detained two men in Nad Ali district, "
+            "Helmand province, yesterday.",
+            [("Nad-e Ali", "Helmand", "AF")],
+        ),
+        # A later sentence with no place of its own takes the article's first (the lead's).
+        (
+            "KABUL, Afghanistan (May 3, 2011) – A patrol searched compounds in Khost province.\n\n"
+            "He was planning attacks on a market in Kabul.\n\nThe patrol detained two men.",
+            [("Khost", "Khost", "AF")],
+        ),
+        # Nothing else locates the event: the dateline's town stands in.
+        (
+            "KABUL, Afghanistan (May 3, 2011) – A patrol detained two men yesterday.",
+            [("Kabul", "Kabul", "AF")],
+        ),
+    ],
+)
+def test_events_dateline_place_is_a_last_resort(
+    gazetteer: Gazetteer, text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    mentions = _mentions(gazetteer, text, dateline=date(2011, 5, 3), place="Kabul")
+    assert [_place_of(m) for m in mentions if m.trigger.lower().startswith("detain")] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Several provinces: the operations span them all, so the country.
+        (
+            "Afghan forces detained ten men during operations in Zabul and Khost provinces.",
+            ("Afghanistan", None, "AF"),
+        ),
+        # Several districts of one province: that province.
+        (
+            "A patrol detained two men in Andar and Deh Yak districts, Ghazni province.",
+            ("Ghazni", "Ghazni", "AF"),
+        ),
+        # A district followed by its province is one place, not a list.
+        ("A patrol detained two men in Andar district, Ghazni province.", ("Andar", "Ghazni", "AF")),
+    ],
+)
+def test_events_list_of_places_gives_the_enclosing_region(
+    gazetteer: Gazetteer, sentence: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    mentions = _mentions(gazetteer, sentence, dateline=date(2011, 5, 3))
+    assert [_place_of(m) for m in mentions] == [expected]
+
+
+def test_events_places_of_the_article_country_come_first(gazetteer: Gazetteer) -> None:
+    text = (
+        "Salvadoran officials said so in Havana, where talks were held, after soldiers clashed with "
+        "rebels near Zacatecoluca. The Salvadoran army confirmed it."
+    )
+    mention = _mentions(gazetteer, text, dateline=date(1989, 11, 3))[0]
+    assert _place_of(mention) == ("Zacatecoluca", "La Paz", "SV")
+
+
+# --------------------------------------------------------------------------------------------
+# Dates borrowed from other sentences; report dates
+
+
+def test_events_lead_without_date_takes_the_first_date_further_down(gazetteer: Gazetteer) -> None:
+    text = (
+        "Rebels claimed to have inflicted heavy losses on the army near Kidal.\n\n"
+        "They said on Saturday that the battles took place on Thursday and Friday."
+    )
+    mentions = _mentions(gazetteer, text, dateline=date(2024, 7, 28))
+    assert (mentions[0].date_start, mentions[0].date_end) == (date(2024, 7, 25), date(2024, 7, 26))
+
+
+def test_events_future_dates_are_not_borrowed(gazetteer: Gazetteer) -> None:
+    text = "Voters will go to the polls on 19 March. Gunmen killed two candidates near Gao."
+    mention = _mentions(gazetteer, text, dateline=date(2024, 3, 12))[0]
+    assert (mention.date_start, mention.date_precision) == (date(2024, 3, 12), 2)
+
+
+def test_events_own_report_date_is_not_replaced_by_history(gazetteer: Gazetteer) -> None:
+    text = (
+        "A rebel commander was confirmed killed today near Gao. "
+        "He had shot a district governor in July, officials said."
+    )
+    mention = _mentions(gazetteer, text, dateline=date(2024, 10, 6))[0]
+    assert not mention.background
+    assert (mention.date_end, mention.date_precision) == (date(2024, 10, 6), 2)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # A date opening the reported clause dates the event, not the saying.
+        ("Police said that last night gunmen attacked a bank near Gao.", date(2024, 7, 26)),
+        ("Police announced that, early this morning, gunmen attacked a bank near Gao.", date(2024, 7, 27)),
+        ("THE REPORT STATES THAT DURING TODAY'S CLASHES TWO POLICEMEN WERE WOUNDED.", date(2024, 7, 27)),
+    ],
+)
+def test_events_date_in_a_reported_clause(gazetteer: Gazetteer, sentence: str, day: date) -> None:
+    mention = _mentions(gazetteer, sentence, dateline=date(2024, 7, 27))[0]
+    assert (mention.date_start, mention.date_precision) == (day, 1)
+
+
+def test_events_specific_event_after_a_suspicion_cue(gazetteer: Gazetteer) -> None:
+    named = "Officers were found responsible for the killing of six priests."
+    habitual = "He is responsible for conducting roadside bomb attacks."
+    assert len(_mentions(gazetteer, named, dateline=date(1990, 1, 8))) == 1
+    assert _mentions(gazetteer, habitual, dateline=date(1990, 1, 8)) == []
+
+
+# --------------------------------------------------------------------------------------------
+# Background: totals over a long period; articles with no reference date
+
+
+@pytest.mark.parametrize(
+    ("sentence", "background"),
+    [
+        ("So far this year three judges have been killed.", True),
+        ("More than 40 officers have been killed since the beginning of the year.", True),
+        ("Over the past ten years many priests have been killed.", True),
+        ("Some 60,000 people died in the civil war.", True),
+        ("Fighting in the past few days has killed twelve soldiers.", False),
+        # A new event in a sentence that also gives a total is news.
+        ("A judge was shot dead yesterday, the fourth killed since the beginning of the year.", False),
+    ],
+)
+def test_events_background_totals_over_a_long_period(
+    gazetteer: Gazetteer, sentence: str, background: bool
+) -> None:
+    mentions = _mentions(gazetteer, sentence, dateline=date(1989, 9, 11))
+    assert [m.background for m in mentions] == [background]
+
+
+def test_events_background_without_reference_date(gazetteer: Gazetteer) -> None:
+    text = (
+        "Rebels seized the town of Kidal in 2014 and held it for years.\n\n"
+        "In 2023 the army attacked rebels near Kidal.\n\n"
+        "After two coups in 2020 and 2021, the junta expelled foreign troops fighting for a decade. "
+        "It accused the rebels of ambushes in the north."
+    )
+    mentions = _mentions(gazetteer, text)
+    assert [(m.date_start, m.background) for m in mentions] == [
+        (date(2014, 1, 1), True),  # more than a year before 2023, the newest year named
+        (date(2023, 1, 1), False),
+        (date(2021, 1, 1), True),  # "fighting for a decade", after the coups
+        (date(2020, 1, 1), True),  # dated by its paragraph of history
+    ]
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").exists(), reason="../shared not present")
+def test_events_undated_seed_history_is_background(gazetteer: Gazetteer) -> None:
+    from fogofwar.ingest.text import article_from_text
+
+    path = next((SHARED / "seeds").glob("002_*.txt"))
+    article = article_from_text(path.read_text(encoding="utf-8"), origin=str(path))
+    assert article.reference_date is None
+    mentions = extract_mentions(article, split_sentences(article.text), gazetteer=gazetteer)
+    dated = [m for m in mentions if m.date_start is not None]
+    assert dated and all(m.background for m in dated if m.date_start.year < 2022)
+
+
+# --------------------------------------------------------------------------------------------
 # The seed article, parsed with the real model
 
 

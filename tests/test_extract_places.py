@@ -229,3 +229,73 @@ def test_places_find_places_is_fast(gazetteer: Gazetteer) -> None:
     for _ in range(10):
         gazetteer.find_places(text, country="ML")
     assert (time.perf_counter() - started) / 10 < 0.02
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "expected_name", "iso"),
+    [
+        # A town called by its own name beats one listing the word among alternate names.
+        ("Santiago", None, "Santiago", "CL"),
+        ("Bogota", None, "Bogotá", "CO"),
+        ("Bogota", "CO", "Bogotá", "CO"),
+        ("Havana", None, "Havana", "CU"),
+        ("San Salvador", None, "San Salvador", "SV"),
+    ],
+)
+def test_places_resolve_prefers_main_names_and_big_towns(
+    gazetteer: Gazetteer, name: str, country: str | None, expected_name: str, iso: str
+) -> None:
+    place = gazetteer.resolve(name, country=country)
+    assert place is not None and (place.name, place.country) == (expected_name, iso)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # In ALL CAPS every word looks like a name: alternate names and short aliases are words.
+        ("A LARGE PART OF THE CITY WAS LEFT WITHOUT POWER.", "SV", []),
+        ("THE RESULTS WILL SHOW US WHO IS TO BLAME.", "SV", []),
+        ("THE CAR WAS STOPPED AT A ROADBLOCK.", "SV", []),
+        ("BODYGUARD ALFONSO DE LIMA WAS KILLED.", "CO", []),  # a person; abroad, caps needs a cue
+        # A name wrapped across a line break in hard-wrapped wire copy.
+        ("THE ARMY SHELLED A SUBURB OF SAN\nSALVADOR LAST NIGHT.", "SV", [("San Salvador", "SV")]),
+        # Abroad, a cued town of its own name and some size is kept.
+        ("THE FORMER MINISTER WAS MURDERED IN WASHINGTON.", "CL", [("Washington", "US")]),
+        # An institution, not the town of University, Florida.
+        ("Students of the Central American University marched.", "SV", []),
+    ],
+)
+def test_places_all_caps_and_wrapped_names(
+    gazetteer: Gazetteer, text: str, country: str | None, expected: list[tuple[str, str]]
+) -> None:
+    found = [(p.name, p.country) for _s, _e, p in gazetteer.find_places(text, country=country)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "iso"),
+    [
+        # The dateline's country counts, so a town too small to vote from caps text still tells.
+        ("THE ARMY REPORTED CLASHES WITH GUERRILLAS IN THE NORTH.", "San Salvador", "SV"),
+        ("Police said two men were arrested overnight.", "Santiago", "CL"),
+        # Content outvotes the filing place.
+        (
+            "Salvadoran troops fought rebels; Salvadoran officials and the Salvadoran army confirmed it.",
+            "Havana",
+            "SV",
+        ),
+        # "Central American" names a region, not the United States.
+        ("The Central American presidents met. Central American ministers also spoke.", None, None),
+    ],
+)
+def test_places_country_context_with_dateline(
+    gazetteer: Gazetteer, text: str, dateline: str | None, iso: str | None
+) -> None:
+    assert gazetteer.country_context(text, dateline=dateline) == iso
+
+
+def test_places_admin1_by_name(gazetteer: Gazetteer) -> None:
+    ghazni = gazetteer.admin1("Ghazni", country="AF")
+    assert ghazni is not None and (ghazni.name, ghazni.feature, ghazni.precision) == ("Ghazni", "admin1", 3)
+    assert gazetteer.admin1("Ghazni province", country="AF") == ghazni
+    assert gazetteer.admin1("Ghazni", country="ML") is None

@@ -275,3 +275,41 @@ def test_ingest_dateline_yearless_date_is_never_far_after_publication(
     assert header.dateline_date is not None
     assert (header.dateline_date.month, header.dateline_date.day) == (month, day)
     assert published - timedelta(days=366) <= header.dateline_date <= published + timedelta(days=2)
+
+
+# --- header dates: the report's own date when there is no dateline date ---------------------
+
+# (raw text, published given, expected dateline date)
+HEADER_DATES = [
+    ("Apr. 9: Joint patrols in the east\nNEWS RELEASE\nIn Khost, a patrol detained a man.",
+     date(2010, 4, 30), date(2010, 4, 9)),
+    ("Dec. 6: Joint patrols in the east\nIn Khost, a patrol detained a man last night.",
+     date(2010, 3, 31), date(2009, 12, 6)),  # a December before a March release: last year
+    ("Apr. 9: Joint patrols in the east\nIn Khost, a patrol detained a man.", None, None),  # no year
+    ("Joint Command Evening Operational Update, Feb. 3, 2011\nFor Immediate Release\n"
+     "A patrol detained two men in Khost today.", None, date(2011, 2, 3)),
+    ("Joint Command Morning Update March 4, 2011\nA patrol detained two men in Khost today.",
+     None, date(2011, 3, 4)),
+    # The dateline's own date wins over a header line.
+    ("Joint Command Morning Update, Feb. 3, 2011\nKABUL, Afghanistan (Feb. 4, 2011) A patrol held two.",
+     None, date(2011, 2, 4)),
+    # A prose line that happens to end with a date is no header.
+    ("Officials said the patrol would return to the district on Feb. 3, 2011 and then leave it "
+     "again for the winter months of that year.\nIt did.", None, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("raw", "published", "when"), HEADER_DATES)
+def test_ingest_dateline_header_date(raw: str, published: date | None, when: date | None) -> None:
+    header = parse_header(raw, published=published)
+    assert header.dateline_date == when
+    assert header.published == published  # the header date does not replace the publication date
+
+
+def test_ingest_dateline_header_date_has_no_place() -> None:
+    header = parse_header("Joint Command Morning Update, Feb. 3, 2011\nA patrol detained two men in Khost.")
+    assert (header.dateline_place, header.dateline_span, header.dateline_date) == (
+        None,
+        None,
+        date(2011, 2, 3),
+    )
