@@ -4,7 +4,8 @@
 
 1. ``group_mentions`` (groups.py): one article's foreground mentions -> incidents.
 2. ``score`` (below): a (group, event) pair -> a weighted similarity, or None when a hard
-   constraint fails (params.LinkParams documents the features and weights).
+   constraint fails (params.LinkParams documents the features and weights; ``best_event``
+   computes the same sum for all of a group's candidates with one sparse product).
 3. A greedy single pass: groups are taken in a fixed order (dated articles first, by reference
    date, then by article id, then text order), each compared only with the events in its blocks
    (blocking.py), and joined to the best event scoring at least ``params.threshold``; otherwise
@@ -16,13 +17,15 @@ Rules kept while joining:
   within an article is final: the article itself says these are different incidents).
 * Mentions already in an event (by id) are skipped, so re-running the same articles changes
   nothing, and events that gain nothing are returned as given.
-* An undated mention of a dated article is compared as "up to ``settings.background_days``
-  before the article's date" (month-precise), and an undated event as "up to that long before
-  it was first reported"; these windows are for comparing only, never written to the event.
+* An undated mention of a dated article (also the extractor's stand-in for "no date stated":
+  the article's date at precision 2) is compared as "up to ``settings.background_days`` before
+  the article's date" (month-precise), and an undated event as "up to that long before it was
+  first reported"; these windows are for comparing only, never written to the event.
 * Dates: the event range is the intersection of its precise (day/range/week) mentions' ranges,
   falling back to their hull when reports disagree; vague (month/year) mentions count only when
-  no precise one exists (similarity.narrow). An undated article's mentions leave the event's
-  dates as they are: the article takes its dates from the event (``reference_dates``).
+  no precise one exists (similarity.narrow); dates a mention inherited (its sentence has no date
+  word) count only when no mention states one (groups.py). An undated article's mentions leave
+  the event's dates as they are: the article takes its dates from the event (``reference_dates``).
 * Place: the most precise place seen (town over district over region over country), the first
   seen on ties; a place named in a mention's sentence beats one the extractor inherited from the
   paragraph, dateline or country (groups.py), and only stated places veto a pair or narrow
