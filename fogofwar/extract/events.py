@@ -49,7 +49,7 @@ import functools
 import json
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib import resources
@@ -246,6 +246,7 @@ class _ArticleContext:
         self.background_days = background_days
         self._dates: dict[int, list[DateMention]] = {}
         self._places: dict[int, list[tuple[int, int, Place]]] = {}
+        self.background: dict[int, bool] = {}  # _in_background per sentence index
         self.dateline_end = _dateline_end(article)
 
     def dates(self, sentence: Sentence) -> list[DateMention]:
@@ -467,16 +468,14 @@ def _mention_place(
     # Borrowed from the paragraph (nearest sentence first), else from the rest of the article's
     # foreground text (its first place, the lead's by the inverted pyramid); places in the
     # article's country first, foreign ones only when it names none.
-    donors = [
-        *context.paragraph(sentence),
-        *(
-            other
-            for other in context.sentences
-            if other.paragraph != sentence.paragraph and not _in_background(context, other, lexicon)
-        ),
-    ]
+    def donors() -> Iterator[Sentence]:  # lazy: the first donor with a place usually ends the search
+        yield from context.paragraph(sentence)
+        for other in context.sentences:
+            if other.paragraph != sentence.paragraph and not _in_background(context, other, lexicon):
+                yield other
+
     for home_only in (True, False):
-        for other in donors:
+        for other in donors():
             borrowed = [
                 p
                 for _s, _e, p in context.places(other)
@@ -552,6 +551,13 @@ def _in_background(context: _ArticleContext, sentence: Sentence, lexicon: _Lexic
     recent day or week ("yesterday", "on Monday") says it also reports a new event; "this year"
     in "so far this year" is the period of the total, not a new event's date.
     """
+    known = context.background.get(sentence.index)
+    if known is None:
+        known = context.background[sentence.index] = _background_paragraph(context, sentence, lexicon)
+    return known
+
+
+def _background_paragraph(context: _ArticleContext, sentence: Sentence, lexicon: _Lexicon) -> bool:
     paragraph = [sentence, *context.paragraph(sentence)]
     # A paragraph with a recent day, week or month is news; a bare year ("in 2021") is not.
     recent = any(

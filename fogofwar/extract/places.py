@@ -88,6 +88,7 @@ _CAPS_MIN_ALIAS = 4
 _DATELINE_VOTE = 2.0
 
 
+@functools.lru_cache(maxsize=65_536)  # the same words recur in every article; folding is pure
 def fold(name: str) -> str:
     """Normalise a place name for lookup: accents stripped, case-folded, punctuation -> space.
 
