@@ -1,0 +1,88 @@
+"""fogofwar.batch.ingest_items: one batch into the ledger, all or nothing when the pipeline fails."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from fogofwar.batch import ingest_items
+from fogofwar.ingest.text import article_from_text
+from fogofwar.model import Article, Event, Extraction, Rejection
+from fogofwar.pipeline import RunResult
+from fogofwar.store import Store
+
+# Invented reports, written for these tests.
+TEXTS = (
+    "Gunmen attacked a market in the east on Monday, police said. Three traders were wounded.\n",
+    "A roadside bomb damaged a supply truck near the border on Tuesday, officials said.\n",
+)
+
+
+class RecordingPipeline:
+    """Returns empty extractions and records what it was asked to run on."""
+
+    def __init__(self, fail: bool = False) -> None:
+        self.fail = fail
+        self.calls: list[list[str]] = []
+
+    def run(
+        self,
+        articles: Sequence[Article],
+        *,
+        events: Sequence[Event] = (),
+        known_articles: Sequence[Article] = (),
+    ) -> RunResult:
+        self.calls.append([a.id for a in articles])
+        if self.fail:
+            raise RuntimeError("extractor crashed")
+        extractions = [Extraction(article_id=a.id, mentions=(), claims=()) for a in articles]
+        return RunResult(articles=list(articles), extractions=extractions, events=list(events))
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store.open(tmp_path / "ledger.db") as opened:
+        yield opened
+
+
+def articles() -> list[Article]:
+    return [article_from_text(text, origin=f"report-{i}.txt") for i, text in enumerate(TEXTS)]
+
+
+def test_batch_ingest_stores_articles_and_rejections_reported(store: Store) -> None:
+    rejection = Rejection(input="empty.txt", reason="empty.txt: the file is empty", code="E003")
+    seen: list[Rejection] = []
+    report = ingest_items(
+        store, [*articles(), rejection], pipeline=RecordingPipeline(), on_rejection=seen.append
+    )
+    assert len(report.added) == 2 and report.already == [] and report.extracted
+    assert report.rejections == [rejection] == seen
+    assert store.counts()["articles"] == 2
+
+
+def test_batch_ingest_runs_the_pipeline_only_on_new_articles(store: Store) -> None:
+    pipeline = RecordingPipeline()
+    ingest_items(store, articles()[:1], pipeline=pipeline)
+    report = ingest_items(store, articles(), pipeline=pipeline)
+    assert pipeline.calls == [[articles()[0].id], [articles()[1].id]]
+    assert [a.id for a in report.already] == [articles()[0].id]
+
+
+def test_batch_ingest_failing_pipeline_stores_nothing(store: Store) -> None:
+    with pytest.raises(RuntimeError):
+        ingest_items(store, articles(), pipeline=RecordingPipeline(fail=True))
+    assert store.counts()["articles"] == 0
+    # A re-run starts afresh and extracts both.
+    pipeline = RecordingPipeline()
+    ingest_items(store, articles(), pipeline=pipeline)
+    assert pipeline.calls == [[a.id for a in articles()]]
+
+
+def test_batch_ingest_without_pipeline_stores_unextracted(store: Store) -> None:
+    report = ingest_items(store, articles(), pipeline=None)
+    assert len(report.added) == 2 and not report.extracted
+    pipeline = RecordingPipeline()
+    ingest_items(store, articles(), pipeline=pipeline)  # stored but never extracted: extracted now
+    assert pipeline.calls == [[a.id for a in articles()]]
