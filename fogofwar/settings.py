@@ -25,6 +25,8 @@ class Settings:
     background_days: int = 60
     link_window_days: int = 7
     link_max_km: float = 60.0
+    # Where built indexes (the gazetteer) are kept; None = $XDG_CACHE_HOME/fogofwar or ~/.cache/fogofwar.
+    cache_dir: Path | None = None
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:
@@ -34,13 +36,15 @@ class Settings:
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
-        """Defaults overridden by FOGOFWAR_DB and FOGOFWAR_MAX_BYTES where set."""
+        """Defaults overridden by FOGOFWAR_DB, FOGOFWAR_MAX_BYTES and FOGOFWAR_CACHE_DIR where set."""
         env = os.environ if environ is None else environ
         settings = cls()
         if env.get("FOGOFWAR_DB"):
             settings = replace(settings, db_path=Path(env["FOGOFWAR_DB"]))
         if env.get("FOGOFWAR_MAX_BYTES"):
             settings = replace(settings, max_bytes=int(env["FOGOFWAR_MAX_BYTES"]))
+        if env.get("FOGOFWAR_CACHE_DIR"):
+            settings = replace(settings, cache_dir=Path(env["FOGOFWAR_CACHE_DIR"]))
         return settings
 
     def with_(self, **changes: object) -> Settings:

@@ -48,7 +48,7 @@ class Extractor:
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
-        return Gazetteer.load()
+        return Gazetteer.load(cache_dir=self.settings.cache_dir)
 
     def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         """Extract mentions and claims from each article; yields one Extraction per article, in order."""
