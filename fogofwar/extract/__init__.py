@@ -5,11 +5,20 @@ with a cheap rule-based splitter, asks each extractor's candidate test (a compil
 whether a sentence can carry a figure or an event, and parses only those sentences, in one
 ``nlp.pipe`` stream over the whole batch. The extractors then read the parsed sentences and
 return records; nothing spaCy leaves this package.
+
+With ``Settings.n_process`` > 1 whole articles are spread over worker processes, each with its
+own Extractor, in chunks of ``Settings.batch_size`` articles: workers return Extractions (small
+records), never spaCy Docs, so both the parse and the extractors run in parallel and nothing
+heavy crosses process boundaries. ``extract_chunk`` is the unit of work, the same one a
+cluster scheduler (Dask, Ray) would map over chunks.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import logging
+import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -51,9 +60,26 @@ class Extractor:
         return Gazetteer.load(cache_dir=self.settings.cache_dir)
 
     def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
-        """Extract mentions and claims from each article; yields one Extraction per article, in order."""
+        """Extract mentions and claims from each article; yields one Extraction per article, in order.
+
+        With ``settings.n_process`` > 1 the articles are extracted in worker processes (see the
+        module docstring); the order of the results is the order of ``articles`` either way.
+        """
+        if self.settings.n_process > 1:
+            yield from self._extract_in_workers(articles)
+            return
         for article, sentences in self.parse(articles):
             yield self.extract_parsed(article, sentences)
+
+    def _extract_in_workers(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        worker_settings = replace(self.settings, n_process=1)
+        chunks = _chunks(articles, self.settings.batch_size)
+        # spawn, not fork: a forked copy of a parent that has threads (BLAS, a web server) can
+        # deadlock, and spawn behaves the same on Linux, macOS and Windows.
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(self.settings.n_process) as pool:
+            for extractions in pool.imap(functools.partial(extract_chunk, worker_settings), chunks):
+                yield from extractions
 
     def parse(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Sentence]]]:
         """Split each article and parse its candidate sentences; yields (article, sentences)."""
@@ -99,6 +125,26 @@ class Extractor:
         return Extraction(article_id=article.id, mentions=tuple(mentions), claims=tuple(claims))
 
 
+def extract_chunk(settings: Settings, articles: Sequence[Article]) -> list[Extraction]:
+    """Extract one chunk of articles in this process (a worker's unit of work).
+
+    The Extractor, and so the spaCy model and the gazetteer, is loaded once per process and
+    reused for every later chunk with the same settings.
+    """
+    return list(_process_extractor(settings).extract(articles))
+
+
+@functools.cache
+def _process_extractor(settings: Settings) -> Extractor:
+    return Extractor(settings)
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(articles)
+    while chunk := list(itertools.islice(iterator, max(1, size))):
+        yield chunk
+
+
 def attach_claims(
     claims: Sequence[Claim], mentions: Sequence[Mention], sentences: Sequence[Sentence]
 ) -> list[Claim]:
@@ -122,4 +168,4 @@ def attach_claims(
     return attached
 
 
-__all__ = ["Extractor", "attach_claims", "needs_parse"]
+__all__ = ["Extractor", "attach_claims", "extract_chunk", "needs_parse"]
