@@ -107,6 +107,18 @@ def cli(
             help="SQLite database to read and write.",
         ),
     ] = None,
+    processes: Annotated[
+        int | None,
+        typer.Option(
+            "--processes",
+            "-j",
+            envvar="FOGOFWAR_PROCESSES",
+            min=1,
+            metavar="N",
+            show_default="1",
+            help="Worker processes for extraction (ingest, demo, eval).",
+        ),
+    ] = None,
     verbose: Annotated[
         int,
         typer.Option(
@@ -123,11 +135,12 @@ def cli(
     \b
     Example:
         fogofwar --db war.db ingest reports/
+        fogofwar --db war.db -j 2 ingest big-crawl.warc.gz
         fogofwar --db war.db events
     """
     _configure_logging(verbose)
     try:
-        ctx.obj = Settings.from_env().with_(db_path=db)
+        ctx.obj = Settings.from_env().with_(db_path=db, n_process=processes)
     except ValueError as e:  # a malformed FOGOFWAR_* variable
         raise typer.BadParameter(str(e)) from e
 

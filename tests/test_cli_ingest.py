@@ -285,3 +285,31 @@ def test_cli_ingest_with_real_extraction(runner: CliRunner, db: Path, tmp_path: 
     assert "1 article stored" in result.stdout
     with Store.open(db) as store:
         assert len(store.extractions()) == 1
+
+
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_cli_ingest_processes_reach_the_pipeline(
+    runner: CliRunner, reader: str, db: Path, folder: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    seen: list[int] = []
+
+    class SettingsRecorder:
+        def __init__(self, settings: Settings) -> None:
+            seen.append(settings.n_process)
+
+        def run(self, articles: Sequence[Article], **_: object) -> RunResult:
+            extractions = [Extraction(article_id=a.id) for a in articles]
+            return RunResult(articles=list(articles), extractions=extractions)
+
+    monkeypatch.setattr(cli, "Pipeline", SettingsRecorder)
+    if how == "option":
+        result = runner.invoke(app, ["--db", str(db), "-j", "3", "ingest", str(folder)])
+    else:
+        result = runner.invoke(app, ["--db", str(db), "ingest", str(folder)], env={"FOGOFWAR_PROCESSES": "3"})
+    assert result.exit_code == 0, result.output
+    assert seen == [3]
+
+
+def test_cli_ingest_processes_must_be_positive(runner: CliRunner, db: Path, folder: Path) -> None:
+    result = runner.invoke(app, ["--db", str(db), "-j", "0", "ingest", str(folder), "--no-extract"])
+    assert result.exit_code == 2
