@@ -74,9 +74,10 @@ class Extractor:
     def _extract_in_workers(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         worker_settings = replace(self.settings, n_process=1)
         chunks = _chunks(articles, self.settings.batch_size)
-        # spawn, not fork: a forked copy of a parent that has threads (BLAS, a web server) can
-        # deadlock, and spawn behaves the same on Linux, macOS and Windows.
-        context = multiprocessing.get_context("spawn")
+        # fork where the platform has it (as spaCy's own n_process does): workers share what the
+        # parent already loaded, and scripts need no ``if __name__ == "__main__"`` guard.
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         with context.Pool(self.settings.n_process) as pool:
             for extractions in pool.imap(functools.partial(extract_chunk, worker_settings), chunks):
                 yield from extractions
