@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from typing import Any
 
@@ -361,6 +362,98 @@ SHAPES = [
         [(OUTLET, "reports", UAG, "killed", 6, "at_least")],
         id="more-than-five-is-at-least-six",
     ),
+    pytest.param(
+        "The patrol arrested a Taliban financier and detained two suspected insurgents near Ghazni.",
+        [(OUTLET, "reports", "Taliban + " + UAG, "captured", 3, "exact")],
+        id="two-verbs-of-one-family-add-up",
+    ),
+    pytest.param(
+        "The unit detained the cell leader along with four of his associates in Zabul, Afghanistan.",
+        [(OUTLET, "reports", "unknown", "captured", 5, "exact")],
+        id="along-with-adds-up",
+    ),
+    pytest.param(
+        "The patrol captured a Taliban courier and several fighters near Kandahar.",
+        [(OUTLET, "reports", "Taliban", "captured", 4, "vague")],
+        id="exact-and-vague-add-up",
+    ),
+    pytest.param(
+        "Somali troops killed 30 militants and two civilians in the valley.",
+        [
+            (OUTLET, "reports", "al-Shabaab", "killed", 30, "exact"),
+            (OUTLET, "reports", "civilians", "killed", 2, "exact"),
+        ],
+        id="militants-and-soldiers-stay-apart",
+    ),
+    pytest.param(
+        "The patrol detained a bomb maker in Helmand. One additional suspect was detained at the scene.",
+        [
+            (OUTLET, "reports", UAG, "captured", 1, "exact"),
+            (OUTLET, "reports", "unknown", "captured", 1, "exact"),
+        ],
+        id="an-additional-one-is-no-repeat",
+    ),
+    pytest.param(
+        "The raid left eleven gunmen dead and six captives freed.",
+        [(OUTLET, "reports", UAG, "killed", 11, "exact")],
+        id="a-conjunct-with-its-own-outcome",
+    ),
+    pytest.param(
+        "The strike resulted in four villagers being killed near the market.",
+        [(OUTLET, "reports", "civilians", "killed", 4, "exact")],
+        id="gerund-passive",
+    ),
+    pytest.param(
+        "He was one of more than 40 rebels killed since the start of the year.",
+        [],
+        id="a-tally-since-is-no-claim",
+    ),
+    pytest.param(
+        "A deputy fired twice, killing Abdul Wahid and his driver.",
+        [(OUTLET, "reports", "civilians", "killed", 2, "exact")],
+        id="a-proper-name-object-is-one",
+    ),
+    pytest.param(
+        "THE SENATE CONDEMNED THE ASSASSINATION OF MAYOR PEDRO ALVARENGA IN THE TOWN SQUARE.",
+        [(OUTLET, "reports", "unknown", "killed", 1, "exact")],
+        id="all-caps-name-under-of",
+    ),
+    pytest.param(
+        "Deputies said the teenager was taken to a clinic but later died.",
+        [("deputies", "claims", "unknown", "killed", 1, "exact")],
+        id="later-died-shares-the-subject",
+    ),
+    pytest.param(
+        "She was rushed to hospital, where she was pronounced dead.",
+        [(OUTLET, "reports", "unknown", "killed", 1, "exact")],
+        id="pronoun-pronounced-dead",
+    ),
+    pytest.param(
+        "A 14-year-old died after the shooting on Elm Street.",
+        [(OUTLET, "reports", "unknown", "killed", 1, "exact")],
+        id="an-age-is-a-person",
+    ),
+    pytest.param(
+        "Officers said the man shot his neighbor before killing himself.",
+        [
+            ("officers", "claims", "unknown", "injured", 1, "exact"),
+            ("officers", "claims", "unknown", "killed", 1, "exact"),
+        ],
+        id="killing-himself",
+    ),
+    pytest.param(
+        "Five people were shot, two fatally, outside the bar.",
+        [
+            (OUTLET, "reports", "unknown", "injured", 3, "exact"),
+            (OUTLET, "reports", "unknown", "killed", 2, "exact"),
+        ],
+        id="n-shot-m-fatally",
+    ),
+    pytest.param(
+        "The two cousins in the back seat were not injured.",
+        [],
+        id="not-injured-is-no-claim",
+    ),
 ]
 
 
@@ -447,3 +540,31 @@ def test_claims_drop_repeats_prefers_the_stronger_stance() -> None:
     reported = _claim("Malian Armed Forces", 2, "exact", "reports", 0)
     confirmed = _claim("Malian Armed Forces", 2, "exact", "confirms", 40)
     assert drop_repeats([reported, confirmed]) == [confirmed]
+
+
+@pytest.mark.slow
+def test_claims_also_is_kept_in_the_evidence_and_read_as_an_addition(
+    nlp: Any, registry: ActorRegistry
+) -> None:
+    from fogofwar.eval.derive import count_victims, is_additive
+
+    text = (
+        "The patrol arrested a Taliban financier near Ghazni. "
+        "The patrol also detained three suspected insurgents."
+    )
+    claims = _claims(text, nlp, registry)
+    assert [c.evidence.text for c in claims] == [
+        "arrested a Taliban financier",
+        "also detained three suspected insurgents",
+    ]
+    assert [is_additive(c) for c in claims] == [False, True]
+    assert count_victims(claims, frozenset({"captured", "arrested"}), group_of=lambda c: "enemy") == 4
+
+
+def test_claims_drop_repeats_keeps_an_additional_person() -> None:
+    first = _claim("ISAF", 1, "exact", "reports", 0)
+    more = dataclasses.replace(
+        _claim("ISAF", 1, "exact", "reports", 40),
+        evidence=Span(40, 70, "one additional insurgent was killed"),
+    )
+    assert drop_repeats([first, more]) == [first, more]

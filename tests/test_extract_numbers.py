@@ -162,3 +162,15 @@ def test_numbers_number_offsets_point_at_the_number() -> None:
     text = "killing at least 84 mercenaries"
     (quantity,) = find_quantities(text)
     assert text[quantity.number_start : quantity.number_end] == "84"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the gunman shot his 9- and 13-year-old nephews",
+        "a 20-month old girl was hurt",
+        "shots were heard at 3 o'clock",
+    ],
+)
+def test_numbers_ages_and_clock_times_are_not_counts(text: str) -> None:
+    assert find_quantities(text) == []

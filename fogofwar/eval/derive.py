@@ -15,12 +15,13 @@ Each evaluation set (ISAF, MUC-4) has its own ``predict_*`` function; they share
   caller-chosen victim group; within a group the count is the largest value, except that a
   claim phrased as additive is added to what the group had so far ("three more", "four
   additional", "another two": the number in the phrase equals the claim's value; "multiple
-  additional" for a vague claim). An additive claim whose victims are unknown ("and three
-  more") belongs to the group counted just before it. Groups are added to each other, except
-  the ``unknown`` group: unknown victims cannot be shown to differ from the named ones, so the
-  total is ``max(sum of named groups, unknown)``; and a combined group "A + B" (one victim
-  phrase naming two actors) may include A's and B's own counts, so it counts
-  ``max(combined, A + B)``.
+  additional" for a vague claim; "also detained two", "two were also killed": an adverb of
+  addition on the outcome verb, which the extractor keeps in the evidence). An additive
+  claim whose victims are unknown ("and three more") belongs to the group counted just
+  before it. Groups are added to each other, except the ``unknown`` group: unknown victims
+  cannot be shown to differ from the named ones, so the total is ``max(sum of named groups,
+  unknown)``; and a combined group "A + B" (one victim phrase naming two actors) may include
+  A's and B's own counts, so it counts ``max(combined, A + B)``.
 """
 
 from __future__ import annotations
@@ -78,6 +79,12 @@ def claim_value(claim: Claim) -> int | None:
     return claim.figure if claim.figure is not None else claim.low
 
 
+# Adverbs that make a whole statement an addition to what was told before ("the force also
+# detained two suspects" after "arrested a leader": three people).
+ADDITIVE_ADVERBS = ("also", "additionally")
+_ADVERB_PATTERN = re.compile(r"\b(?:" + "|".join(ADDITIVE_ADVERBS) + r")\b", re.IGNORECASE)
+
+
 @cache
 def _additive_pattern() -> re.Pattern[str]:
     numbers = r"\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -105,6 +112,8 @@ def is_additive(claim: Claim) -> bool:
     value = claim_value(claim)
     if value is None:
         return False
+    if _ADVERB_PATTERN.search(claim.evidence.text):
+        return True
     for match in _additive_pattern().finditer(claim.evidence.text):
         if match.group("vague"):
             if claim.qualifier == "vague":

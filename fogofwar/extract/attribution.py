@@ -94,6 +94,15 @@ class ClaimLexicon:
     months: dict[str, int]
     relative_days: dict[str, int]
     date_pattern: re.Pattern[str]
+    joinable_kinds: frozenset[str] = frozenset()
+    unnamed_armed_group: str = ""
+    additive_words: frozenset[str] = frozenset()
+    additive_adverbs: frozenset[str] = frozenset()
+    accompaniment: frozenset[str] = frozenset()
+    tally_prepositions: frozenset[str] = frozenset()
+    reflexive_pronouns: frozenset[str] = frozenset()
+    degree_adverbs: frozenset[str] = frozenset()
+    non_person_entities: frozenset[str] = frozenset()
 
     def stance_of(self, word: str) -> str | None:
         """The stance a reporting verb form expresses, or None."""
@@ -172,6 +181,15 @@ def claim_lexicon() -> ClaimLexicon:
         months=dict(data["months"]),
         relative_days={" ".join(k.split()): v for k, v in data["relative_days"].items()},
         date_pattern=_date_pattern(data),
+        joinable_kinds=words("joinable_kinds"),
+        unnamed_armed_group=data["unnamed_armed_group"],
+        additive_words=words("additive_words"),
+        additive_adverbs=words("additive_adverbs"),
+        accompaniment=words("accompaniment"),
+        tally_prepositions=words("tally_prepositions"),
+        reflexive_pronouns=words("reflexive_pronouns"),
+        degree_adverbs=words("degree_adverbs"),
+        non_person_entities=words("non_person_entities"),
     )
 
 

@@ -25,7 +25,15 @@ Conventions (see also the ``about`` fields of ``resources/lexicon_claims.json`` 
   new count, and is skipped, as are pronouns ("his death").
 - A vague "casualties"/"losses" claim whose victims cannot be told ("dozens of casualties")
   is dropped: it cannot be reconciled with any group and would be counted twice in totals.
-- Repeats: the kept copy is the one with a stated qualifier ("at least 84" over a lede's
+- Lists: phrases coordinated under one verb ("a leader and three associates", "the leader
+  along with three of his associates") and objects of coordinated verbs of one outcome family
+  ("arrested a leader and detained three suspects") are one claim with the summed figure when
+  they name one group (see :mod:`fogofwar.extract.tallies`); "N shot, M fatally" is M killed
+  and N - M injured; "also" on the outcome verb stays in the evidence (an addition).
+- Not claims: tallies over a period ("killed since January"), negated outcomes ("were not
+  injured").
+- Repeats (:func:`fogofwar.extract.tallies.drop_repeats`): the kept copy is the one with a
+  stated qualifier ("at least 84" over a lede's
   "84"), then the stronger stance (confirms over reports), then a stated date, then the first.
   A copy about unknown victims is dropped when the same claimant gives the same figure and
   outcome for a named group ("Seventeen Killed" headline, "killed seventeen insurgents").
@@ -42,7 +50,6 @@ Conventions (see also the ``about`` fields of ``resources/lexicon_claims.json`` 
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import logging
 import re
@@ -68,12 +75,11 @@ from fogofwar.extract.attribution import (
 )
 from fogofwar.extract.numbers import Quantity, find_quantities
 from fogofwar.extract.sentences import Sentence
+from fogofwar.extract.tallies import GROUP_JOINER, UNKNOWN, drop_repeats, family, is_uninformative, join
 from fogofwar.model import Actor, Article, Claim, Span, record_id
 
 log = logging.getLogger(__name__)
 
-UNKNOWN = "unknown"
-GROUP_JOINER = " + "
 _COUNT_DEPS = frozenset(
     {"nummod", "quantmod", "amod", "det", "advmod", "compound", "npadvmod", "nmod", "poss"}
 )
@@ -146,6 +152,7 @@ class _Statement:
     counted: bool = False  # the figure comes from a number or amount word, not from "a"/"the"
     position: int = 0  # index within a coordinated list of victim phrases
     extra: list[Any] = field(default_factory=list)  # conjuncts without their own count, same victims
+    proper: bool = False  # a proper name counted as one person ("killing Fayez Jan")
 
 
 _AGE_BEFORE = re.compile(r"[A-Z][\w.'’-]*,\s*$")
@@ -293,11 +300,26 @@ def _is_fatal(token: Any, lex: ClaimLexicon) -> bool:
 def _shared_subject(token: Any, classes: frozenset[str]) -> list[tuple[Any, str]]:
     """A coordinated participle shares the passive subject of the verb before it
     ("a man was shot and killed", "were killed or wounded")."""
-    if token.dep_ != "conj" or not classes & {"transitive", "adjective"} or token.tag_ not in ("VBN", "JJ"):
-        return []
     if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in token.children):
         return []
+    if "intransitive" in classes and token.dep_ in ("conj", "advcl") and token.head.i < token.i:
+        # "was taken to a hospital but later died", "a boy shot ... has died": the subject of
+        # the verb before it died
+        return [(c, "subject") for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if token.dep_ != "conj" or not classes & {"transitive", "adjective"} or token.tag_ not in ("VBN", "JJ"):
+        return []
     return [(c, "passive") for c in token.head.children if c.dep_ == "nsubjpass"]
+
+
+def _gerund_subject(token: Any) -> list[tuple[Any, str]]:
+    """The noun before "being" in a passive gerund the parser left without a subject
+    ("resulted in six people being killed")."""
+    for child in token.children:
+        if child.dep_ == "auxpass" and child.lower_ == "being" and child.i > 0:
+            before = child.nbor(-1)
+            if before.pos_ in ("NOUN", "PROPN", "NUM") and before.head.i != token.i:
+                return [(before, "passive")]
+    return []
 
 
 def _both_outcomes(first: Any, second: Any, lex: ClaimLexicon) -> bool:
@@ -340,6 +362,8 @@ def _arguments(
     args = _verbal_arguments(token, classes, lex.copulas) if is_verbish(token) or token.pos_ != "NOUN" else []
     if not args:
         args = _shared_subject(token, classes)
+    if not args and classes & {"transitive", "adjective"}:
+        args = _gerund_subject(token)
     if "noun" in classes and not args:
         args = _noun_arguments(token, outcome, lex, qtokens)
     return outcome, args
@@ -359,13 +383,43 @@ def _requalify(values: tuple[int | None, int | None, int | None, str], qualifier
     }[qualifier]
 
 
-def _singular_count(arg: Any, how: str, lex: ClaimLexicon, caps: bool) -> bool:
+def _is_proper_name(arg: Any, how: str, lex: ClaimLexicon, caps: bool, ctx: ArticleContext | None) -> bool:
+    """A proper name as the object or passive subject of an outcome verb, naming no group,
+    place or nationality the parser or the registry knows: one person ("killing Fayez Jan")."""
+    if ctx is None or how not in ("object", "passive", "of", "predicate"):
+        return False
+    if arg.ent_type_ in lex.non_person_entities or arg.lower_ in lex.person_nouns | lex.collective_nouns:
+        return False
+    if any(c.dep_ in ("det", "nummod", "poss") for c in arg.children):
+        return False
+    if caps:
+        # ALL CAPS wires tag common nouns as proper ones: only a name of two words or more
+        # ("THE MURDER OF JECAR NEGHME") is taken for a person's.
+        parts = [c for c in arg.children if c.dep_ == "compound" and c.i < arg.i]
+        if arg.tag_ not in ("NN", "NNP") or not parts:
+            return False
+    elif how == "of" or arg.tag_ not in ("NNP", "NNPS"):
+        return False
+    return actor_in(ctx, arg.left_edge.idx, phrase_end(arg), arg.idx) is None
+
+
+def _singular_count(
+    arg: Any, how: str, lex: ClaimLexicon, caps: bool, ctx: ArticleContext | None = None
+) -> bool:
     """Whether a phrase without a number names exactly one person ("a soldier", "the leader",
     "killing him", "killed Taliban leader Wali", "the murder of Hector Oqueli")."""
-    if how in ("object", "passive") and arg.lower_ in lex.single_person_pronouns:
-        return True  # "killing him", "he was killed": one person (a recount is skipped later)
-    if arg.lower_ in lex.pronouns or arg.lower_ in lex.collective_nouns or _is_plural(arg, caps):
+    if how in ("object", "passive", "subject", "predicate") and arg.lower_ in lex.single_person_pronouns:
+        return True  # "killing him", "he was killed", "she died": one person (a recount is skipped later)
+    if how == "object" and arg.lower_ in lex.reflexive_pronouns:
+        return True  # "killing himself": the killer, one more person
+    if _is_age_noun(arg) and arg.lower_ == "old":
+        return not any(c.dep_ == "poss" for c in arg.children) or how not in ("of", "modified")
+    if arg.lower_ in lex.pronouns or arg.lower_ in lex.collective_nouns:
         return False  # "hurting the army" is no count of people
+    if _is_proper_name(arg, how, lex, caps, ctx):
+        return True  # "killing Fayez Jan": a person the tagger did not label
+    if _is_plural(arg, caps):
+        return False
     if arg.pos_ not in ("NOUN", "PROPN"):
         return False
     determiners = {c.lower_ for c in arg.children if c.dep_ == "det"}
@@ -392,12 +446,14 @@ def _statement(
     qtokens: dict[int, Quantity],
     lex: ClaimLexicon,
     caps: bool,
+    ctx: ArticleContext | None = None,
 ) -> _Statement | None:
     if arg.lower_ in lex.container_nouns and (inner := _of_object(arg)) is not None:
         arg = inner  # "a total of 31 people were kidnapped"
     quantity = _count_of(arg, qtokens)
     noun = arg
     definite = False
+    proper = False
     if quantity is not None and arg.i in qtokens and how != "self":
         noun = _of_object(arg)  # "two of its soldiers" -> soldiers; "ten were injured" -> None
     if quantity is not None:
@@ -409,13 +465,15 @@ def _statement(
     elif how == "self":
         values = (None, None, None, "vague")
         start = min([c.left_edge.idx for c in arg.lefts] + [arg.idx])
-    elif _singular_count(arg, how, lex, caps):
+    elif _singular_count(arg, how, lex, caps, ctx):
         values = (1, 1, 1, "exact")
         start = arg.left_edge.idx
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in arg.children)
         # A pronoun or a name under a noun may point back at a person already counted.
         named = how in ("of", "modified") and arg.pos_ == "PROPN"
-        definite = definite or arg.lower_ in lex.single_person_pronouns or named
+        proper = _is_proper_name(arg, how, lex, caps, ctx)
+        definite = definite or arg.lower_ in lex.single_person_pronouns or named or proper
+        definite = definite and arg.lower_ not in lex.reflexive_pronouns
     else:
         return None
     end = phrase_end(noun) if noun is not None else _end(arg)
@@ -434,6 +492,7 @@ def _statement(
         end=end,
         definite=definite,
         counted=quantity is not None,
+        proper=proper,
     )
 
 
@@ -449,20 +508,66 @@ def _add_shared_singular(previous: _Statement, item: Any, lex: ClaimLexicon, cap
     previous.end = max(previous.end, phrase_end(item))
 
 
-def _with_trigger(statement: _Statement) -> _Statement:
+def _with_trigger(statement: _Statement, lex: ClaimLexicon) -> _Statement:
     trigger = statement.trigger
     statement.start = min(statement.start, trigger.idx)
+    for child in trigger.children:
+        if child.dep_ == "advmod" and child.lower_ in lex.additive_adverbs and child.i < trigger.i:
+            # "also detained two suspects": the evidence keeps the word that makes it an addition
+            statement.start = min(statement.start, child.idx)
     statement.end = max(statement.end, _end(trigger))
     return statement
 
 
-def _coordinated(arg: Any) -> list[Any]:
-    """``arg`` and the phrases coordinated after it ("84 mercenaries and 47 soldiers")."""
-    return sorted({arg, *(c for c in arg.conjuncts if c.i > arg.i)}, key=lambda t: t.i)
+def _coordinated(arg: Any, lex: ClaimLexicon | None = None) -> list[Any]:
+    """``arg`` and the phrases coordinated after it ("84 mercenaries and 47 soldiers"), with
+    those joined by "along with" / "together with" ("the leader along with three associates")."""
+    found = {arg, *(c for c in arg.conjuncts if c.i > arg.i and not (lex and _has_own_outcome(c, lex)))}
+    if lex is not None:
+        found |= set(_accompanying(arg, lex))
+    return sorted(found, key=lambda t: t.i)
+
+
+def _has_own_outcome(conjunct: Any, lex: ClaimLexicon) -> bool:
+    """A conjunct that says what happened to it ("ten hostages freed", "one wounded civilian")
+    does not share the outcome of the phrase before it."""
+    for child in conjunct.children:
+        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX", "ADJ"):
+            return True
+        if child.dep_ == "amod" and child.lower_ in lex.triggers:
+            return True
+    return False
+
+
+def _accompanying(arg: Any, lex: ClaimLexicon) -> list[Any]:
+    """Objects of "along with" / "together with" after ``arg``, hung on it or on its verb."""
+    holders = [arg, arg.head] if arg.dep_ in ("dobj", "nsubjpass") else [arg]
+    found: list[Any] = []
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ != "prep" or child.i <= arg.i:
+                continue
+            if child.lower_ in lex.accompaniment:
+                withs = [w for w in child.children if w.dep_ == "prep" and w.lower_ == "with"]
+            elif child.lower_ == "with" and child.nbor(-1).lower_ in lex.accompaniment:
+                withs = [child]
+            else:
+                continue
+            found += [p for w in withs for p in w.children if p.dep_ == "pobj"]
+    return found
+
+
+def _is_age_noun(token: Any) -> bool:
+    """ "a 15-year-old", "two 16-year-olds": an age standing for a person."""
+    return token.lower_ in ("old", "olds") and any(
+        c.dep_ == "npadvmod" and c.lower_ in ("year", "month", "week", "day") for c in token.children
+    )
 
 
 def _is_personish(token: Any, lex: ClaimLexicon, ctx: ArticleContext) -> bool:
     if token.lower_ in lex.person_nouns or token.lemma_.lower() in lex.person_nouns:
+        return True
+    if _is_age_noun(token):
         return True
     if token.lower_ in lex.anaphoric_nouns:
         return True
@@ -495,6 +600,47 @@ def _is_irrealis(trigger: Any, lex: ClaimLexicon) -> bool:
     return False
 
 
+def _fatal_parts(
+    trigger: Any, arg: Any, shot: _Statement, qtokens: dict[int, Quantity], lex: ClaimLexicon
+) -> list[_Statement]:
+    """ "four people were shot, one fatally": the part that died is a killing of the same
+    victims, and the wounded are the others (three)."""
+    found: list[_Statement] = []
+    for count in [*trigger.children, *arg.children]:
+        quantity = qtokens.get(count.i)
+        fatal = [c for c in count.children if c.lower_ in lex.fatal_modifiers and c.i > count.i]
+        if quantity is None or quantity.figure is None or not fatal or count.i <= arg.i:
+            continue
+        values = _values(quantity)
+        part = _Statement(
+            trigger, "killed", count, None, "fatal", *values, start=quantity.start, end=_end(fatal[0])
+        )
+        part.counted = True
+        found.append(part)
+        if shot.qualifier == "exact" and shot.figure is not None and shot.figure > quantity.figure:
+            shot.figure -= quantity.figure
+            shot.low = shot.high = shot.figure
+    return found
+
+
+def _is_negated(trigger: Any, args: list[tuple[Any, str]], lex: ClaimLexicon) -> bool:
+    """ "two passengers were not injured": a negated outcome counts nobody (but "not seriously
+    injured" is an injury; a zero stated with
+    "no one" / "none" is a claim of its own and is kept)."""
+    if not any(c.dep_ == "neg" for c in trigger.children):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in lex.degree_adverbs for c in trigger.children):
+        return False  # "was not seriously injured": injured, not badly
+    return not any(_is_zero(arg, lex) for arg, _ in args)
+
+
+def _is_tally(trigger: Any, lex: ClaimLexicon) -> bool:
+    """Whether the outcome is counted over a period, not in one event ("more than 50 insurgents
+    killed since the beginning of the year", "have killed two and detained 30 since December")."""
+    verbs = [trigger, *trigger.conjuncts]
+    return any(c.dep_ == "prep" and c.lower_ in lex.tally_prepositions for v in verbs for c in v.children)
+
+
 def find_statements(doc: Any, ctx: ArticleContext, lex: ClaimLexicon) -> list[_Statement]:
     """All casualty statements of a parsed sentence, in reading order (pure; no attribution)."""
     qtokens = _quantity_tokens(doc)
@@ -505,16 +651,18 @@ def find_statements(doc: Any, ctx: ArticleContext, lex: ClaimLexicon) -> list[_S
         if token.lower_ not in lex.triggers:
             continue
         outcome, args = _arguments(token, lex, qtokens)
-        if args and _is_irrealis(token, lex):
+        skip = _is_irrealis(token, lex) or _is_tally(token, lex) or _is_negated(token, args, lex)
+        if args and skip:
             continue
         for arg, how in args:
             if arg.i in used:
                 continue
-            items = [arg] if how in ("self", "subject") and arg.i == token.i else _coordinated(arg)
+            items = [arg] if how in ("self", "subject") and arg.i == token.i else _coordinated(arg, lex)
             previous: _Statement | None = None
+            first: _Statement | None = None
             for position, item in enumerate(items):
                 used.add(item.i)
-                found = _statement(token, outcome, item, how, qtokens, lex, caps)
+                found = _statement(token, outcome, item, how, qtokens, lex, caps, ctx)
                 if found is None and previous is not None and previous.figure and not previous.counted:
                     # "a man and woman": one more person; "the Taliban commander and the militants":
                     # no count for the militants.
@@ -526,8 +674,12 @@ def find_statements(doc: Any, ctx: ArticleContext, lex: ClaimLexicon) -> list[_S
                         previous.end = max(previous.end, phrase_end(item))
                     continue
                 found.position = position
+                if first is None:
+                    first = found
+                elif first.definite and first.figure == 1:
+                    first.definite = False  # "the leader and three associates": a list of new people
                 if position == 0 or how in ("self",):
-                    found = _with_trigger(found) if how not in ("self", "modified") else found
+                    found = _with_trigger(found, lex) if how not in ("self", "modified") else found
                 elif previous is not None and found.qualifier == "exact" and previous.qualifier in _QUALIFIED:
                     found.figure, found.low, found.high, found.qualifier = _requalify(
                         (found.figure, found.low, found.high, found.qualifier), previous.qualifier
@@ -538,6 +690,8 @@ def find_statements(doc: Any, ctx: ArticleContext, lex: ClaimLexicon) -> list[_S
                     _widen_to_context(found, lex)
                 statements.append(found)
                 previous = found
+            if previous is not None and outcome == "injured":
+                statements += _fatal_parts(token, arg, previous, qtokens, lex)
     covered = {t.i for st in statements for t in doc if st.start <= t.idx < st.end}
     statements += linear_statements(doc, qtokens, covered, lex, ctx)
     return sorted(statements, key=lambda s: (s.start, s.end))
@@ -623,13 +777,17 @@ def linear_statements(
             words.append(doc[j])
             j += 1
         noun = words[-1] if words else None
-        hit = _trigger_after(doc, j, qtokens, lex)
         before = doc[first - 1] if first > 0 else None
-        if hit is None and before is not None and noun is not None:
-            hit = _linear_trigger(before, lex, after=False)
+        # A transitive outcome verb right before the count is its verb ("KILLED TWO AND DETAINED
+        # 30"), before any participle after it.
+        hit = _linear_trigger(before, lex, after=False) if before is not None else None
+        if hit is None:
+            hit = _trigger_after(doc, j, qtokens, lex)
         if hit is None or (noun is not None and not _is_personish(noun, lex, ctx)):
             continue
         outcome, trigger = hit
+        if _is_irrealis(trigger, lex) or _is_tally(trigger, lex):
+            continue
         values = (quantity.figure, quantity.low, quantity.high, quantity.qualifier)
         end = max(_end(trigger), _end(noun) if noun is not None else quantity.end)
         head = noun if noun is not None else doc[last]
@@ -744,9 +902,16 @@ def resolve_victims(
         actors, admitted = _self_victims(statement, attribution, ctx, lex)
         return _joined(actors), admitted
     noun = statement.noun
+    if noun is not None and noun.lower_ in lex.reflexive_pronouns:
+        return UNKNOWN, False  # "killed himself": the attacker, whom the registry cannot name
     if noun is not None and noun.lower_ in lex.single_person_pronouns:
         return (previous[-1] if previous else UNKNOWN), False  # "killing him": who he is is told elsewhere
-    if noun is not None and noun.lower_ not in lex.anaphoric_nouns and not _is_personish(noun, lex, ctx):
+    if (
+        noun is not None
+        and not statement.proper
+        and noun.lower_ not in lex.anaphoric_nouns
+        and not _is_personish(noun, lex, ctx)
+    ):
         return None  # "captured 3 vehicles", "two days", "losing its patience"
     if statement.trigger.lower_ in lex.own_loss_verbs:
         subject, _ = clause_subject(statement.trigger)
@@ -830,83 +995,39 @@ def _claim(
     )
 
 
-def _same_group(first: Claim, second: Claim) -> bool:
-    """Two exact counts of one group under one verb ("a facilitator and one additional suspect");
-    a phrase naming no group ("and two of his associates") joins the group named before it."""
+def _joins(statement: _Statement, verbs: set[int]) -> bool:
+    """Whether a statement counts other people than the last claim's, in one list: a later
+    phrase under the same verb ("a leader and three suspects"), or the object of a verb
+    coordinated with it and sharing its subject ("arrested a leader and detained three")."""
+    trigger = statement.trigger
+    if statement.position > 0:
+        return trigger.i in verbs
     return (
-        second.victims in (first.victims, UNKNOWN)
-        and first.outcome == second.outcome
-        and first.claimant == second.claimant
-        and first.qualifier == second.qualifier == "exact"
-        and first.figure is not None
-        and second.figure is not None
+        statement.how == "object"
+        and trigger.dep_ == "conj"
+        and trigger.head.i in verbs
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
     )
 
 
-def _add_up(article: Article, first: Claim, second: Claim) -> Claim:
-    """One claim counting both coordinated phrases, its evidence spanning both."""
-    start, end = first.evidence.start, max(first.evidence.end, second.evidence.end)
-    figure = (first.figure or 0) + (second.figure or 0)
-    return dataclasses.replace(
-        first,
-        id=record_id(article.id, start, end, first.victims, first.outcome),
-        evidence=Span(start, end, article.text[start:end]),
-        figure=figure,
-        low=figure,
-        high=figure,
-    )
-
-
-def _family(outcome: str) -> str:
-    return "captured" if outcome == "arrested" else outcome
+def _related(outcome: str) -> set[str]:
+    """Outcome families a definite person may already have been counted under: a death is told
+    with its wounding ("died ... was shot"), a kidnapping is not a death."""
+    harm = {"killed", "injured", "casualties"}
+    return harm if outcome in harm else {family(outcome)}
 
 
 def _is_recount(statement: _Statement, victims: str, counted: set[str]) -> bool:
     """A phrase that points back at people already counted, once the article has claimed this
     outcome: "the targeted individual", "the commander" (a definite single person not named by
     the registry), "four of the insurgents" (a part of a group already counted)."""
-    if statement.definite and victims == UNKNOWN and counted:
+    if statement.definite and victims == UNKNOWN and counted & _related(statement.outcome):
         return True  # "a 4-year-old girl died ... the girl was shot"
-    if _family(statement.outcome) not in counted:
+    if family(statement.outcome) not in counted:
         return False
     noun = statement.noun
     partitive = noun is not None and statement.head.i != noun.i and statement.head.lower_ != noun.lower_
     return partitive and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children)
-
-
-def _is_uninformative(claim: Claim) -> bool:
-    """A vague casualty count about no identifiable group ("dozens of casualties")."""
-    return claim.outcome == "casualties" and claim.victims == UNKNOWN and claim.qualifier == "vague"
-
-
-def _preference(claim: Claim, order: int, lex: ClaimLexicon) -> tuple[int, int, int, int]:
-    return (
-        0 if claim.qualifier != "exact" else 1,
-        lex.stance_rank.get(claim.stance, 3),
-        0 if claim.claim_date else 1,
-        order,
-    )
-
-
-def drop_repeats(claims: Sequence[Claim]) -> list[Claim]:
-    """Keep one claim per (claimant, victims, outcome, figure); see the module doc for which."""
-    lex = claim_lexicon()
-    best: dict[tuple[str, str, str, int | None], tuple[tuple[int, int, int, int], Claim]] = {}
-    for order, claim in enumerate(claims):
-        key = (claim.claimant, claim.victims, claim.outcome, claim.figure)
-        rank = _preference(claim, order, lex)
-        if key not in best or rank < best[key][0]:
-            best[key] = (rank, claim)
-    kept = {id(c) for _, c in best.values()}
-    # "Seventeen Killed" (a headline) beside "killed seventeen insurgents": the copy whose
-    # victims are unknown repeats the one that names them.
-    named = {(c.claimant, c.outcome, c.figure) for c in claims if c.victims != UNKNOWN}
-    return [
-        c
-        for c in claims
-        if id(c) in kept
-        and not (c.victims == UNKNOWN and c.figure and (c.claimant, c.outcome, c.figure) in named)
-    ]
 
 
 def _note_sentence(sentence: Sentence, attributions: list[Attribution], ctx: ArticleContext) -> None:
@@ -953,7 +1074,8 @@ def extract_claims(
                 )
         else:
             previous: list[str] = []
-            joinable: tuple[int, int] | None = None  # trigger of the last kept claim, its index
+            # the last kept claim's index and the outcome verbs its phrases hang on
+            joinable: tuple[int, set[int]] | None = None
             for statement in find_statements(sentence.doc, ctx, lex):
                 attribution = attribute(statement.trigger, sentence.paragraph, ctx)
                 resolved = resolve_victims(statement, attribution, ctx, previous)
@@ -962,21 +1084,22 @@ def extract_claims(
                 victims, admitted = resolved
                 if _is_recount(statement, victims, counted):
                     continue
-                counted.add(_family(statement.outcome))
+                counted.add(family(statement.outcome))
                 claim = _claim(article, sentence, statement, attribution, victims, admitted, ctx)
-                same_verb = joinable is not None and joinable == (statement.trigger.i, len(claims) - 1)
-                last = claims[-1] if same_verb else None
-                if statement.position > 0 and last is not None and _same_group(last, claim):
+                if joinable is not None and joinable[0] == len(claims) - 1 and _joins(statement, joinable[1]):
                     # "captured a facilitator and one additional suspect": one group of two
-                    claims[-1] = _add_up(article, last, claim)
-                    previous.append(victims)
-                    continue
+                    joined = join(article, claims[-1], claim, registry)
+                    if joined is not None:
+                        claims[-1] = joined
+                        joinable[1].add(statement.trigger.i)
+                        previous.append(victims)
+                        continue
                 previous.append(victims)
                 attributions.append(attribution)
-                if _is_uninformative(claim):
+                if is_uninformative(claim):
                     log.debug("dropped a vague claim about unknown victims: %r", claim.evidence.text)
                     continue
-                joinable = (statement.trigger.i, len(claims))
+                joinable = (len(claims), {statement.trigger.i})
                 claims.append(claim)
         _note_sentence(sentence, attributions, ctx)
     return drop_repeats(claims)

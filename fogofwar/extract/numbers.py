@@ -26,6 +26,7 @@ _DIGITS = r"(?<![\w.,:/$€£#-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w]|[.,
 _WORD_SPLIT = re.compile(r"[a-z]+")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\.?\s*$")
 _NEXT_WORD = re.compile(r"^\s*([A-Za-z]+)")
+_SHARED_AGE = re.compile(r"-\s*(?:and|or|to)\s+\d+\s*-\s*(?:years?|months?|weeks?)\s*-?\s*old", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -252,6 +253,8 @@ def _is_non_count(text: str, start: int, end: int, core: str, lex: NumberLexicon
         return True
     if re.match(r"\s*(?:-|\s)?years?[-\s]old", after):
         return True
+    if _SHARED_AGE.match(text[end : end + 40]):
+        return True  # "his 12- and 10-year-old sons": the first age shares the second's unit
     prev_word = _PREV_WORD.search(text[max(0, start - 20) : start])
     next_word = _NEXT_WORD.match(text[end : end + 20])
     if prev_word and prev_word.group(1).lower() in lex.months and core[:1].isdigit():
