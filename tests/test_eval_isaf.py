@@ -12,12 +12,14 @@ from fogofwar.errors import ConfigError
 from fogofwar.eval.isaf import (
     ISAF_KEYS,
     IsafGold,
+    IsafItem,
     IsafPrediction,
     is_friendly,
     isaf_article,
     load_isaf,
     predict_isaf,
     province_key,
+    release_id,
     release_month_end,
     score_isaf,
     target_groups,
@@ -336,3 +338,17 @@ def test_eval_isaf_score_nonzero_rate_is_nan_without_killed_items() -> None:
     result = score_isaf([(gold(), IsafPrediction(captured=1))])
     assert math.isnan(result["killed_exact_nonzero"])
     assert result["killed_exact"] == 1.0
+
+
+@pytest.mark.parametrize(
+    "pr_id,text,expected",
+    [
+        ("2010-03-CA-041", "Dec. 17: A patrol detained two suspects.", "2010-03-CA-041"),
+        (None, "Dec. 17: A patrol detained two suspects. 2009-12-CA\u2013072", "2009-12-"),
+        (None, "Release 2011-07-S-019: a patrol detained two suspects.", "2011-07-"),
+        (None, "A patrol detained two suspects in 2011.", None),
+    ],
+)
+def test_eval_isaf_release_id_from_record_or_text(pr_id: str | None, text: str, expected: str | None) -> None:
+    item = IsafItem(record_idx=1, pr_id=pr_id, text=text, gold=gold())
+    assert release_id(item) == expected

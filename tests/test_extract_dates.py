@@ -185,3 +185,35 @@ def test_dates_day_and_month_in_a_name_is_no_date(text: str) -> None:
 def test_dates_month_alone_is_the_latest_on_or_before_the_reference(reference: date, first_day: date) -> None:
     found = _one("The district governor was shot in July.", reference)
     assert (found.date_start, found.precision) == (first_day, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Two shops were looted overnight.", "overnight"),
+        ("A bridge was hit overnight in the east.", "overnight"),
+        ("Shelling went on OVERNIGHT, officials said.", "OVERNIGHT"),
+    ],
+)
+def test_dates_overnight_as_adverb_is_last_night(text: str, expression: str) -> None:
+    found = _one(text)
+    assert (found.text, found.date_start, found.precision) == (expression, date(2024, 7, 26), 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police made arrests during an overnight raid.",
+        "Soldiers held a suspect after overnight security operations.",
+        "An overnight air strike hit a depot.",
+        "THE ARMY LAUNCHED OVERNIGHT PATROLS.",
+    ],
+)
+def test_dates_overnight_before_a_noun_names_no_day(text: str) -> None:
+    # "an overnight raid" says what kind of raid, not which night it was.
+    assert resolve_dates(text, SATURDAY) == []
+
+
+def test_dates_overnight_raid_dated_by_its_weekday() -> None:
+    found = resolve_dates("A leader was seized in an overnight raid in the valley Monday.", SATURDAY)
+    assert [(m.text, m.date_start) for m in found] == [("Monday", date(2024, 7, 22))]

@@ -216,8 +216,9 @@ def test_events_dates_fall_back_to_paragraph_then_earlier_then_reference(gazette
 def test_events_report_date_bounds_the_event(gazetteer: Gazetteer) -> None:
     text = "The rebels announced on Saturday that they had attacked soldiers near Kidal."
     mention = _mentions(gazetteer, text, dateline=date(2024, 7, 27))[0]
+    # The report's day at precision 2: the days up to it (the linker reads it as that week).
     assert (mention.date_start, mention.date_end, mention.date_precision) == (
-        date(2024, 7, 21),
+        date(2024, 7, 27),
         date(2024, 7, 27),
         2,
     )
@@ -333,6 +334,63 @@ def test_events_own_report_date_is_not_replaced_by_history(gazetteer: Gazetteer)
     mention = _mentions(gazetteer, text, dateline=date(2024, 10, 6))[0]
     assert not mention.background
     assert (mention.date_end, mention.date_precision) == (date(2024, 10, 6), 2)
+
+
+def test_events_report_dated_lead_takes_a_day_named_further_down(gazetteer: Gazetteer) -> None:
+    text = (
+        "The army today confirmed that it had captured two rebel quartermasters near Gao.\n\n"
+        "The first was seized on Oct. 3 at a market. Soldiers arrested the second man Oct. 9."
+    )
+    mention = _mentions(gazetteer, text, dateline=date(2024, 10, 14))[0]
+    assert (mention.date_start, mention.date_precision) == (date(2024, 10, 3), 1)
+    # A day after the report is no date of what it reports.
+    later = text.replace("Oct. 3", "Oct. 20").replace("Oct. 9", "Oct. 21")
+    mention = _mentions(gazetteer, later, dateline=date(2024, 10, 14))[0]
+    assert (mention.date_start, mention.date_precision) == (date(2024, 10, 14), 2)
+
+
+def test_events_page_stamp_is_no_event_date(gazetteer: Gazetteer) -> None:
+    text = (
+        "Two hurt in market shooting Posted: Monday, March 3, 2025 9:10 AM Updated: Monday, March 3, 2025\n\n"
+        "Two men were shot near the market on Sunday night, police said."
+    )
+    mention = _mentions(gazetteer, text, published=date(2025, 3, 3))[0]
+    assert (mention.date_start, mention.date_precision) == (date(2025, 3, 2), 1)
+
+
+def test_events_old_period_start_is_not_borrowed(gazetteer: Gazetteer) -> None:
+    text = (
+        "Troops have now detained their 40th rebel commander since Aug. 1. "
+        "They captured a commander near Gao during a raid."
+    )
+    mentions = _mentions(gazetteer, text, dateline=date(2024, 11, 20))
+    assert (mentions[1].date_start, mentions[1].date_precision, mentions[1].background) == (
+        date(2024, 11, 20),
+        2,
+        False,
+    )
+    # A recent one may be the day the event began ("held since ...").
+    recent = text.replace("Aug. 1", "Nov. 12")
+    assert _mentions(gazetteer, recent, dateline=date(2024, 11, 20))[1].date_start == date(2024, 11, 12)
+
+
+def test_events_relative_clause_after_a_borrowed_date_is_no_saying(gazetteer: Gazetteer) -> None:
+    text = (
+        "A man was killed near Gao.\n\n"
+        "Police are looking into an early Sunday shooting at a bar that left him dead."
+    )
+    mention = _mentions(gazetteer, text, dateline=date(2024, 7, 29))[0]
+    assert (mention.date_start, mention.date_precision) == (date(2024, 7, 28), 1)
+
+
+def test_events_consequence_after_its_cause_starts_on_the_cause(gazetteer: Gazetteer) -> None:
+    text = "A teenager died on Friday after he was shot near Gao on Wednesday."
+    mention = _mentions(gazetteer, text, dateline=date(2024, 7, 27))[0]
+    assert (mention.date_start, mention.date_end, mention.date_precision) == (
+        date(2024, 7, 24),
+        date(2024, 7, 26),
+        2,
+    )
 
 
 @pytest.mark.parametrize(

@@ -2,10 +2,11 @@
 
 Data: a directory holding ``isaf.jsonl`` (one record per incident: ``record_idx``, ``pr_id``,
 ``text``, ``gold``; see its README). Each text is turned into an Article by the ingest stage
-(:func:`isaf_article`: the dateline date is the reference date; the ``pr_id`` carries the
-release's year and month, used only to give a yearless dateline, "KABUL, Afghanistan
-(June 14)", its year; items without a dateline resolve relative dates against the release's
-month end and usually miss the date), extracted, and reduced to an :class:`IsafPrediction`
+(:func:`isaf_article`: the dateline date is the reference date; the ``pr_id``, or the release
+id printed in the text when the record has none, carries the release's year and month, used
+only to give a yearless dateline, "KABUL, Afghanistan (June 14)", or header date, "Dec. 17:
+...", its year; items without a dateline resolve relative dates against the release's month
+end and usually miss the date), extracted, and reduced to an :class:`IsafPrediction`
 by :func:`predict_isaf`.
 
 How a prediction is derived (besides the shared rules in :mod:`fogofwar.eval.derive`):
@@ -192,6 +193,20 @@ def release_month_end(pr_id: str | None) -> date | None:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+# A release id as printed in a release ("2009-12-CA-072", sometimes with a long dash before the
+# number); read when the record carries none.
+_RELEASE_ID = re.compile(r"\b(?P<year>20\d{2})-(?P<month>\d{2})-[A-Z]{1,3}\s?[-\u2013\u2014]\s?\d{1,4}\b")
+
+
+def release_id(item: IsafItem) -> str | None:
+    """The item's press-release id: the record's ``pr_id``, else the first one printed in its text
+    (normalised to ``YYYY-MM-...``), else None."""
+    if item.pr_id:
+        return item.pr_id
+    match = _RELEASE_ID.search(item.text)
+    return f"{match['year']}-{match['month']}-" if match else None
+
+
 def isaf_article(item: IsafItem) -> Article:
     """The Article an ISAF item is read as (dateline parsed by the ingest stage).
 
@@ -205,7 +220,7 @@ def isaf_article(item: IsafItem) -> Article:
 
     origin = f"isaf:{item.record_idx}"
     article = article_from_text(item.text, origin=origin)
-    month_end = release_month_end(item.pr_id)
+    month_end = release_month_end(release_id(item))
     if article.dateline_date is not None or month_end is None:
         return article
     hinted = article_from_text(item.text, origin=origin, published=month_end)
@@ -385,6 +400,7 @@ __all__ = [
     "predict_isaf",
     "province_hit",
     "province_key",
+    "release_id",
     "release_month_end",
     "score_isaf",
     "target_groups",

@@ -21,6 +21,10 @@ Rules (documented choices):
 * Two-digit years take the century that puts them nearest the reference, not after it by more
   than a year ("90" in 1990 reports); without a reference 00-30 are 20xx, the rest 19xx.
 * Without a reference, absolute dates (with a year) still resolve; relative ones are skipped.
+* "overnight" is the night before the reference ("detained overnight" = yesterday, as "last
+  night"); before a noun ("an overnight raid", "overnight security operations", nouns in the
+  lexicon's ``overnight_nouns``) it says what kind of operation, not which night, and is no
+  date: the sentence is dated by another expression or, as an undated report, by its reference.
 * A weekday followed by the date it names ("on Monday, 4 August") is one expression, dated by
   the explicit day; a day and month followed by a noun of a name ("the 19 April Movement",
   ``name_heads`` in the lexicon) is no date.
@@ -119,6 +123,10 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
     month_cue = _alternation(raw["month_cues"])
     year_cue = _alternation([*raw["year_cues"], "least"])
     time_of_day = r"(?:\s+(?:morning|afternoon|evening|night))?"
+    # "an overnight raid", "overnight security operations": an adjective saying what kind of
+    # operation, not which night; "detained overnight in Khost" dates the detention.
+    modifier = rf"(?!(?:{_alternation(raw['function_words'])})\b)[a-z][\w-]*"
+    overnight = rf"overnight(?!\s+(?:{modifier}\s+){{0,2}}(?:{_alternation(raw['overnight_nouns'])})\b)"
     flags = re.IGNORECASE
     specs: list[tuple[str, str, _Handler]] = [
         ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", _iso),
@@ -151,7 +159,7 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
         (
             "relative_day",
             r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night|"
-            r"this\s+(?:morning|afternoon|evening)|overnight|earlier\s+today)\b",
+            rf"this\s+(?:morning|afternoon|evening)|{overnight}|earlier\s+today)\b",
             _relative_day,
         ),
         ("ago", rf"\b(?P<n>{number})\s+(?P<unit>day|week|month|year)s?\s+ago\b", _ago),

@@ -10,9 +10,15 @@ happened ("responsible for the killing of six priests").
 
 Each mention gets:
 
-* dates: the date expression nearest the trigger in the sentence; else one in the paragraph;
-  a date that only says when something was *reported* ("announced on Saturday that ...")
-  bounds the event to the week before it (precision 2); else the last recent date of an
+* dates: the date expression nearest the trigger in the sentence (when a later clause after
+  "after"/"following" names the cause a few days earlier, "died Friday after being shot
+  Thursday", the range runs from the cause's day); else one in the paragraph; a date that only
+  says when something was *reported* ("announced on Saturday that ...") bounds the event: a
+  day named further down, up to that report, dates it ("confirmed today they detained two
+  men. [...] One was arrested Oct. 4."), else the report's day at precision 2 (the days up
+  to it, as the linker reads it). Page stamps ("Posted: Monday, March 31, 2014") are the
+  page's date, not an event's, and the start of a long period ("the 40th leader captured
+  since Aug. 1") is not lent to neighbouring sentences. Else the last recent date of an
   earlier paragraph (the story goes on about the last event it dated), or for a lead with no
   date the first recent date further down ("claimed heavy losses [...] the battles on
   Thursday and Friday"); with no date at all the mention takes the article's reference date
@@ -74,13 +80,20 @@ _SAME_NEWS_DAYS = 3
 _DATELINE_PREFIX = re.compile(r"\s*[^\n.!?]{0,60}[,(]\s*")
 # Dates this close to the start may belong to the dateline or a header line.
 _HEADER_CHARS = 400
-# A date that only says when something was reported bounds the event to this many days before it.
-_REPORT_WINDOW_DAYS = 6
 # Date precisions (model.DATE_PRECISIONS): up to 2 names a day or a week, 3 a month.
 _DAY_OR_WEEK = 2
 _MONTH = 3
 # "in", "during", "at" before a date make it the time of what follows, not of a saying.
 _AT_THE_TIME = re.compile(r"\b(?:in|during|at)\s*$", re.IGNORECASE)
+# "Posted: Monday, March 31, 2014 3:13 PM" stamps the web page, as a dateline does the report.
+_PAGE_STAMP = re.compile(
+    r"\b(?:posted|updated|published|last\s+(?:updated|modified))(?:\s+(?:on|at))?\s*:?\s*$", re.IGNORECASE
+)
+# "died Friday after being shot Thursday": the clause after "after" names the cause, days before.
+_CAUSE_LINK = re.compile(r"\b(?:after|following)\b", re.IGNORECASE)
+_CAUSE_DAYS = 7
+# "since Oct. 1" starts a period ("the 60th leader captured since Oct. 1").
+_PERIOD_START = re.compile(r"\bsince\s*$", re.IGNORECASE)
 # A date that opens a reported clause ("said that last night ...") dates the event, not the saying.
 _CLAUSE_OPENER = re.compile(r"\bthat\b[\s,]*(?:(?:early|late)\s+)?$", re.IGNORECASE)
 # The definite article between a "suspected of"-style cue and a trigger names one event that
@@ -252,7 +265,11 @@ class _ArticleContext:
     def dates(self, sentence: Sentence) -> list[DateMention]:
         if sentence.index not in self._dates:
             found = resolve_dates(sentence.text, self.reference)
-            self._dates[sentence.index] = [d for d in found if not self._is_dateline(sentence, d)]
+            self._dates[sentence.index] = [
+                d
+                for d in found
+                if not self._is_dateline(sentence, d) and not _PAGE_STAMP.search(sentence.text, 0, d.start)
+            ]
         return self._dates[sentence.index]
 
     def places(self, sentence: Sentence) -> list[tuple[int, int, Place]]:
@@ -387,10 +404,17 @@ def _mention_dates(
     events = [d for d in own if not _is_report_date(sentence.text, d, best.start, lexicon)]
     if events:
         chosen = min(events, key=lambda d: _distance(d.start, d.end, best))
+        cause = _earlier_cause(sentence.text, chosen, events)
+        if cause is not None:
+            return cause.date_start, max(cause.date_end, chosen.date_end), _DAY_OR_WEEK
         return chosen.date_start, chosen.date_end, chosen.precision
     reports = [d for d in own if d not in events]
     for other in context.paragraph(sentence):
-        found = [d for d in context.dates(other) if not context.is_future(d.date_start)]
+        found = [
+            d
+            for d in context.dates(other)
+            if not context.is_future(d.date_start) and not _is_long_period(context, other, d)
+        ]
         events = [
             d
             for d in found
@@ -403,16 +427,18 @@ def _mention_dates(
             chosen = events[0]
             return chosen.date_start, chosen.date_end, chosen.precision
         reports = reports or found
-    if reports:
-        # Reported on that day: the event happened in the days up to it.
-        bound = reports[0].date_end
-        return bound - timedelta(days=_REPORT_WINDOW_DAYS), bound, 2
+    # Reported on that day: the event happened in the days up to it.
+    bound = reports[0].date_end if reports else None
     # The story goes on about the last event it dated ("... in Baghlan province, Wednesday.
     # The security force detained one suspect."), unless that date is history; a lead without
     # a date is dated further down ("Rebels claimed heavy losses on the army. [...] the battles
-    # on Thursday and Friday").
+    # on Thursday and Friday"), and so is a sentence that only says when it was reported, by a
+    # later day up to that report ("Forces today confirmed they detained two men. [...] One was
+    # arrested Oct. 4.").
     earlier = context.earlier(sentence)
     later = [s for s in context.sentences if s.index > sentence.index and s.paragraph != sentence.paragraph]
+    if bound is not None:
+        earlier = []  # a report of a new day is not about the event an earlier paragraph dated
     for other, last in [*((s, True) for s in earlier), *((s, False) for s in later)]:
         found = [
             d
@@ -420,10 +446,16 @@ def _mention_dates(
             if not _is_report_date(other.text, d, None, lexicon)
             and not context.is_old(d.date_end)
             and not context.is_future(d.date_start)
+            and not _is_long_period(context, other, d)
+            and (bound is None or d.date_end <= bound)
         ]
         if found and not _in_background(context, other, lexicon):
             chosen = found[-1] if last else found[0]
             return chosen.date_start, chosen.date_end, chosen.precision
+    if bound is not None:
+        # The report's day at precision 2 reads as the days up to it, as an undated report's
+        # date does (link.similarity.date_range).
+        return bound, bound, 2
     if context.reference is not None:
         return context.article.reference_date, context.article.reference_date, 2
     return None, None, 4
@@ -441,9 +473,43 @@ def _is_report_date(text: str, mention: DateMention, trigger_start: int | None, 
     if trigger_start is not None and trigger_start < mention.start:
         return False
     # "on Sunday indicated that ...", "on Saturday that they had ...": said then, done before.
-    stop = trigger_start if trigger_start is not None else len(text)
-    after = text[mention.end : min(stop, mention.end + 25)]
+    if trigger_start is None:
+        # In a sentence read for its date only, the saying follows the date closely ("last
+        # night we reported", "on Saturday that"); in "an early Sunday shooting at a bar that
+        # claimed a life" the "that" is the shooting's, and in "killed Saturday, police said"
+        # the date is the killing's.
+        match = lexicon.report.search(text, mention.end, mention.end + 25)
+        if match is None:
+            return False
+        gap = text[mention.end : match.start()].split()
+        if any(not word.isalpha() for word in gap) or text[mention.end : match.start()].startswith(","):
+            return False
+        return not gap if match.group().casefold() == "that" else len(gap) <= 2
+    after = text[mention.end : min(trigger_start, mention.end + 25)]
     return lexicon.report.search(after) is not None
+
+
+def _earlier_cause(text: str, chosen: DateMention, dates: list[DateMention]) -> DateMention | None:
+    """The date of what led to the chosen one's event ("died Friday after being shot Thursday",
+    "was arraigned Monday after his son shot himself Sunday night"): a day or week named after
+    "after"/"following" that follows the chosen date, a few days before it. The event then
+    runs from the cause to the consequence."""
+    for other in dates:
+        if other.start <= chosen.end or other.precision > _DAY_OR_WEEK:
+            continue
+        if not timedelta(0) < chosen.date_start - other.date_start <= timedelta(days=_CAUSE_DAYS):
+            continue
+        if _CAUSE_LINK.search(text, chosen.end, other.start):
+            return other
+    return None
+
+
+def _is_long_period(context: _ArticleContext, sentence: Sentence, mention: DateMention) -> bool:
+    """Whether a date starts a long period ("the 60th leader captured since Oct. 1", two months
+    before the report): the start of a total, not the day of a neighbouring sentence's event.
+    A recent one ("held since 16 December") may well be the day the event began."""
+    since = _PERIOD_START.search(sentence.text, 0, mention.start)
+    return since is not None and context.is_old(mention.date_end)
 
 
 def _distance(start: int, end: int, hit: _Hit) -> int:
