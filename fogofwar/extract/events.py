@@ -674,8 +674,16 @@ _AGAINST = {"on", "against", "with", "upon"}
 # ("launched an attack", "killed in an ambush") or a controlled verb ("claimed to have
 # inflicted", "attacked and killed"). Not through "said that ..." (ccomp): that subject is the
 # claimant.
+# Reporting verbs in every form, matched on the lower-cased word (the pipeline runs without
+# its lemmatizer).
 _REPORTING = frozenset(
-    "say claim announce confirm report state assert admit indicate tell deny add acknowledge".split()
+    """
+    say says said saying claim claims claimed claiming announce announces announced announcing
+    confirm confirms confirmed confirming report reports reported reporting state states stated
+    stating assert asserts asserted asserting admit admits admitted admitting indicate indicates
+    indicated indicating tell tells told telling deny denies denied denying add adds added adding
+    acknowledge acknowledges acknowledged acknowledging
+    """.split()
 )
 _CLIMB = {"pobj", "prep", "dobj", "xcomp", "conj", "compound", "nmod", "npadvmod", "appos"}
 
@@ -697,7 +705,7 @@ def _roles_from_parse(
     claimants = [
         (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
         for t in doc
-        if t.lemma_.lower() in _REPORTING
+        if t.lower_ in _REPORTING
         for c in t.children
         if c.dep_ in _SUBJECT
     ]
