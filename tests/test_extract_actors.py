@@ -53,6 +53,17 @@ def test_actors_registry_is_large_and_well_formed(registry: ActorRegistry) -> No
         ("M23", 2, "CD"),
         ("al-Shabaab", 2, "SO"),
         ("civilians", 7, None),
+        ("ELN", 2, "CO"),
+        ("ARENA", 3, "SV"),
+        ("ETA", 2, "ES"),
+        ("MORENA (Colombia)", 3, "CO"),
+        ("ACDEGAM", 3, "CO"),
+        ("Lautaro Youth Movement", 2, "CL"),
+        ("Zarate Willka Armed Forces of Liberation", 2, "BO"),
+        ("Manuel Rodriguez Patriotic Front", 2, "CL"),
+        ("MRTA", 2, "PE"),
+        ("Medellin Cartel", 3, "CO"),
+        ("Islamic Movement of Uzbekistan", 2, "AF"),
     ],
 )
 def test_actors_registry_covers_the_conflicts(
@@ -229,3 +240,43 @@ def test_actors_bad_registry_is_a_config_error(tmp_path: Path) -> None:
     path.write_text("{not json", encoding="utf-8")
     with pytest.raises(ConfigError, match="E060"):
         ActorRegistry.load(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an agency's tag after a wire dateline, or a parenthesised agency name, is no actor
+        ("LIMA, 9 MAR 90 (AFP) -- [TEXT] THE ARMY SAID TODAY", ["Peruvian Armed Forces"]),
+        ("QUITO, 2 APR 90 (RADIO VENCEREMOS) -- [TEXT] A BOMB EXPLODED", []),
+        ("A bomb exploded near Davao (AFP).", []),
+        ("Cotabato (ACAN-EFE) - the NPA ambushed a convoy", ["New People's Army"]),
+        # the same acronym outside parentheses still names the army
+        ("The AFP said a bomb exploded.", ["Armed Forces of the Philippines"]),
+    ],
+)
+def test_actors_news_agency_tags_are_never_actors(registry: ActorRegistry, text: str, expected: list) -> None:
+    country = registry.guess_country(text)
+    assert [m[2].name for m in registry.find_all(text, country=country)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "name"),
+    [
+        ("GUERRILLAS OF THE ARMY OF NATIONAL LIBERATION KIDNAPPED TWO ENGINEERS", "CO", "ELN"),
+        ("an attack blamed on the National Liberation Army near the border", "VE", "ELN"),
+        (
+            "a communique signed by the Zarate Willka Armed Forces of Liberation",
+            "BO",
+            "Zarate Willka Armed Forces of Liberation",
+        ),
+        ("leaflets of the Lautaro Youth Front were left at the bank", "CL", "Lautaro Youth Movement"),
+        ("a member of the Basque Fatherland and Liberty group", None, "ETA"),
+        ("the Movement of National Restoration claimed the killings", "CO", "MORENA (Colombia)"),
+        ("the Nationalist Republican Alliance won the vote", "SV", "ARENA"),
+    ],
+)
+def test_actors_cold_war_latin_american_groups(
+    registry: ActorRegistry, text: str, country: str | None, name: str
+) -> None:
+    actor = registry.lookup(text, country=country)
+    assert actor is not None and actor.name == name

@@ -454,6 +454,69 @@ SHAPES = [
         [],
         id="not-injured-is-no-claim",
     ),
+    pytest.param(
+        "After a brief firefight near the river, three fighters were taken into custody by the patrol.",
+        [(OUTLET, "reports", "unknown", "captured", 3, "exact")],
+        id="taken-into-custody-passive",
+    ),
+    pytest.param(
+        "Gendarmes stopped a truck and took its four passengers into custody.",
+        [(OUTLET, "reports", "civilians", "captured", 4, "exact")],
+        id="took-into-custody-active",
+    ),
+    pytest.param(
+        "Two suspects are in custody after the robbery.",
+        [(OUTLET, "reports", "unknown", "captured", 2, "exact")],
+        id="in-custody-indefinite-counts",
+    ),
+    pytest.param(
+        "The detainees are now in the custody of the provincial police.",
+        [],
+        id="in-custody-definite-is-no-new-count",
+    ),
+    pytest.param(
+        "The bus was searched by the guards and one man of interest was detained for further questioning.",
+        [(OUTLET, "reports", "unknown", "captured", 1, "exact")],
+        id="passive-clause-with-own-subject-after-and",
+    ),
+    pytest.param(
+        "A joint patrol arrested an Islamic Movement of Uzbekistan (IMU) commander in Kunduz.",
+        [(OUTLET, "reports", "Islamic Movement of Uzbekistan", "arrested", 1, "exact")],
+        id="group-name-as-title-of-one-person",
+    ),
+    pytest.param(
+        "Investigators believe the man shot his neighbour and then turned the gun on himself.",
+        [
+            (OUTLET, "reports", "unknown", "injured", 1, "exact"),
+            (OUTLET, "reports", "unknown", "killed", 1, "exact"),
+        ],
+        id="turned-the-gun-on-himself",
+    ),
+    pytest.param(
+        "The grandfather lost a son in a farming accident long before the shooting.",
+        [],
+        id="lost-a-son-is-a-bereavement",
+    ),
+    pytest.param(
+        "Sixty people have been killed in the county this year.",
+        [],
+        id="this-year-tally",
+    ),
+    pytest.param(
+        "Police called it the town's 12th killing.",
+        [],
+        id="numbered-killing-is-a-tally",
+    ),
+    pytest.param(
+        "Her brother died in a car crash several years ago.",
+        [],
+        id="death-years-ago-is-no-claim",
+    ),
+    pytest.param(
+        "Officers found a man and his wife, 71, dead in the kitchen.",
+        [(OUTLET, "reports", "unknown", "killed", 2, "exact")],
+        id="age-after-a-common-noun-is-no-count",
+    ),
 ]
 
 

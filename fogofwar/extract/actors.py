@@ -17,6 +17,10 @@ Matching rules (documented in the resource's ``about`` too):
   CSP-PSD in Mali, "subversives" the FMLN in El Salvador. A context alias of the article's
   country wins over a global alias of the same words.
 - Matches never overlap; the longest wins ("Pakistani Taliban" is the TTP, not the Taliban).
+- A news agency's tag is never an actor: nothing matches inside the parentheses of a wire
+  dateline ("SAN SALVADOR, 3 JAN 90 (RADIO VENCEREMOS) --") or parentheses holding only
+  agency names of the resource's ``wire_tags`` ("(AFP)", "(ACAN-EFE)"), so "(AFP)" is not the
+  Armed Forces of the Philippines.
 """
 
 from __future__ import annotations
@@ -45,6 +49,14 @@ _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 _CAPS_MIN_LETTERS = 8
 _CAPS_RATIO = 0.9
+# A wire dateline: a place, a comma, a date ("3 JAN 90", "Jan. 3, 1990"), then "(SOURCE)".
+_DATELINE_TAG = re.compile(
+    r"(?m)^[ \t]*[^\W\d_][^\n(,]{0,40},[ \t]*"
+    r"(?:\d{1,2}[ \t]+[A-Za-z]{3,9}\.?[ \t]+\d{2,4}|[A-Za-z]{3,9}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)"
+    r"[ \t]*\(([^()\n]{1,60})\)"
+)
+_PARENTHESES = re.compile(r"\(([^()\n]{1,40})\)")
+_TAG_SEPARATORS = re.compile(r"[\s/,-]+")
 
 
 @dataclass(frozen=True)
@@ -118,6 +130,7 @@ class ActorRegistry:
         self._acronyms_upper: dict[tuple[str, ...], list[_Entry]] = {}
         self._spelling: dict[str, str] = {_fold(k): _fold(v) for k, v in data.get("spelling", {}).items()}
         self._countries: dict[tuple[str, ...], str] = {}
+        self._wire_tags = frozenset(t.casefold() for t in data.get("wire_tags", []))
         self._build(data)
         self._lengths = {
             "names": self._length_index(self._names),
@@ -227,15 +240,31 @@ class ActorRegistry:
                 return entry
         return None
 
+    def source_tags(self, text: str) -> list[tuple[int, int]]:
+        """Character spans of news-agency tags in ``text``: the parenthesised source of a wire
+        dateline, and parentheses holding only ``wire_tags`` names ("(AFP)", "(ACAN-EFE)")."""
+        spans = [m.span(1) for m in _DATELINE_TAG.finditer(text)]
+        for m in _PARENTHESES.finditer(text):
+            words = [w for w in _TAG_SEPARATORS.split(m.group(1).casefold()) if w]
+            if words and all(w in self._wire_tags for w in words):
+                spans.append(m.span(1))
+        return spans
+
     def find_all(self, text: str, *, country: str | None = None) -> list[tuple[int, int, Actor]]:
         """Non-overlapping alias matches in ``text``, left to right: ``(start, end, actor)``.
 
         Longest matches are chosen first. ``country`` (ISO alpha-2) enables that country's
-        context aliases. Works on ALL CAPS text.
+        context aliases. Works on ALL CAPS text. Nothing matches inside a news agency's tag
+        (:meth:`source_tags`).
         """
         tokens = self._tokens(text)
         if not tokens:
             return []
+        tags = self.source_tags(text) if "(" in text else []
+        if tags:
+            tokens = [t for t in tokens if not any(a <= t[0] < b for a, b in tags)]
+            if not tokens:
+                return []
         folded = [self._spelling.get(f, f) for f in (_fold(t[2]) for t in tokens)]
         caps = is_all_caps(text)
         exact = [t[2].upper() for t in tokens] if caps else [t[2] for t in tokens]

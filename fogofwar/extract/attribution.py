@@ -49,6 +49,10 @@ def dateline_end(text: str) -> int:
     return match.end() if match else 0
 
 
+# (outcome, preposition, nouns, syntactic class, state): "taken into custody" -> captured
+PhrasalTrigger = tuple[str, str, frozenset[str], str, bool]
+
+
 @dataclass(frozen=True)
 class ClaimLexicon:
     """The vocabulary of claims and attribution (see the resource's ``about``)."""
@@ -103,6 +107,14 @@ class ClaimLexicon:
     reflexive_pronouns: frozenset[str] = frozenset()
     degree_adverbs: frozenset[str] = frozenset()
     non_person_entities: frozenset[str] = frozenset()
+    # verb form -> [(outcome, preposition, nouns, syntactic class, state)]: "taken into custody"
+    # is a capture; "are in custody" a state (see the resource's about)
+    phrasal_triggers: dict[str, list[PhrasalTrigger]] = field(default_factory=dict)
+    phrasal_objects: dict[str, frozenset[str]] = field(default_factory=dict)  # verb -> objects it needs
+    kin_nouns: frozenset[str] = frozenset()
+    period_nouns: frozenset[str] = frozenset()
+    period_determiners: frozenset[str] = frozenset()
+    long_ago_units: frozenset[str] = frozenset()
 
     def stance_of(self, word: str) -> str | None:
         """The stance a reporting verb form expresses, or None."""
@@ -190,7 +202,33 @@ def claim_lexicon() -> ClaimLexicon:
         reflexive_pronouns=words("reflexive_pronouns"),
         degree_adverbs=words("degree_adverbs"),
         non_person_entities=words("non_person_entities"),
+        phrasal_triggers=_phrasal_triggers(data),
+        phrasal_objects={
+            verb: frozenset(entry["objects"])
+            for entry in data.get("phrasal_triggers", [])
+            if entry.get("objects")
+            for verb in entry["verbs"]
+        },
+        kin_nouns=words("kin_nouns"),
+        period_nouns=words("period_nouns"),
+        period_determiners=words("period_determiners"),
+        long_ago_units=words("long_ago_units"),
     )
+
+
+def _phrasal_triggers(data: dict[str, Any]) -> dict[str, list[PhrasalTrigger]]:
+    found: dict[str, list[PhrasalTrigger]] = {}
+    for entry in data.get("phrasal_triggers", []):
+        value = (
+            entry["outcome"],
+            entry["preposition"],
+            frozenset(entry["nouns"]),
+            entry.get("class", "transitive"),
+            bool(entry.get("state", False)),
+        )
+        for verb in entry["verbs"]:
+            found.setdefault(verb, []).append(value)
+    return found
 
 
 @dataclass(frozen=True)

@@ -117,7 +117,8 @@ def _trie_regex(words: list[str]) -> str:
 @functools.cache
 def _candidate_pattern() -> re.Pattern[str]:
     lex = claim_lexicon()
-    words = sorted({w for w in lex.triggers if " " not in w})
+    nouns = {noun for entries in lex.phrasal_triggers.values() for entry in entries for noun in entry[2]}
+    words = sorted({w for w in lex.triggers if " " not in w} | nouns)
     return re.compile(r"\b" + _trie_regex(words) + r"\b", re.IGNORECASE)
 
 
@@ -157,15 +158,21 @@ class _Statement:
 
 _AGE_BEFORE = re.compile(r"[A-Z][\w.'’-]*,\s*$")
 _AGE_AFTER = re.compile(r"^\s*[,)]")
+_WORD_COMMA = re.compile(r"(\w+),\s*$")
 
 
 def _quantity_tokens(doc: Any) -> dict[int, Quantity]:
     """Token index -> the quantity that token belongs to (ages in apposition left out)."""
     found: dict[int, Quantity] = {}
     text = doc.text
+    person_nouns = claim_lexicon().person_nouns
     for quantity in find_quantities(text):
-        if _AGE_BEFORE.search(text[: quantity.start]) and _AGE_AFTER.match(text[quantity.end :]):
-            continue  # "Hector Oqueli, 45, and Gilda Flores were kidnapped": an age, not a count
+        before = text[: quantity.start]
+        named = _AGE_BEFORE.search(before) or (
+            (m := _WORD_COMMA.search(before)) is not None and m.group(1).lower() in person_nouns
+        )
+        if named and _AGE_AFTER.match(text[quantity.end :]):
+            continue  # "Hector Oqueli, 45, and Gilda Flores", "her father, 56, dead": an age, not a count
         span = doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
         for token in span or ():
             found[token.i] = quantity
@@ -233,6 +240,9 @@ def _verbal_arguments(token: Any, classes: frozenset[str], copulas: frozenset[st
         args += [(c, "object") for c in children if c.dep_ == "dobj"]
     if "intransitive" in classes:
         args += [(c, "subject") for c in children if c.dep_ == "nsubj"]
+    if "prepositional_object" in classes:
+        # "turned the gun on himself": the victim is the object of the preposition
+        args += [(g, "object") for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if "adjective" in classes and any(c.dep_ == "nummod" and c.i < token.i for c in children):
         return [(token, "self")]  # "left five dead": the count hangs on the adjective
     if "adjective" in classes and not has_object and token.tag_ in ("JJ", "VBN"):
@@ -255,9 +265,16 @@ def _verbal_arguments(token: Any, classes: frozenset[str], copulas: frozenset[st
             )
             if relative and (passive or "intransitive" in classes):
                 args.append((token.head, "modified"))
+        elif "adjective" in classes and _is_postposed(token):
+            args.append((token.head, "predicate"))  # "found the girl and her father, 56, dead"
         elif token.tag_ in ("VBN", "JJ") or "adjective" in classes:
             args.append((token.head, "modified"))
     return args
+
+
+def _is_postposed(token: Any) -> bool:
+    """An adjective the parser hung after the object it describes ("found her father, 56, dead")."""
+    return token.dep_ == "amod" and token.head.dep_ == "dobj" and token.i > token.head.i
 
 
 def _noun_arguments(
@@ -308,17 +325,31 @@ def _shared_subject(token: Any, classes: frozenset[str]) -> list[tuple[Any, str]
         return [(c, "subject") for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if token.dep_ != "conj" or not classes & {"transitive", "adjective"} or token.tag_ not in ("VBN", "JJ"):
         return []
+    if _gerund_subject(token):
+        return []  # "... and one man was detained": a clause of its own, with its own subject
     return [(c, "passive") for c in token.head.children if c.dep_ == "nsubjpass"]
 
 
+_PLURAL_AUX = frozenset({"were", "are"})
+
+
 def _gerund_subject(token: Any) -> list[tuple[Any, str]]:
-    """The noun before "being" in a passive gerund the parser left without a subject
-    ("resulted in six people being killed")."""
+    """The noun before the passive auxiliary of a verb the parser left without a subject
+    ("resulted in six people being killed", "... officials and one man was detained", "In the
+    east, a leader and a fighter were captured" with the list hung on the clause before)."""
     for child in token.children:
-        if child.dep_ == "auxpass" and child.lower_ == "being" and child.i > 0:
-            before = child.nbor(-1)
-            if before.pos_ in ("NOUN", "PROPN", "NUM") and before.head.i != token.i:
-                return [(before, "passive")]
+        if child.dep_ != "auxpass" or child.i == 0:
+            continue
+        before = child.nbor(-1)
+        if before.pos_ not in ("NOUN", "PROPN", "NUM") or before.head.i == token.i:
+            continue
+        if before.dep_ == "pobj" and before.head.lower_ == "of" and before.head.head.i < before.i:
+            before = before.head.head  # "one person of interest was detained"
+        if child.lower_ in _PLURAL_AUX and before.dep_ == "conj" and before.tag_ in ("NN", "NNP"):
+            # a singular last conjunct before "were": the whole list is the subject
+            while before.dep_ == "conj" and before.head.i < before.i:
+                before = before.head
+        return [(before, "passive")]
     return []
 
 
@@ -330,10 +361,69 @@ def _both_outcomes(first: Any, second: Any, lex: ClaimLexicon) -> bool:
     return {lex.triggers[first.lower_][0], lex.triggers[second.lower_][0]} == {"killed", "injured"}
 
 
+def trigger_entry(token: Any, lex: ClaimLexicon) -> tuple[str, frozenset[str]] | None:
+    """The outcome and syntactic classes of an outcome word, or None: a word of the lexicon's
+    triggers, or a phrasal verb with its preposition and noun ("taken into custody")."""
+    entry = lex.triggers.get(token.lower_)
+    if entry is not None:
+        return entry
+    found = _phrasal(token, lex)
+    return (found[0], frozenset({found[3]})) if found else None
+
+
+def _phrasal(token: Any, lex: ClaimLexicon) -> tuple[str, str, frozenset[str], str, bool] | None:
+    """The phrasal trigger entry whose preposition and noun follow ``token``, if any."""
+    objects = lex.phrasal_objects.get(token.lower_)
+    if objects and not any(c.dep_ == "dobj" and c.lower_ in objects for c in token.children):
+        return None  # "turned on himself" without the gun is no shooting
+    for entry in lex.phrasal_triggers.get(token.lower_, ()):
+        _, preposition, nouns, _, _ = entry
+        for child in token.children:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == preposition
+                and any(g.dep_ == "pobj" and g.lower_ in nouns for g in child.children)
+            ):
+                return entry
+    return None
+
+
+def _recalls_known(statement: _Statement, lex: ClaimLexicon) -> bool:
+    """A state ("are in custody") said of people named with "the"/"these"/a possessive: those
+    were counted when they were taken ("the detainees are in the custody of the police")."""
+    found = _phrasal(statement.trigger, lex)
+    if found is None or not found[4]:
+        return False
+    head = statement.noun if statement.noun is not None else statement.head
+    return (
+        any(
+            (c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that")) or c.dep_ == "poss"
+            for c in head.children
+        )
+        or head.lower_ in lex.pronouns
+    )
+
+
+def _trigger_end(token: Any, lex: ClaimLexicon) -> int:
+    """Where the outcome words end: after the noun of a phrasal trigger ("taken into custody")."""
+    found = None if token.lower_ in lex.triggers else _phrasal(token, lex)
+    if found is None:
+        return _end(token)
+    _, preposition, nouns, _, _ = found
+    ends = [
+        _end(g)
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == preposition
+        for g in c.children
+        if g.lower_ in nouns
+    ]
+    return max([_end(token), *ends])
+
+
 def _arguments(
-    token: Any, lex: ClaimLexicon, qtokens: dict[int, Quantity]
+    token: Any, lex: ClaimLexicon, qtokens: dict[int, Quantity], entry: tuple[str, frozenset[str]]
 ) -> tuple[str, list[tuple[Any, str]]]:
-    outcome, classes = lex.triggers[token.lower_]
+    outcome, classes = entry
     if outcome == "injured" and _is_fatal(token, lex):
         outcome = "killed"
     partners = [
@@ -366,6 +456,9 @@ def _arguments(
         args = _gerund_subject(token)
     if "noun" in classes and not args:
         args = _noun_arguments(token, outcome, lex, qtokens)
+    if "own_loss" in classes:
+        # "she lost a daughter years ago": a bereavement, not a side's loss in this fight
+        args = [(a, how) for a, how in args if a.lower_ not in lex.kin_nouns]
     return outcome, args
 
 
@@ -403,6 +496,17 @@ def _is_proper_name(arg: Any, how: str, lex: ClaimLexicon, caps: bool, ctx: Arti
     return actor_in(ctx, arg.left_edge.idx, phrase_end(arg), arg.idx) is None
 
 
+def _is_member_title(arg: Any, lex: ClaimLexicon, caps: bool) -> bool:
+    """A group's name used as the modifier of a singular person noun that the parser hung
+    under an of-phrase of the name ("a Movement" <- "of" <- "leader"): one person."""
+    inner = _of_object(arg)
+    if inner is None or inner.lower_ not in lex.person_nouns or _is_plural(inner, caps):
+        return False
+    if any(c.dep_ in ("det", "nummod", "poss") for c in inner.children):
+        return False  # "a unit of the soldier's" / "an army of one man": not a title
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in arg.children) and arg.pos_ == "PROPN"
+
+
 def _singular_count(
     arg: Any, how: str, lex: ClaimLexicon, caps: bool, ctx: ArticleContext | None = None
 ) -> bool:
@@ -414,6 +518,8 @@ def _singular_count(
         return True  # "killing himself": the killer, one more person
     if _is_age_noun(arg) and arg.lower_ == "old":
         return not any(c.dep_ == "poss" for c in arg.children) or how not in ("of", "modified")
+    if arg.lower_ in lex.collective_nouns and _is_member_title(arg, lex, caps):
+        return True  # "an Islamic Movement of Uzbekistan leader", parsed as "a Movement of (...) leader"
     if arg.lower_ in lex.pronouns or arg.lower_ in lex.collective_nouns:
         return False  # "hurting the army" is no count of people
     if _is_proper_name(arg, how, lex, caps, ctx):
@@ -456,6 +562,8 @@ def _statement(
     proper = False
     if quantity is not None and arg.i in qtokens and how != "self":
         noun = _of_object(arg)  # "two of its soldiers" -> soldiers; "ten were injured" -> None
+    elif quantity is None and arg.lower_ in lex.collective_nouns and _is_member_title(arg, lex, caps):
+        noun = _of_object(arg)  # "an Islamic Movement of Uzbekistan leader": the leader
     if quantity is not None:
         values = _values(quantity)
         start = quantity.start
@@ -515,7 +623,7 @@ def _with_trigger(statement: _Statement, lex: ClaimLexicon) -> _Statement:
         if child.dep_ == "advmod" and child.lower_ in lex.additive_adverbs and child.i < trigger.i:
             # "also detained two suspects": the evidence keeps the word that makes it an addition
             statement.start = min(statement.start, child.idx)
-    statement.end = max(statement.end, _end(trigger))
+    statement.end = max(statement.end, _trigger_end(trigger, lex))
     return statement
 
 
@@ -634,11 +742,42 @@ def _is_negated(trigger: Any, args: list[tuple[Any, str]], lex: ClaimLexicon) ->
     return not any(_is_zero(arg, lex) for arg, _ in args)
 
 
+_NUMBERED = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+def _is_period(token: Any, lex: ClaimLexicon) -> bool:
+    """ "this year", "last year" (as a modifier or an in-phrase): a period, not one event."""
+    if token.lower_ not in lex.period_nouns:
+        return False
+    return any(c.dep_ in ("det", "amod") for c in token.children if c.lower_ in lex.period_determiners)
+
+
+def _is_long_ago(token: Any, lex: ClaimLexicon) -> bool:
+    """ "died several years ago": an earlier death, not this incident's."""
+    if token.lower_ != "ago":
+        return False
+    return any(c.lower_ in lex.long_ago_units for c in token.children) or (
+        token.i > 0 and token.nbor(-1).lower_ in lex.long_ago_units
+    )
+
+
 def _is_tally(trigger: Any, lex: ClaimLexicon) -> bool:
     """Whether the outcome is counted over a period, not in one event ("more than 50 insurgents
-    killed since the beginning of the year", "have killed two and detained 30 since December")."""
+    killed since the beginning of the year", "have killed two and detained 30 since December",
+    "45 people have been killed this year", "the city's 30th killing"), or happened long before
+    it ("whose mother died years ago")."""
     verbs = [trigger, *trigger.conjuncts]
-    return any(c.dep_ == "prep" and c.lower_ in lex.tally_prepositions for v in verbs for c in v.children)
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in lex.tally_prepositions:
+                return True
+            if _is_period(child, lex) or _is_long_ago(child, lex):
+                return True
+            if child.dep_ == "prep" and any(_is_period(g, lex) for g in child.children):
+                return True  # "killed in the city this year" parsed under "in"
+            if child.dep_ in ("amod", "nummod") and _NUMBERED.match(child.text) and verb.pos_ == "NOUN":
+                return True  # "the city's 30th killing"
+    return False
 
 
 def find_statements(doc: Any, ctx: ArticleContext, lex: ClaimLexicon) -> list[_Statement]:
@@ -648,9 +787,10 @@ def find_statements(doc: Any, ctx: ArticleContext, lex: ClaimLexicon) -> list[_S
     statements: list[_Statement] = []
     used: set[int] = set()
     for token in doc:
-        if token.lower_ not in lex.triggers:
+        entry = trigger_entry(token, lex)
+        if entry is None:
             continue
-        outcome, args = _arguments(token, lex, qtokens)
+        outcome, args = _arguments(token, lex, qtokens, entry)
         skip = _is_irrealis(token, lex) or _is_tally(token, lex) or _is_negated(token, args, lex)
         if args and skip:
             continue
@@ -663,6 +803,8 @@ def find_statements(doc: Any, ctx: ArticleContext, lex: ClaimLexicon) -> list[_S
             for position, item in enumerate(items):
                 used.add(item.i)
                 found = _statement(token, outcome, item, how, qtokens, lex, caps, ctx)
+                if found is not None and _recalls_known(found, lex):
+                    continue
                 if found is None and previous is not None and previous.figure and not previous.counted:
                     # "a man and woman": one more person; "the Taliban commander and the militants":
                     # no count for the militants.
@@ -685,7 +827,7 @@ def find_statements(doc: Any, ctx: ArticleContext, lex: ClaimLexicon) -> list[_S
                         (found.figure, found.low, found.high, found.qualifier), previous.qualifier
                     )
                 if how == "modified":
-                    found.end = max(found.end, _end(token))
+                    found.end = max(found.end, _trigger_end(token, lex))
                 if how == "self":
                     _widen_to_context(found, lex)
                 statements.append(found)
