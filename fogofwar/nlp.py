@@ -11,6 +11,12 @@ from fogofwar.errors import ConfigError
 
 log = logging.getLogger(__name__)
 
+# Components the extractors never read, left out of the pipeline: the lemmatizer (reporting
+# verbs and person nouns are matched by their forms) and the statistical sentence splitter
+# (sentences are split by fogofwar.extract.sentences before parsing). Kept: tok2vec, tagger
+# and attribute_ruler (tag_, pos_, morph), parser (dep_, heads) and ner (PERSON, NORP).
+EXCLUDED_COMPONENTS = ("lemmatizer", "senter")
+
 
 @functools.cache
 def load_nlp(model: str) -> Any:
@@ -21,7 +27,7 @@ def load_nlp(model: str) -> Any:
     import spacy  # imported here: spaCy's import alone takes ~1 s, commands that never parse skip it
 
     try:
-        nlp = spacy.load(model)
+        nlp = spacy.load(model, exclude=list(EXCLUDED_COMPONENTS))
     except OSError as e:
         raise ConfigError("E040", model=model) from e
     log.debug("loaded spaCy model %s with %s", model, nlp.pipe_names)

@@ -672,8 +672,26 @@ def _is_age_noun(token: Any) -> bool:
     )
 
 
+def singular_forms(word: str) -> tuple[str, ...]:
+    """``word`` and the singulars it may be the plural of (no lemmatizer runs in the pipeline).
+
+    >>> singular_forms("bouncers"), singular_forms("militiamen"), singular_forms("deputies")
+    (('bouncers', 'bouncer'), ('militiamen', 'militiaman'), ('deputies', 'deputy', 'deputie', 'deputi'))
+    """
+    forms = [word]
+    if word.endswith("men") and len(word) > 4:
+        forms.append(word[:-3] + "man")
+    if word.endswith("ies") and len(word) > 4:
+        forms.append(word[:-3] + "y")
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        forms.append(word[:-1])
+        if word.endswith("es"):
+            forms.append(word[:-2])
+    return tuple(forms)
+
+
 def _is_personish(token: Any, lex: ClaimLexicon, ctx: ArticleContext) -> bool:
-    if token.lower_ in lex.person_nouns or token.lemma_.lower() in lex.person_nouns:
+    if any(form in lex.person_nouns for form in singular_forms(token.lower_)):
         return True
     if _is_age_noun(token):
         return True
