@@ -631,3 +631,16 @@ def test_claims_drop_repeats_keeps_an_additional_person() -> None:
         evidence=Span(40, 70, "one additional insurgent was killed"),
     )
     assert drop_repeats([first, more]) == [first, more]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The man killed and then turned the gun on himself, police said.",
+        "The gunman murdered and then turned the gun on himself.",
+    ],
+)
+def test_claims_verb_coordinated_with_a_phrasal_trigger(nlp: Any, registry: ActorRegistry, text: str) -> None:
+    # A phrasal trigger ("turned the gun on himself") is not in the word table: no KeyError.
+    claims = _claims(text, nlp, registry)
+    assert [(c.outcome, c.figure) for c in claims] == [("killed", 1)]

@@ -358,7 +358,9 @@ def _both_outcomes(first: Any, second: Any, lex: ClaimLexicon) -> bool:
     unless one is a means of harm ("shot and killed" is a killing)."""
     if first.lower_ in lex.harm_verbs or second.lower_ in lex.harm_verbs:
         return False
-    return {lex.triggers[first.lower_][0], lex.triggers[second.lower_][0]} == {"killed", "injured"}
+    # Either may be a phrasal trigger ("turned the gun on himself"), absent from the word table.
+    a, b = trigger_entry(first, lex), trigger_entry(second, lex)
+    return a is not None and b is not None and {a[0], b[0]} == {"killed", "injured"}
 
 
 def trigger_entry(token: Any, lex: ClaimLexicon) -> tuple[str, frozenset[str]] | None:
