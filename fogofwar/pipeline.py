@@ -1,4 +1,5 @@
-"""The stages in order: ingested articles -> dedup -> extract -> link (+ reconcile) -> events.
+"""The stages in order: ingested articles -> dedup -> extract -> link (+ reconcile) -> events,
+then a second extract pass for undated articles once their event gives them a date.
 
 ``Pipeline.run`` reads like DESIGN.md's flow. Stages that are not built yet return nothing;
 they never invent output.
@@ -91,4 +92,43 @@ class Pipeline:
         articles = self.mark_copies(articles, known=known_articles)
         extractions = self.extract(articles)
         linked = self.link(articles, extractions, events=events, known_articles=known_articles)
+        extractions, linked = self.redate(articles, extractions, linked, known_articles=known_articles)
         return RunResult(articles=list(articles), extractions=extractions, events=linked)
+
+    def redate(
+        self,
+        articles: Sequence[Article],
+        extractions: list[Extraction],
+        events: list[Event],
+        *,
+        known_articles: Sequence[Article] = (),
+    ) -> tuple[list[Extraction], list[Event]]:
+        """Second pass for undated articles: once linked to a dated event, their claims' dates
+        ("announced on Thursday", "on July 29") are resolved against it (fogofwar.link.redate).
+
+        Returns the extractions and events with those claim dates filled in; unchanged when no
+        article lacks a date.
+        """
+        from fogofwar.link import find_copies, reference_dates
+        from fogofwar.link.redate import claim_dates, redate_claims, redate_extractions, resolution_base
+
+        # An article stored undated by an earlier run gets its dates once a dated report joins
+        # its event; claims already dated are left as they are, so re-running changes nothing.
+        waiting = {c.article_id for e in events for c in e.claims if c.claim_date is None}
+        candidates = {a.id: a for a in [*known_articles, *articles] if a.id in waiting}
+        earliest = reference_dates(list(candidates.values()), events)
+        if not earliest:
+            return extractions, events
+        undated = [a for a in candidates.values() if a.id in earliest]
+        first, second = (
+            self.extract(
+                [replace(a, published=resolution_base(earliest[a.id], shift=shift)) for a in undated]
+            )
+            for shift in (0, 1)
+        )
+        dates = claim_dates(first, second, earliest)
+        if not dates:
+            return extractions, events
+        copies = find_copies(articles, known=known_articles)
+        redated = redate_claims(events, dates, rule=self.settings.reconcile_rule, copies=copies)
+        return redate_extractions(extractions, dates), redated

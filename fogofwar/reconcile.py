@@ -13,6 +13,25 @@ Per group:
       - ``weighted.v1``: the weighted median of the claims' figures, where a party's admission
         of its own losses weighs 3, neutral reporters (outlets, agencies, external observers,
         health ministries) 2, and a party's claim about its enemy's losses 1; ties go to the lower.
+      - ``revised.v1``: ACLED's conservative rule applied to each *voice*'s current figure,
+        so that a toll revised upward is followed rather than undercounted.
+        1. A voice is who stands behind a figure in one report (article). When the victims are
+           an armed party, each armed party quoted (state forces, rebels, militias, PMCs,
+           political groups) is a voice of its own: sides claim enemy losses and admit their
+           own, and those claims conflict. Otherwise (civilians, unknown victims) everything
+           one report says is one voice, whoever it quotes (police, coroner, the outlet).
+        2. A voice's figure in a report is the largest it gives: a report that names each
+           victim ("a man was killed", "a woman was killed") and then the toll ("three
+           people were killed") counts three, not one.
+        3. Revisions: among the reports of the same kind of voice (the report's own account,
+           or the same party), the latest report (by claim date) supersedes earlier ones; a
+           report of 1 dead is revised by the next day's report of 2 dead (a victim died in
+           hospital). Reports of the same date, or all undated, keep the lowest.
+        4. best = the lowest of the voices' current figures (conflicting parties: ACLED's rule).
+        On the GVA dev set (fixed extractions, 2,991 incidents) killed_exact was 0.739 with
+        ``conservative.v1``, 0.747 ``weighted.v1``, 0.753 with ``revised.v1`` (0.754 when step 3
+        is dropped: GVA rarely tests revisions, but analysts ask that later tolls replace
+        earlier ones, as ACLED does when it updates fatalities).
 Vague claims ("significant casualties", figure None and no low/high) are kept but carry no
 number; so are denials, which also mark the group as contradicted. Event totals add the
 groups' lows and the groups' highs (``totals``); a combined group ("A + B") counts in the
@@ -81,20 +100,74 @@ def best_weighted(claims: Sequence[Claim]) -> int | None:
     return points[-1][0]
 
 
+# Claimant kinds that are parties to a fight: their figures about armed victims conflict.
+PARTY_KINDS = frozenset({"state_forces", "rebel_group", "pmc", "militia", "political_group"})
+# Victim groups that are no armed party: every voice of one report about them is one account.
+UNARMED_VICTIMS = frozenset({"civilians", "unknown"})
+
+
+def claim_figure(claim: Claim) -> int | None:
+    """A claim's point figure: its figure, else its low end."""
+    return claim.figure if claim.figure is not None else claim_low(claim)
+
+
+def voice_kind(claim: Claim) -> str:
+    """Which kind of voice a claim speaks with (``revised.v1``): an armed party claimant about
+    armed victims speaks for itself; anyone else for the report ("")."""
+    if claim.victims not in UNARMED_VICTIMS and claim.claimant_kind in PARTY_KINDS:
+        return claim.claimant
+    return ""
+
+
+def best_revised(claims: Sequence[Claim]) -> int | None:
+    """Lowest current figure over voices, each voice's latest report superseding earlier ones
+    (``revised.v1``, module docstring)."""
+    reports: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim_figure(claim) is not None:
+            reports[(claim.article_id, voice_kind(claim))].append(claim)
+    kinds: dict[str, list[tuple[date | None, int]]] = defaultdict(list)
+    for (_, kind), said in reports.items():
+        when = min((c.claim_date for c in said if c.claim_date is not None), default=None)
+        kinds[kind].append((when, max(claim_figure(c) for c in said)))  # type: ignore[type-var]
+    current = []
+    for figures in kinds.values():
+        dated = [(when, figure) for when, figure in figures if when is not None]
+        if not dated:
+            current.append(min(figure for _, figure in figures))
+            continue
+        latest = max(when for when, _ in dated)
+        current.append(min(figure for when, figure in dated if when == latest))
+    return min(current) if current else None
+
+
 RULES: dict[str, Callable[[Sequence[Claim]], int | None]] = {
     "conservative.v1": best_conservative,
     "weighted.v1": best_weighted,
+    "revised.v1": best_revised,
 }
 
 
 def counted_claims(claims: Sequence[Claim], *, copies: Mapping[str, str] | None = None) -> list[Claim]:
-    """The claims that count: not from a copied article, and each (claimant, victims, outcome,
-    figure, low, high) once."""
+    """The claims that count: each (claimant, victims, outcome, figure, low, high) once, and a
+    copied article's claims only where they differ from its original's.
+
+    A syndicated copy is the same source, so a figure it repeats is not counted again; a
+    near-copy (a light rewrite) that changes a figure ("two dead" where the wire said one)
+    carries new information, so that claim counts.
+    """
     copies = copies or {}
+    originals = set(copies.values())
+    said = {
+        (c.article_id, c.victims, c.outcome, c.figure, c.low, c.high)
+        for c in claims
+        if c.article_id in originals
+    }
     seen: set[tuple[object, ...]] = set()
     kept = []
     for claim in timeline(claims):
-        if claim.article_id in copies:
+        original = copies.get(claim.article_id)
+        if (original, claim.victims, claim.outcome, claim.figure, claim.low, claim.high) in said:
             continue
         key = (claim.claimant, claim.victims, claim.outcome, claim.figure, claim.low, claim.high)
         if key in seen:

@@ -492,3 +492,78 @@ def test_link_cluster_empty_input():
 def test_link_cluster_date_word_in_sentence_is_stated(sentence, expected):
     b = Builder(sentence)
     assert states_date(b.mention(sentence, "x")) is expected
+
+
+# --- place conflicts, aftermath claims ---------------------------------------------------------
+
+# Dayton, Ohio as the extractor might misread it: its namesake in another state.
+DAYTON_TN = Place("Dayton", lat=35.49, lon=-85.01, admin1="Tennessee", country="US")
+ELSEWHERE = Place("Springfield", lat=39.80, lon=-89.64, admin1="Illinois", country="US")
+
+
+def test_link_cluster_same_story_with_a_misread_town_merges():
+    # Both reports say "Dayton"; the extractor put one of them in the wrong state.
+    a = shooting(FIRST_REPORT, date(2016, 3, 5), date(2016, 3, 4), DAYTON, "Dayton Daily")
+    b = shooting(SECOND_REPORT, date(2016, 3, 6), date(2016, 3, 5), DAYTON_TN, "TV 7")
+    events = link_events([a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS)
+    assert len(events) == 1
+    assert events[0].place == DAYTON  # the first stated place is kept
+
+
+def test_link_cluster_place_conflict_needs_the_other_place_named():
+    # Close words, but neither text names the other's town: the places keep them apart.
+    a = shooting(FIRST_REPORT, date(2016, 3, 5), date(2016, 3, 4), DAYTON, "Dayton Daily")
+    elsewhere = SECOND_REPORT.replace("Dayton", "Springfield")
+    b = shooting(elsewhere, date(2016, 3, 6), date(2016, 3, 5), ELSEWHERE, "TV 7")
+    events = link_events([a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS)
+    assert len(events) == 2
+
+
+ARREST_REPORT = (
+    "Police arrested a 19-year-old on Monday in the killing of two men in Dayton. "
+    "The men were shot outside a bar on Friday night. "
+    "Officers said the suspect was held without bail."
+)
+
+
+def test_link_cluster_toll_attached_to_an_arrest_goes_to_the_shooting():
+    b = Builder(ARREST_REPORT, published=date(2016, 3, 8), source="Dayton Daily")
+    arrest = b.mention(
+        "Police arrested a 19-year-old on Monday in the killing of two men in Dayton",
+        "arrested",
+        ("Strategic developments", "Arrests"),
+        dates=(date(2016, 3, 7), date(2016, 3, 7), 1),
+        place=DAYTON,
+    )
+    b.mention(
+        "The men were shot outside a bar on Friday night",
+        "shot",
+        SHOOTING,
+        dates=(date(2016, 3, 4), date(2016, 3, 4), 1),
+        place=DAYTON,
+    )
+    toll = b.claim("killing of two men", arrest, "Dayton Daily", "unknown", "killed", 2)
+    held = b.claim("the suspect was held", arrest, "Police", "unknown", "arrested", 1)
+    events = link_events([b.article], [b.extraction()], settings=SETTINGS)
+    by_type = {e.event_type: e for e in events}
+    assert [c.id for c in by_type[SHOOTING[0]].claims] == [toll.id]
+    assert [c.id for c in by_type["Strategic developments"].claims] == [held.id]
+
+
+def test_link_cluster_event_place_is_the_one_most_reports_give():
+    from fogofwar.link.groups import vote_place
+
+    assert vote_place([(DAYTON_TN, True), (DAYTON, True), (DAYTON, True)]) == (DAYTON, True)
+    assert vote_place([(DAYTON_TN, True), (DAYTON, True)]) == (DAYTON_TN, True)  # a tie: first seen
+    assert vote_place([(MALI, True), (DAYTON, False)]) == (MALI, True)  # stated beats inherited
+    assert vote_place([(MALI, True), (KIDAL, True), (MALI, True)]) == (KIDAL, True)  # a town first
+    assert vote_place([]) == (None, False)
+
+
+def test_link_cluster_misread_town_outvoted():
+    a = shooting(FIRST_REPORT, date(2016, 3, 5), date(2016, 3, 4), DAYTON_TN, "Dayton Daily")
+    b = shooting(SECOND_REPORT, date(2016, 3, 6), date(2016, 3, 5), DAYTON, "TV 7")
+    c = shooting(SECOND_REPORT + " More soon.", date(2016, 3, 6), date(2016, 3, 5), DAYTON, "Radio 9")
+    articles = [a.article, b.article, c.article]
+    events = link_events(articles, [a.extraction(), b.extraction(), c.extraction()], settings=SETTINGS)
+    assert len(events) == 1 and events[0].place == DAYTON

@@ -73,3 +73,46 @@ def test_link_seeds_two_runs_two_events(seeds, order):
     )
     check(run2, articles)
     assert {e.id for e in run1} <= {e.id for e in run2}
+
+
+# The undated rewrite (002) takes its dates from the battle once it has joined it: the rebels
+# "announced on Thursday" their toll of 84 -> 2024-08-01, the first Thursday after the fighting
+# (which ended Friday 2024-07-26); Wagner's statement "on July 29" -> 2024-07-29 (seeds/expected.json).
+REWRITE_DATES = {("killed", 84): date(2024, 8, 1), ("casualties", "Wagner Group"): date(2024, 7, 29)}
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from fogofwar.pipeline import Pipeline
+
+    return Pipeline(SETTINGS)
+
+
+def check_rewrite_dates(events: list[Event], rewrite: Article) -> None:
+    battle = next(e for e in events if e.place and e.place.name == "Tinzaouaten")
+    assert len(battle.claims) == 14
+    mine = [c for c in battle.claims if c.article_id == rewrite.id]
+    assert mine and all(c.claim_date is not None for c in mine)
+    found = {(c.outcome, c.figure): c.claim_date for c in mine if c.figure == 84}
+    found |= {(c.outcome, c.claimant): c.claim_date for c in mine if c.claimant == "Wagner Group"}
+    assert found == REWRITE_DATES
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_link_seeds_undated_rewrite_takes_the_events_dates(seeds, pipeline, order):
+    articles, _ = seeds
+    result = pipeline.run([articles[i] for i in order])
+    check(result.events, articles)
+    check_rewrite_dates(result.events, articles[1])
+
+
+def test_link_seeds_undated_rewrite_dated_when_the_wire_comes_later(seeds, pipeline):
+    articles, _ = seeds
+    wire, rewrite = articles
+    first = pipeline.run([rewrite])
+    assert all(c.claim_date is None for e in first.events for c in e.claims)  # nothing to go by yet
+    second = pipeline.run([wire], events=first.events, known_articles=[rewrite])
+    check(second.events, articles)
+    check_rewrite_dates(second.events, rewrite)
+    again = pipeline.run([wire, rewrite], events=second.events, known_articles=[wire, rewrite])
+    assert again.events == second.events  # re-ingesting changes nothing

@@ -83,9 +83,49 @@ def test_reconcile_repeated_claims_count_once() -> None:
 
 
 def test_reconcile_copies_are_not_counted_again() -> None:
-    claims = [claim("A", "B", 5), claim("C", "B", 9, article="copy")]
+    claims = [claim("A", "B", 5), claim("C", "B", 5, article="copy")]
     (row,) = reconcile(claims, copies={"copy": "a1"})
     assert (row.low, row.high) == (5, 5)
+    assert row.claim_ids == (claims[0].id,)
+
+
+def test_reconcile_near_copy_with_a_revised_figure_counts() -> None:
+    # A light rewrite of the wire story that changes the toll carries new information.
+    claims = [claim("A", "B", 5, day=1), claim("A", "B", 9, article="copy", day=2)]
+    (row,) = reconcile(claims, copies={"copy": "a1"})
+    assert (row.low, row.high) == (5, 9)
+    assert len(row.claim_ids) == 2
+
+
+def unknown(figure: int, article: str, day: int, claimant: str = "outlet") -> Claim:
+    return claim(claimant, "unknown", figure, article=article, day=day, kind="outlet")
+
+
+def test_reconcile_revised_follows_the_latest_report() -> None:
+    # The first report says one dead, the next day's says two (a victim died in hospital).
+    claims = [unknown(1, "early", 1), unknown(2, "later", 2)]
+    (conservative,) = reconcile(claims, rule="conservative.v1")
+    (revised,) = reconcile(claims, rule="revised.v1")
+    assert (conservative.low, conservative.best, conservative.high) == (1, 1, 2)
+    assert (revised.low, revised.best, revised.high) == (1, 2, 2)
+
+
+def test_reconcile_revised_takes_a_reports_total_not_its_parts() -> None:
+    # One report names each victim ("a man was killed") and then gives the toll.
+    claims = [unknown(1, "r1", 1), unknown(1, "r1", 1, claimant="Police"), unknown(3, "r1", 1)]
+    (row,) = reconcile(claims, rule="revised.v1")
+    assert row.best == 3
+    # Two reports of the same day that disagree: the lower, as ACLED does.
+    (row,) = reconcile([*claims, unknown(2, "r2", 1)], rule="revised.v1")
+    assert row.best == 2
+
+
+def test_reconcile_revised_keeps_parties_apart() -> None:
+    # About armed victims, each party is its own voice, even inside one report: the lowest wins.
+    rows = {(r.victims, r.outcome): r for r in reconcile(SEED_LIKE, rule="revised.v1")}
+    assert rows["FAMa", "killed"].best == 2
+    assert rows["Wagner", "killed"].best == 20
+    assert rows["CSP-PSD", "killed"].best == 7
 
 
 def test_reconcile_denial_is_a_contradiction() -> None:

@@ -31,11 +31,20 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from fogofwar.link.params import DATE_WORDS, DEFAULT_PARAMS, LinkParams, coarse_type
+from fogofwar.link.params import (
+    DATE_WORDS,
+    DEFAULT_PARAMS,
+    GENERIC_ACTOR_KINDS,
+    SIDES,
+    UNNAMED_ACTORS,
+    LinkParams,
+    coarse_type,
+)
 from fogofwar.link.similarity import (
     DateRange,
     Dates,
@@ -145,6 +154,36 @@ def choose_place(
     return more_precise(current, new), current_stated
 
 
+def _place_key(place: Place) -> tuple[str, str | None, str | None]:
+    return place.name.casefold(), (place.admin1 or "").casefold() or None, place.country
+
+
+def vote_place(places: Sequence[tuple[Place, bool]]) -> tuple[Place | None, bool]:
+    """An event's place from its reports' places, ``(place, stated)`` one per mention group.
+
+    Stated places beat inherited ones and towns beat coarser places, as in ``choose_place``;
+    among those, the place most reports give wins (the same name in the same region and
+    country counts as one place), ties going to the first seen. One report's misread town (a
+    namesake in another state) is outvoted by the reports that read it right (GVA dev:
+    city_accuracy 0.458 -> 0.465; counting every mention instead of every report gave 0.462).
+    """
+    if not places:
+        return None, False
+    stated = [p for p, is_stated in places if is_stated]
+    pool = stated or [p for p, _ in places]
+    finest = min(p.precision for p in pool)
+    # towns (1) and districts (2) compete as one level; coarser places only when there is no town
+    level = (
+        [p for p in pool if p.precision <= max(finest, 2)]
+        if finest <= 2
+        else [p for p in pool if p.precision == finest]
+    )
+    counts = Counter(_place_key(p) for p in level)
+    best = max(counts.values())
+    chosen = next(p for p in level if counts[_place_key(p)] == best)
+    return chosen, bool(stated)
+
+
 def merge_actors(current: Sequence[ActorRole], new: Sequence[ActorRole]) -> list[ActorRole]:
     """Union of actor roles, by (name, role), in first-seen order."""
     seen = {(r.actor.name, r.role) for r in current}
@@ -154,6 +193,41 @@ def merge_actors(current: Sequence[ActorRole], new: Sequence[ActorRole]) -> list
             seen.add((role.actor.name, role.role))
             merged.append(role)
     return merged
+
+
+def side_actors(
+    roles: Sequence[ActorRole], *, placeholders: frozenset[str] = UNNAMED_ACTORS
+) -> list[ActorRole]:
+    """An event's actors from all its mentions' actor roles (``roles`` holds one entry per
+    mention naming the actor, repeats included): one side per actor, in first-seen order.
+
+    * Each actor takes the side (side_a / side_b) most of its mentions give it; ties go to the
+      side seen first. Reports differ on who attacked whom, and an actor on both sides of one
+      incident is a contradiction a reader cannot use.
+    * A placeholder for an actor the text does not name (``placeholders``: "Unidentified
+      Armed Group" for "gunmen", "assailants") is dropped from a side that has a named actor:
+      it is most likely the same party, told less precisely.
+    * Other roles (a claimant) are kept once each.
+    """
+    votes: dict[str, Counter[str]] = {}
+    actor_of: dict[str, ActorRole] = {}
+    others: dict[tuple[str, str], ActorRole] = {}
+    for role in roles:
+        name = role.actor.name
+        if role.role not in SIDES:
+            others.setdefault((name, role.role), role)
+            continue
+        votes.setdefault(name, Counter())[role.role] += 1
+        actor_of.setdefault(name, role)
+    chosen = [
+        ActorRole(actor=actor_of[name].actor, role=counts.most_common(1)[0][0])
+        for name, counts in votes.items()
+    ]
+    named_sides = {
+        r.role for r in chosen if r.actor.name not in placeholders and r.actor.kind not in GENERIC_ACTOR_KINDS
+    }
+    kept = [r for r in chosen if not (r.actor.name in placeholders and r.role in named_sides)]
+    return kept + list(others.values())
 
 
 def dateline_end(article: Article) -> int:
@@ -261,5 +335,7 @@ __all__ = [
     "mention_dates",
     "merge_actors",
     "more_precise",
+    "side_actors",
     "states_date",
+    "vote_place",
 ]

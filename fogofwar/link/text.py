@@ -17,6 +17,7 @@ materialising centroids.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -47,6 +48,7 @@ class ArticleVectors:
     def __init__(self, articles: Sequence[Article]) -> None:
         distinct = sorted({a.id: a for a in articles}.values(), key=lambda a: a.id)
         self._row = {a.id: i for i, a in enumerate(distinct)}
+        self._folded = {a.id: article_text(a).casefold() for a in distinct}
         vectoriser = TfidfVectorizer(
             sublinear_tf=True,
             stop_words="english",
@@ -66,6 +68,14 @@ class ArticleVectors:
     def row(self, article_id: str) -> int | None:
         """The article's row, or None for an article not given at fit time."""
         return self._row.get(article_id)
+
+    def names(self, article_id: str, name: str) -> bool:
+        """Whether the article's title or text contains ``name`` as words (case-insensitive)."""
+        text = self._folded.get(article_id)
+        key = name.casefold().strip()
+        if not text or not key:
+            return False
+        return re.search(rf"(?<!\w){re.escape(key)}(?!\w)", text) is not None
 
     def _entries(self, row: int) -> tuple[np.ndarray, np.ndarray]:
         start, end = self._matrix.indptr[row], self._matrix.indptr[row + 1]

@@ -1,0 +1,88 @@
+"""An event's actors: one side per actor by majority of mentions; the unnamed placeholder dropped."""
+
+from __future__ import annotations
+
+from fogofwar.link.groups import side_actors
+from fogofwar.model import Actor, ActorRole
+
+POLICE = Actor("Police", kind="state_forces", country="US")
+GUNMEN = Actor("Unidentified Armed Group", kind="militia")
+REBELS = Actor("Northern Front", kind="rebel_group")
+CIVILIANS = Actor("civilians", kind="civilians")
+BLOGGERS = Actor("War bloggers", kind="outlet")
+
+
+def role(actor: Actor, side: str) -> ActorRole:
+    return ActorRole(actor, side)
+
+
+def test_link_actors_majority_side_wins() -> None:
+    roles = [role(REBELS, "side_a"), role(REBELS, "side_b"), role(REBELS, "side_a"), role(POLICE, "side_b")]
+    assert side_actors(roles) == [role(REBELS, "side_a"), role(POLICE, "side_b")]
+
+
+def test_link_actors_tie_keeps_the_side_seen_first() -> None:
+    assert side_actors([role(REBELS, "side_b"), role(REBELS, "side_a")]) == [role(REBELS, "side_b")]
+
+
+def test_link_actors_placeholder_dropped_beside_a_named_actor() -> None:
+    roles = [role(GUNMEN, "side_a"), role(REBELS, "side_a"), role(CIVILIANS, "side_b")]
+    assert side_actors(roles) == [role(REBELS, "side_a"), role(CIVILIANS, "side_b")]
+
+
+def test_link_actors_placeholder_kept_when_its_side_has_no_named_actor() -> None:
+    # Civilians are no named party: "gunmen attacked civilians" keeps the placeholder.
+    roles = [
+        role(GUNMEN, "side_a"),
+        role(CIVILIANS, "side_b"),
+        role(POLICE, "side_b"),
+        role(CIVILIANS, "side_a"),
+    ]
+    assert side_actors(roles) == [role(GUNMEN, "side_a"), role(CIVILIANS, "side_b"), role(POLICE, "side_b")]
+
+
+def test_link_actors_other_roles_kept_once() -> None:
+    roles = [role(BLOGGERS, "claimant"), role(REBELS, "side_a"), role(BLOGGERS, "claimant")]
+    assert side_actors(roles) == [role(REBELS, "side_a"), role(BLOGGERS, "claimant")]
+
+
+def test_link_actors_event_from_mentions() -> None:
+    """link_events gives each actor one side across the event's mentions."""
+    from datetime import date
+
+    from fogofwar.link import link_events
+    from fogofwar.model import Article, Extraction, Mention, Place, Span, article_id
+    from fogofwar.settings import Settings
+
+    town = Place("Gao", lat=16.27, lon=-0.04, admin1="Gao", country="ML")
+    text = "Rebels attacked an army post in Gao on Monday. Gunmen fired on the post. The army hit back."
+    article = Article(id=article_id(text), text=text, published=date(2024, 3, 5))
+    sentences = [s.strip() + "." for s in text.split(".") if s.strip()]
+    sides = [
+        (role(REBELS, "side_a"), role(POLICE, "side_b")),
+        (role(GUNMEN, "side_a"), role(POLICE, "side_b")),
+        (role(POLICE, "side_a"), role(REBELS, "side_b")),
+    ]
+    mentions = []
+    for i, (sentence, actors) in enumerate(zip(sentences, sides, strict=True)):
+        start = text.index(sentence)
+        mentions.append(
+            Mention(
+                id=f"m{i}",
+                article_id=article.id,
+                sentence=Span(start, start + len(sentence), sentence),
+                trigger="attacked",
+                event_type="Battles",
+                sub_event_type="Armed clash",
+                date_start=date(2024, 3, 4),
+                date_end=date(2024, 3, 4),
+                date_precision=1,
+                place=town,
+                actors=actors,
+            )
+        )
+    (event,) = link_events([article], [Extraction(article.id, tuple(mentions))], settings=Settings())
+    assert {(r.actor.name, r.role) for r in event.actors} == {
+        ("Northern Front", "side_a"),
+        ("Police", "side_b"),
+    }
