@@ -9,7 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fogofwar.link.blocking import BlockIndex, block_pairs, event_keys, grid_cell, grid_cells_near, query_keys
+from fogofwar.link.blocking import (
+    BlockIndex,
+    block_pairs,
+    event_keys,
+    grid_cell,
+    grid_cells_near,
+    name_key,
+    query_keys,
+)
 from fogofwar.link.similarity import DateRange, haversine_km
 from fogofwar.model import Place
 
@@ -129,3 +137,33 @@ def test_link_blocking_grid_finds_every_point_within_max_km(lat, lon, bearing, k
     other = (math.degrees(p2), math.degrees(l2))
     assert haversine_km(lat, lon, *other) <= max_km
     assert grid_cell(*other, max_km=max_km) in grid_cells_near(lat, lon, max_km=max_km)
+
+
+def test_link_blocking_name_keys_meet_a_namesake_far_away() -> None:
+    # The same town name read as two places 1,000 km apart: the cells never meet, the name does.
+    springfield_il = Place("Springfield", lat=39.80, lon=-89.64, admin1="Illinois", country="US")
+    springfield_mo = Place("Springfield", lat=37.21, lon=-93.29, admin1="Missouri", country="US")
+    index = BlockIndex()
+    index.add(
+        "e1",
+        event_keys(springfield_il, JULY_25, "violence", max_km=60.0, max_weeks=12, names=["Springfield"]),
+    )
+    query = query_keys(springfield_mo, JULY_26, "violence", max_km=60.0, window_days=7, max_weeks=12)
+    assert index.candidates(query) == []
+    named = query_keys(
+        springfield_mo, JULY_26, "violence", max_km=60.0, window_days=7, max_weeks=12, names=["SPRINGFIELD "]
+    )
+    assert index.candidates(named) == ["e1"]
+    assert name_key("  Saint  Louis ") == "N:saint louis"
+
+
+def test_link_blocking_name_keys_keep_weeks_and_types() -> None:
+    index = BlockIndex()
+    index.add("e1", event_keys(KIDAL, JULY_25, "violence", max_km=60.0, max_weeks=12, names=["Kidal"]))
+    far_in_time = query_keys(
+        NIAMEY, day(date(2024, 9, 1)), "violence", max_km=60.0, window_days=7, max_weeks=12, names=["Kidal"]
+    )
+    other_type = query_keys(
+        NIAMEY, JULY_26, "demonstrations", max_km=60.0, window_days=7, max_weeks=12, names=["Kidal"]
+    )
+    assert index.candidates(far_in_time) == [] and index.candidates(other_type) == []

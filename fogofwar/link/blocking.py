@@ -13,6 +13,12 @@ asked for by groups that only know the region or country. An event with no place
 country) is under ``P:NONE``, asked for by every placed group; every event is under ``ANY``,
 asked for by groups with no place.
 
+Name keys. A stated place is also indexed under its name (``N:name``, case-folded), and a
+group with a stated place asks for its name: two reports whose places cannot be one place may
+still be one incident when each report's place was read from the same words (a town resolved to
+its namesake in another state; cluster.requirements), and the name key brings exactly those
+pairs together without comparing a group with every event of its week.
+
 Dates work the same way: an event is indexed under each ISO week its range touches, an undated
 one under ``NONE``, and one wider than ``max_block_weeks`` under ``WIDE``; a group asks for the
 weeks of its range padded by the window, plus ``WIDE`` and ``NONE``, or ``ANY`` (every event
@@ -110,12 +116,24 @@ def _date_values(span: DateRange | None, *, max_weeks: int) -> list[object]:
     return [WIDE, ANY] if len(touched) > max_weeks else [*touched, ANY]
 
 
+def name_key(name: str) -> str:
+    """The block key of a place name (``N:`` + the name, case-folded, spaces normalised)."""
+    return "N:" + " ".join(name.casefold().split())
+
+
 def event_keys(
-    place: Place | None, span: DateRange | None, group: str, *, max_km: float, max_weeks: int
+    place: Place | None,
+    span: DateRange | None,
+    group: str,
+    *,
+    max_km: float,
+    max_weeks: int,
+    names: Iterable[str] = (),
 ) -> list[BlockKey]:
-    """The keys an event is indexed under (module docstring)."""
+    """The keys an event is indexed under (module docstring); ``names``: its stated place names."""
     dates = _date_values(span, max_weeks=max_weeks)
-    return [(p, d, group) for p in _event_places(place, max_km) for d in dates]
+    places = [*_event_places(place, max_km), *sorted({name_key(n) for n in names if n.strip()})]
+    return [(p, d, group) for p in places for d in dates]
 
 
 def query_keys(
@@ -126,14 +144,16 @@ def query_keys(
     max_km: float,
     window_days: int,
     max_weeks: int,
+    names: Iterable[str] = (),
 ) -> list[BlockKey]:
-    """The keys a mention group looks up (module docstring)."""
+    """The keys a mention group looks up (module docstring); ``names``: its stated place names."""
     if span is None:
         dates: list[object] = [ANY]
     else:
         touched = weeks(span, pad_days=window_days)
         dates = [ANY] if len(touched) > max_weeks + 2 else [*touched, WIDE, NONE]
-    return [(p, d, group) for p in _query_places(place, max_km) for d in dates]
+    places = [*_query_places(place, max_km), *sorted({name_key(n) for n in names if n.strip()})]
+    return [(p, d, group) for p in places for d in dates]
 
 
 def block_pairs(records: Iterable[tuple[Hashable, str]]) -> Iterator[tuple[str, str]]:
@@ -188,5 +208,6 @@ __all__ = [
     "event_keys",
     "grid_cell",
     "grid_cells_near",
+    "name_key",
     "query_keys",
 ]
