@@ -517,6 +517,55 @@ SHAPES = [
         [(OUTLET, "reports", "unknown", "killed", 2, "exact")],
         id="age-after-a-common-noun-is-no-count",
     ),
+    pytest.param(
+        "A man was shot in the arm outside a bar on Friday. He later died at the hospital.",
+        [(OUTLET, "reports", "unknown", "killed", 1, "exact")],
+        id="wounding-that-turned-fatal-counts-once-as-killed",
+    ),
+    pytest.param(
+        "A teenager was shot near the park. Three bystanders were hurt. Maria Lopez, 19, was killed.",
+        [
+            (OUTLET, "reports", "unknown", "injured", 1, "exact"),
+            (OUTLET, "reports", "civilians", "injured", 3, "exact"),
+            (OUTLET, "reports", "unknown", "killed", 1, "exact"),
+        ],
+        id="named-death-after-several-woundings-is-kept",
+    ),
+    pytest.param(
+        "A woman died on Sunday. The woman was shot in her car.",
+        [(OUTLET, "reports", "civilians", "killed", 1, "exact")],
+        id="wounding-told-after-the-death-is-a-recount",
+    ),
+    pytest.param(
+        "Both men in the truck were killed.",
+        [(OUTLET, "reports", "unknown", "killed", 2, "exact")],
+        id="both-counts-two",
+    ),
+    pytest.param(
+        "Police named a 15-year-old who was shot and killed behind the school.",
+        [(OUTLET, "reports", "unknown", "killed", 1, "exact")],
+        id="relative-clause-shot-and-killed",
+    ),
+    pytest.param(
+        "Darnell Price died after he was shot several times.",
+        [(OUTLET, "reports", "unknown", "killed", 1, "exact")],
+        id="named-person-died",
+    ),
+    pytest.param(
+        "Police identified the man killed in the crash as Tom Reed.",
+        [(OUTLET, "reports", "unknown", "killed", 1, "exact")],
+        id="the-man-killed-introduces-a-victim",
+    ),
+    pytest.param(
+        "Reed was the fourth officer killed in the county this year.",
+        [],
+        id="the-fourth-officer-killed-is-a-tally",
+    ),
+    pytest.param(
+        "She told detectives that he should be dead.",
+        [],
+        id="should-be-dead-is-no-report",
+    ),
 ]
 
 

@@ -29,11 +29,26 @@ from fogofwar.extract.claims import extract_claims, is_claim_candidate
 from fogofwar.extract.events import extract_mentions, is_event_candidate
 from fogofwar.extract.places import Gazetteer
 from fogofwar.extract.sentences import Sentence, split_sentences
+from fogofwar.ingest.dateline import find_dateline
 from fogofwar.model import Article, Claim, Extraction, Mention
 from fogofwar.nlp import load_nlp, parse
 from fogofwar.settings import Settings
 
 log = logging.getLogger(__name__)
+
+_DATELINE_WINDOW = 600
+_DASHES = ("-", "–", "—", "--")
+
+
+def body_start(article: Article) -> int:
+    """Where the report begins after a wire dateline opening the text ("INDIANAPOLIS (WTHR) -",
+    "KABUL, Afghanistan (Jan. 25, 2013) -"), or 0. Only a dateline that ends in a dash counts:
+    a bare "Name, 45," is the start of a sentence."""
+    dateline = find_dateline(article.text[:_DATELINE_WINDOW], published=article.published)
+    if dateline is None or article.text[: dateline.start].strip():
+        return 0
+    written = article.text[dateline.start : dateline.end].rstrip()
+    return dateline.end if written.endswith(_DASHES) else 0
 
 
 def needs_parse(text: str) -> bool:
@@ -88,7 +103,7 @@ class Extractor:
 
         def items() -> Iterator[tuple[str, tuple[int, int]]]:
             for article in articles:
-                sentences = split_sentences(article.text)
+                sentences = split_sentences(article.text, body_start=body_start(article))
                 chosen = [s for s in sentences if needs_parse(s.text)]
                 pending.append((article, sentences, len(chosen)))
                 for s in chosen:

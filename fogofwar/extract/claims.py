@@ -327,10 +327,17 @@ def _shared_subject(token: Any, classes: frozenset[str]) -> list[tuple[Any, str]
         return []
     if _gerund_subject(token):
         return []  # "... and one man was detained": a clause of its own, with its own subject
-    return [(c, "passive") for c in token.head.children if c.dep_ == "nsubjpass"]
+    head = token.head
+    if head.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in _RELATIVES for c in head.children):
+        return [(head.head, "modified")]  # "a 14-year-old who was shot and killed": the antecedent
+    return [(c, "passive") for c in head.children if c.dep_ == "nsubjpass"]
 
 
 _PLURAL_AUX = frozenset({"were", "are"})
+_RELATIVES = frozenset({"who", "that", "which"})
+_HARM = frozenset({"killed", "injured"})
+# Victims that name no party: a definite person among them may be one already counted.
+_UNNAMED = frozenset({UNKNOWN, "civilians"})
 
 
 def _gerund_subject(token: Any) -> list[tuple[Any, str]]:
@@ -481,7 +488,7 @@ def _requalify(values: tuple[int | None, int | None, int | None, str], qualifier
 def _is_proper_name(arg: Any, how: str, lex: ClaimLexicon, caps: bool, ctx: ArticleContext | None) -> bool:
     """A proper name as the object or passive subject of an outcome verb, naming no group,
     place or nationality the parser or the registry knows: one person ("killing Fayez Jan")."""
-    if ctx is None or how not in ("object", "passive", "of", "predicate"):
+    if ctx is None or how not in ("object", "passive", "of", "predicate", "subject"):
         return False
     if arg.ent_type_ in lex.non_person_entities or arg.lower_ in lex.person_nouns | lex.collective_nouns:
         return False
@@ -495,6 +502,10 @@ def _is_proper_name(arg: Any, how: str, lex: ClaimLexicon, caps: bool, ctx: Arti
             return False
     elif how == "of" or arg.tag_ not in ("NNP", "NNPS"):
         return False
+    elif how == "subject" and not (
+        arg.dep_ == "nsubj" and arg.head.lower_ in lex.triggers and is_verbish(arg.head)
+    ):
+        return False  # only the subject of an outcome verb itself ("Davienne Lewis died")
     return actor_in(ctx, arg.left_edge.idx, phrase_end(arg), arg.idx) is None
 
 
@@ -535,8 +546,20 @@ def _singular_count(
     named = arg.pos_ == "PROPN" and arg.ent_type_ == "PERSON"
     if how in ("of", "modified"):
         # "the death of a soldier" and "the murder of Hector Oqueli" count; "the death of its
-        # leader" and "the arrested leader" recall a person the reader already knows of.
-        return (bool(determiners & {"a", "an", "one", "another"}) or named) and not possessed
+        # leader" and "the arrested leader" recall a person the reader already knows of, but
+        # "the man killed in the shooting" / "the man who died" introduces one (a definite
+        # phrase: skipped later when the article already counted that person).
+        introduced = (
+            how == "modified"
+            and "the" in determiners
+            and arg.lower_ in lex.person_nouns
+            and not any(c.ent_type_ == "ORDINAL" for c in arg.children)  # "the seventh leader killed"
+            and any(
+                c.dep_ in ("acl", "relcl") and c.i > arg.i and lex.triggers.get(c.lower_, ("",))[0] in _HARM
+                for c in arg.children
+            )
+        )
+        return (bool(determiners & {"a", "an", "one", "another"}) or named or introduced) and not possessed
     if determiners & lex.singular_determiners or possessed:
         return True
     if not determiners and arg.tag_ == "NN" and arg.lower_ in lex.person_nouns and arg.dep_ != "conj":
@@ -544,6 +567,13 @@ def _singular_count(
         # conjunct shares the article before it and is added there)
         return True
     return arg.ent_type_ == "PERSON"
+
+
+def _is_pair(arg: Any, caps: bool) -> bool:
+    """ "both" alone or before a plural noun counts two ("Both men were killed", "both of them")."""
+    if arg.lower_ == "both":
+        return True
+    return _is_plural(arg, caps) and any(c.dep_ == "det" and c.lower_ == "both" for c in arg.children)
 
 
 def _statement(
@@ -575,6 +605,9 @@ def _statement(
     elif how == "self":
         values = (None, None, None, "vague")
         start = min([c.left_edge.idx for c in arg.lefts] + [arg.idx])
+    elif _is_pair(arg, caps):
+        values = (2, 2, 2, "exact")
+        start = arg.left_edge.idx
     elif _singular_count(arg, how, lex, caps, ctx):
         values = (1, 1, 1, "exact")
         start = arg.left_edge.idx
@@ -720,6 +753,10 @@ def _is_irrealis(trigger: Any, lex: ClaimLexicon) -> bool:
     ("planned the assassination of a general", "threatened to kill 20 hostages", "would kill")."""
     if any(c.dep_ == "aux" and c.lower_ in lex.irrealis_modals for c in trigger.children):
         return True
+    if trigger.dep_ in _PREDICATE_DEPS and any(
+        c.dep_ == "aux" and c.lower_ in lex.irrealis_modals for c in trigger.head.children
+    ):
+        return True  # "he should be dead", "they could be dead"
     for depth, ancestor in enumerate(trigger.ancestors):
         if depth >= 3 or lex.stance_of(ancestor.lower_):
             break
@@ -1174,8 +1211,11 @@ def _joins(statement: _Statement, verbs: set[int]) -> bool:
 
 def _related(outcome: str) -> set[str]:
     """Outcome families a definite person may already have been counted under: a death is told
-    with its wounding ("died ... was shot"), a kidnapping is not a death."""
+    with its wounding ("died ... was shot"), a kidnapping is not a death; a death told after a
+    wounding is news ("was shot ... later died")."""
     harm = {"killed", "injured", "casualties"}
+    if outcome == "killed":
+        return {"killed", "casualties"}  # a wounding told first may have turned fatal: see _turned_fatal
     return harm if outcome in harm else {family(outcome)}
 
 
@@ -1183,13 +1223,35 @@ def _is_recount(statement: _Statement, victims: str, counted: set[str]) -> bool:
     """A phrase that points back at people already counted, once the article has claimed this
     outcome: "the targeted individual", "the commander" (a definite single person not named by
     the registry), "four of the insurgents" (a part of a group already counted)."""
-    if statement.definite and victims == UNKNOWN and counted & _related(statement.outcome):
+    if statement.definite and victims in _UNNAMED and counted & _related(statement.outcome):
         return True  # "a 4-year-old girl died ... the girl was shot"
     if family(statement.outcome) not in counted:
         return False
     noun = statement.noun
     partitive = noun is not None and statement.head.i != noun.i and statement.head.lower_ != noun.lower_
     return partitive and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children)
+
+
+def _turned_fatal(statement: _Statement, victims: str, claims: list[Claim], counted: set[str]) -> bool:
+    """A death of a person already named told after the wounding of one person ("he was shot
+    ... he later died"): the wounding claim is removed from ``claims`` (the person counts once,
+    as killed). Only when the article has claimed no death yet and the last wounding is of one
+    person of the same victims."""
+    if (
+        not statement.definite
+        or statement.outcome != "killed"
+        or statement.figure != 1
+        or "killed" in counted
+    ):
+        return False
+    for index in range(len(claims) - 1, -1, -1):
+        earlier = claims[index]
+        if earlier.outcome == "injured" and earlier.figure == 1 and earlier.victims in {victims, *_UNNAMED}:
+            del claims[index]
+            return True
+        if earlier.outcome in ("injured", "casualties"):
+            return False
+    return False
 
 
 def _note_sentence(sentence: Sentence, attributions: list[Attribution], ctx: ArticleContext) -> None:
@@ -1246,6 +1308,8 @@ def extract_claims(
                 victims, admitted = resolved
                 if _is_recount(statement, victims, counted):
                     continue
+                if _turned_fatal(statement, victims, claims, counted):
+                    joinable = None  # a claim was removed: indices moved
                 counted.add(family(statement.outcome))
                 claim = _claim(article, sentence, statement, attribution, victims, admitted, ctx)
                 if joinable is not None and joinable[0] == len(claims) - 1 and _joins(statement, joinable[1]):

@@ -60,16 +60,25 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, *, body_start: int = 0) -> list[Sentence]:
     """Split ``text`` into sentences with exact character offsets and paragraph numbers.
+
+    body_start: where the report begins after a wire dateline ("FORT MYERS, Fla. - A man
+        was killed"); the dateline becomes a sentence of its own, so that the parser does not
+        take its place name for the subject of the first sentence. 0: no dateline.
 
     >>> [s.text for s in split_sentences("Two died. Gen. Smith said so.\\n\\nNew para.")]
     ['Two died.', 'Gen. Smith said so.', 'New para.']
+    >>> [s.text for s in split_sentences("LIMA (AP) - Two died.", body_start=11)]
+    ['LIMA (AP) -', 'Two died.']
     """
     sentences: list[Sentence] = []
     for paragraph, (p_start, p_end) in enumerate(_paragraphs(text)):
         cursor = p_start
-        for match in _BOUNDARY.finditer(text, p_start, p_end):
+        if p_start < body_start < p_end and not sentences:
+            _append(sentences, text, p_start, body_start, paragraph)
+            cursor = body_start
+        for match in _BOUNDARY.finditer(text, cursor, p_end):
             if _is_abbreviation(text[cursor : match.start()].rstrip("\"'”’)]")):
                 continue
             _append(sentences, text, cursor, match.start(), paragraph)
