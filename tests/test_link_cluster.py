@@ -396,6 +396,11 @@ def test_link_cluster_dateline_place_is_not_stated():
         ("Saint Louis", "Two men were shot in St. Louis on Friday.", True),
         ("Kidal", "A helicopter crashed in Kidal.", True),
         ("Kidal", "Two soldiers were killed.", False),
+        # A hospital's or coroner's name says where victims were taken, not where it happened.
+        ("Mount Sinai", "He was taken to Mount Sinai Hospital, where he died.", False),
+        ("Cook", "He was dead at the scene, the Cook County Medical Examiner said.", False),
+        ("Mount Sinai", "He was shot in Mount Sinai and taken to Mount Sinai Hospital.", True),
+        ("Chicago", "Chicago Police said two men were shot.", True),
     ],
 )
 def test_link_cluster_place_named_in_sentence_is_stated(name, sentence, expected):

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fogofwar.model import Claim, Span
-from fogofwar.reconcile import RULES, reconcile, timeline, totals
+from fogofwar.reconcile import REVISION_DAYS, RULES, reconcile, timeline, totals
 
 
 def claim(
@@ -108,6 +108,17 @@ def test_reconcile_revised_follows_the_latest_report() -> None:
     (revised,) = reconcile(claims, rule="revised.v1")
     assert (conservative.low, conservative.best, conservative.high) == (1, 1, 2)
     assert (revised.low, revised.best, revised.high) == (1, 2, 2)
+
+
+def test_reconcile_revised_follow_up_weeks_later_does_not_revise() -> None:
+    # Reports of day 1 and 2 agree on one dead; an arrest report three weeks later mentions
+    # "two killings" in passing: it restates, it does not revise (REVISION_DAYS).
+    claims = [unknown(1, "early", 1), unknown(1, "next", 2), unknown(2, "arrest", 23)]
+    (row,) = reconcile(claims, rule="revised.v1")
+    assert row.best == 1
+    # Within the window the later figure still replaces the earlier one.
+    (row,) = reconcile([unknown(1, "early", 1), unknown(2, "later", 1 + REVISION_DAYS)], rule="revised.v1")
+    assert row.best == 2
 
 
 def test_reconcile_revised_takes_a_reports_total_not_its_parts() -> None:
