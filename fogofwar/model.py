@@ -99,7 +99,8 @@ class Record:
 
 @dataclass(frozen=True)
 class Span(Record):
-    """A character span into ``Article.text``: ``text == article.text[start:end]``."""
+    """A character span into ``Article.text``: ``text == article.text[start:end]`` (a claim read
+    from the headline says so with ``Claim.part == "title"``: then into ``Article.title``)."""
 
     start: int
     end: int
@@ -210,6 +211,7 @@ class Claim(Record):
     qualifier: str = "exact"  # one of QUALIFIERS
     claimant_kind: str = "unknown"  # one of ACTOR_KINDS
     confidence: float = 1.0
+    part: str = "text"  # what ``evidence`` indexes: "text" (Article.text) or "title" (Article.title)
 
     _nested: ClassVar[dict[str, type[Record]]] = {"evidence": Span}
     _dates: ClassVar[tuple[str, ...]] = ("claim_date",)

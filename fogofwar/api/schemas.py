@@ -75,6 +75,7 @@ class ClaimOut(BaseModel):
     qualifier: str
     claimant_kind: str
     confidence: float
+    part: str = "text"
 
 
 class ReconciledOut(BaseModel):

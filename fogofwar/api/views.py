@@ -70,7 +70,11 @@ class ArticleBlock:
 
 def article_block(article: Article, claims: Sequence[Claim]) -> ArticleBlock:
     """``article`` cut into segments at the evidence spans of ``claims`` taken from it."""
-    spans = [(c.id, c.evidence.start, c.evidence.end) for c in claims if c.article_id == article.id]
+    spans = [
+        (c.id, c.evidence.start, c.evidence.end)
+        for c in claims
+        if c.article_id == article.id and c.part == "text"
+    ]
     return ArticleBlock(article, safe_url(article.url), segments(article.text, spans))
 
 

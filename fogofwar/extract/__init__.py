@@ -27,6 +27,7 @@ from typing import Any
 from fogofwar.extract.actors import ActorRegistry
 from fogofwar.extract.claims import extract_claims, is_claim_candidate
 from fogofwar.extract.events import extract_mentions, is_event_candidate
+from fogofwar.extract.headline import headline_claims, headline_sentence
 from fogofwar.extract.places import Gazetteer
 from fogofwar.extract.sentences import Sentence, split_sentences
 from fogofwar.ingest.dateline import find_dateline
@@ -38,6 +39,7 @@ log = logging.getLogger(__name__)
 
 _DATELINE_WINDOW = 600
 _DASHES = ("-", "–", "—", "--")
+_HEADLINE = -1  # the slot index of an article's headline in the parse stream
 
 
 def body_start(article: Article) -> int:
@@ -83,8 +85,8 @@ class Extractor:
         if self.settings.n_process > 1:
             yield from self._extract_in_workers(articles)
             return
-        for article, sentences in self.parse(articles):
-            yield self.extract_parsed(article, sentences)
+        for article, sentences, headline in self.parse(articles):
+            yield self.extract_parsed(article, sentences, headline)
 
     def _extract_in_workers(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         worker_settings = replace(self.settings, n_process=1)
@@ -97,17 +99,22 @@ class Extractor:
             for extractions in pool.imap(functools.partial(extract_chunk, worker_settings), chunks):
                 yield from extractions
 
-    def parse(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Sentence]]]:
-        """Split each article and parse its candidate sentences; yields (article, sentences)."""
-        pending: list[tuple[Article, list[Sentence], int]] = []
+    def parse(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Sentence], Sentence | None]]:
+        """Split each article and parse its candidate sentences and headline; yields (article,
+        sentences, headline), the headline a parsed Sentence of the title when it can carry a
+        figure, else None."""
+        pending: list[tuple[Article, list[Sentence], int, Sentence | None]] = []
 
         def items() -> Iterator[tuple[str, tuple[int, int]]]:
             for article in articles:
                 sentences = split_sentences(article.text, body_start=body_start(article))
                 chosen = [s for s in sentences if needs_parse(s.text)]
-                pending.append((article, sentences, len(chosen)))
+                headline = headline_sentence(article.title)
+                pending.append((article, sentences, len(chosen) + (headline is not None), headline))
                 for s in chosen:
                     yield s.text, (len(pending) - 1, s.index)
+                if headline is not None:
+                    yield headline.text, (len(pending) - 1, _HEADLINE)
 
         docs = parse(
             self.nlp, items(), batch_size=self.settings.batch_size, n_process=self.settings.n_process
@@ -116,19 +123,24 @@ class Extractor:
         done = 0
         remaining: dict[int, int] = {}
         for doc, (slot, index) in docs:
-            sentences = pending[slot][1]
-            sentences[index].doc = doc
-            remaining[slot] = remaining.get(slot, pending[slot][2]) - 1
+            _, sentences, count, headline = pending[slot]
+            if index == _HEADLINE and headline is not None:
+                headline.doc = doc
+            else:
+                sentences[index].doc = doc
+            remaining[slot] = remaining.get(slot, count) - 1
             while done < len(pending) and remaining.get(done, pending[done][2]) == 0:
-                yield pending[done][0], pending[done][1]
-                pending[done] = (pending[done][0], [], 0)  # free memory of finished articles
+                yield pending[done][0], pending[done][1], pending[done][3]
+                pending[done] = (pending[done][0], [], 0, None)  # free memory of finished articles
                 done += 1
         while done < len(pending):
-            yield pending[done][0], pending[done][1]
+            yield pending[done][0], pending[done][1], pending[done][3]
             done += 1
 
-    def extract_parsed(self, article: Article, sentences: Sequence[Sentence]) -> Extraction:
-        """Run the extractors over one article's parsed sentences."""
+    def extract_parsed(
+        self, article: Article, sentences: Sequence[Sentence], headline: Sentence | None = None
+    ) -> Extraction:
+        """Run the extractors over one article's parsed sentences (and parsed headline)."""
         mentions = extract_mentions(
             article,
             sentences,
@@ -138,6 +150,8 @@ class Extractor:
         )
         claims = extract_claims(article, sentences, registry=self.registry)
         claims = attach_claims(claims, mentions, sentences)
+        if headline is not None:
+            claims += headline_claims(article, headline, claims, mentions, registry=self.registry)
         return Extraction(article_id=article.id, mentions=tuple(mentions), claims=tuple(claims))
 
 

@@ -260,6 +260,7 @@ class ArticleContext:
     registry: ActorRegistry
     article: Article
     country: str | None = None
+    headline: bool = False  # the text is a headline: "Teen shot to death" is a passive
     last_party: Actor | None = None
     paragraph_speaker: dict[int, Attribution] = field(default_factory=dict)
     matches: list[tuple[int, int, Actor]] = field(default_factory=list)  # current sentence, relative offsets

@@ -228,7 +228,9 @@ def _is_zero(token: Any, lex: ClaimLexicon) -> bool:
     return any(c.dep_ == "det" and c.lower_ in lex.zero_determiners for c in token.children)
 
 
-def _verbal_arguments(token: Any, classes: frozenset[str], copulas: frozenset[str]) -> list[tuple[Any, str]]:
+def _verbal_arguments(
+    token: Any, classes: frozenset[str], copulas: frozenset[str], headline: bool = False
+) -> list[tuple[Any, str]]:
     children = list(token.children)
     deps = {c.dep_ for c in children}
     passive = bool(deps & {"auxpass", "nsubjpass"})
@@ -236,6 +238,16 @@ def _verbal_arguments(token: Any, classes: frozenset[str], copulas: frozenset[st
     args: list[tuple[Any, str]] = []
     if classes & {"transitive", "own_loss", "adjective"}:
         args += [(c, "passive") for c in children if c.dep_ == "nsubjpass"]
+    if (
+        classes & {"transitive", "adjective"}
+        and not passive
+        and not has_object
+        and token.tag_ in ("VBD", "VBN")
+        and (headline or "agent" in deps)
+    ):
+        # a participle read as a past tense: "Teen shot to death in Pacoima" (a headline drops
+        # the auxiliary), "Toddler fatally shot by gunman" (a by-agent makes it passive)
+        args += [(c, "passive") for c in children if c.dep_ == "nsubj"]
     if classes & {"transitive", "own_loss"} and not passive:
         args += [(c, "object") for c in children if c.dep_ == "dobj"]
     if "intransitive" in classes:
@@ -270,6 +282,10 @@ def _verbal_arguments(token: Any, classes: frozenset[str], copulas: frozenset[st
         elif token.tag_ in ("VBN", "JJ") or "adjective" in classes:
             args.append((token.head, "modified"))
     return args
+
+
+def _deps(token: Any) -> set[str]:
+    return {c.dep_ for c in token.children}
 
 
 def _is_postposed(token: Any) -> bool:
@@ -430,7 +446,11 @@ def _trigger_end(token: Any, lex: ClaimLexicon) -> int:
 
 
 def _arguments(
-    token: Any, lex: ClaimLexicon, qtokens: dict[int, Quantity], entry: tuple[str, frozenset[str]]
+    token: Any,
+    lex: ClaimLexicon,
+    qtokens: dict[int, Quantity],
+    entry: tuple[str, frozenset[str]],
+    headline: bool = False,
 ) -> tuple[str, list[tuple[Any, str]]]:
     outcome, classes = entry
     if outcome == "injured" and _is_fatal(token, lex):
@@ -447,6 +467,14 @@ def _arguments(
             return outcome, []  # "shot and killed", "wounded and killed": the killing is the claim
         if _both_outcomes(token, partner, lex):
             outcome = "casualties"  # "killed or wounded": one count of both
+    if headline and outcome == "injured" and not _is_fatal(token, lex):
+        fatal = [
+            c
+            for c in token.children
+            if c.dep_ in ("conj", "advcl") and lex.triggers.get(c.lower_, ("",))[0] == "killed"
+        ]
+        if fatal:
+            return outcome, []  # "Girl accidentally shot, killed": the killing is the claim
     head = token.head
     if (
         token.dep_ == "conj"
@@ -458,9 +486,17 @@ def _arguments(
             pass  # "shot and killed a man": killed
         elif _both_outcomes(head, token, lex):
             outcome = "casualties"  # "killed and wounded 20 people": the object hangs on the second verb
-    args = _verbal_arguments(token, classes, lex.copulas) if is_verbish(token) or token.pos_ != "NOUN" else []
+    verbal = is_verbish(token) or token.pos_ != "NOUN"
+    args = _verbal_arguments(token, classes, lex.copulas, headline) if verbal else []
     if not args:
         args = _shared_subject(token, classes)
+    if not args and headline and token.dep_ in ("conj", "advcl") and token.head.lower_ in lex.triggers:
+        # "Girl accidentally shot, killed": the subject the headline's first participle has
+        args = [
+            (c, "passive")
+            for c in token.head.children
+            if c.dep_ == "nsubj" and "dobj" not in _deps(token.head)
+        ]
     if not args and classes & {"transitive", "adjective"}:
         args = _gerund_subject(token)
     if "noun" in classes and not args:
@@ -562,7 +598,12 @@ def _singular_count(
         return (bool(determiners & {"a", "an", "one", "another"}) or named or introduced) and not possessed
     if determiners & lex.singular_determiners or possessed:
         return True
-    if not determiners and arg.tag_ == "NN" and arg.lower_ in lex.person_nouns and arg.dep_ != "conj":
+    if (
+        not determiners
+        and arg.tag_ in ("NN", "NNP")
+        and arg.lower_ in lex.person_nouns
+        and arg.dep_ != "conj"
+    ):
         # a title without article: "killed Taliban leader Wali" ("a man and woman": the
         # conjunct shares the article before it and is added there)
         return True
@@ -847,7 +888,7 @@ def find_statements(doc: Any, ctx: ArticleContext, lex: ClaimLexicon) -> list[_S
         entry = trigger_entry(token, lex)
         if entry is None:
             continue
-        outcome, args = _arguments(token, lex, qtokens, entry)
+        outcome, args = _arguments(token, lex, qtokens, entry, ctx.headline)
         skip = _is_irrealis(token, lex) or _is_tally(token, lex) or _is_negated(token, args, lex)
         if args and skip:
             continue
@@ -1272,7 +1313,7 @@ def _note_sentence(sentence: Sentence, attributions: list[Attribution], ctx: Art
 
 
 def extract_claims(
-    article: Article, sentences: Sequence[Sentence], *, registry: ActorRegistry
+    article: Article, sentences: Sequence[Sentence], *, registry: ActorRegistry, headline: bool = False
 ) -> list[Claim]:
     """Every attributed casualty claim of one article, in reading order.
 
@@ -1280,11 +1321,12 @@ def extract_claims(
     sentences: its sentences from ``split_sentences(article.text)``; those that pass
         :func:`is_claim_candidate` must carry their parsed ``doc``, the others may have None.
     registry: the actor registry (loaded once by the caller).
+    headline: the text is a headline (auxiliaries dropped: "Teen shot to death").
     RETURNS (list[Claim]): the claims, exact repeats within the article dropped.
     """
     lex = claim_lexicon()
     country = registry.guess_country(f"{article.dateline_place or ''}\n{article.title or ''}\n{article.text}")
-    ctx = ArticleContext(registry=registry, article=article, country=country)
+    ctx = ArticleContext(registry=registry, article=article, country=country, headline=headline)
     claims: list[Claim] = []
     counted: set[str] = set()  # outcome families already claimed in this article
     for sentence in sentences:
