@@ -39,6 +39,7 @@ CLAIM_TYPE = pa.struct(
         ("evidence", pa.string()),
         ("evidence_start", pa.int64()),
         ("evidence_end", pa.int64()),
+        ("evidence_part", pa.string()),
         ("confidence", pa.float64()),
     ]
 )
@@ -102,6 +103,7 @@ def _claim(claim: Claim) -> dict[str, Any]:
         "evidence": claim.evidence.text,
         "evidence_start": claim.evidence.start,
         "evidence_end": claim.evidence.end,
+        "evidence_part": claim.part,
         "confidence": claim.confidence,
     }
 
