@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from fogofwar.model import (
@@ -102,6 +102,8 @@ def test_model_extraction_round_trip(ms: list[Mention], cs: list[Claim]) -> None
 
 @given(texts)
 def test_model_article_id_ignores_case_and_spacing(text: str) -> None:
+    # Some letters have no case partner to come back to ("ı".upper() is "I", which folds to "i").
+    assume(normalise_text(text.upper()) == normalise_text(text))
     assert article_id(text) == article_id("  " + text.upper().replace(" ", "\n  ") + "\n")
     assert len(article_id(text)) == 16
     assert normalise_text(text) == normalise_text(normalise_text(text))
