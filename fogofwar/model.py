@@ -183,6 +183,7 @@ class Mention(Record):
     place: Place | None = None
     actors: tuple[ActorRole, ...] = ()
     background: bool = False
+    part: str = "text"  # what ``sentence`` indexes: "text" (Article.text) or "title" (Article.title)
 
     _nested: ClassVar[dict[str, type[Record]]] = {
         "sentence": Span,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -91,3 +92,27 @@ def test_headline_one_person_shot_is_the_one_who_died(nlp: Any, registry: ActorR
 def test_body_participle_with_a_by_agent_is_passive(nlp: Any, registry: ActorRegistry) -> None:
     body, _ = _read("", "A toddler fatally shot by a gunman in front of his parents.", nlp, registry)
     assert [(c.outcome, c.figure) for c in body] == [("killed", 1)]
+
+
+@pytest.mark.slow
+def test_headline_mention_only_when_the_body_has_none() -> None:
+    from fogofwar.extract import Extractor
+    from fogofwar.settings import Settings
+
+    extractor = Extractor(Settings())
+    bare = Article(
+        id="bare",
+        text="Do you have information? Call the newsroom.",
+        title="Toddler shot dead in Fresno",
+        source="testwire",
+        published=date(2016, 5, 2),
+    )
+    full = replace(bare, id="full", text="A toddler was shot dead in Fresno on Sunday, police said.")
+    by_id = {x.article_id: x for x in extractor.extract([bare, full])}
+    [mention] = by_id["bare"].mentions
+    assert mention.part == "title" and mention.sentence.text == bare.title
+    assert mention.place is not None and mention.place.name == "Fresno"
+    [claim] = by_id["bare"].claims
+    assert (claim.part, claim.outcome, claim.figure, claim.mention_id) == ("title", "killed", 1, mention.id)
+    assert all(m.part == "text" for m in by_id["full"].mentions)
+    assert all(c.part == "text" for c in by_id["full"].claims)

@@ -123,6 +123,7 @@ class MentionOut(BaseModel):
     place: PlaceOut | None = None
     actors: list[ActorRoleOut] = []
     background: bool
+    part: str = "text"
 
 
 class ArticleOut(BaseModel):

@@ -27,7 +27,7 @@ from typing import Any
 from fogofwar.extract.actors import ActorRegistry
 from fogofwar.extract.claims import extract_claims, is_claim_candidate
 from fogofwar.extract.events import extract_mentions, is_event_candidate
-from fogofwar.extract.headline import headline_claims, headline_sentence
+from fogofwar.extract.headline import headline_claims, headline_mentions, headline_sentence
 from fogofwar.extract.places import Gazetteer
 from fogofwar.extract.sentences import Sentence, split_sentences
 from fogofwar.ingest.dateline import find_dateline
@@ -144,6 +144,13 @@ class Extractor:
         mentions = extract_mentions(
             article,
             sentences,
+            gazetteer=self.gazetteer,
+            registry=self.registry,
+            background_days=self.settings.background_days,
+        )
+        mentions += headline_mentions(
+            article,
+            mentions,
             gazetteer=self.gazetteer,
             registry=self.registry,
             background_days=self.settings.background_days,

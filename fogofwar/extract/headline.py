@@ -1,4 +1,4 @@
-"""Casualty claims read from an article's headline, where the body states none.
+"""Casualty claims and event mentions read from an article's headline, where the body has none.
 
 Short news items often put the toll only in the headline ("Teen shot to death in Pacoima",
 "2 killed, 3 wounded in Eastside shooting") while the body names the victim or tells the
@@ -8,6 +8,10 @@ shot is not counted as wounded when the body or the headline tells a death (the 
 the one who died: "Girl accidentally shot, killed"). It is the
 outlet's claim (headlines quote no one), its evidence indexes ``Article.title``
 (``Claim.part == "title"``), and it reports on the article's first foreground mention.
+
+Likewise a headline's event mention (type, place, date) is kept only when the body has no
+foreground mention at all (a short item whose body is a caption or a name), so that the
+article still joins its event; its ``sentence`` indexes the title (``Mention.part == "title"``).
 
 Headlines are often written in Title Case, which the tagger reads as a string of proper
 nouns; such a headline is parsed in sentence case (same length, so offsets still hold) and
@@ -22,6 +26,8 @@ from dataclasses import replace
 
 from fogofwar.extract.actors import ActorRegistry
 from fogofwar.extract.claims import extract_claims, is_claim_candidate
+from fogofwar.extract.events import extract_mentions
+from fogofwar.extract.places import Gazetteer
 from fogofwar.extract.sentences import Sentence
 from fogofwar.extract.tallies import family
 from fogofwar.model import Article, Claim, Mention, Span, record_id
@@ -67,6 +73,30 @@ def headline_sentence(title: str | None) -> Sentence | None:
     return Sentence(0, len(text), text, 0, 0)
 
 
+def headline_mentions(
+    article: Article,
+    body_mentions: Sequence[Mention],
+    *,
+    gazetteer: Gazetteer,
+    registry: ActorRegistry,
+    background_days: int = 60,
+) -> list[Mention]:
+    """The headline's event mentions, when the body has no foreground mention (else none)."""
+    title = article.title
+    if not title or not title.strip() or any(not m.background for m in body_mentions):
+        return []
+    as_text = replace(article, text=title)
+    sentence = Sentence(0, len(title), title, 0, 0)
+    found = extract_mentions(
+        as_text, [sentence], gazetteer=gazetteer, registry=registry, background_days=background_days
+    )
+    return [
+        replace(m, id=record_id(article.id, "title", m.sentence.start, m.trigger), part="title")
+        for m in found
+        if not m.background
+    ]
+
+
 def headline_claims(
     article: Article,
     headline: Sentence,
@@ -110,4 +140,4 @@ def headline_claims(
     return kept
 
 
-__all__ = ["headline_claims", "headline_sentence", "parse_form"]
+__all__ = ["headline_claims", "headline_mentions", "headline_sentence", "parse_form"]
