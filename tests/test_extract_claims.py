@@ -555,6 +555,36 @@ SHAPES = [
         [],
         id="should-be-dead-is-no-report",
     ),
+    pytest.param(
+        "The boy was taken to a hospital in Tulsa, where he later passed away.",
+        [(OUTLET, "reports", "unknown", "killed", 1, "exact")],
+        id="passed-away",
+    ),
+    pytest.param(
+        "The committee passed a resolution on Monday.",
+        [],
+        id="passed-without-away-is-no-death",
+    ),
+    pytest.param(
+        "A mother was charged on Friday in the shooting death of her son.",
+        [(OUTLET, "reports", "unknown", "killed", 1, "exact")],
+        id="death-of-her-son",
+    ),
+    pytest.param(
+        "A man was charged in his brother's death.",
+        [(OUTLET, "reports", "unknown", "killed", 1, "exact")],
+        id="his-brothers-death",
+    ),
+    pytest.param(
+        "Before his arrest he had planted a bomb that led to the commander's death.",
+        [],
+        id="the-commanders-death-is-no-count",
+    ),
+    pytest.param(
+        "A man was charged in the deaths of a woman and her 9-year-old son.",
+        [(OUTLET, "reports", "civilians", "killed", 2, "exact")],
+        id="a-woman-and-her-son-are-two",
+    ),
 ]
 
 

@@ -110,6 +110,8 @@ class ClaimLexicon:
     # verb form -> [(outcome, preposition, nouns, syntactic class, state)]: "taken into custody"
     # is a capture; "are in custody" a state (see the resource's about)
     phrasal_triggers: dict[str, list[PhrasalTrigger]] = field(default_factory=dict)
+    # verb -> (particle, outcome, syntactic class): "passed away" -> died
+    particle_triggers: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     phrasal_objects: dict[str, frozenset[str]] = field(default_factory=dict)  # verb -> objects it needs
     kin_nouns: frozenset[str] = frozenset()
     period_nouns: frozenset[str] = frozenset()
@@ -203,6 +205,11 @@ def claim_lexicon() -> ClaimLexicon:
         degree_adverbs=words("degree_adverbs"),
         non_person_entities=words("non_person_entities"),
         phrasal_triggers=_phrasal_triggers(data),
+        particle_triggers={
+            verb: (entry["particle"], entry["outcome"], entry.get("class", "intransitive"))
+            for entry in data.get("particle_triggers", [])
+            for verb in entry["verbs"]
+        },
         phrasal_objects={
             verb: frozenset(entry["objects"])
             for entry in data.get("phrasal_triggers", [])

@@ -119,7 +119,14 @@ def _candidate_pattern() -> re.Pattern[str]:
     lex = claim_lexicon()
     nouns = {noun for entries in lex.phrasal_triggers.values() for entry in entries for noun in entry[2]}
     words = sorted({w for w in lex.triggers if " " not in w} | nouns)
-    return re.compile(r"\b" + _trie_regex(words) + r"\b", re.IGNORECASE)
+    particles = "|".join(
+        rf"{re.escape(verb)}\s+{re.escape(particle)}"
+        for verb, (particle, _, _) in sorted(lex.particle_triggers.items())
+    )
+    pattern = r"\b" + _trie_regex(words) + r"\b"
+    if particles:
+        pattern += rf"|\b(?:{particles})\b"
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def is_claim_candidate(text: str) -> bool:
@@ -307,6 +314,12 @@ def _noun_arguments(
     obj = _of_object(token)
     if obj is not None and (outcome != "casualties" or _count_of(obj, qtokens) is not None):
         return [(obj, "of")]
+    if outcome == "killed":
+        # "his brother's death": the relative is the person who died ("the commander's death"
+        # is more often a past deed told of someone)
+        owners = [c for c in token.children if c.dep_ == "poss" and c.lower_ in lex.kin_nouns]
+        if owners:
+            return [(owners[0], "of")]
     if lower in lex.noun_requires_of or lower not in lex.self_counted_nouns:
         return []  # "multiple kidnappings" counts events, not people
     counted = _count_of(token, qtokens) is not None or _is_zero(token, lex)
@@ -392,6 +405,11 @@ def trigger_entry(token: Any, lex: ClaimLexicon) -> tuple[str, frozenset[str]] |
     entry = lex.triggers.get(token.lower_)
     if entry is not None:
         return entry
+    particle = lex.particle_triggers.get(token.lower_)
+    if particle is not None and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == particle[0] for c in token.children
+    ):
+        return particle[1], frozenset({particle[2]})  # "passed away"
     found = _phrasal(token, lex)
     return (found[0], frozenset({found[3]})) if found else None
 
@@ -431,6 +449,10 @@ def _recalls_known(statement: _Statement, lex: ClaimLexicon) -> bool:
 
 def _trigger_end(token: Any, lex: ClaimLexicon) -> int:
     """Where the outcome words end: after the noun of a phrasal trigger ("taken into custody")."""
+    particle = lex.particle_triggers.get(token.lower_)
+    if particle is not None and token.lower_ not in lex.triggers:
+        ends = [_end(c) for c in token.children if c.dep_ in ("prt", "advmod") and c.lower_ == particle[0]]
+        return max([_end(token), *ends])  # "passed away"
     found = None if token.lower_ in lex.triggers else _phrasal(token, lex)
     if found is None:
         return _end(token)
@@ -595,7 +617,15 @@ def _singular_count(
                 for c in arg.children
             )
         )
-        return (bool(determiners & {"a", "an", "one", "another"}) or named or introduced) and not possessed
+        # "the shooting death of her daughter", "the death of the teenager": one person, maybe one
+        # the article already counted (a definite statement, skipped then as a recount)
+        known = how == "of" and (
+            (possessed and arg.lower_ in lex.kin_nouns)
+            or ("the" in determiners and (arg.lower_ in lex.person_nouns or _is_age_noun(arg)))
+        )
+        return (bool(determiners & {"a", "an", "one", "another"}) or named or introduced or known) and (
+            not possessed or known
+        )
     if determiners & lex.singular_determiners or possessed:
         return True
     if (
@@ -655,6 +685,7 @@ def _statement(
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in arg.children)
         # A pronoun or a name under a noun may point back at a person already counted.
         named = how in ("of", "modified") and arg.pos_ == "PROPN"
+        named = named or (how == "of" and any(c.dep_ == "poss" for c in arg.children))
         proper = _is_proper_name(arg, how, lex, caps, ctx)
         definite = definite or arg.lower_ in lex.single_person_pronouns or named or proper
         definite = definite and arg.lower_ not in lex.reflexive_pronouns
@@ -914,6 +945,8 @@ def find_statements(doc: Any, ctx: ArticleContext, lex: ClaimLexicon) -> list[_S
                         previous.end = max(previous.end, phrase_end(item))
                     continue
                 found.position = position
+                if position > 0 and how == "of":
+                    found.definite = False  # "a mother and her daughter": people of one list are new
                 if first is None:
                     first = found
                 elif first.definite and first.figure == 1:
