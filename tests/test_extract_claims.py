@@ -585,6 +585,11 @@ SHAPES = [
         [(OUTLET, "reports", "civilians", "killed", 2, "exact")],
         id="a-woman-and-her-son-are-two",
     ),
+    pytest.param(
+        "Ronald Price, 33, and Kendra Hale, 28, were killed.",
+        [(OUTLET, "reports", "unknown", "killed", 2, "exact")],
+        id="two-named-people-are-two",
+    ),
 ]
 
 

@@ -945,8 +945,10 @@ def find_statements(doc: Any, ctx: ArticleContext, lex: ClaimLexicon) -> list[_S
                         previous.end = max(previous.end, phrase_end(item))
                     continue
                 found.position = position
-                if position > 0 and how == "of":
-                    found.definite = False  # "a mother and her daughter": people of one list are new
+                if position > 0 and (how == "of" or (found.proper and not caps)):
+                    # "a mother and her daughter", "Ann Lee and Tom Ray": one list, new people (ALL
+                    # CAPS wires tag titles as names: "PEREZ, THIRD JUDGE, AND ..." is one person)
+                    found.definite = False
                 if first is None:
                     first = found
                 elif first.definite and first.figure == 1:
