@@ -4,7 +4,8 @@
 "a dozen", "one hundred and five", "1.2 million"). ``find_quantities`` finds every count in a
 text with its character offsets, its qualifier ("at least 20", "around 20", "up to 30"),
 ranges ("20 to 30", "between 20 and 30") and vague amounts ("dozens", "several"), and leaves
-out numbers that are not counts (ages, times, dates, years, money, percentages, serials).
+out numbers that are not counts (ages in any spelling, times, dates, years, money, percentages,
+measures, telephone and emergency numbers, addresses, road numbers, page and reference marks).
 
 All words, qualifiers and the vague-amount table live in ``resources/lexicon_numbers.json``;
 its ``about`` field documents how each qualifier maps to figure / low / high.
@@ -26,7 +27,31 @@ _DIGITS = r"(?<![\w.,:/$€£#-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w]|[.,
 _WORD_SPLIT = re.compile(r"[a-z]+")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\.?\s*$")
 _NEXT_WORD = re.compile(r"^\s*([A-Za-z]+)")
-_SHARED_AGE = re.compile(r"-\s*(?:and|or|to)\s+\d+\s*-\s*(?:years?|months?|weeks?)\s*-?\s*old", re.IGNORECASE)
+# "his 12- and 10-year-old sons", "two victims, 17 and 23 years old", "aged 4, 6 and 9 years old".
+_SHARED_AGE = re.compile(
+    r"\s*-?\s*(?:,\s*\d+\s*-?\s*)*,?\s*(?:and|or|to|&)\s+\d+\s*-?\s*(?:years?|months?|weeks?)\s*-?\s*old",
+    re.IGNORECASE,
+)
+# Photo galleries and pagination: "Image 12 of 12", "Page 1 of 1", "Image 1 of / 5".
+_GALLERY = re.compile(r"\b(?:images?|photos?|pages?|slides?|pictures?)\s+\d+\s+of\s*/?\s*$", re.IGNORECASE)
+# Dates and fractions ("3/17/2014", "1 / 12"), heights ("5'10").
+_SLASH_AFTER = re.compile(r"\s*/\s*\d")
+_SLASH_BEFORE = re.compile(r"\d\s*/\s*$")
+_HEIGHT = re.compile(r"['’]\s*\d")
+_HEIGHT_BEFORE = re.compile(r"\d\s*['’]\s*$")
+# A name, then an age and a home town: "Jordan Faulkner, 18 of Boscobel".
+_NAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*,[ \t]+$")
+_OF_PLACE = re.compile(r"[ \t]+of[ \t]+[A-Z][a-z]")
+_REFERENCE_AFTER = re.compile(r"\][ \t]*(?:\[|:\d|\n|$)")
+_TV_STATION = re.compile(r"\s+News\b")  # "Region 8 News", "Fox 2 News" (case-sensitive)
+# Telephone numbers: "(213) 485-1383", "713-222-TIPS", "1-800-222-8477", "262-TIPS", "9-1-1".
+_PHONE = re.compile(
+    r"\(\d{3}\)\s*-?\s*\d{3}\s*[-.]\s*\d{4}(?!\d)"
+    r"|(?<![\w-])(?:1\s*-\s*)?\d{3}\s*[-.]\s*\d{3}\s*[-.]\s*(?:\d{4}(?!\d)|[A-Z]{4}\b)"
+    r"|(?<![\w-])[2-9]\d{2}-(?!\d\d00\b)\d{4}(?![\d-])"
+    r"|(?<![\w-])\d{3}-[A-Z]{4}\b"
+    r"|(?<![\w-])9-1-1(?![\w-])"
+)
 
 
 @dataclass(frozen=True)
@@ -74,6 +99,12 @@ class NumberLexicon:
     year_prepositions: frozenset[str]
     non_count_after: tuple[str, ...]
     non_count_before: tuple[str, ...]
+    emergency_numbers: frozenset[str]
+    unit_pattern: re.Pattern[str]
+    prev_word_pattern: re.Pattern[str]
+    age_word_pattern: re.Pattern[str]
+    address_pattern: re.Pattern[str]
+    age_list_pattern: re.Pattern[str]
     quantity_pattern: re.Pattern[str]
     number_pattern: re.Pattern[str]
 
@@ -116,6 +147,15 @@ def _build_patterns(data: dict[str, Any]) -> tuple[re.Pattern[str], re.Pattern[s
     return re.compile(quantity, flags), re.compile(rf"^\s*{core}\s*$", flags)
 
 
+def _age_list_pattern(data: dict[str, Any]) -> re.Pattern[str]:
+    """ "ages 4 and 6", "ages 17, 18 and 19": every number in a list introduced by "ages" is an age."""
+    word = rf"(?:{_alternation([*data['units'], *data['tens']])})"
+    number = rf"(?:\d+|{word}(?:-{word})?)"
+    return re.compile(
+        rf"\bages\s+(?:of\s+)?(?:{number}\s*,\s*)*{number}\s*(?:,|,?\s*(?:and|or|&))\s+$", re.IGNORECASE
+    )
+
+
 @functools.cache
 def number_lexicon() -> NumberLexicon:
     """Load ``resources/lexicon_numbers.json`` once and compile its patterns."""
@@ -139,6 +179,25 @@ def number_lexicon() -> NumberLexicon:
         year_prepositions=frozenset(data["year_prepositions"]),
         non_count_after=tuple(data["non_count_after"]),
         non_count_before=tuple(data["non_count_before"]),
+        emergency_numbers=frozenset(data["emergency_numbers"]),
+        # "43 y/o", "a 14-year boy", "15-year veteran", "3300 block", "shot 10 times"
+        unit_pattern=re.compile(
+            rf"\s*(?:-\s*)?(?:{_alternation(data['non_count_units'])})(?![a-z])", re.IGNORECASE
+        ),
+        # "Highway 61", "Copyright 2014", "per 100,000": only spaces between word and number
+        prev_word_pattern=re.compile(
+            rf"(?:^|(?<=[^\w]))(?:{_alternation(data['non_count_prev_words'])})\s+$", re.IGNORECASE
+        ),
+        # "age 19", "aged five"
+        age_word_pattern=re.compile(
+            rf"(?:^|(?<=[^\w]))(?:{_alternation(data['age_words'])})\s+$", re.IGNORECASE
+        ),
+        # "6740 N. Clark St.", "1200 Main Street": a house number
+        address_pattern=re.compile(
+            rf"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’]*\.?\s+){{1,3}}"
+            rf"(?:{_alternation([w.capitalize() for w in data['street_suffixes']])})\b"
+        ),
+        age_list_pattern=_age_list_pattern(data),
         quantity_pattern=quantity_pattern,
         number_pattern=number_pattern,
     )
@@ -243,30 +302,80 @@ def _core_value(text: str, lex: NumberLexicon) -> tuple[int | None, int]:
     return value, spans[used - 1][1]
 
 
+def _starts_with_marker(after: str, marker: str) -> bool:
+    # A marker that ends in a letter must end a word: "5 am" is a time, "5 Americans" a count.
+    if not after.startswith(marker):
+        return False
+    return not marker[-1:].isalpha() or not after[len(marker) : len(marker) + 1].isalpha()
+
+
+def _is_reference(text: str, start: int, end: int) -> bool:
+    """A reference mark as on Wikipedia ("society.[105][106]"), not a bracketed insertion in
+    running text ("AT LEAST [9] PERSONS DIED")."""
+    if text[start - 1 : start] != "[" or text[end : end + 1] != "]":
+        return False
+    attached = start >= 2 and not text[start - 2].isspace()
+    return attached or bool(_REFERENCE_AFTER.match(text, end))
+
+
+def _is_year(core: str, text: str, end: int, prev: str | None, lex: NumberLexicon) -> bool:
+    """A four-digit number from 1900 to 2099 read as a year (or a 24-hour clock time)."""
+    if not (core.isdigit() and len(core) == 4 and 1900 <= int(core) <= 2100):
+        return False
+    if int(core) % 50:
+        return True  # counts this large are written "2,017"; a bare "2017" is a year
+    follows = text[end : end + 1]
+    return (
+        (prev is not None and prev in lex.year_prepositions) or end >= len(text) or follows in ",.;:)'\"’”-"
+    )
+
+
 def _is_non_count(text: str, start: int, end: int, core: str, lex: NumberLexicon) -> bool:
-    """Ages, times, dates, years, money, percentages and serial numbers are not counts."""
+    """Ages, times, dates, years, money, percentages, measures and serial numbers are not counts."""
     before = text[max(0, start - 12) : start].lower()
     after = text[end : end + 14].lower()
     if any(before.rstrip().endswith(marker) for marker in lex.non_count_before):
         return True
-    if any(after.lstrip(" ").startswith(marker) for marker in lex.non_count_after):
+    if any(_starts_with_marker(after.lstrip(" "), marker) for marker in lex.non_count_after):
         return True
     if re.match(r"\s*(?:-|\s)?years?[-\s]old", after):
         return True
-    if _SHARED_AGE.match(text[end : end + 40]):
+    window_after = text[end : end + 40]
+    window_before = text[max(0, start - 40) : start]
+    if lex.unit_pattern.match(window_after):
+        return True  # "43 y/o", "a 14-year boy", "the 3300 block", "shot 10 times", "three days"
+    if _SHARED_AGE.match(window_after):
         return True  # "his 12- and 10-year-old sons": the first age shares the second's unit
+    if lex.age_word_pattern.search(window_before) or lex.age_list_pattern.search(window_before):
+        return True  # "age 19", "aged five", "ages 4 and 6"
+    if _GALLERY.search(window_before):
+        return True  # "Image 12 of 12"
+    if core in lex.emergency_numbers:
+        return True  # "called 911", "a 911 call"
+    if _is_reference(text, start, end):
+        return True  # a reference mark: "the killings.[11]"
+    if _SLASH_AFTER.match(window_after) or _SLASH_BEFORE.search(window_before):
+        return True  # dates and fractions: "3/17/2014", "1 / 12"
+    if _HEIGHT.match(window_after) or _HEIGHT_BEFORE.search(window_before):
+        return True  # a height: "5'10"
+    if core[:1].isdigit():
+        if lex.prev_word_pattern.search(window_before):
+            return True  # "Highway 61", "Copyright 2014", "Image 3" (but "Photo Two adults were shot")
+        if _TV_STATION.match(window_after):
+            return True
+        if _NAME_BEFORE.search(window_before) and _OF_PLACE.match(window_after):
+            return True  # "Jordan Faulkner, 18 of Boscobel": an age
+        if len(core) >= 3 and lex.address_pattern.match(window_after):
+            return True  # "6740 N. Clark St."
     prev_word = _PREV_WORD.search(text[max(0, start - 20) : start])
     next_word = _NEXT_WORD.match(text[end : end + 20])
-    if prev_word and prev_word.group(1).lower() in lex.months and core[:1].isdigit():
+    prev = prev_word.group(1).lower() if prev_word else None
+    if prev in lex.months and core[:1].isdigit():
         return True
     if next_word and next_word.group(1).lower() in lex.months and core[:1].isdigit():
         return True
-    if core.isdigit() and len(core) == 4 and 1900 <= int(core) <= 2100:
-        follows = text[end : end + 1]
-        if (prev_word and prev_word.group(1).lower() in lex.year_prepositions) or end >= len(text):
-            return True
-        if follows in ",.;:)'\"’”-":
-            return True
+    if _is_year(core, text, end, prev, lex):
+        return True
     return before.endswith("no ") and core.lower() == "one"
 
 
@@ -292,6 +401,11 @@ def _from_match(text: str, match: re.Match[str], lex: NumberLexicon) -> tuple[Qu
         high, _ = _core_value(match.group("b2"), lex)
         if low is None or high is None or high <= low:
             return None, match.end()
+        b1_start, b1_end = match.span("b1")
+        if _is_non_count(text, b1_start, b1_end, match.group("b1").strip(), lex) or _is_non_count(
+            text, match.start("b2"), match.end(), match.group("b2").strip(), lex
+        ):
+            return None, match.end()  # "between 2010 and 2014", "between 9 and 11 p.m."
         b2 = match.span("b2")
         return _make(text, match.start(), match.end(), (low, low, high, "at_least"), b2), match.end()
     n1_start, n1_end = match.span("n1")
@@ -352,6 +466,7 @@ def find_quantities(text: str) -> list[Quantity]:
     """
     lex = number_lexicon()
     found: list[Quantity] = []
+    phones = [m.span() for m in _PHONE.finditer(text)]
     pos = 0
     while pos < len(text):
         match = lex.quantity_pattern.search(text, pos)
@@ -359,7 +474,7 @@ def find_quantities(text: str) -> list[Quantity]:
             break
         quantity, pos = _from_match(text, match, lex)
         pos = max(pos, match.start() + 1)
-        if quantity is not None:
+        if quantity is not None and not any(s <= quantity.number_start < e for s, e in phones):
             found.append(quantity)
     return found
 
