@@ -175,3 +175,9 @@ def test_numbers_telephone_numbers_are_not_counts(area: int, exchange: int, line
 def test_numbers_every_age_in_a_list_after_ages_is_left_out(ages: list[int]) -> None:
     listed = ", ".join(str(a) for a in ages[:-1]) + f" and {ages[-1]}"
     assert _figures(f"Four victims, ages {listed}, were wounded.") == [4]
+
+
+def test_numbers_emergency_number_before_people_is_a_count() -> None:
+    assert _figures("Police said 911 people were killed.") == [911]
+    assert _figures("911 AMERICANS DIED.") == [911]
+    assert _figures("Neighbours called 911 dispatchers at once.") == []

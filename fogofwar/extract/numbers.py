@@ -33,6 +33,11 @@ _SHARED_AGE = re.compile(
     re.IGNORECASE,
 )
 # Photo galleries and pagination: "Image 12 of 12", "Page 1 of 1", "Image 1 of / 5".
+# A count of people right after the number: "911 people", "911 Americans".
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?!call|dispatch|operat|respond)(?:people|persons|[a-z]+(?:men|ans|ers|ees|ists|ren|ims))\b",
+    re.IGNORECASE,
+)
 _GALLERY = re.compile(r"\b(?:images?|photos?|pages?|slides?|pictures?)\s+\d+\s+of\s*/?\s*$", re.IGNORECASE)
 # Dates and fractions ("3/17/2014", "1 / 12"), heights ("5'10").
 _SLASH_AFTER = re.compile(r"\s*/\s*\d")
@@ -350,8 +355,8 @@ def _is_non_count(text: str, start: int, end: int, core: str, lex: NumberLexicon
         return True  # "age 19", "aged five", "ages 4 and 6"
     if _GALLERY.search(window_before):
         return True  # "Image 12 of 12"
-    if core in lex.emergency_numbers:
-        return True  # "called 911", "a 911 call"
+    if core in lex.emergency_numbers and not _PEOPLE_AFTER.match(window_after):
+        return True  # "called 911", "a 911 call" ("911 people" is a count)
     if _is_reference(text, start, end):
         return True  # a reference mark: "the killings.[11]"
     if _SLASH_AFTER.match(window_after) or _SLASH_BEFORE.search(window_before):
