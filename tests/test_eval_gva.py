@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from fogofwar.eval.gva import (
     same_city,
     score_gva,
 )
-from fogofwar.model import Event, Extraction, Mention, Place, Reconciled, Span
+from fogofwar.model import Claim, Event, Extraction, Mention, Place, Reconciled, Span
 from fogofwar.settings import Settings
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -187,3 +188,30 @@ def test_eval_gva_runs_on_dev_sample():
     assert tuple(scores) == GVA_KEYS
     assert scores["n_docs"] > 0
     assert all(math.isnan(v) or 0.0 <= v <= 1.0 for k, v in scores.items() if not k.startswith("n_"))
+
+
+def test_eval_gva_article_main_event_is_the_one_most_reports_share():
+    extractions = [Extraction("a1", (mention("m1", "a1", 0), mention("m2", "a1", 10)))]
+    sentencing = Event("e1", "Violence against civilians", "Attack", mention_ids=("m1",), article_ids=("a1",))
+    shooting = Event(
+        "e2", "Violence against civilians", "Attack", mention_ids=("m2", "x"), article_ids=("a1", "a2", "a2")
+    )
+    assert article_events([sentencing, shooting], extractions)["a1"].id == "e2"
+    # equal support: the first mentioned
+    shooting = replace(shooting, article_ids=("a1",))
+    assert article_events([sentencing, shooting], extractions)["a1"].id == "e1"
+
+
+def test_eval_gva_article_main_event_tie_goes_to_the_article_own_casualties():
+
+    extractions = [Extraction("a1", (mention("m1", "a1", 0), mention("m2", "a1", 10)))]
+    toll = Claim("c1", "a1", "police", "unknown", "killed", Span(12, 13, "A"), mention_id="m2", figure=1)
+    other = replace(toll, id="c2", article_id="a2")
+    lead = Event("e1", "Violence against civilians", "Attack", mention_ids=("m1",), article_ids=("a1",))
+    told = Event(
+        "e2", "Violence against civilians", "Attack", mention_ids=("m2",), article_ids=("a1",), claims=(toll,)
+    )
+    assert article_events([lead, told], extractions)["a1"].id == "e2"
+    # another article's toll does not count
+    told = replace(told, claims=(other,))
+    assert article_events([lead, told], extractions)["a1"].id == "e1"

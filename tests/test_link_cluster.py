@@ -572,3 +572,110 @@ def test_link_cluster_misread_town_outvoted():
     articles = [a.article, b.article, c.article]
     events = link_events(articles, [a.extraction(), b.extraction(), c.extraction()], settings=SETTINGS)
     assert len(events) == 1 and events[0].place == DAYTON
+
+
+# --- people read as places, later deaths, tolls that disagree -----------------------------------
+
+ROANOKE = Place("Roanoke", lat=37.27, lon=-79.94, admin1="Virginia", country="US")
+MARTIN = Place("Martin", lat=36.34, lon=-88.85, admin1="Tennessee", country="US")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A girl was shot in Roanoke. Martin says the woman is her sister.", {"martin"}),
+        ("Markques Patterson, 29, was grazed by a bullet.", {"patterson"}),
+        ("Police said Sgt. Greer was the first officer there.", {"greer"}),
+        # a preposition of place, a comma before the verb, a town's police: still places
+        ("Gary Rivera, 22, of Tampa, was charged. A man from Gary, said police, fled.", set()),
+        ("The boy was shot in Martin, Tennessee, police said.", set()),
+        ("Roanoke police said two people were shot.", set()),
+    ],
+)
+def test_link_groups_person_names(text, expected):
+    from fogofwar.link.groups import person_names
+
+    names = ["Martin", "Patterson", "Greer", "Tampa", "Gary", "Roanoke"]
+    assert person_names(text, names) == expected
+
+
+def test_link_groups_a_surname_read_as_a_town_does_not_split_the_article():
+    text = (
+        "A two-year-old child was shot dead in Roanoke on Thursday. "
+        "Martin says the woman who was shot is her sister."
+    )
+    b = Builder(text, published=date(2016, 4, 8))
+    when = (date(2016, 4, 7), date(2016, 4, 7), 1)
+    b.mention("A two-year-old child was shot dead in Roanoke on Thursday.", "shot", dates=when, place=ROANOKE)
+    b.mention("Martin says the woman who was shot is her sister.", "shot", dates=when, place=MARTIN)
+    assert len(group_mentions(b.mentions, article=b.article)) == 1
+    # without the article the name cannot be told from a town: two towns, two incidents
+    assert len(group_mentions(b.mentions)) == 2
+
+
+def test_link_groups_a_death_days_later_joins_the_shooting():
+    text = (
+        "A man was shot outside a bar in Dayton on Saturday. "
+        "He died Wednesday at Miami Valley Hospital. "
+        "A suspect was arrested Thursday in Dayton."
+    )
+    b = Builder(text, published=date(2016, 3, 10))
+    shot = b.mention(
+        "A man was shot outside a bar in Dayton on Saturday.", "shot",
+        dates=(date(2016, 3, 5), date(2016, 3, 5), 1), place=DAYTON,
+    )  # fmt: skip
+    died = b.mention(
+        "He died Wednesday at Miami Valley Hospital.", "died", dates=(date(2016, 3, 9), date(2016, 3, 9), 1)
+    )
+    later = b.mention(
+        "A suspect was arrested Thursday in Dayton.", "arrested",
+        dates=(date(2016, 3, 10), date(2016, 3, 10), 1), place=DAYTON,
+    )  # fmt: skip
+    groups = group_mentions(b.mentions, article=b.article)
+    assert [[m.id for m in g.mentions] for g in groups] == [[shot.id, died.id], [later.id]]
+    assert (groups[0].dates.start, groups[0].dates.end) == (date(2016, 3, 5), date(2016, 3, 5))
+
+
+def test_link_groups_a_death_long_after_is_another_group():
+    text = "A man was shot outside a bar in Dayton on Saturday. He died in May."
+    b = Builder(text, published=date(2016, 5, 30))
+    b.mention(
+        "A man was shot outside a bar in Dayton on Saturday.", "shot",
+        dates=(date(2016, 3, 5), date(2016, 3, 5), 1), place=DAYTON,
+    )  # fmt: skip
+    b.mention("He died in May.", "died", dates=(date(2016, 5, 20), date(2016, 5, 20), 1))
+    assert len(group_mentions(b.mentions, article=b.article)) == 2
+
+
+def test_link_cluster_tolls_told():
+    from fogofwar.link.cluster import tolls_told
+
+    b = Builder(FIRST_REPORT)
+    m = b.mention(FIRST_REPORT.split(".")[0], "shot", SHOOTING)
+    wounded = b.claim("A man was shot", m, "unattributed", "unknown", "injured", 1)
+    dead = b.claim("shot dead", m, "unattributed", "unknown", "killed", 1)
+    assert tolls_told([wounded]) == (False, True)
+    assert tolls_told([wounded, dead]) == (True, False)
+    assert tolls_told([replace(dead, stance="denies"), wounded]) == (False, True)
+    assert tolls_told([]) == (False, False)
+
+
+@pytest.mark.parametrize(("penalty", "n_events"), [(0.0, 1), (1.0, 2)])
+def test_link_cluster_reports_disagreeing_on_deaths_pay_the_toll_conflict(penalty, n_events):
+    from fogofwar.link.params import DEFAULT_PARAMS
+
+    a = shooting(FIRST_REPORT, date(2016, 3, 5), date(2016, 3, 4), DAYTON, "Dayton Daily")
+    a.claim("shot dead", a.mentions[0], "unattributed", "unknown", "killed", 1)
+    b = shooting(SECOND_REPORT, date(2016, 3, 6), date(2016, 3, 5), DAYTON, "TV 7")
+    b.claim("shot Marcus Reed", b.mentions[0], "unattributed", "unknown", "injured", 1)
+    params = replace(DEFAULT_PARAMS, toll_conflict=penalty)
+    events = link_events(
+        [a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS, params=params
+    )
+    assert len(events) == n_events
+    # both reports telling of the dead: no conflict, whatever the penalty
+    b.claims[0] = replace(b.claims[0], outcome="killed")
+    events = link_events(
+        [a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS, params=params
+    )
+    assert len(events) == 1

@@ -9,7 +9,9 @@
 3. A greedy single pass: groups are taken in a fixed order (dated articles first, by reference
    date, then by article id, then text order), each compared only with the events in its blocks
    (blocking.py), and joined to the best event scoring at least ``params.threshold``; otherwise
-   it founds a new event, whose id is ``record_id(founding mention id)``.
+   it founds a new event, whose id is ``record_id(founding mention id)``. A pair whose reports
+   disagree on whether anyone died (one tells only of wounded, the other of dead) scores
+   ``params.toll_conflict`` less (``tolls_conflict``).
 
 Rules kept while joining:
 
@@ -123,6 +125,9 @@ class EventState:
     reported: tuple[date, date] | None = None  # min / max reference date of its articles
     base: Event | None = None
     changed: bool = False
+    # Whether one of its reports tells of dead / tells of wounded and of no dead (``tolls_conflict``).
+    dead: bool = False
+    wounded_only: bool = False
 
     @classmethod
     def from_event(cls, event: Event, vectors: ArticleVectors) -> EventState:
@@ -148,6 +153,10 @@ class EventState:
             norm2=vectors.norm2(rows),
             reported=_span_of(event.first_reported, event.last_updated),
             base=event,
+            dead=tolls_told(event.claims)[0],
+            wounded_only=any(
+                tolls_told([c for c in event.claims if c.article_id == i])[1] for i in set(event.article_ids)
+            ),
         )
 
     @property
@@ -176,6 +185,22 @@ def report_window(first: date, last: date, background_days: int) -> DateRange:
     """When an undated mention in a report of ``first``..``last`` may have happened: up to
     ``background_days`` before (older events are background), as a month-precise range."""
     return DateRange(first - timedelta(days=background_days), last, 3)
+
+
+def tolls_told(claims: Sequence[Claim]) -> tuple[bool, bool]:
+    """Whether claims (one report's, of one incident) tell of dead, and whether they tell of
+    wounded and of no dead (nor of undivided casualties); denials tell nothing."""
+    outcomes = {c.outcome for c in claims if c.stance != "denies"}
+    return "killed" in outcomes, "injured" in outcomes and not outcomes & {"killed", "casualties"}
+
+
+def tolls_conflict(group: MentionGroup, event: EventState) -> bool:
+    """Whether a report telling only of wounded meets an event whose reports tell of dead, or a
+    report telling of dead meets an event whose reports tell only of wounded: the pair pays
+    ``params.toll_conflict`` (LinkParams)."""
+    if group.wounded_only:
+        return event.dead
+    return group.dead and event.wounded_only and not event.dead
 
 
 def compatibility(
@@ -296,6 +321,8 @@ def best_event(
             continue
         base, text_floor = found
         value = base + params.w_text * text_sim
+        if tolls_conflict(group, event):
+            value -= params.toll_conflict
         if (
             text_sim >= text_floor
             and value >= params.threshold
@@ -448,7 +475,10 @@ def link_events(
                 # News reports recent events: an undated mention happened before the report,
                 # and not long before (else the extractor calls it background).
                 group.window = report_window(reference, reference, settings.background_days)
-        work.extend(zip(groups, _claims_by_group(extraction, groups), strict=True))
+        owned = _claims_by_group(extraction, groups)
+        for group, claims in zip(groups, owned, strict=True):
+            group.dead, group.wounded_only = tolls_told(claims)
+        work.extend(zip(groups, owned, strict=True))
     work.sort(key=lambda item: _sort_key(item[0], by_id))
 
     for group, claims in work:
@@ -509,6 +539,8 @@ def _join(
             state.rows.append(row)
     known = {c.id for c in state.claims}
     state.claims.extend(c for c in claims if c.id not in known)
+    state.dead = state.dead or group.dead
+    state.wounded_only = state.wounded_only or group.wounded_only
     state.changed = True
 
 
@@ -619,4 +651,6 @@ __all__ = [
     "reference_dates",
     "report_window",
     "score",
+    "tolls_conflict",
+    "tolls_told",
 ]
