@@ -590,6 +590,31 @@ SHAPES = [
         [(OUTLET, "reports", "unknown", "killed", 2, "exact")],
         id="two-named-people-are-two",
     ),
+    pytest.param(
+        "A teenager was charged with murder in connection with a fatal shooting at a gas station.",
+        [(OUTLET, "reports", "unknown", "killed", 1, "exact")],
+        id="a-fatal-shooting-is-one-death",
+    ),
+    pytest.param(
+        "Deputies are investigating a double fatal shooting.",
+        [(OUTLET, "reports", "unknown", "killed", 2, "exact")],
+        id="a-double-fatal-shooting-is-two",
+    ),
+    pytest.param(
+        "Three men were killed in a fatal shooting on Elm Street.",
+        [(OUTLET, "reports", "unknown", "killed", 3, "exact")],
+        id="a-fatal-shooting-beside-a-count-adds-nothing",
+    ),
+    pytest.param(
+        "Fatal shootings rose by ten percent.",
+        [],
+        id="fatal-shootings-in-general-are-no-count",
+    ),
+    pytest.param(
+        "A couple was charged in the non-fatal shooting of their son.",
+        [],
+        id="a-non-fatal-shooting-is-no-death",
+    ),
 ]
 
 

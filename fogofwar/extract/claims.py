@@ -123,7 +123,7 @@ def _candidate_pattern() -> re.Pattern[str]:
         rf"{re.escape(verb)}\s+{re.escape(particle)}"
         for verb, (particle, _, _) in sorted(lex.particle_triggers.items())
     )
-    pattern = r"\b" + _trie_regex(words) + r"\b"
+    pattern = r"\b" + _trie_regex(words) + r"\b|\b(?:fatal|deadly)\s+(?:\w+\s+)?(?:shooting|stabbing)\b"
     if particles:
         pattern += rf"|\b(?:{particles})\b"
     return re.compile(pattern, re.IGNORECASE)
@@ -967,9 +967,65 @@ def find_statements(doc: Any, ctx: ArticleContext, lex: ClaimLexicon) -> list[_S
                 previous = found
             if previous is not None and outcome == "injured":
                 statements += _fatal_parts(token, arg, previous, qtokens, lex)
+    statements += _fatal_event_statements(doc, statements, lex)
     covered = {t.i for st in statements for t in doc if st.start <= t.idx < st.end}
     statements += linear_statements(doc, qtokens, covered, lex, ctx)
     return sorted(statements, key=lambda s: (s.start, s.end))
+
+
+_FATAL_EVENT_NOUNS = frozenset({"shooting", "stabbing"})
+_FATAL_ADJECTIVES = frozenset({"fatal", "deadly"})
+_MULTIPLIERS = {"double": 2, "triple": 3, "quadruple": 4}
+
+
+def _fatal_event_statements(doc: Any, found: list[_Statement], lex: ClaimLexicon) -> list[_Statement]:
+    """One death told by the name of the event: "a fatal shooting", "the shooting death" ("a
+    double fatal shooting": two). Definite ones ("the fatal shooting") point back at a death the
+    article may already have counted; a sentence that already counts a death adds nothing."""
+    if any(st.outcome == "killed" for st in found):
+        return []
+    statements = []
+    for token in doc:
+        lower = token.lower_
+        children = list(token.children)
+        if lower in _FATAL_EVENT_NOUNS and token.pos_ == "NOUN":
+            fatal = [c for c in children if c.dep_ == "amod" and c.lower_ in _FATAL_ADJECTIVES]
+            if not fatal or any(
+                doc.text[max(0, c.idx - 4) : c.idx].lower() in ("non-", "non ") for c in fatal
+            ):
+                continue  # "a non-fatal shooting"
+        elif lower == "death":
+            if not any(c.dep_ in ("compound", "amod") and c.lower_ in _FATAL_EVENT_NOUNS for c in children):
+                continue
+            if _of_object(token) is not None or any(c.dep_ in ("nummod", "poss") for c in children):
+                continue
+        else:
+            continue
+        if _is_irrealis(token, lex) or _is_tally(token, lex):
+            continue
+        figure = next((_MULTIPLIERS[c.lower_] for c in children if c.lower_ in _MULTIPLIERS), 1)
+        determiners = {c.lower_ for c in children if c.dep_ == "det"}
+        start = min(
+            [c.idx for c in children if c.i < token.i and c.dep_ in ("det", "amod", "compound")] + [token.idx]
+        )
+        statements.append(
+            _Statement(
+                token,
+                "killed",
+                token,
+                None,
+                "self",
+                figure,
+                figure,
+                figure,
+                "exact",
+                start=start,
+                end=_end(token),
+                definite=bool(determiners & {"the", "this", "that"})
+                or any(c.dep_ == "poss" for c in children),
+            )
+        )
+    return statements
 
 
 def _quantity_spans(qtokens: dict[int, Quantity]) -> list[tuple[Quantity, int, int]]:
