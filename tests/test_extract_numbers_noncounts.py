@@ -181,3 +181,8 @@ def test_numbers_emergency_number_before_people_is_a_count() -> None:
     assert _figures("Police said 911 people were killed.") == [911]
     assert _figures("911 AMERICANS DIED.") == [911]
     assert _figures("Neighbours called 911 dispatchers at once.") == []
+
+
+def test_numbers_ages_written_with_long_dashes() -> None:
+    assert _figures("the life of a 20\u2013year\u2013old student") == []
+    assert _figures("a 20\u2014year\u2014old man") == []

@@ -38,6 +38,7 @@ _PEOPLE_AFTER = re.compile(
     r"\s+(?!call|dispatch|operat|respond)(?:people|persons|[a-z]+(?:men|ans|ers|ees|ists|ren|ims))\b",
     re.IGNORECASE,
 )
+_DASHES_AS_HYPHENS = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-"})
 _GALLERY = re.compile(r"\b(?:images?|photos?|pages?|slides?|pictures?)\s+\d+\s+of\s*/?\s*$", re.IGNORECASE)
 # Dates and fractions ("3/17/2014", "1 / 12"), heights ("5'10").
 _SLASH_AFTER = re.compile(r"\s*/\s*\d")
@@ -337,6 +338,8 @@ def _is_year(core: str, text: str, end: int, prev: str | None, lex: NumberLexico
 
 def _is_non_count(text: str, start: int, end: int, core: str, lex: NumberLexicon) -> bool:
     """Ages, times, dates, years, money, percentages, measures and serial numbers are not counts."""
+    # Long dashes stand for hyphens here ("20–year–old"); same length, so offsets hold.
+    text = text.translate(_DASHES_AS_HYPHENS)
     before = text[max(0, start - 12) : start].lower()
     after = text[end : end + 14].lower()
     if any(before.rstrip().endswith(marker) for marker in lex.non_count_before):
