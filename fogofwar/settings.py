@@ -20,7 +20,7 @@ class Settings:
     spacy_model: str = DEFAULT_MODEL
     n_process: int = 1
     batch_size: int = 64
-    reconcile_rule: str = "revised.v1"
+    reconcile_rule: str = "corroborated.v1"
     # Mentions dated this many days or more before the article's reference date are background.
     background_days: int = 60
     link_window_days: int = 7

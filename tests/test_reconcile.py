@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fogofwar.model import Claim, Span
-from fogofwar.reconcile import REVISION_DAYS, RULES, reconcile, timeline, totals
+from fogofwar.reconcile import CREDIBLE, REVISION_DAYS, RULES, reconcile, timeline, totals
 
 
 def claim(
@@ -176,10 +176,95 @@ def test_reconcile_low_best_high_are_ordered(rows: list[tuple[int, int, str]], r
     (row,) = reconcile(claims, rule=rule)
     assert row.low is not None and row.best is not None and row.high is not None
     assert row.low <= row.best <= row.high
-    assert row.low == min(f for f, _, _ in rows)
+    assert row.high == max(f + spread for f, spread, _ in rows)
+    if rule in CREDIBLE:  # an uncorroborated figure is left out of low, never out of high
+        assert row.low >= min(f for f, _, _ in rows)
+        if len(set(f for f, _, _ in rows)) == len(rows):  # no two reports agree: nothing left out
+            assert row.low == min(f for f, _, _ in rows)
+    else:
+        assert row.low == min(f for f, _, _ in rows)
 
 
 def test_reconcile_denied_figure_is_not_counted() -> None:
     (row,) = reconcile([claim("A", "B", 5), claim("B", "B", 30, stance="denies", article="a2")])
     assert (row.low, row.best, row.high) == (5, 5, 5)
     assert row.contradiction
+
+
+def test_reconcile_unattributed_claims_count_per_report() -> None:
+    # Three reports with no named source: 1 dead, then 2, then 1 again. The third report is a
+    # voice of its own (not "unattributed" repeating itself) and revises the second.
+    claims = [
+        unknown(1, "r1", 1, claimant="unattributed"),
+        unknown(2, "r2", 2, claimant="unattributed"),
+        unknown(1, "r3", 3, claimant="unattributed"),
+    ]
+    (row,) = reconcile(claims, rule="revised.v1")
+    assert len(row.claim_ids) == 3
+    assert row.best == 1
+    # A named claimant repeating the same figure still counts once.
+    (row,) = reconcile([unknown(1, "r1", 1, claimant="Police"), unknown(1, "r3", 3, claimant="Police")])
+    assert len(row.claim_ids) == 1
+
+
+def test_reconcile_corroborated_leaves_out_a_lone_figure() -> None:
+    # One report says 1 dead, two others 5: the lone 1 is not credible (low and best), but it
+    # stays in the claims and the group is still flagged as contradicted.
+    claims = [unknown(1, "r1", 1), unknown(5, "r2", 1, claimant="Police"), unknown(5, "r3", 1, claimant="AP")]
+    (revised,) = reconcile(claims, rule="revised.v1")
+    (row,) = reconcile(claims, rule="corroborated.v1")
+    assert (revised.low, revised.best, revised.high) == (1, 1, 5)
+    assert (row.low, row.best, row.high) == (5, 5, 5)
+    assert len(row.claim_ids) == 3 and row.contradiction
+    # An outlier above the agreed figure is left out of best too, and kept in high.
+    claims = [
+        unknown(1, "r1", 1),
+        unknown(1, "r2", 1, claimant="Police"),
+        unknown(69, "r3", 1, claimant="AP"),
+    ]
+    (row,) = reconcile(claims, rule="corroborated.v1")
+    assert (row.low, row.best, row.high) == (1, 1, 69)
+
+
+def test_reconcile_corroborated_lone_later_report_does_not_revise() -> None:
+    # Two reports agree on 3 dead; a report the next day says 1: no revision of a corroborated toll.
+    claims = [unknown(3, "r1", 1), unknown(3, "r2", 1, claimant="Police"), unknown(1, "r3", 2, claimant="AP")]
+    assert reconcile(claims, rule="revised.v1")[0].best == 1
+    assert reconcile(claims, rule="corroborated.v1")[0].best == 3
+
+
+def test_reconcile_corroborated_is_revised_without_agreement() -> None:
+    # No two reports agree (or every figure is corroborated): nothing is left out.
+    for claims in (
+        [unknown(1, "r1", 1), unknown(2, "r2", 2)],
+        [unknown(1, "r1", 1), unknown(2, "r2", 1), unknown(3, "r3", 1)],
+        [
+            unknown(1, "r1", 1),
+            unknown(1, "r2", 1, claimant="AP"),
+            unknown(3, "r3", 1),
+            unknown(3, "r4", 1, claimant="AP"),
+        ],
+    ):
+        (revised,) = reconcile(claims, rule="revised.v1")
+        (row,) = reconcile(claims, rule="corroborated.v1")
+        assert (row.low, row.best, row.high) == (revised.low, revised.best, revised.high)
+    # The seed-like battle: parties' figures never agree, so the ranges are revised.v1's.
+    rows = reconcile(SEED_LIKE, rule="corroborated.v1")
+    assert [(r.low, r.best, r.high) for r in rows] == [
+        (r.low, r.best, r.high) for r in reconcile(SEED_LIKE, rule="revised.v1")
+    ]
+
+
+def test_reconcile_corroborated_copies_and_repeats_do_not_corroborate() -> None:
+    # A syndicated copy repeating the wire's 3 is the same report; so is a claimant repeating
+    # itself: 3 has one source, so the other report's 1 is not outvoted.
+    claims = [
+        unknown(3, "wire", 1),
+        unknown(3, "copy", 1, claimant="AP"),
+        unknown(1, "r2", 1, claimant="Police"),
+    ]
+    (row,) = reconcile(claims, rule="corroborated.v1", copies={"copy": "wire"})
+    assert (row.low, row.best) == (1, 1)
+    claims = [unknown(3, "r1", 1), unknown(3, "r2", 1), unknown(1, "r3", 1, claimant="Police")]
+    (row,) = reconcile(claims, rule="corroborated.v1")
+    assert (row.low, row.best) == (1, 1)
