@@ -401,12 +401,26 @@ def test_link_cluster_dateline_place_is_not_stated():
         ("Cook", "He was dead at the scene, the Cook County Medical Examiner said.", False),
         ("Mount Sinai", "He was shot in Mount Sinai and taken to Mount Sinai Hospital.", True),
         ("Chicago", "Chicago Police said two men were shot.", True),
+        # A town's name read from a county's: the text names the county, not the town.
+        ("Essex", "The Essex County prosecutor's office said three were wounded.", False),
+        ("Essex", "Three were wounded in Essex, the Essex County prosecutor said.", True),
+        # A name read from a department's ("the Reno Police Department"), or a common word.
+        ("Police", "Officers from the Reno Police Department were dispatched.", False),
+        ("Police", "He was shot twice, police said.", False),
+        ("Police", "Two men were shot in Police, a town near Szczecin.", True),
     ],
 )
 def test_link_cluster_place_named_in_sentence_is_stated(name, sentence, expected):
     b = Builder(sentence)
     mention = b.mention(sentence, "shot", place=Place(name, country="US"))
     assert is_stated(mention) is expected
+
+
+def test_link_cluster_county_name_reads_a_county_not_the_town():
+    b = Builder("He was shot in Essex County.")
+    county = Place("Essex County", country="US", precision=2)
+    mention = b.mention("He was shot in Essex County.", "shot", place=county)
+    assert is_stated(mention) is True  # the county itself, resolved as a county, is stated
 
 
 # --- shootings ---------------------------------------------------------------------------------
@@ -555,6 +569,33 @@ def test_link_cluster_toll_attached_to_an_arrest_goes_to_the_shooting():
     assert [c.id for c in by_type["Strategic developments"].claims] == [held.id]
 
 
+def test_link_cluster_toll_attached_to_a_surrender_goes_to_the_shooting():
+    text = (
+        "A man surrendered on Monday after the killing of two men in Dayton. "
+        "The men were shot outside a bar on Friday night."
+    )
+    b = Builder(text, published=date(2016, 3, 8), source="Dayton Daily")
+    surrender = b.mention(
+        "A man surrendered on Monday after the killing of two men in Dayton",
+        "surrendered",
+        ("Strategic developments", "Change to group/activity"),
+        dates=(date(2016, 3, 7), date(2016, 3, 7), 1),
+        place=DAYTON,
+    )
+    b.mention(
+        "The men were shot outside a bar on Friday night",
+        "shot",
+        SHOOTING,
+        dates=(date(2016, 3, 4), date(2016, 3, 4), 1),
+        place=DAYTON,
+    )
+    toll = b.claim("killing of two men", surrender, "Dayton Daily", "unknown", "killed", 2)
+    events = link_events([b.article], [b.extraction()], settings=SETTINGS)
+    by_type = {e.event_type: e for e in events}
+    assert [c.id for c in by_type[SHOOTING[0]].claims] == [toll.id]
+    assert by_type["Strategic developments"].claims == ()
+
+
 def test_link_cluster_event_place_is_the_one_most_reports_give():
     from fogofwar.link.groups import vote_place
 
@@ -658,6 +699,10 @@ def test_link_cluster_tolls_told():
     assert tolls_told([wounded, dead]) == (True, False)
     assert tolls_told([replace(dead, stance="denies"), wounded]) == (False, True)
     assert tolls_told([]) == (False, False)
+    # a report whose sentences tell of a death is not wounded-only, though no count of dead was read
+    assert tolls_told([wounded], ["The boy was fatally shot outside a restaurant."]) == (False, False)
+    assert tolls_told([wounded], ["A man was shot in the leg."]) == (False, True)
+    assert tolls_told([wounded], ["He was charged with attempted murder."]) == (False, True)
 
 
 @pytest.mark.parametrize(("penalty", "n_events"), [(0.0, 1), (1.0, 2)])

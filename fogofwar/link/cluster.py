@@ -45,7 +45,8 @@ Rules kept while joining:
   attackers dropped from a side with a named actor (groups.side_actors).
 * Claims go to the event of their mention (``Claim.mention_id``); claims of background
   mentions are dropped; a claim with no mention goes to its article's first group; a toll
-  attached to an arrest or a protest goes to the article's violent group (``_claims_by_group``).
+  attached to an arrest, a surrender or a protest goes to the article's violent group
+  (``_claims_by_group``).
   A copied article's claims are kept, and ``reconcile`` is told (``copies``) so they count once
   (a near-copy's claims count where its figures differ).
 * first_reported / last_updated: min / max of the event's articles' reference dates.
@@ -56,6 +57,7 @@ Rules kept while joining:
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -96,6 +98,12 @@ from fogofwar.model import ActorRole, Article, Claim, Event, Extraction, Place, 
 from fogofwar.settings import Settings
 
 log = logging.getLogger(__name__)
+
+# Words telling that someone died (tolls_told); not "murder", which also names attempts.
+_DEATH_WORDS = re.compile(
+    r"\b(?:killed|killing|dead|died|dies|death|deadly|fatal|fatally|slain|deceased|succumbed)\b",
+    re.IGNORECASE,
+)
 
 # Place names finer than this precision (towns 1, districts 2) make name block keys; regions and
 # countries would put every event of a state or country in one block.
@@ -187,11 +195,17 @@ def report_window(first: date, last: date, background_days: int) -> DateRange:
     return DateRange(first - timedelta(days=background_days), last, 3)
 
 
-def tolls_told(claims: Sequence[Claim]) -> tuple[bool, bool]:
+def tolls_told(claims: Sequence[Claim], sentences: Sequence[str] = ()) -> tuple[bool, bool]:
     """Whether claims (one report's, of one incident) tell of dead, and whether they tell of
-    wounded and of no dead (nor of undivided casualties); denials tell nothing."""
+    wounded and of no dead (nor of undivided casualties); denials tell nothing. A report whose
+    ``sentences`` (its mentions' of the incident) tell of a death (``_DEATH_WORDS``: "fatally
+    shot", "left a 14-year-old dead") does not tell only of wounded, even when the extractor
+    read no count of dead from it."""
     outcomes = {c.outcome for c in claims if c.stance != "denies"}
-    return "killed" in outcomes, "injured" in outcomes and not outcomes & {"killed", "casualties"}
+    wounded_only = "injured" in outcomes and not outcomes & {"killed", "casualties"}
+    if wounded_only and any(_DEATH_WORDS.search(text) for text in sentences):
+        wounded_only = False
+    return "killed" in outcomes, wounded_only
 
 
 def tolls_conflict(group: MentionGroup, event: EventState) -> bool:
@@ -477,7 +491,7 @@ def link_events(
                 group.window = report_window(reference, reference, settings.background_days)
         owned = _claims_by_group(extraction, groups)
         for group, claims in zip(groups, owned, strict=True):
-            group.dead, group.wounded_only = tolls_told(claims)
+            group.dead, group.wounded_only = tolls_told(claims, [m.sentence.text for m in group.mentions])
         work.extend(zip(groups, owned, strict=True))
     work.sort(key=lambda item: _sort_key(item[0], by_id))
 
