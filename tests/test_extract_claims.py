@@ -615,6 +615,11 @@ SHAPES = [
         [],
         id="a-non-fatal-shooting-is-no-death",
     ),
+    pytest.param(
+        "Investigators believe the deaths were a murder-suicide.",
+        [(OUTLET, "reports", "unknown", "killed", 2, "at_least")],
+        id="a-murder-suicide-is-at-least-two",
+    ),
 ]
 
 

@@ -123,7 +123,9 @@ def _candidate_pattern() -> re.Pattern[str]:
         rf"{re.escape(verb)}\s+{re.escape(particle)}"
         for verb, (particle, _, _) in sorted(lex.particle_triggers.items())
     )
-    pattern = r"\b" + _trie_regex(words) + r"\b|\b(?:fatal|deadly)\s+(?:\w+\s+)?(?:shooting|stabbing)\b"
+    pattern = (
+        r"\b" + _trie_regex(words) + r"\b|\b(?:fatal|deadly)\s+(?:\w+\s+)?(?:shooting|stabbing)\b|\bsuicide\b"
+    )
     if particles:
         pattern += rf"|\b(?:{particles})\b"
     return re.compile(pattern, re.IGNORECASE)
@@ -980,8 +982,9 @@ _MULTIPLIERS = {"double": 2, "triple": 3, "quadruple": 4}
 
 def _fatal_event_statements(doc: Any, found: list[_Statement], lex: ClaimLexicon) -> list[_Statement]:
     """One death told by the name of the event: "a fatal shooting", "the shooting death" ("a
-    double fatal shooting": two). Definite ones ("the fatal shooting") point back at a death the
-    article may already have counted; a sentence that already counts a death adds nothing."""
+    double fatal shooting": two; "a murder-suicide": at least two). Definite ones ("the fatal
+    shooting") point back at a death the article may already have counted; a sentence that
+    already counts a death adds nothing."""
     if any(st.outcome == "killed" for st in found):
         return []
     statements = []
@@ -994,6 +997,10 @@ def _fatal_event_statements(doc: Any, found: list[_Statement], lex: ClaimLexicon
                 doc.text[max(0, c.idx - 4) : c.idx].lower() in ("non-", "non ") for c in fatal
             ):
                 continue  # "a non-fatal shooting"
+        elif lower == "suicide":
+            # "a murder-suicide": at least the one killed and the killer
+            if not any(c.dep_ == "compound" and c.lower_ in ("murder", "homicide") for c in children):
+                continue
         elif lower == "death":
             if not any(c.dep_ in ("compound", "amod") and c.lower_ in _FATAL_EVENT_NOUNS for c in children):
                 continue
@@ -1004,6 +1011,9 @@ def _fatal_event_statements(doc: Any, found: list[_Statement], lex: ClaimLexicon
         if _is_irrealis(token, lex) or _is_tally(token, lex):
             continue
         figure = next((_MULTIPLIERS[c.lower_] for c in children if c.lower_ in _MULTIPLIERS), 1)
+        murder_suicide = lower == "suicide"
+        if murder_suicide:
+            figure = max(figure, 2)
         determiners = {c.lower_ for c in children if c.dep_ == "det"}
         start = min(
             [c.idx for c in children if c.i < token.i and c.dep_ in ("det", "amod", "compound")] + [token.idx]
@@ -1017,8 +1027,8 @@ def _fatal_event_statements(doc: Any, found: list[_Statement], lex: ClaimLexicon
                 "self",
                 figure,
                 figure,
-                figure,
-                "exact",
+                None if murder_suicide else figure,
+                "at_least" if murder_suicide else "exact",
                 start=start,
                 end=_end(token),
                 definite=bool(determiners & {"the", "this", "that"})
