@@ -29,6 +29,7 @@ from fogofwar.batch import IngestReport, ingest_items
 from fogofwar.errors import ConfigError, FogofwarError, NotFound, message
 from fogofwar.model import Article, Event, Rejection
 from fogofwar.pipeline import Pipeline, RunResult
+from fogofwar.reconcile import RULES
 from fogofwar.settings import Settings
 from fogofwar.store import Store
 
@@ -119,6 +120,16 @@ def cli(
             help="Worker processes for extraction (ingest, demo, eval).",
         ),
     ] = None,
+    rule: Annotated[
+        str | None,
+        typer.Option(
+            "--rule",
+            envvar="FOGOFWAR_RULE",
+            metavar="NAME",
+            show_default="corroborated.v1",
+            help=f"Reconcile rule for low / best / high: {', '.join(sorted(RULES))}.",
+        ),
+    ] = None,
     verbose: Annotated[
         int,
         typer.Option(
@@ -139,8 +150,12 @@ def cli(
         fogofwar --db war.db events
     """
     _configure_logging(verbose)
+    if rule is not None and rule not in RULES:
+        raise typer.BadParameter(
+            f"unknown reconcile rule {rule!r}; one of {', '.join(sorted(RULES))}", param_hint="--rule"
+        )
     try:
-        ctx.obj = Settings.from_env().with_(db_path=db, n_process=processes)
+        ctx.obj = Settings.from_env().with_(db_path=db, n_process=processes, reconcile_rule=rule)
     except ValueError as e:  # a malformed FOGOFWAR_* variable
         raise typer.BadParameter(str(e)) from e
 

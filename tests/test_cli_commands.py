@@ -371,3 +371,23 @@ def test_cli_commands_report_names_claimants(runner: CliRunner, filled_db: Path)
 def test_cli_commands_report_rejects_bad_date(runner: CliRunner, filled_db: Path) -> None:
     result = invoke(runner, filled_db, "report", "--since", "July")
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_cli_commands_rule_chooses_the_reconcile_rule(runner: CliRunner, filled_db: Path, how: str) -> None:
+    args = ["--db", str(filled_db), "events", "--format", "json"]
+    if how == "option":
+        result = runner.invoke(app, ["--rule", "conservative.v1", *args])
+    else:
+        result = runner.invoke(app, args, env={"FOGOFWAR_RULE": "conservative.v1"})
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.stdout)
+    assert row["reconciled"] and {r["rule"] for r in row["reconciled"]} == {"conservative.v1"}
+    for group in row["reconciled"]:
+        assert group["best"] == group["low"]  # conservative: the lowest credible figure
+
+
+def test_cli_commands_unknown_rule_exits_2(runner: CliRunner, filled_db: Path) -> None:
+    result = runner.invoke(app, ["--rule", "generous.v9", "--db", str(filled_db), "events"])
+    assert result.exit_code == 2
+    assert "generous.v9" in result.output
