@@ -145,8 +145,12 @@ def test_web_browser_read_only_server_refuses(driver, tmp_path: Path) -> None:
 
 def test_web_browser_dialog_check_sees_a_dialog(driver) -> None:
     # The control for the test below: a page that does run a script is caught.
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
     driver.get("data:text/html,<p>probe</p><script>alert('probe')</script>")
-    alert = driver.switch_to.alert
+    # On a loaded machine the dialog may open a moment after get() returns.
+    alert = WebDriverWait(driver, 10).until(expected_conditions.alert_is_present())
     assert alert.text == "probe"
     alert.accept()
     assert_no_dialog(driver)
