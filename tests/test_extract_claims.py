@@ -747,3 +747,13 @@ def test_claims_verb_coordinated_with_a_phrasal_trigger(nlp: Any, registry: Acto
     # A phrasal trigger ("turned the gun on himself") is not in the word table: no KeyError.
     claims = _claims(text, nlp, registry)
     assert [(c.outcome, c.figure) for c in claims] == [("killed", 1)]
+
+
+@pytest.mark.slow
+def test_claims_ages_in_a_list_of_names_are_no_counts(nlp: Any, registry: ActorRegistry) -> None:
+    claims = _claims(
+        "Deputies said Dana Ruiz, 66 and Carl Ruiz, 64 were found dead inside the house.", nlp, registry
+    )
+    assert claims and all(c.figure not in (64, 66) for c in claims)
+    counted = _claims("In Chicago, 39 people were shot and 12 were killed.", nlp, registry)
+    assert [(c.outcome, c.figure) for c in counted] == [("injured", 39), ("killed", 12)]

@@ -167,6 +167,11 @@ class _Statement:
 
 _AGE_BEFORE = re.compile(r"[A-Z][\w.'’-]*,\s*$")
 _AGE_AFTER = re.compile(r"^\s*[,)]")
+# "Dennie Reeves, 66 and Ginger Reeves, 64 were found dead": name, age and name, age.
+_AGE_LIST_AFTER = re.compile(r"^\s*(?:,\s*)?and\s+[A-Z]")
+_AGE_LIST_BEFORE = re.compile(
+    r"[A-Z][\w.'’-]*,\s*\d{1,3}\s*,?\s*and\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s*$"
+)
 _WORD_COMMA = re.compile(r"(\w+),\s*$")
 
 
@@ -180,8 +185,11 @@ def _quantity_tokens(doc: Any) -> dict[int, Quantity]:
         named = _AGE_BEFORE.search(before) or (
             (m := _WORD_COMMA.search(before)) is not None and m.group(1).lower() in person_nouns
         )
-        if named and _AGE_AFTER.match(text[quantity.end :]):
+        after = text[quantity.end :]
+        if named and _AGE_AFTER.match(after):
             continue  # "Hector Oqueli, 45, and Gilda Flores", "her father, 56, dead": an age, not a count
+        if named and (_AGE_LIST_AFTER.match(after) or _AGE_LIST_BEFORE.search(before)):
+            continue  # "Dennie Reeves, 66 and Ginger Reeves, 64 were found dead": ages of a list of names
         span = doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
         for token in span or ():
             found[token.i] = quantity
