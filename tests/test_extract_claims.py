@@ -591,6 +591,16 @@ SHAPES = [
         id="two-named-people-are-two",
     ),
     pytest.param(
+        "Bea Lund, 55, Alma Lund, 29, and Arne Lund, 8, were fatally shot.",
+        [(OUTLET, "reports", "unknown", "killed", 3, "exact")],
+        id="names-with-ages-parsed-as-appositions-are-a-list",
+    ),
+    pytest.param(
+        "John Lund, 45, a teacher, was killed.",
+        [(OUTLET, "reports", "civilians", "killed", 1, "exact")],
+        id="a-name-with-age-and-title-is-one-person",
+    ),
+    pytest.param(
         "A teenager was charged with murder in connection with a fatal shooting at a gas station.",
         [(OUTLET, "reports", "unknown", "killed", 1, "exact")],
         id="a-fatal-shooting-is-one-death",

@@ -748,9 +748,26 @@ def _coordinated(arg: Any, lex: ClaimLexicon | None = None) -> list[Any]:
     """``arg`` and the phrases coordinated after it ("84 mercenaries and 47 soldiers"), with
     those joined by "along with" / "together with" ("the leader along with three associates")."""
     found = {arg, *(c for c in arg.conjuncts if c.i > arg.i and not (lex and _has_own_outcome(c, lex)))}
+    for named in _listed_names(arg):
+        # "Betty Ruiz, 55, Alexis Ruiz, 29, and Armani Ruiz, 8": the parser hangs the second name
+        # as an apposition of the first and the last as its conjunct
+        found |= {named, *(c for c in named.conjuncts if c.i > named.i)}
     if lex is not None:
         found |= set(_accompanying(arg, lex))
     return sorted(found, key=lambda t: t.i)
+
+
+def _listed_names(arg: Any) -> list[Any]:
+    """Full names in apposition to a full name, each after a comma and an age ("Ann Lee, 55, Tom
+    Lee, 29"): a list of people, not one person's other name."""
+
+    def full_name(token: Any) -> bool:
+        return token.tag_ == "NNP" and any(c.dep_ == "compound" and c.tag_ == "NNP" for c in token.children)
+
+    if not full_name(arg):
+        return []
+    ages = {c.i for c in arg.children if c.dep_ == "appos" and c.like_num}
+    return [c for c in arg.children if c.dep_ == "appos" and full_name(c) and ages and min(ages) < c.i]
 
 
 def _has_own_outcome(conjunct: Any, lex: ClaimLexicon) -> bool:
