@@ -330,7 +330,7 @@ def _is_year(core: str, text: str, end: int, prev: str | None, lex: NumberLexico
         return False
     if int(core) % 50:
         return True  # counts this large are written "2,017"; a bare "2017" is a year
-    follows = text[end : end + 1]
+    follows = text[end : end + 1].translate(_DASHES_AS_HYPHENS)
     return (
         (prev is not None and prev in lex.year_prepositions) or end >= len(text) or follows in ",.;:)'\"’”-"
     )
@@ -338,18 +338,22 @@ def _is_year(core: str, text: str, end: int, prev: str | None, lex: NumberLexico
 
 def _is_non_count(text: str, start: int, end: int, core: str, lex: NumberLexicon) -> bool:
     """Ages, times, dates, years, money, percentages, measures and serial numbers are not counts."""
-    # Long dashes stand for hyphens here ("20–year–old"); same length, so offsets hold.
-    text = text.translate(_DASHES_AS_HYPHENS)
-    before = text[max(0, start - 12) : start].lower()
-    after = text[end : end + 14].lower()
+
+    def window(first: int, last: int) -> str:
+        # Long dashes stand for hyphens ("20–year–old"); only the few characters read around the
+        # number are translated, not the whole text once per number.
+        return text[max(0, first) : last].translate(_DASHES_AS_HYPHENS)
+
+    before = window(start - 12, start).lower()
+    after = window(end, end + 14).lower()
     if any(before.rstrip().endswith(marker) for marker in lex.non_count_before):
         return True
     if any(_starts_with_marker(after.lstrip(" "), marker) for marker in lex.non_count_after):
         return True
     if re.match(r"\s*(?:-|\s)?years?[-\s]old", after):
         return True
-    window_after = text[end : end + 40]
-    window_before = text[max(0, start - 40) : start]
+    window_after = window(end, end + 40)
+    window_before = window(start - 40, start)
     if lex.unit_pattern.match(window_after):
         return True  # "43 y/o", "a 14-year boy", "the 3300 block", "shot 10 times", "three days"
     if _SHARED_AGE.match(window_after):
@@ -375,8 +379,8 @@ def _is_non_count(text: str, start: int, end: int, core: str, lex: NumberLexicon
             return True  # "Jordan Faulkner, 18 of Boscobel": an age
         if len(core) >= 3 and lex.address_pattern.match(window_after):
             return True  # "6740 N. Clark St."
-    prev_word = _PREV_WORD.search(text[max(0, start - 20) : start])
-    next_word = _NEXT_WORD.match(text[end : end + 20])
+    prev_word = _PREV_WORD.search(window(start - 20, start))
+    next_word = _NEXT_WORD.match(window(end, end + 20))
     prev = prev_word.group(1).lower() if prev_word else None
     if prev in lex.months and core[:1].isdigit():
         return True
