@@ -103,14 +103,14 @@ class Extractor:
         """Split each article and parse its candidate sentences and headline; yields (article,
         sentences, headline), the headline a parsed Sentence of the title when it can carry a
         figure, else None."""
-        pending: list[tuple[Article, list[Sentence], int, Sentence | None]] = []
+        pending: list[_Parsing] = []
 
         def items() -> Iterator[tuple[str, tuple[int, int]]]:
             for article in articles:
                 sentences = split_sentences(article.text, body_start=body_start(article))
                 chosen = [s for s in sentences if needs_parse(s.text)]
                 headline = headline_sentence(article.title)
-                pending.append((article, sentences, len(chosen) + (headline is not None), headline))
+                pending.append(_Parsing(article, sentences, headline, len(chosen) + (headline is not None)))
                 for s in chosen:
                     yield s.text, (len(pending) - 1, s.index)
                 if headline is not None:
@@ -121,20 +121,17 @@ class Extractor:
         )
         # nlp.pipe reads ahead, so articles complete in order as their last sentence arrives.
         done = 0
-        remaining: dict[int, int] = {}
         for doc, (slot, index) in docs:
-            _, sentences, count, headline = pending[slot]
-            if index == _HEADLINE and headline is not None:
-                headline.doc = doc
-            else:
-                sentences[index].doc = doc
-            remaining[slot] = remaining.get(slot, count) - 1
-            while done < len(pending) and remaining.get(done, pending[done][2]) == 0:
-                yield pending[done][0], pending[done][1], pending[done][3]
-                pending[done] = (pending[done][0], [], 0, None)  # free memory of finished articles
+            parsing = pending[slot]
+            target = parsing.headline if index == _HEADLINE else parsing.sentences[index]
+            if target is not None:
+                target.doc = doc
+            parsing.waiting -= 1
+            while done < len(pending) and pending[done].waiting == 0:
+                yield pending[done].release()
                 done += 1
         while done < len(pending):
-            yield pending[done][0], pending[done][1], pending[done][3]
+            yield pending[done].release()
             done += 1
 
     def extract_parsed(
@@ -160,6 +157,22 @@ class Extractor:
         if headline is not None:
             claims += headline_claims(article, headline, claims, mentions, registry=self.registry)
         return Extraction(article_id=article.id, mentions=tuple(mentions), claims=tuple(claims))
+
+
+@dataclass
+class _Parsing:
+    """An article whose candidate sentences (and headline) are out to the parser."""
+
+    article: Article
+    sentences: list[Sentence]
+    headline: Sentence | None
+    waiting: int  # parses not back yet
+
+    def release(self) -> tuple[Article, list[Sentence], Sentence | None]:
+        """The finished article, dropping this record's hold on its Docs (memory of long runs)."""
+        done = (self.article, self.sentences, self.headline)
+        self.sentences, self.headline = [], None
+        return done
 
 
 def extract_chunk(settings: Settings, articles: Sequence[Article]) -> list[Extraction]:
