@@ -30,6 +30,8 @@ OUTCOMES = (
     "casualties",
 )
 STANCES = ("claims", "confirms", "denies", "admits", "reports")
+# The claimant of a statement whose report names no source and has no outlet or agency.
+UNATTRIBUTED = "unattributed"
 QUALIFIERS = ("exact", "at_least", "at_most", "about", "vague")
 ACTOR_KINDS = (
     "state_forces",
@@ -308,6 +310,7 @@ __all__ = [
     "PLACE_PRECISIONS",
     "QUALIFIERS",
     "STANCES",
+    "UNATTRIBUTED",
     "Actor",
     "ActorRole",
     "Article",

@@ -71,7 +71,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
-from fogofwar.model import Claim, Reconciled
+from fogofwar.model import UNATTRIBUTED, Claim, Reconciled
 
 GROUP_SEPARATOR = " + "
 # A group's claims contradict each other when the highest is at least this many times the
@@ -84,8 +84,6 @@ NEUTRAL_KINDS = frozenset({"outlet", "external", "unknown", "civilians"})
 REVISION_DAYS = 3
 # ``corroborated.v1``: a figure that this many other reports agree on outvotes a lone report's.
 CORROBORATION = 2
-# The claimant of a claim whose report names no source: the report's own voice.
-UNATTRIBUTED = "unattributed"
 
 
 def claim_low(claim: Claim) -> int | None:

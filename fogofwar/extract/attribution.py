@@ -27,7 +27,7 @@ from importlib import resources
 from typing import Any
 
 from fogofwar.extract.actors import ActorRegistry
-from fogofwar.model import Actor, Article
+from fogofwar.model import UNATTRIBUTED, Actor, Article
 
 _RESOURCE = "lexicon_claims.json"
 _VERB_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "xcomp", "parataxis", "relcl", "pcomp", "acl"})
@@ -276,7 +276,7 @@ class ArticleContext:
     @property
     def outlet(self) -> str:
         """The outlet an unattributed statement belongs to."""
-        return self.article.agency or self.article.source or "unattributed"
+        return self.article.agency or self.article.source or UNATTRIBUTED
 
     @property
     def latest_date(self) -> date | None:
