@@ -630,6 +630,36 @@ SHAPES = [
         [(OUTLET, "reports", "unknown", "killed", 2, "at_least")],
         id="a-murder-suicide-is-at-least-two",
     ),
+    pytest.param(
+        "Deputies said the man fatally shot his wife before killing himself.",
+        [("deputies", "claims", "unknown", "killed", 2, "exact")],
+        id="killer-killing-himself-after-his-victims-adds-one",
+    ),
+    pytest.param(
+        "The sheriff said a man killed his stepson and then himself at the farm.",
+        [("sheriff", "claims", "unknown", "killed", 2, "exact")],
+        id="reflexive-conjunct-of-the-verb",
+    ),
+    pytest.param(
+        "Detectives said the father killed his 7-year-old son, his 4-year-old daughter, and then himself.",
+        [("detectives", "claims", "unknown", "killed", 3, "exact")],
+        id="relatives-in-apposition-are-a-list",
+    ),
+    pytest.param(
+        "He killed his brother, a firefighter, at the house.",
+        [(OUTLET, "reports", "unknown", "killed", 1, "exact")],
+        id="a-relative-and-his-title-are-one-person",
+    ),
+    pytest.param(
+        "Police said the father shot them and then himself.",
+        [],
+        id="reflexive-after-uncounted-victims-is-no-count",
+    ),
+    pytest.param(
+        "A man killed his girlfriend and her roommate, police said.",
+        [("Police", "claims", "unknown", "killed", 2, "exact")],
+        id="partners-and-roommates-are-people",
+    ),
 ]
 
 

@@ -245,6 +245,13 @@ def _is_zero(token: Any, lex: ClaimLexicon) -> bool:
     return any(c.dep_ == "det" and c.lower_ in lex.zero_determiners for c in token.children)
 
 
+def _uncounted_plural(token: Any) -> bool:
+    """A plural victim phrase without a number ("them", "the children")."""
+    if token.lower_ in ("them", "they"):
+        return True
+    return token.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "nummod" for c in token.children)
+
+
 def _verbal_arguments(
     token: Any, classes: frozenset[str], copulas: frozenset[str], headline: bool = False
 ) -> list[tuple[Any, str]]:
@@ -267,6 +274,13 @@ def _verbal_arguments(
         args += [(c, "passive") for c in children if c.dep_ == "nsubj"]
     if classes & {"transitive", "own_loss"} and not passive:
         args += [(c, "object") for c in children if c.dep_ == "dobj"]
+        if any(c.dep_ == "dobj" and not _uncounted_plural(c) for c in children):
+            # "killed his son and then himself", "shot his 2 children, then himself": the parser
+            # hangs the reflexive on the verb. Not after "shot them": it would count the killer alone.
+            reflexive = claim_lexicon().reflexive_pronouns
+            args += [
+                (c, "object") for c in children if c.dep_ in ("conj", "npadvmod") and c.lower_ in reflexive
+            ]
     if "intransitive" in classes:
         args += [(c, "subject") for c in children if c.dep_ == "nsubj"]
     if "prepositional_object" in classes:
@@ -748,6 +762,8 @@ def _coordinated(arg: Any, lex: ClaimLexicon | None = None) -> list[Any]:
     """``arg`` and the phrases coordinated after it ("84 mercenaries and 47 soldiers"), with
     those joined by "along with" / "together with" ("the leader along with three associates")."""
     found = {arg, *(c for c in arg.conjuncts if c.i > arg.i and not (lex and _has_own_outcome(c, lex)))}
+    for kin in _listed_kin(arg, lex):
+        found |= {kin, *(c for c in kin.conjuncts if c.i > kin.i)}
     for named in _listed_names(arg):
         # "Betty Ruiz, 55, Alexis Ruiz, 29, and Armani Ruiz, 8": the parser hangs the second name
         # as an apposition of the first and the last as its conjunct
@@ -755,6 +771,21 @@ def _coordinated(arg: Any, lex: ClaimLexicon | None = None) -> list[Any]:
     if lex is not None:
         found |= set(_accompanying(arg, lex))
     return sorted(found, key=lambda t: t.i)
+
+
+def _listed_kin(arg: Any, lex: ClaimLexicon | None) -> list[Any]:
+    """Other relatives in apposition to a relative, each with a possessive ("his daughter, his
+    son"): a list of people; "his wife, a nurse" or "his son, Tom" is one person."""
+    if lex is None or arg.lower_ not in lex.kin_nouns or not any(c.dep_ == "poss" for c in arg.children):
+        return []
+    return [
+        c
+        for c in arg.children
+        if c.dep_ == "appos"
+        and c.lower_ in lex.kin_nouns
+        and c.lower_ != arg.lower_
+        and any(g.dep_ == "poss" for g in c.children)
+    ]
 
 
 def _listed_names(arg: Any) -> list[Any]:
@@ -1361,11 +1392,15 @@ def _claim(
     )
 
 
-def _joins(statement: _Statement, verbs: set[int]) -> bool:
+def _joins(statement: _Statement, verbs: set[int], last: _Statement | None = None) -> bool:
     """Whether a statement counts other people than the last claim's, in one list: a later
-    phrase under the same verb ("a leader and three suspects"), or the object of a verb
-    coordinated with it and sharing its subject ("arrested a leader and detained three")."""
+    phrase under the same verb ("a leader and three suspects"), the object of a verb
+    coordinated with it and sharing its subject ("arrested a leader and detained three"), or a
+    killer's death after his victims, told as the object of his killing ("shot his son before
+    killing himself", "killed her mother, then turned the gun on himself")."""
     trigger = statement.trigger
+    if last is not None and _kills_self_after(statement, last):
+        return True
     if statement.position > 0:
         return trigger.i in verbs
     return (
@@ -1373,6 +1408,19 @@ def _joins(statement: _Statement, verbs: set[int]) -> bool:
         and trigger.dep_ == "conj"
         and trigger.head.i in verbs
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
+    )
+
+
+def _kills_self_after(statement: _Statement, last: _Statement) -> bool:
+    """A reflexive killing ("killing himself") after a killing whose victims are its verb's object
+    ("fatally shot his son"): the killer is none of his victims, so they add up."""
+    lex = claim_lexicon()
+    return (
+        statement.outcome == "killed"
+        and statement.head.lower_ in lex.reflexive_pronouns
+        and last.outcome == "killed"
+        and last.how == "object"
+        and last.head.lower_ not in lex.reflexive_pronouns
     )
 
 
@@ -1467,7 +1515,7 @@ def extract_claims(
         else:
             previous: list[str] = []
             # the last kept claim's index and the outcome verbs its phrases hang on
-            joinable: tuple[int, set[int]] | None = None
+            joinable: tuple[int, set[int], _Statement] | None = None
             for statement in find_statements(sentence.doc, ctx, lex):
                 attribution = attribute(statement.trigger, sentence.paragraph, ctx)
                 resolved = resolve_victims(statement, attribution, ctx, previous)
@@ -1480,7 +1528,11 @@ def extract_claims(
                     joinable = None  # a claim was removed: indices moved
                 counted.add(family(statement.outcome))
                 claim = _claim(article, sentence, statement, attribution, victims, admitted, ctx)
-                if joinable is not None and joinable[0] == len(claims) - 1 and _joins(statement, joinable[1]):
+                if (
+                    joinable is not None
+                    and joinable[0] == len(claims) - 1
+                    and _joins(statement, joinable[1], joinable[2])
+                ):
                     # "captured a facilitator and one additional suspect": one group of two
                     joined = join(article, claims[-1], claim, registry)
                     if joined is not None:
@@ -1493,7 +1545,7 @@ def extract_claims(
                 if is_uninformative(claim):
                     log.debug("dropped a vague claim about unknown victims: %r", claim.evidence.text)
                     continue
-                joinable = (len(claims), {statement.trigger.i})
+                joinable = (len(claims), {statement.trigger.i}, statement)
                 claims.append(claim)
         _note_sentence(sentence, attributions, ctx)
     return drop_repeats(claims)
