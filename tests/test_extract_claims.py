@@ -660,6 +660,21 @@ SHAPES = [
         [("Police", "claims", "unknown", "killed", 2, "exact")],
         id="partners-and-roommates-are-people",
     ),
+    pytest.param(
+        "Two men were found shot to death in a parked car.",
+        [(OUTLET, "reports", "unknown", "killed", 2, "exact")],
+        id="found-shot-to-death-passive",
+    ),
+    pytest.param(
+        "Deputies found two people shot to death inside the house.",
+        [(OUTLET, "reports", "unknown", "killed", 2, "exact")],
+        id="found-people-shot-to-death-small-clause",
+    ),
+    pytest.param(
+        "A neighbour found a man shot in the leg on the porch.",
+        [(OUTLET, "reports", "unknown", "injured", 1, "exact")],
+        id="found-a-man-shot-is-a-wounding",
+    ),
 ]
 
 

@@ -252,6 +252,21 @@ def _uncounted_plural(token: Any) -> bool:
     return token.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "nummod" for c in token.children)
 
 
+# Verbs after which a participle with a subject is a small clause, not a past tense ("police
+# found a man shot in the head").
+_FINDING_VERBS = frozenset({"found", "finds", "find", "discovered", "discover", "left", "leave"})
+
+
+def _found_small_clause(token: Any, deps: set[str]) -> bool:
+    """ "found two people shot to death": the parser reads "people shot" as a clause of its own."""
+    return (
+        token.tag_ == "VBN"
+        and token.dep_ == "ccomp"
+        and token.head.lower_ in _FINDING_VERBS
+        and not deps & {"aux", "auxpass"}
+    )
+
+
 def _verbal_arguments(
     token: Any, classes: frozenset[str], copulas: frozenset[str], headline: bool = False
 ) -> list[tuple[Any, str]]:
@@ -267,11 +282,21 @@ def _verbal_arguments(
         and not passive
         and not has_object
         and token.tag_ in ("VBD", "VBN")
-        and (headline or "agent" in deps)
+        and (headline or "agent" in deps or _found_small_clause(token, deps))
     ):
         # a participle read as a past tense: "Teen shot to death in Pacoima" (a headline drops
         # the auxiliary), "Toddler fatally shot by gunman" (a by-agent makes it passive)
         args += [(c, "passive") for c in children if c.dep_ == "nsubj"]
+    if (
+        "transitive" in classes
+        and token.dep_ in ("xcomp", "oprd")
+        and token.tag_ == "VBN"
+        and not deps & {"nsubj", "nsubjpass", "dobj"}
+        and token.head.i != token.i
+    ):
+        # "two men were found shot to death", "police found a woman shot dead": the victims are
+        # the passive subject or the object of the verb the participle completes
+        args += [(c, "passive") for c in token.head.children if c.dep_ in ("nsubjpass", "dobj")]
     if classes & {"transitive", "own_loss"} and not passive:
         args += [(c, "object") for c in children if c.dep_ == "dobj"]
         if any(c.dep_ == "dobj" and not _uncounted_plural(c) for c in children):
