@@ -675,6 +675,26 @@ SHAPES = [
         [(OUTLET, "reports", "unknown", "injured", 1, "exact")],
         id="found-a-man-shot-is-a-wounding",
     ),
+    pytest.param(
+        "The woman, the man and the baby were pronounced dead at the scene.",
+        [(OUTLET, "reports", "civilians", "killed", 3, "exact")],
+        id="a-list-of-definite-people-are-new-people",
+    ),
+    pytest.param(
+        "An elderly couple was found dead in their kitchen.",
+        [(OUTLET, "reports", "civilians", "killed", 2, "exact")],
+        id="a-couple-is-two",
+    ),
+    pytest.param(
+        "Webb and Brian Davis, 19, died after the gunfire.",
+        [(OUTLET, "reports", "unknown", "killed", 2, "exact")],
+        id="a-surname-ending-in-s-is-one-person",
+    ),
+    pytest.param(
+        "Two brothers were found dead along with the wounded neighbour who fired the shots.",
+        [(OUTLET, "reports", "unknown", "killed", 2, "exact")],
+        id="an-accompanying-phrase-with-its-own-outcome-is-not-counted",
+    ),
 ]
 
 

@@ -200,12 +200,22 @@ def _end(token: Any) -> int:
     return token.idx + len(token)
 
 
+def _is_full_name(token: Any) -> bool:
+    """A proper noun after a first name ("Brian Davis") or before an age ("Davis, 18")."""
+    return any(
+        (c.dep_ == "compound" and c.tag_ == "NNP" and c.i < token.i) or (c.dep_ == "appos" and c.like_num)
+        for c in token.children
+    )
+
+
 def _is_plural(token: Any, caps: bool) -> bool:
     if token.tag_ in ("NNS", "NNPS"):
         return True
     if "Plur" in token.morph.get("Number"):
         return True
     if caps or token.tag_ in ("NNP", ""):
+        if not caps and (token.ent_type_ == "PERSON" or _is_full_name(token)):
+            return False  # "Brian Davis", "Jones, 24": a surname ending in s
         lower = token.lower_
         return (lower.endswith("s") and not lower.endswith("ss")) or lower.endswith(
             ("men", "people", "children")
@@ -690,9 +700,12 @@ def _singular_count(
 
 
 def _is_pair(arg: Any, caps: bool) -> bool:
-    """ "both" alone or before a plural noun counts two ("Both men were killed", "both of them")."""
+    """ "both" alone or before a plural noun counts two ("Both men were killed", "both of them"),
+    and so does a couple ("a couple was found dead")."""
     if arg.lower_ == "both":
         return True
+    if arg.lower_ == "couple" and _of_object(arg) is None:
+        return True  # "a couple and their two children were found dead" ("a couple of men": vague)
     return _is_plural(arg, caps) and any(c.dep_ == "det" and c.lower_ == "both" for c in arg.children)
 
 
@@ -760,6 +773,14 @@ def _statement(
     )
 
 
+def _other_person_noun(found: _Statement, first: _Statement, lex: ClaimLexicon) -> bool:
+    """A person noun listed after another one ("the woman, the man and the child")."""
+    words = lex.person_nouns | lex.kin_nouns
+    return (
+        found.head.lower_ in words and first.head.lower_ in words and found.head.lower_ != first.head.lower_
+    )
+
+
 def _add_shared_singular(previous: _Statement, item: Any, lex: ClaimLexicon, caps: bool) -> None:
     """A bare singular noun coordinated after "a man" shares its determiner: one more person."""
     if _is_plural(item, caps) or item.lower_ in lex.collective_nouns or item.pos_ not in ("NOUN", "PROPN"):
@@ -794,22 +815,34 @@ def _coordinated(arg: Any, lex: ClaimLexicon | None = None) -> list[Any]:
         # as an apposition of the first and the last as its conjunct
         found |= {named, *(c for c in named.conjuncts if c.i > named.i)}
     if lex is not None:
-        found |= set(_accompanying(arg, lex))
+        found |= {c for c in _accompanying(arg, lex) if not _has_own_outcome(c, lex)}
     return sorted(found, key=lambda t: t.i)
 
 
 def _listed_kin(arg: Any, lex: ClaimLexicon | None) -> list[Any]:
-    """Other relatives in apposition to a relative, each with a possessive ("his daughter, his
-    son"): a list of people; "his wife, a nurse" or "his son, Tom" is one person."""
-    if lex is None or arg.lower_ not in lex.kin_nouns or not any(c.dep_ == "poss" for c in arg.children):
+    """Other people in apposition to a person, each with a possessive or "the", that are other
+    relatives ("his daughter, his son") or begin a list ("the woman, the man and the child"): a
+    list of people; "his wife, a nurse" or "his son, Tom" is one person."""
+    if lex is None:
+        return []
+    people = lex.person_nouns | lex.kin_nouns
+
+    def marked(token: Any) -> bool:
+        return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in token.children)
+
+    if arg.lower_ not in people or not marked(arg):
         return []
     return [
         c
         for c in arg.children
         if c.dep_ == "appos"
-        and c.lower_ in lex.kin_nouns
+        and c.lower_ in people
         and c.lower_ != arg.lower_
-        and any(g.dep_ == "poss" for g in c.children)
+        and marked(c)
+        and (
+            (c.lower_ in lex.kin_nouns and arg.lower_ in lex.kin_nouns)
+            or any(g.dep_ == "conj" for g in c.children)
+        )
     ]
 
 
@@ -1028,9 +1061,14 @@ def find_statements(doc: Any, ctx: ArticleContext, lex: ClaimLexicon) -> list[_S
                         previous.end = max(previous.end, phrase_end(item))
                     continue
                 found.position = position
-                if position > 0 and (how == "of" or (found.proper and not caps)):
-                    # "a mother and her daughter", "Ann Lee and Tom Ray": one list, new people (ALL
-                    # CAPS wires tag titles as names: "PEREZ, THIRD JUDGE, AND ..." is one person)
+                if position > 0 and (
+                    how == "of"
+                    or (found.proper and not caps)
+                    or (first is not None and _other_person_noun(found, first, lex))
+                ):
+                    # "a mother and her daughter", "Ann Lee and Tom Ray", "the woman, the man and
+                    # the child": one list, new people (ALL CAPS wires tag titles as names:
+                    # "PEREZ, THIRD JUDGE, AND ..." is one person)
                     found.definite = False
                 if first is None:
                     first = found
