@@ -695,6 +695,31 @@ SHAPES = [
         [(OUTLET, "reports", "unknown", "killed", 2, "exact")],
         id="an-accompanying-phrase-with-its-own-outcome-is-not-counted",
     ),
+    pytest.param(
+        "Reshawna Hale was shot in the face and pronounced dead at the scene.",
+        [(OUTLET, "reports", "unknown", "killed", 1, "exact")],
+        id="shot-and-pronounced-dead-is-one-death",
+    ),
+    pytest.param(
+        "The 2-year-old who was shot inside an apartment has died.",
+        [(OUTLET, "reports", "unknown", "killed", 1, "exact")],
+        id="wounded-in-a-relative-clause-then-died",
+    ),
+    pytest.param(
+        "Then, on July 12, photographer Wil Lewis was killed by a stray bullet.",
+        [(OUTLET, "reports", "unknown", "killed", 1, "exact")],
+        id="a-titled-name-is-a-person-whatever-the-tagger-says",
+    ),
+    pytest.param(
+        "Police found two females and one male dead from gunshot wounds.",
+        [(OUTLET, "reports", "unknown", "killed", 3, "exact")],
+        id="an-adjective-after-a-list-applies-to-the-list",
+    ),
+    pytest.param(
+        "Both victims were taken to hospitals and the teenager was later pronounced dead.",
+        [(OUTLET, "reports", "unknown", "killed", 1, "exact")],
+        id="pronounced-dead-with-its-own-auxiliary-keeps-its-own-subject",
+    ),
 ]
 
 

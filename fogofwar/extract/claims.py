@@ -333,9 +333,10 @@ def _verbal_arguments(
             # "twelve are dead" (the copula's subject); "left twelve dead", "were found dead"
             # (the object or passive subject of any other verb).
             deps_wanted = ("nsubj",) if token.head.lower_ in copulas else ("nsubjpass", "dobj")
-            args += [
-                (c, "predicate") for c in token.head.children if c.dep_ in deps_wanted and c.i != token.i
-            ]
+            holder = token.head
+            if holder.dep_ == "conj" and not _deps(holder) & {"nsubj", "nsubjpass", "dobj", "aux", "auxpass"}:
+                holder = holder.head  # "was shot in the face and pronounced dead": the first verb's subject
+            args += [(c, "predicate") for c in holder.children if c.dep_ in deps_wanted and c.i != token.i]
     if token.dep_ in ("acl", "amod", "relcl") and not has_object and classes - {"own_loss"}:
         if token.dep_ == "relcl":
             relative = any(
@@ -344,7 +345,7 @@ def _verbal_arguments(
             if relative and (passive or "intransitive" in classes):
                 args.append((token.head, "modified"))
         elif "adjective" in classes and _is_postposed(token):
-            args.append((token.head, "predicate"))  # "found the girl and her father, 56, dead"
+            args.append((_list_head(token.head), "predicate"))  # "found the girl and her father, 56, dead"
         elif token.tag_ in ("VBN", "JJ") or "adjective" in classes:
             args.append((token.head, "modified"))
     return args
@@ -354,9 +355,17 @@ def _deps(token: Any) -> set[str]:
     return {c.dep_ for c in token.children}
 
 
+def _list_head(token: Any) -> Any:
+    """The first phrase of the coordinated list ``token`` is in ("two females and one male" -> females)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _is_postposed(token: Any) -> bool:
-    """An adjective the parser hung after the object it describes ("found her father, 56, dead")."""
-    return token.dep_ == "amod" and token.head.dep_ == "dobj" and token.i > token.head.i
+    """An adjective the parser hung after the object it describes ("found her father, 56, dead",
+    "found two women and one man dead": hung on the last of the list)."""
+    return token.dep_ == "amod" and _list_head(token.head).dep_ == "dobj" and token.i > token.head.i
 
 
 def _noun_arguments(
@@ -384,6 +393,23 @@ def _noun_arguments(
     counted = _count_of(token, qtokens) is not None or _is_zero(token, lex)
     vague = any(c.dep_ == "amod" and c.lower_ in lex.vague_intensity for c in token.children)
     return [(token, "self")] if counted or vague else []
+
+
+def _died_after(token: Any, lex: ClaimLexicon) -> bool:
+    """A wounding told in a relative clause of the subject of a death ("the boy who was shot
+    Tuesday has died", "a man who was stabbed was pronounced dead")."""
+    if token.dep_ != "relcl" or token.head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head.head
+    return lex.triggers.get(verb.lower_, ("",))[0] == "killed" or _pronounced_dead(verb, lex)
+
+
+def _pronounced_dead(verb: Any, lex: ClaimLexicon) -> bool:
+    """A verb that is no outcome itself but says someone died ("pronounced dead", "found dead")."""
+    return any(
+        c.dep_ in ("oprd", "acomp") and lex.triggers.get(c.lower_, ("",))[0] == "killed"
+        for c in verb.children
+    )
 
 
 def _is_fatal(token: Any, lex: ClaimLexicon) -> bool:
@@ -539,15 +565,19 @@ def _arguments(
     partners = [
         c
         for c in token.children
-        if c.dep_ == "conj" and c.lower_ in lex.triggers and not any(g.dep_ in _OWN_ARGS for g in c.children)
+        if c.dep_ == "conj"
+        and (c.lower_ in lex.triggers or _pronounced_dead(c, lex))
+        and not any(g.dep_ in _OWN_ARGS for g in c.children)
     ]
     if partners and any(c.dep_ == "cc" for c in token.children):
         partner = partners[0]
-        other = lex.triggers[partner.lower_][0]
+        other = lex.triggers[partner.lower_][0] if partner.lower_ in lex.triggers else "killed"
         if outcome == "injured" and other == "killed" and not _is_fatal(token, lex):
             return outcome, []  # "shot and killed", "wounded and killed": the killing is the claim
         if _both_outcomes(token, partner, lex):
             outcome = "casualties"  # "killed or wounded": one count of both
+    if outcome == "injured" and _died_after(token, lex):
+        return outcome, []  # "the 2-year-old who was shot ... has died": the death is the claim
     if headline and outcome == "injured" and not _is_fatal(token, lex):
         fatal = [
             c
@@ -607,8 +637,15 @@ def _is_proper_name(arg: Any, how: str, lex: ClaimLexicon, caps: bool, ctx: Arti
     place or nationality the parser or the registry knows: one person ("killing Fayez Jan")."""
     if ctx is None or how not in ("object", "passive", "of", "predicate", "subject"):
         return False
-    if arg.ent_type_ in lex.non_person_entities or arg.lower_ in lex.person_nouns | lex.collective_nouns:
+    if arg.lower_ in lex.person_nouns | lex.collective_nouns:
         return False
+    titled = (
+        not caps
+        and arg.tag_ == "NNP"
+        and any(c.dep_ == "compound" and c.i < arg.i and c.lower_ in lex.person_nouns for c in arg.children)
+    )
+    if arg.ent_type_ in lex.non_person_entities and not titled:
+        return False  # "photographer Wil Lewis" is a person whatever the tagger says
     if any(c.dep_ in ("det", "nummod", "poss") for c in arg.children):
         return False
     if caps:
@@ -865,8 +902,8 @@ def _has_own_outcome(conjunct: Any, lex: ClaimLexicon) -> bool:
     for child in conjunct.children:
         if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX", "ADJ"):
             return True
-        if child.dep_ == "amod" and child.lower_ in lex.triggers:
-            return True
+        if child.dep_ == "amod" and child.lower_ in lex.triggers and child.i < conjunct.i:
+            return True  # "one wounded civilian" ("one man dead" after a list: the list's outcome)
     return False
 
 
