@@ -720,6 +720,26 @@ SHAPES = [
         [(OUTLET, "reports", "unknown", "killed", 1, "exact")],
         id="pronounced-dead-with-its-own-auxiliary-keeps-its-own-subject",
     ),
+    pytest.param(
+        "A missing child and her grandfather have been found dead near the lake.",
+        [(OUTLET, "reports", "civilians", "killed", 2, "exact")],
+        id="missing-then-found-dead-is-a-death",
+    ),
+    pytest.param(
+        "The suspect shot both men with a handgun, killing them.",
+        [(OUTLET, "reports", "unknown", "killed", 2, "exact")],
+        id="shot-them-killing-them-is-a-death",
+    ),
+    pytest.param(
+        "A third man, shot in the stomach Saturday, has died from his wounds.",
+        [(OUTLET, "reports", "unknown", "killed", 1, "exact")],
+        id="wounded-in-a-participle-clause-then-died",
+    ),
+    pytest.param(
+        "A family of five was found dead in the farmhouse.",
+        [(OUTLET, "reports", "unknown", "killed", 5, "exact")],
+        id="a-family-of-five",
+    ),
 ]
 
 

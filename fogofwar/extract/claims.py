@@ -396,12 +396,25 @@ def _noun_arguments(
 
 
 def _died_after(token: Any, lex: ClaimLexicon) -> bool:
-    """A wounding told in a relative clause of the subject of a death ("the boy who was shot
-    Tuesday has died", "a man who was stabbed was pronounced dead")."""
-    if token.dep_ != "relcl" or token.head.dep_ not in ("nsubj", "nsubjpass"):
+    """A wounding (or a disappearance) told in a clause or modifier of the subject of a death
+    ("the boy who was shot Tuesday has died", "a man, shot in the stomach, has died", "a missing
+    child was found dead")."""
+    if token.dep_ not in ("relcl", "acl", "amod") or token.head.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = token.head.head
     return lex.triggers.get(verb.lower_, ("",))[0] == "killed" or _pronounced_dead(verb, lex)
+
+
+def _killing_them(token: Any, lex: ClaimLexicon) -> bool:
+    """A wounding followed by a clause that kills the same people by pronoun ("shot both men,
+    killing them", "shot him in the head, killing him")."""
+    return any(
+        c.dep_ in ("advcl", "conj")
+        and lex.triggers.get(c.lower_, ("",))[0] == "killed"
+        and c.tag_ == "VBG"
+        and any(g.dep_ == "dobj" and g.lower_ in ("them", "him", "her") for g in c.children)
+        for c in token.children
+    )
 
 
 def _pronounced_dead(verb: Any, lex: ClaimLexicon) -> bool:
@@ -444,6 +457,8 @@ def _shared_subject(token: Any, classes: frozenset[str]) -> list[tuple[Any, str]
     head = token.head
     if head.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in _RELATIVES for c in head.children):
         return [(head.head, "modified")]  # "a 14-year-old who was shot and killed": the antecedent
+    if head.dep_ == "acl" and head.tag_ == "VBN" and not _deps(head) & {"nsubj", "nsubjpass", "dobj"}:
+        return [(head.head, "modified")]  # "friends of a boy shot and killed Friday": the boy
     return [(c, "passive") for c in head.children if c.dep_ == "nsubjpass"]
 
 
@@ -576,8 +591,10 @@ def _arguments(
             return outcome, []  # "shot and killed", "wounded and killed": the killing is the claim
         if _both_outcomes(token, partner, lex):
             outcome = "casualties"  # "killed or wounded": one count of both
-    if outcome == "injured" and _died_after(token, lex):
+    if outcome in ("injured", "missing") and _died_after(token, lex):
         return outcome, []  # "the 2-year-old who was shot ... has died": the death is the claim
+    if outcome == "injured" and _killing_them(token, lex):
+        outcome = "killed"  # "shot both men, killing them": those shot died
     if headline and outcome == "injured" and not _is_fatal(token, lex):
         fatal = [
             c
