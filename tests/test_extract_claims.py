@@ -740,6 +740,24 @@ SHAPES = [
         [(OUTLET, "reports", "unknown", "killed", 5, "exact")],
         id="a-family-of-five",
     ),
+    pytest.param(
+        "Police found three people shot dead inside the trailer.",
+        [(OUTLET, "reports", "unknown", "killed", 3, "exact")],
+        id="found-people-shot-dead-read-as-a-past-tense",
+    ),
+    pytest.param(
+        "Deputies said the father shot and killed his twin daughters before killing himself.",
+        [("deputies", "claims", "unknown", "killed", 3, "exact")],
+        id="twins-are-two-and-the-killer-adds-one",
+    ),
+    pytest.param(
+        "Police said the gunman killed a clerk and wounded a customer before killing himself.",
+        [
+            ("Police", "claims", "unknown", "killed", 2, "exact"),
+            ("Police", "claims", "unknown", "injured", 1, "exact"),
+        ],
+        id="killer-killing-himself-adds-to-the-killing-not-the-wounding",
+    ),
 ]
 
 

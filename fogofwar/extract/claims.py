@@ -270,10 +270,10 @@ _FINDING_VERBS = frozenset({"found", "finds", "find", "discovered", "discover", 
 def _found_small_clause(token: Any, deps: set[str]) -> bool:
     """ "found two people shot to death": the parser reads "people shot" as a clause of its own."""
     return (
-        token.tag_ == "VBN"
+        token.tag_ in ("VBN", "VBD")  # "found three people shot dead": the tagger reads a past tense
         and token.dep_ == "ccomp"
         and token.head.lower_ in _FINDING_VERBS
-        and not deps & {"aux", "auxpass"}
+        and not deps & {"aux", "auxpass", "dobj", "mark"}
     )
 
 
@@ -758,6 +758,8 @@ def _is_pair(arg: Any, caps: bool) -> bool:
     and so does a couple ("a couple was found dead")."""
     if arg.lower_ == "both":
         return True
+    if _is_plural(arg, caps) and any(c.dep_ == "amod" and c.lower_ == "twin" for c in arg.children):
+        return True  # "his twin daughters"
     if arg.lower_ == "couple" and _of_object(arg) is None:
         return True  # "a couple and their two children were found dead" ("a couple of men": vague)
     return _is_plural(arg, caps) and any(c.dep_ == "det" and c.lower_ == "both" for c in arg.children)
@@ -1633,6 +1635,8 @@ def extract_claims(
             previous: list[str] = []
             # the last kept claim's index and the outcome verbs its phrases hang on
             joinable: tuple[int, set[int], _Statement] | None = None
+            # the sentence's last killing of an object, which a killer's own death adds to
+            killing: tuple[int, _Statement] | None = None
             for statement in find_statements(sentence.doc, ctx, lex):
                 attribution = attribute(statement.trigger, sentence.paragraph, ctx)
                 resolved = resolve_victims(statement, attribution, ctx, previous)
@@ -1642,9 +1646,17 @@ def extract_claims(
                 if _is_recount(statement, victims, counted):
                     continue
                 if _turned_fatal(statement, victims, claims, counted):
-                    joinable = None  # a claim was removed: indices moved
+                    joinable = killing = None  # a claim was removed: indices moved
                 counted.add(family(statement.outcome))
                 claim = _claim(article, sentence, statement, attribution, victims, admitted, ctx)
+                if killing is not None and _kills_self_after(statement, killing[1]):
+                    # "killed a girl and shot her mother before turning the gun on himself"
+                    joined = join(article, claims[killing[0]], claim, registry)
+                    if joined is not None:
+                        claims[killing[0]] = joined
+                        killing = None
+                        previous.append(victims)
+                        continue
                 if (
                     joinable is not None
                     and joinable[0] == len(claims) - 1
@@ -1663,6 +1675,8 @@ def extract_claims(
                     log.debug("dropped a vague claim about unknown victims: %r", claim.evidence.text)
                     continue
                 joinable = (len(claims), {statement.trigger.i}, statement)
+                if statement.outcome == "killed" and statement.how == "object":
+                    killing = (len(claims), statement)
                 claims.append(claim)
         _note_sentence(sentence, attributions, ctx)
     return drop_repeats(claims)
