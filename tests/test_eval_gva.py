@@ -215,3 +215,29 @@ def test_eval_gva_article_main_event_tie_goes_to_the_article_own_casualties():
     # another article's toll does not count
     told = replace(told, claims=(other,))
     assert article_events([lead, told], extractions)["a1"].id == "e1"
+
+
+def test_eval_gva_article_main_event_tie_prefers_its_deaths_to_its_woundings():
+    extractions = [Extraction("a1", (mention("m1", "a1", 0), mention("m2", "a1", 10)))]
+    wounding = Claim("c1", "a1", "police", "unknown", "injured", Span(2, 3, "A"), mention_id="m1", figure=1)
+    death = replace(wounding, id="c2", outcome="killed", mention_id="m2")
+    earlier = Event(
+        "e1",
+        "Violence against civilians",
+        "Attack",
+        mention_ids=("m1",),
+        article_ids=("a1",),
+        claims=(wounding,),
+    )
+    fatal = Event(
+        "e2",
+        "Violence against civilians",
+        "Attack",
+        mention_ids=("m2",),
+        article_ids=("a1",),
+        claims=(death,),
+    )
+    assert article_events([earlier, fatal], extractions)["a1"].id == "e2"
+    # more reports still come first
+    earlier = replace(earlier, article_ids=("a1", "a2"))
+    assert article_events([earlier, fatal], extractions)["a1"].id == "e1"
