@@ -217,3 +217,10 @@ def test_dates_overnight_before_a_noun_names_no_day(text: str) -> None:
 def test_dates_overnight_raid_dated_by_its_weekday() -> None:
     found = resolve_dates("A leader was seized in an overnight raid in the valley Monday.", SATURDAY)
     assert [(m.text, m.date_start) for m in found] == [("Monday", date(2024, 7, 22))]
+
+
+def test_dates_usa_today_is_a_newspaper_not_a_date():
+    found = resolve_dates(
+        "A study by USA Today found 141 minors died in shootings in 2015.", date(2017, 1, 18)
+    )
+    assert [m.text for m in found] == ["2015"]

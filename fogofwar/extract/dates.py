@@ -198,6 +198,10 @@ def _prefilter() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_alternation(words)})\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
 
 
+# A capitalised "Today" right after this is the newspaper's name, not a date.
+_NEWSPAPER_BEFORE = re.compile(r"\bUSA\s+$")
+
+
 def resolve_dates(text: str, reference: date | None) -> list[DateMention]:
     """Find date expressions in ``text`` and resolve them against ``reference``.
 
@@ -220,6 +224,8 @@ def resolve_dates(text: str, reference: date | None) -> list[DateMention]:
                 continue
             if lex.name_head.match(text, match.end()):
                 continue  # "the 19 April Movement", "July 26 Avenue": a name, not a date
+            if _NEWSPAPER_BEFORE.search(text, 0, match.start()) and text[match.start()] == "T":
+                continue  # "USA Today" is a newspaper
             resolved = handler(match, reference, lex)
             if resolved is not None:
                 # Group "x", where a rule has one, is the date itself without its cue word.
