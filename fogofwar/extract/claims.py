@@ -1511,15 +1511,12 @@ def _claim(
     )
 
 
-def _joins(statement: _Statement, verbs: set[int], last: _Statement | None = None) -> bool:
+def _joins(statement: _Statement, verbs: set[int]) -> bool:
     """Whether a statement counts other people than the last claim's, in one list: a later
-    phrase under the same verb ("a leader and three suspects"), the object of a verb
-    coordinated with it and sharing its subject ("arrested a leader and detained three"), or a
-    killer's death after his victims, told as the object of his killing ("shot his son before
-    killing himself", "killed her mother, then turned the gun on himself")."""
+    phrase under the same verb ("a leader and three suspects"), or the object of a verb
+    coordinated with it and sharing its subject ("arrested a leader and detained three"). A
+    killer's own death after his victims is joined apart (``_kills_self_after``)."""
     trigger = statement.trigger
-    if last is not None and _kills_self_after(statement, last):
-        return True
     if statement.position > 0:
         return trigger.i in verbs
     return (
@@ -1634,7 +1631,7 @@ def extract_claims(
         else:
             previous: list[str] = []
             # the last kept claim's index and the outcome verbs its phrases hang on
-            joinable: tuple[int, set[int], _Statement] | None = None
+            joinable: tuple[int, set[int]] | None = None
             # the sentence's last killing of an object, which a killer's own death adds to
             killing: tuple[int, _Statement] | None = None
             for statement in find_statements(sentence.doc, ctx, lex):
@@ -1650,18 +1647,15 @@ def extract_claims(
                 counted.add(family(statement.outcome))
                 claim = _claim(article, sentence, statement, attribution, victims, admitted, ctx)
                 if killing is not None and _kills_self_after(statement, killing[1]):
-                    # "killed a girl and shot her mother before turning the gun on himself"
+                    # "shot his son before killing himself", "killed a girl and shot her mother
+                    # before turning the gun on himself": the killer is none of his victims
                     joined = join(article, claims[killing[0]], claim, registry)
                     if joined is not None:
                         claims[killing[0]] = joined
                         killing = None
                         previous.append(victims)
                         continue
-                if (
-                    joinable is not None
-                    and joinable[0] == len(claims) - 1
-                    and _joins(statement, joinable[1], joinable[2])
-                ):
+                if joinable is not None and joinable[0] == len(claims) - 1 and _joins(statement, joinable[1]):
                     # "captured a facilitator and one additional suspect": one group of two
                     joined = join(article, claims[-1], claim, registry)
                     if joined is not None:
@@ -1674,7 +1668,7 @@ def extract_claims(
                 if is_uninformative(claim):
                     log.debug("dropped a vague claim about unknown victims: %r", claim.evidence.text)
                     continue
-                joinable = (len(claims), {statement.trigger.i}, statement)
+                joinable = (len(claims), {statement.trigger.i})
                 if statement.outcome == "killed" and statement.how == "object":
                     killing = (len(claims), statement)
                 claims.append(claim)
