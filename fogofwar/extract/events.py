@@ -531,6 +531,7 @@ def _mention_place(
     if home:
         nearest = min(home, key=lambda item: (_distance(item[0], item[1], best), item[2].precision))
         return _enclosing(context, sentence.text, located, nearest)
+
     # Borrowed from the paragraph (nearest sentence first), else from the rest of the article's
     # foreground text (its first place, the lead's by the inverted pyramid); places in the
     # article's country first, foreign ones only when it names none.
