@@ -724,3 +724,93 @@ def test_link_cluster_reports_disagreeing_on_deaths_pay_the_toll_conflict(penalt
         [a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS, params=params
     )
     assert len(events) == 1
+
+
+# --- history an article recalls ------------------------------------------------------------
+
+FOLLOW_UP = (
+    "Dayton police said on Tuesday they had no suspect yet. "
+    "Marcus Reed, 24, was shot dead on Elm Street near the corner store in March. "
+    "Detectives asked neighbours on Elm Street for camera footage of the corner store."
+)
+NEWS_WITH_HISTORY = (
+    "A woman was shot dead outside a bar on Linden Avenue in Dayton on Sunday. "
+    "In 2009, three men were killed in a robbery at a Dayton pawn shop."
+)
+
+
+def march_shooting() -> Builder:
+    a = shooting(FIRST_REPORT, date(2016, 3, 5), date(2016, 3, 4), DAYTON, "Dayton Daily")
+    a.claim("A man was shot dead", a.mentions[0], "Dayton Daily", "unknown", "killed", 1)
+    return a
+
+
+def recalled(b: Builder, quote: str, when: tuple[date, date, int], place: Place = DAYTON) -> Mention:
+    return b.mention(quote, "shot", SHOOTING, dates=when, place=place, background=True)
+
+
+def test_link_cluster_history_joins_the_event_it_recalls():
+    a = march_shooting()
+    b = Builder(FOLLOW_UP, published=date(2016, 6, 7), source="TV 7")
+    b.mention(
+        "Dayton police said on Tuesday they had no suspect yet",
+        "suspect",
+        ("Strategic developments", "Arrests"),
+        dates=(date(2016, 6, 7), date(2016, 6, 7), 1),
+        place=DAYTON,
+    )
+    old = recalled(
+        b, "Marcus Reed, 24, was shot dead on Elm Street", (date(2016, 3, 1), date(2016, 3, 31), 3)
+    )
+    toll = b.claim("Marcus Reed, 24, was shot dead", old, "TV 7", "unknown", "killed", 1)
+    for order in ([a, b], [b, a]):
+        events = link_events([x.article for x in order], [x.extraction() for x in order], settings=SETTINGS)
+        shootings = [e for e in events if e.event_type == SHOOTING[0]]
+        assert len(shootings) == 1  # the history founds no event of its own
+        assert set(shootings[0].article_ids) == {a.article.id, b.article.id}
+        assert toll.id in {c.id for c in shootings[0].claims}
+        assert shootings[0].start == date(2016, 3, 4)  # the recalled month does not widen the day
+
+
+def test_link_cluster_history_of_no_known_event_is_dropped():
+    b = Builder(NEWS_WITH_HISTORY, published=date(2016, 6, 7), source="TV 7")
+    news = b.mention(
+        "A woman was shot dead outside a bar on Linden Avenue in Dayton on Sunday",
+        "shot",
+        SHOOTING,
+        dates=(date(2016, 6, 5), date(2016, 6, 5), 1),
+        place=DAYTON,
+    )
+    old = recalled(b, "In 2009, three men were killed", (date(2009, 1, 1), date(2009, 12, 31), 4))
+    b.claim("A woman was shot dead", news, "TV 7", "civilians", "killed", 1)
+    b.claim("three men were killed", old, "TV 7", "unknown", "killed", 3)
+    events = link_events([b.article], [b.extraction()], settings=SETTINGS)
+    assert len(events) == 1
+    assert [c.figure for c in events[0].claims] == [1]
+    assert events[0].start == date(2016, 6, 5)
+
+
+def test_link_cluster_follow_up_with_no_toll_of_its_own_keeps_the_recalled_toll():
+    # A report of a sentencing whose shooting is not in the store: the toll it recalls is the
+    # toll of the violence it follows, so it stays with its news rather than being lost.
+    text = (
+        "A Dayton man was sentenced on Monday to 40 years in prison for murder. "
+        "Two men were shot dead outside a bar on Linden Avenue in 2013."
+    )
+    b = Builder(text, published=date(2015, 6, 9), source="Dayton Daily")
+    news = b.mention(
+        "A Dayton man was sentenced on Monday to 40 years in prison for murder",
+        "murder",
+        SHOOTING,
+        dates=(date(2015, 6, 8), date(2015, 6, 8), 1),
+        place=DAYTON,
+    )
+    old = recalled(
+        b,
+        "Two men were shot dead outside a bar on Linden Avenue in 2013",
+        (date(2013, 1, 1), date(2013, 12, 31), 4),
+    )
+    toll = b.claim("Two men were shot dead", old, "Dayton Daily", "unknown", "killed", 2)
+    events = link_events([b.article], [b.extraction()], settings=SETTINGS)
+    assert [e.mention_ids for e in events] == [(news.id,)]
+    assert [c.id for c in events[0].claims] == [toll.id]

@@ -21,11 +21,13 @@ import logging
 import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cached_property
 from typing import Any
 
 from fogofwar.extract.actors import ActorRegistry
 from fogofwar.extract.claims import extract_claims, is_claim_candidate
+from fogofwar.extract.dates import resolve_dates
 from fogofwar.extract.events import extract_mentions, is_event_candidate
 from fogofwar.extract.headline import headline_claims, headline_mentions, headline_sentence
 from fogofwar.extract.places import Gazetteer
@@ -153,7 +155,7 @@ class Extractor:
             background_days=self.settings.background_days,
         )
         claims = extract_claims(article, sentences, registry=self.registry)
-        claims = attach_claims(claims, mentions, sentences)
+        claims = attach_claims(claims, mentions, sentences, reference=article.reference_date)
         if headline is not None:
             claims += headline_claims(article, headline, claims, mentions, registry=self.registry)
         return Extraction(article_id=article.id, mentions=tuple(mentions), claims=tuple(claims))
@@ -196,20 +198,47 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def attach_claims(
-    claims: Sequence[Claim], mentions: Sequence[Mention], sentences: Sequence[Sentence]
+    claims: Sequence[Claim],
+    mentions: Sequence[Mention],
+    sentences: Sequence[Sentence],
+    *,
+    reference: date | None = None,
 ) -> list[Claim]:
-    """Give each claim the mention it reports on: the nearest mention at or before its sentence.
+    """Give each claim the mention it reports on: the nearest foreground mention at or before
+    its sentence, unless its own sentence is history.
 
     A claim in a sentence with no trigger ("They admitted to losing seven fighters") belongs to
-    the event last talked about; one before any mention goes to the first mention.
+    the event last talked about; one before any mention goes to the first mention. A claim in
+    a sentence of history that dates itself ("in 2005, four others were killed") belongs to
+    that sentence's background mention: the linker joins it to the event it recalls, when
+    known, and else to no event (link.cluster). A sentence that is background only by what
+    surrounds it (a date or a cue borrowed from its paragraph: "The force also detained two
+    suspects" after a sentence on bombings in May) may well tell the news, and an undated
+    article (no ``reference``) cannot tell its history from its news: their claims go to the
+    news.
     """
     if not mentions:
         return list(claims)
     ordered = sorted(mentions, key=lambda m: m.sentence.start)
+    history = {
+        m.id
+        for m in ordered
+        if reference is not None and m.background and resolve_dates(m.sentence.text, reference)
+    }
     attached = []
     for claim in claims:
         if claim.mention_id:
             attached.append(claim)
+            continue
+        own = [
+            m.id
+            for m in ordered
+            if m.id in history
+            and m.part == claim.part
+            and m.sentence.start <= claim.evidence.start < m.sentence.end
+        ]
+        if own:
+            attached.append(replace(claim, mention_id=own[0]))
             continue
         before = [m for m in ordered if m.sentence.start <= claim.evidence.start]
         foreground = [m for m in before if not m.background] or [m for m in ordered if not m.background]

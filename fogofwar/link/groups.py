@@ -115,6 +115,9 @@ class MentionGroup:
     # the article's claims, cluster.tolls_told); never written to an event.
     dead: bool = False
     wounded_only: bool = False
+    # Background mentions (history the article recalls): they may join an event already
+    # known, never found one (cluster.link_events).
+    history: bool = False
 
     @property
     def dates(self) -> DateRange | None:
@@ -393,12 +396,17 @@ def _fits(
 
 
 def group_mentions(
-    mentions: Sequence[Mention], *, article: Article | None = None, params: LinkParams = DEFAULT_PARAMS
+    mentions: Sequence[Mention],
+    *,
+    article: Article | None = None,
+    params: LinkParams = DEFAULT_PARAMS,
+    history: bool = False,
 ) -> list[MentionGroup]:
     """Group one article's foreground mentions into incidents (module docstring); text order.
 
     ``article`` (optional) locates the dateline, whose place does not count as stated.
-    Background mentions are skipped. Groups come out in the order of their first mention.
+    Background mentions are skipped; with ``history`` only they are grouped (groups marked
+    ``history``). Groups come out in the order of their first mention.
     """
     skip_to = dateline_end(article) if article is not None else 0
     reference = article.reference_date if article is not None else None
@@ -409,7 +417,7 @@ def group_mentions(
     )
     groups: list[MentionGroup] = []
     for mention in sorted(mentions, key=lambda m: (m.sentence.start, m.id)):
-        if mention.background:
+        if mention.background != history:
             continue
         stated = is_stated(mention, skip_to=skip_to, persons=persons)
         dated = states_date(mention, skip_to=skip_to)
@@ -420,7 +428,7 @@ def group_mentions(
             if target.dates is not None and dates is not None and later_death(target.dates, mention, dates):
                 dates = target.dates  # the death's date is not the incident's
         else:
-            target = MentionGroup(article_id=mention.article_id)
+            target = MentionGroup(article_id=mention.article_id, history=history)
             groups.append(target)
         target.add(mention, stated=stated, dated=dated, dates=dates)
     return groups
