@@ -814,3 +814,26 @@ def test_link_cluster_follow_up_with_no_toll_of_its_own_keeps_the_recalled_toll(
     events = link_events([b.article], [b.extraction()], settings=SETTINGS)
     assert [e.mention_ids for e in events] == [(news.id,)]
     assert [c.id for c in events[0].claims] == [toll.id]
+
+
+def test_link_cluster_history_dated_only_by_a_year_joins_nothing():
+    # "in 2016" could be any of the year's shootings in Dayton: too vague to say which.
+    a = march_shooting()
+    b = Builder(FOLLOW_UP, published=date(2016, 11, 7), source="TV 7")
+    b.mention(
+        "Dayton police said on Tuesday they had no suspect yet",
+        "suspect",
+        ("Strategic developments", "Arrests"),
+        dates=(date(2016, 11, 1), date(2016, 11, 1), 1),
+        place=DAYTON,
+    )
+    old = recalled(
+        b, "Marcus Reed, 24, was shot dead on Elm Street", (date(2016, 1, 1), date(2016, 12, 31), 4)
+    )
+    toll = b.claim("Marcus Reed, 24, was shot dead", old, "TV 7", "unknown", "killed", 1)
+    events = link_events([a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS)
+    march = next(e for e in events if e.event_type == SHOOTING[0])
+    assert march.article_ids == (a.article.id,)
+    # a follow-up with no toll of its own keeps the recalled toll on its news
+    news = next(e for e in events if e.event_type != SHOOTING[0])
+    assert [c.id for c in news.claims] == [toll.id]

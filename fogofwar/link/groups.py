@@ -396,18 +396,21 @@ def _fits(
 
 
 def group_mentions(
-    mentions: Sequence[Mention],
-    *,
-    article: Article | None = None,
-    params: LinkParams = DEFAULT_PARAMS,
-    history: bool = False,
+    mentions: Sequence[Mention], *, article: Article | None = None, params: LinkParams = DEFAULT_PARAMS
 ) -> list[MentionGroup]:
     """Group one article's foreground mentions into incidents (module docstring); text order.
 
     ``article`` (optional) locates the dateline, whose place does not count as stated.
-    Background mentions are skipped; with ``history`` only they are grouped (groups marked
-    ``history``). Groups come out in the order of their first mention.
+    Background mentions are skipped. Groups come out in the order of their first mention.
     """
+    return group_article(mentions, article=article, params=params)[0]
+
+
+def group_article(
+    mentions: Sequence[Mention], *, article: Article | None = None, params: LinkParams = DEFAULT_PARAMS
+) -> tuple[list[MentionGroup], list[MentionGroup]]:
+    """One article's foreground mentions grouped into incidents (as ``group_mentions``), and its
+    background mentions grouped the same way into history groups (``MentionGroup.history``)."""
     skip_to = dateline_end(article) if article is not None else 0
     reference = article.reference_date if article is not None else None
     persons = (
@@ -415,10 +418,24 @@ def group_mentions(
         if article is not None
         else frozenset()
     )
+    ordered = sorted(mentions, key=lambda m: (m.sentence.start, m.id))
+    news, history = (
+        _group([m for m in ordered if m.background == past], skip_to, reference, persons, params, past)
+        for past in (False, True)
+    )
+    return news, history
+
+
+def _group(
+    mentions: Sequence[Mention],
+    skip_to: int,
+    reference: date | None,
+    persons: frozenset[str],
+    params: LinkParams,
+    history: bool,
+) -> list[MentionGroup]:
     groups: list[MentionGroup] = []
-    for mention in sorted(mentions, key=lambda m: (m.sentence.start, m.id)):
-        if mention.background != history:
-            continue
+    for mention in mentions:
         stated = is_stated(mention, skip_to=skip_to, persons=persons)
         dated = states_date(mention, skip_to=skip_to)
         dates = mention_dates(mention, reference=reference)
@@ -438,6 +455,7 @@ __all__ = [
     "MentionGroup",
     "choose_place",
     "dateline_end",
+    "group_article",
     "group_mentions",
     "is_stated",
     "later_death",
