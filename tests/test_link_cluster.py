@@ -812,7 +812,7 @@ def test_link_cluster_follow_up_with_no_toll_of_its_own_keeps_the_recalled_toll(
     )
     toll = b.claim("Two men were shot dead", old, "Dayton Daily", "unknown", "killed", 2)
     events = link_events([b.article], [b.extraction()], settings=SETTINGS)
-    assert [e.mention_ids for e in events] == [(news.id,)]
+    assert [e.mention_ids for e in events] == [(news.id, old.id)]
     assert [c.id for c in events[0].claims] == [toll.id]
 
 
@@ -837,3 +837,28 @@ def test_link_cluster_history_dated_only_by_a_year_joins_nothing():
     # a follow-up with no toll of its own keeps the recalled toll on its news
     news = next(e for e in events if e.event_type != SHOOTING[0])
     assert [c.id for c in news.claims] == [toll.id]
+
+
+def test_link_cluster_follow_up_toll_stays_put_when_its_event_comes_later():
+    # Run 1: a follow-up whose recalled shooting is unknown keeps the toll on its news. Run 2:
+    # the shooting's own report arrives; the recalled toll is not given to a second event.
+    a = march_shooting()
+    b = Builder(FOLLOW_UP, published=date(2016, 6, 7), source="TV 7")
+    b.mention(
+        "Dayton police said on Tuesday they had no suspect yet",
+        "suspect",
+        ("Strategic developments", "Arrests"),
+        dates=(date(2016, 6, 7), date(2016, 6, 7), 1),
+        place=DAYTON,
+    )
+    old = recalled(
+        b, "Marcus Reed, 24, was shot dead on Elm Street", (date(2016, 3, 1), date(2016, 3, 31), 3)
+    )
+    toll = b.claim("Marcus Reed, 24, was shot dead", old, "TV 7", "unknown", "killed", 1)
+    first = link_events([b.article], [b.extraction()], settings=SETTINGS)
+    assert [c.id for e in first for c in e.claims] == [toll.id]
+    second = link_events(
+        [a.article, b.article], [a.extraction(), b.extraction()], events=first, settings=SETTINGS
+    )
+    holders = [e for e in second if toll.id in {c.id for c in e.claims}]
+    assert [e.id for e in holders] == [first[0].id]

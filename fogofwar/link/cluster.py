@@ -544,9 +544,13 @@ def link_events(
         if found is None and group.history:
             # History of no known event is not news and founds no event. A follow-up (news of
             # arrests, charges, a trial, with no toll of its own) restates the toll of the
-            # violence it follows: that toll stays with its news, as its readers take it.
+            # violence it follows: that toll stays with its news, as its readers take it. Its
+            # mentions go along, so that a later run does not give the same claims to a second
+            # event.
             if group.article_id in follow_ups and group.article_id in news:
-                _add_claims(news[group.article_id], group, claims)
+                state = news[group.article_id]
+                state.mention_ids.extend(m.id for m in group.mentions if m.id not in state.mention_ids)
+                _add_claims(state, group, claims)
             continue
         if found is None:
             state = EventState(
