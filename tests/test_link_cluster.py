@@ -749,20 +749,23 @@ def recalled(b: Builder, quote: str, when: tuple[date, date, int], place: Place 
     return b.mention(quote, "shot", SHOOTING, dates=when, place=place, background=True)
 
 
-def test_link_cluster_history_joins_the_event_it_recalls():
-    a = march_shooting()
-    b = Builder(FOLLOW_UP, published=date(2016, 6, 7), source="TV 7")
+def follow_up(published: date, recalled_dates: tuple[date, date, int]) -> tuple[Builder, Claim]:
+    """A report with no toll of its own (police have no suspect) recalling Marcus Reed's death."""
+    b = Builder(FOLLOW_UP, published=published, source="TV 7")
     b.mention(
         "Dayton police said on Tuesday they had no suspect yet",
         "suspect",
         ("Strategic developments", "Arrests"),
-        dates=(date(2016, 6, 7), date(2016, 6, 7), 1),
+        dates=(published, published, 1),
         place=DAYTON,
     )
-    old = recalled(
-        b, "Marcus Reed, 24, was shot dead on Elm Street", (date(2016, 3, 1), date(2016, 3, 31), 3)
-    )
-    toll = b.claim("Marcus Reed, 24, was shot dead", old, "TV 7", "unknown", "killed", 1)
+    old = recalled(b, "Marcus Reed, 24, was shot dead on Elm Street", recalled_dates)
+    return b, b.claim("Marcus Reed, 24, was shot dead", old, "TV 7", "unknown", "killed", 1)
+
+
+def test_link_cluster_history_joins_the_event_it_recalls():
+    a = march_shooting()
+    b, toll = follow_up(date(2016, 6, 7), (date(2016, 3, 1), date(2016, 3, 31), 3))
     for order in ([a, b], [b, a]):
         events = link_events([x.article for x in order], [x.extraction() for x in order], settings=SETTINGS)
         shootings = [e for e in events if e.event_type == SHOOTING[0]]
@@ -819,18 +822,7 @@ def test_link_cluster_follow_up_with_no_toll_of_its_own_keeps_the_recalled_toll(
 def test_link_cluster_history_dated_only_by_a_year_joins_nothing():
     # "in 2016" could be any of the year's shootings in Dayton: too vague to say which.
     a = march_shooting()
-    b = Builder(FOLLOW_UP, published=date(2016, 11, 7), source="TV 7")
-    b.mention(
-        "Dayton police said on Tuesday they had no suspect yet",
-        "suspect",
-        ("Strategic developments", "Arrests"),
-        dates=(date(2016, 11, 1), date(2016, 11, 1), 1),
-        place=DAYTON,
-    )
-    old = recalled(
-        b, "Marcus Reed, 24, was shot dead on Elm Street", (date(2016, 1, 1), date(2016, 12, 31), 4)
-    )
-    toll = b.claim("Marcus Reed, 24, was shot dead", old, "TV 7", "unknown", "killed", 1)
+    b, toll = follow_up(date(2016, 11, 7), (date(2016, 1, 1), date(2016, 12, 31), 4))
     events = link_events([a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS)
     march = next(e for e in events if e.event_type == SHOOTING[0])
     assert march.article_ids == (a.article.id,)
@@ -843,18 +835,7 @@ def test_link_cluster_follow_up_toll_stays_put_when_its_event_comes_later():
     # Run 1: a follow-up whose recalled shooting is unknown keeps the toll on its news. Run 2:
     # the shooting's own report arrives; the recalled toll is not given to a second event.
     a = march_shooting()
-    b = Builder(FOLLOW_UP, published=date(2016, 6, 7), source="TV 7")
-    b.mention(
-        "Dayton police said on Tuesday they had no suspect yet",
-        "suspect",
-        ("Strategic developments", "Arrests"),
-        dates=(date(2016, 6, 7), date(2016, 6, 7), 1),
-        place=DAYTON,
-    )
-    old = recalled(
-        b, "Marcus Reed, 24, was shot dead on Elm Street", (date(2016, 3, 1), date(2016, 3, 31), 3)
-    )
-    toll = b.claim("Marcus Reed, 24, was shot dead", old, "TV 7", "unknown", "killed", 1)
+    b, toll = follow_up(date(2016, 6, 7), (date(2016, 3, 1), date(2016, 3, 31), 3))
     first = link_events([b.article], [b.extraction()], settings=SETTINGS)
     assert [c.id for e in first for c in e.claims] == [toll.id]
     second = link_events(
