@@ -395,6 +395,12 @@ def _noun_arguments(
     return [(token, "self")] if counted or vague else []
 
 
+def _outcome_word(token: Any, lex: ClaimLexicon) -> str | None:
+    """The outcome a single word of the lexicon's triggers names ("killed" for "slain"), or None."""
+    entry = lex.triggers.get(token.lower_)
+    return entry[0] if entry is not None else None
+
+
 def _died_after(token: Any, lex: ClaimLexicon) -> bool:
     """A wounding (or a disappearance) told in a clause or modifier of the subject of a death
     ("the boy who was shot Tuesday has died", "a man, shot in the stomach, has died", "a missing
@@ -402,7 +408,7 @@ def _died_after(token: Any, lex: ClaimLexicon) -> bool:
     if token.dep_ not in ("relcl", "acl", "amod") or token.head.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = token.head.head
-    return lex.triggers.get(verb.lower_, ("",))[0] == "killed" or _pronounced_dead(verb, lex)
+    return _outcome_word(verb, lex) == "killed" or _pronounced_dead(verb, lex)
 
 
 def _killing_them(token: Any, lex: ClaimLexicon) -> bool:
@@ -410,7 +416,7 @@ def _killing_them(token: Any, lex: ClaimLexicon) -> bool:
     killing them", "shot him in the head, killing him")."""
     return any(
         c.dep_ in ("advcl", "conj")
-        and lex.triggers.get(c.lower_, ("",))[0] == "killed"
+        and _outcome_word(c, lex) == "killed"
         and c.tag_ == "VBG"
         and any(g.dep_ == "dobj" and g.lower_ in ("them", "him", "her") for g in c.children)
         for c in token.children
@@ -419,10 +425,7 @@ def _killing_them(token: Any, lex: ClaimLexicon) -> bool:
 
 def _pronounced_dead(verb: Any, lex: ClaimLexicon) -> bool:
     """A verb that is no outcome itself but says someone died ("pronounced dead", "found dead")."""
-    return any(
-        c.dep_ in ("oprd", "acomp") and lex.triggers.get(c.lower_, ("",))[0] == "killed"
-        for c in verb.children
-    )
+    return any(c.dep_ in ("oprd", "acomp") and _outcome_word(c, lex) == "killed" for c in verb.children)
 
 
 def _is_fatal(token: Any, lex: ClaimLexicon) -> bool:
@@ -586,7 +589,7 @@ def _arguments(
     ]
     if partners and any(c.dep_ == "cc" for c in token.children):
         partner = partners[0]
-        other = lex.triggers[partner.lower_][0] if partner.lower_ in lex.triggers else "killed"
+        other = _outcome_word(partner, lex) or "killed"
         if outcome == "injured" and other == "killed" and not _is_fatal(token, lex):
             return outcome, []  # "shot and killed", "wounded and killed": the killing is the claim
         if _both_outcomes(token, partner, lex):
@@ -597,9 +600,7 @@ def _arguments(
         outcome = "killed"  # "shot both men, killing them": those shot died
     if headline and outcome == "injured" and not _is_fatal(token, lex):
         fatal = [
-            c
-            for c in token.children
-            if c.dep_ in ("conj", "advcl") and lex.triggers.get(c.lower_, ("",))[0] == "killed"
+            c for c in token.children if c.dep_ in ("conj", "advcl") and _outcome_word(c, lex) == "killed"
         ]
         if fatal:
             return outcome, []  # "Girl accidentally shot, killed": the killing is the claim
@@ -726,7 +727,7 @@ def _singular_count(
             and arg.lower_ in lex.person_nouns
             and not any(c.ent_type_ == "ORDINAL" for c in arg.children)  # "the seventh leader killed"
             and any(
-                c.dep_ in ("acl", "relcl") and c.i > arg.i and lex.triggers.get(c.lower_, ("",))[0] in _HARM
+                c.dep_ in ("acl", "relcl") and c.i > arg.i and _outcome_word(c, lex) in _HARM
                 for c in arg.children
             )
         )
