@@ -548,9 +548,7 @@ def link_events(
             # mentions go along, so that a later run does not give the same claims to a second
             # event.
             if group.article_id in follow_ups and group.article_id in news:
-                state = news[group.article_id]
-                state.mention_ids.extend(m.id for m in group.mentions if m.id not in state.mention_ids)
-                _add_claims(state, group, claims)
+                _add_group(news[group.article_id], group, claims)
             continue
         if found is None:
             state = EventState(
@@ -599,18 +597,18 @@ def _join(
     state.actors = merge_actors(state.actors, group.actors)
     known_mentions = set(state.mention_ids)
     state.roles.extend(r for m in group.mentions if m.id not in known_mentions for r in m.actors)
-    state.mention_ids.extend(m.id for m in group.mentions if m.id not in state.mention_ids)
     if article.id not in state.article_ids:
         state.article_ids.append(article.id)
         row = vectors.row(article.id)
         if row is not None:
             state.norm2 += 2 * float(dots.sum()) + vectors.self_dot(row)
             state.rows.append(row)
-    _add_claims(state, group, claims)
+    _add_group(state, group, claims)
 
 
-def _add_claims(state: EventState, group: MentionGroup, claims: Sequence[Claim]) -> None:
-    """Give an event a group's claims (those it does not hold yet) and what they tell."""
+def _add_group(state: EventState, group: MentionGroup, claims: Sequence[Claim]) -> None:
+    """Give an event a group's mentions and claims (those it does not hold yet) and what they tell."""
+    state.mention_ids.extend(m.id for m in group.mentions if m.id not in state.mention_ids)
     known = {c.id for c in state.claims}
     state.claims.extend(c for c in claims if c.id not in known)
     state.dead = state.dead or group.dead
