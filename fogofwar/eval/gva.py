@@ -230,24 +230,18 @@ def article_events(events: Sequence[Event], extractions: Sequence[Extraction]) -
         candidates = list({event_of[m.id].id: event_of[m.id] for m in violent or linked}.values())
         if not candidates:
             continue
-        own = {
-            e.id
+        # the outcomes of the article's own casualty claims, per candidate event
+        told = [
+            {
+                c.outcome
+                for c in e.claims
+                if c.article_id == extraction.article_id and c.outcome in VIOLENT_OUTCOMES
+            }
             for e in candidates
-            if any(c.article_id == extraction.article_id and c.outcome in VIOLENT_OUTCOMES for c in e.claims)
-        }
-        own_deaths = {
-            e.id
-            for e in candidates
-            if any(c.article_id == extraction.article_id and c.outcome == "killed" for c in e.claims)
-        }
+        ]
         ranked = sorted(
             range(len(candidates)),
-            key=lambda i: (
-                -len(set(candidates[i].article_ids)),
-                candidates[i].id not in own_deaths,
-                candidates[i].id not in own,
-                i,
-            ),
+            key=lambda i: (-len(set(candidates[i].article_ids)), "killed" not in told[i], not told[i], i),
         )
         main[extraction.article_id] = candidates[ranked[0]]
     return main
