@@ -305,6 +305,13 @@ _PERSON_BEFORE = re.compile(
 _PLACE_BEFORE = re.compile(r"(?i:\b(?:of|in|from|at|near|outside|downtown)\s+)$")
 
 
+@functools.lru_cache(maxsize=4096)
+def _whole_word(name: str) -> re.Pattern[str]:
+    # Compiled once per name: town names recur across a corpus, and re's own cache (512
+    # patterns) turns over on a large batch.
+    return re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
+
+
 def person_names(text: str, names: Iterable[str]) -> frozenset[str]:
     """The ``names`` (place names read from an article), case-folded, that the article's ``text``
     also uses for a person: somewhere followed by a verb of saying ("Martin says", not "Martin,
@@ -312,7 +319,7 @@ def person_names(text: str, names: Iterable[str]) -> frozenset[str]:
     preposition of place ("of Tampa, 25,")."""
     found = set()
     for name in set(names):
-        for match in re.finditer(rf"\b{re.escape(name)}\b", text, re.IGNORECASE):
+        for match in _whole_word(name).finditer(text):
             before = text[max(0, match.start() - 40) : match.start()]
             if _PLACE_BEFORE.search(before):
                 continue
