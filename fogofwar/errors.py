@@ -42,6 +42,7 @@ class Messages:
     E032 = "cannot open database {path}: {detail}"
     E033 = "database migration {version} is {found!r}, this fogofwar calls it {expected!r}; wrong database?"
     E040 = "the spaCy model {model!r} is not installed; run `make install` (it is pinned in requirements)"
+    E045 = "extraction failed: {input} (article {id}: {detail}); the article was not stored, please report it"
     E050 = "evaluation data not found in {path}: expected {expected}"
     E051 = "evaluation {name!r} is not available in this build ({detail})"
     E060 = "cannot read the actor registry {path}: {detail}"
