@@ -41,6 +41,7 @@ class Messages:
     E031 = "not a fogofwar database: {path} ({detail})"
     E032 = "cannot open database {path}: {detail}"
     E033 = "database migration {version} is {found!r}, this fogofwar calls it {expected!r}; wrong database?"
+    E034 = "database {path} stayed locked by another writer for {seconds} s; is an ingest still running?"
     E040 = "the spaCy model {model!r} is not installed; run `make install` (it is pinned in requirements)"
     E045 = "extraction failed: {input} (article {id}: {detail}); the article was not stored, please report it"
     E050 = "evaluation data not found in {path}: expected {expected}"

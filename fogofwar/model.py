@@ -271,6 +271,9 @@ class Extraction(Record):
     article_id: str
     mentions: tuple[Mention, ...] = ()
     claims: tuple[Claim, ...] = ()
+    # Why extraction failed on this article (one line), or None: a failed article is rejected
+    # alone and never stored, so one bad report cannot stop a batch.
+    failure: str | None = None
 
     _nested: ClassVar[dict[str, type[Record]]] = {"mentions": Mention, "claims": Claim}
 

@@ -11,7 +11,7 @@ import json
 import logging
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +31,12 @@ _COUNTED = ("articles", "mentions", "claims", "events", "rejections")
 _LOOKUP = ("articles", "events")
 # How many matching ids an ambiguous-prefix error lists.
 _SHOWN_MATCHES = 5
+# Lock waits (milliseconds): a first try that returns at once when another writer holds the
+# lock (so the wait can be announced), and the wait of single statements outside writing().
+_FIRST_TRY_MS = 50
+_BUSY_MS = 5_000
+# How long writing() waits for another writer by default: a large batch links for minutes.
+WRITE_WAIT_SECONDS = 3_600.0
 # Selects rows of the articles given as one JSON-array parameter (see _json_list).
 _IN_IDS = "article_id IN (SELECT value FROM json_each(?))"
 
@@ -58,6 +64,8 @@ class Store:
         # Use Store.open(): it sets the pragmas and migrates the schema.
         self._db = db
         self.path = path
+        # How many _transaction blocks are open: the outermost one begins and commits.
+        self._depth = 0
 
     @classmethod
     def open(cls, path: str | Path = DEFAULT_DB, *, migrate_schema: bool = True) -> Store:
@@ -108,13 +116,68 @@ class Store:
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         # IMMEDIATE: take the write lock at the start, so a batch never fails half way
-        # because another writer got in between its reads and its writes.
+        # because another writer got in between its reads and its writes. A nested block joins
+        # the outer transaction, so a batch (see writing()) commits all its writes at once.
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self._db
+            finally:
+                self._depth -= 1
+            return
         self._db.execute("BEGIN IMMEDIATE")
+        self._depth = 1
         try:
             yield self._db
         except BaseException:
+            self._depth = 0
             self._db.execute("ROLLBACK")
             raise
+        self._depth = 0
+        self._db.execute("COMMIT")
+
+    @contextmanager
+    def writing(
+        self, *, on_wait: Callable[[str], None] | None = None, timeout: float = WRITE_WAIT_SECONDS
+    ) -> Iterator[Store]:
+        """Hold the database's write lock for a block: every write inside commits at its end, or none does.
+
+        Only one writer holds the lock at a time. When another process holds it, ``on_wait`` is
+        told once (a line naming the database) and the call waits up to ``timeout`` seconds;
+        reads inside the block see the database as the previous writer left it, so a batch
+        computed under the lock never overwrites what another batch stored meanwhile.
+        Raises ConfigError E034 when the lock is not free within ``timeout``.
+        """
+        if self._depth:
+            with self._transaction():
+                yield self
+            return
+        self._db.execute(f"PRAGMA busy_timeout = {_FIRST_TRY_MS}")
+        try:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as e:
+                if not _is_busy(e):
+                    raise
+                if on_wait is not None:
+                    on_wait(f"waiting for another writer to finish with {self.path}")
+                self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+                try:
+                    self._db.execute("BEGIN IMMEDIATE")
+                except sqlite3.OperationalError as e2:
+                    if _is_busy(e2):
+                        raise ConfigError("E034", path=self.path, seconds=int(timeout)) from e2
+                    raise
+        finally:
+            self._db.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
+        self._depth = 1
+        try:
+            yield self
+        except BaseException:
+            self._depth = 0
+            self._db.execute("ROLLBACK")
+            raise
+        self._depth = 0
         self._db.execute("COMMIT")
 
     def schema_version(self) -> int:
@@ -358,6 +421,11 @@ class Store:
             count = str(len(matches)) if len(matches) <= _SHOWN_MATCHES else f"more than {_SHOWN_MATCHES}"
             raise NotFound("E023", id=id, count=count, matches=", ".join(matches[:_SHOWN_MATCHES]))
         return matches[0] if matches else None
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    """Whether ``error`` says another connection holds the lock."""
+    return "locked" in str(error) or "busy" in str(error)
 
 
 def _json_list(values: Iterable[str]) -> str:
