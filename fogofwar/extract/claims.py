@@ -1146,7 +1146,10 @@ def find_statements(doc: Any, ctx: ArticleContext, lex: ClaimLexicon) -> list[_S
             if previous is not None and outcome == "injured":
                 statements += _fatal_parts(token, arg, previous, qtokens, lex)
     statements += _fatal_event_statements(doc, statements, lex)
-    covered = {t.i for st in statements for t in doc if st.start <= t.idx < st.end}
+    # A token is covered when any of its characters lies in a statement: a count may start inside
+    # a token ("-Three additional officers", a list dash glued to it), and a test on the token's
+    # first character alone let the linear pass read the same count again (two claims, one id).
+    covered = {t.i for st in statements for t in doc if t.idx < st.end and st.start < t.idx + len(t)}
     statements += linear_statements(doc, qtokens, covered, lex, ctx)
     return sorted(statements, key=lambda s: (s.start, s.end))
 
