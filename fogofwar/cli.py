@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -27,7 +27,7 @@ import fogofwar
 from fogofwar import output
 from fogofwar.batch import IngestReport, ingest_items
 from fogofwar.errors import ConfigError, FogofwarError, NotFound, message
-from fogofwar.model import Article, Event, Rejection
+from fogofwar.model import Article, Event, Extraction, Rejection
 from fogofwar.pipeline import Pipeline, RunResult
 from fogofwar.reconcile import RULES
 from fogofwar.settings import Settings
@@ -169,16 +169,27 @@ class _PipelineWithStatus:
 
     pipeline: Pipeline
 
+    def extract(self, articles: Sequence[Article]) -> list[Extraction]:
+        with _spinner("extracting", articles):
+            return self.pipeline.extract(articles)
+
     def run(
         self,
         articles: Sequence[Article],
         *,
         events: Sequence[Event] = (),
         known_articles: Sequence[Article] = (),
+        extractions: Sequence[Extraction] | None = None,
     ) -> RunResult:
-        enabled = sys.stderr.isatty() and len(articles) > output.PROGRESS_THRESHOLD
-        with output.status(f"extracting {_plural(len(articles), 'article')}", enabled=enabled):
-            return self.pipeline.run(articles, events=events, known_articles=known_articles)
+        with _spinner("linking", articles):
+            return self.pipeline.run(
+                articles, events=events, known_articles=known_articles, extractions=extractions
+            )
+
+
+def _spinner(doing: str, articles: Sequence[Article]) -> AbstractContextManager[object]:
+    enabled = sys.stderr.isatty() and len(articles) > output.PROGRESS_THRESHOLD
+    return output.status(f"{doing} {_plural(len(articles), 'article')}", enabled=enabled)
 
 
 def _ingest(settings: Settings, paths: list[str], *, extract: bool) -> tuple[IngestReport, dict[str, int]]:
@@ -193,9 +204,14 @@ def _ingest(settings: Settings, paths: list[str], *, extract: bool) -> tuple[Ing
     def print_rejection(rejection: Rejection) -> None:
         typer.echo(f"rejected: {rejection.input}: {rejection.reason}", err=True)
 
+    def print_wait(line: str) -> None:
+        typer.echo(line, err=True)
+
     with Store.open(settings.db_path) as store:
         pipeline = _PipelineWithStatus(Pipeline(settings)) if extract else None
-        report = ingest_items(store, items, pipeline=pipeline, on_rejection=print_rejection)
+        report = ingest_items(
+            store, items, pipeline=pipeline, on_rejection=print_rejection, on_wait=print_wait
+        )
         return report, store.counts()
 
 
@@ -214,7 +230,14 @@ def _summary(report: IngestReport, counts: dict[str, int]) -> str:
         claims = sum(len(e.claims) for e in report.extractions)
         line += (
             f"\nextracted {_plural(len(report.extractions), 'article')}: {_plural(mentions, 'mention')}, "
-            f"{_plural(claims, 'claim')}; {_plural(counts['events'], 'event')} stored"
+            f"{_plural(claims, 'claim')}"
+        )
+        if report.unlinked_claims:
+            line += f" ({len(report.unlinked_claims)} in no event: see `fogofwar show ARTICLE`)"
+        line += (
+            f"; {len(report.new_events)} new and {len(report.updated_events)} updated "
+            f"{'event' if len(report.updated_events) == 1 else 'events'}, "
+            f"{_plural(counts['events'], 'event')} stored in all"
         )
     return line
 

