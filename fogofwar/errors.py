@@ -27,6 +27,8 @@ class Messages:
     E015 = "unexpected error while reading {input} ({detail}); please report it with the input"
     E016 = "JSON file holds no articles: {input} (expected an object with a text field, or a list of them)"
     E017 = "JSON item {item} is not an object with text: {input}"
+    E018 = "too large once decompressed: {input} ({what} inflates past the limit of {limit} bytes; {remedy})"
+    E019 = "too large to read: {input} ({what} of {size} bytes > limit {limit}; {remedy})"
     E020 = "unknown export format {format!r}; choose one of: {choices}"
     E021 = "no event with id {id!r}"
     E022 = "no article or event with id {id!r}"

