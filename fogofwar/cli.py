@@ -340,14 +340,17 @@ def _describe(store: Store, id: str, *, as_json: bool) -> Any:
     if article is not None and (event is None or article.id == id):
         claims = store.claims(article.id)
         event_ids = store.event_ids_for_article(article.id)
+        linked = {c.id for i in event_ids if (e := store.event(i)) is not None for c in e.claims}
+        unlinked = [c.id for c in claims if c.id not in linked]
         if as_json:
             return {
                 "article": output.article_dict(article, with_text=True),
                 "mentions": [m.to_dict() for m in store.mentions(article.id)],
                 "claims": [c.to_dict() for c in claims],
+                "unlinked_claims": unlinked,
                 "events": event_ids,
             }
-        return output.describe_article(article, claims, event_ids=event_ids)
+        return output.describe_article(article, claims, event_ids=event_ids, unlinked=set(unlinked))
     if event is not None:
         return output.event_dict(event) if as_json else output.describe_event(event)
     raise NotFound("E022", id=id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from typing import IO, Any, TypeVar
 
@@ -292,8 +292,18 @@ def format_claim(claim: Claim) -> str:
     return f"{head}\n    \u201c{claim.evidence.text}\u201d"
 
 
-def describe_article(article: Article, claims: Sequence[Claim], *, event_ids: Sequence[str] = ()) -> str:
-    """An article's metadata, the events it feeds and its claims, as text for `show`."""
+def describe_article(
+    article: Article,
+    claims: Sequence[Claim],
+    *,
+    event_ids: Sequence[str] = (),
+    unlinked: Collection[str] = (),
+) -> str:
+    """An article's metadata, the events it feeds and its claims, as text for `show`.
+
+    Claims whose id is in ``unlinked`` (held by no event: background, or a mention that joined
+    no event) are marked, so they are seen rather than silently missing from every event.
+    """
     fields = [
         ("title", article.title),
         ("published", article.published.isoformat() if article.published else None),
@@ -309,7 +319,9 @@ def describe_article(article: Article, claims: Sequence[Claim], *, event_ids: Se
     lines += [f"  {name + ':':<14}{value}" for name, value in fields if value]
     lines.append(f"  {'length:':<14}{len(article.text)} characters")
     lines.append(f"claims ({len(claims)}):" if claims else "claims: none extracted")
-    lines += ["  " + format_claim(c) for c in claims]
+    if unlinked:
+        lines[-1] = f"claims ({len(claims)}, {len(unlinked)} in no event):"
+    lines += ["  " + ("[in no event] " if c.id in unlinked else "") + format_claim(c) for c in claims]
     return "\n".join(lines)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from pathlib import Path
@@ -194,6 +195,26 @@ def test_cli_commands_show_json(runner: CliRunner, filled_db: Path) -> None:
     assert data["article"]["text"] == article.text
     assert len(data["claims"]) == 2
     assert data["events"] == [load_records()[2][0].id]
+
+
+def test_cli_commands_show_marks_claims_in_no_event(runner: CliRunner, db: Path) -> None:
+    stored_articles, extractions, events = load_records()
+    article = stored_articles[0]
+    kept, dropped = extractions[0].claims[0], extractions[0].claims[1]
+    # The event no longer holds one of the article's claims: show must say so, not hide it.
+    thinned = [
+        dataclasses.replace(e, claims=tuple(c for c in e.claims if c.id != dropped.id)) for e in events
+    ]
+    with Store.open(db) as store:
+        store.add_articles(stored_articles)
+        store.save_extractions(extractions)
+        store.replace_events(thinned)
+    data = json.loads(invoke(runner, db, "show", article.id, "--json").stdout)
+    assert data["unlinked_claims"] == [dropped.id]
+    text = invoke(runner, db, "show", article.id).stdout
+    assert "claims (2, 1 in no event):" in text
+    marked = [line for line in text.splitlines() if "[in no event]" in line]
+    assert len(marked) == 1 and dropped.claimant in marked[0] and kept.id not in marked[0]
 
 
 @pytest.mark.parametrize("id", ["0000000000000000", "zz", ""])

@@ -197,8 +197,9 @@ def test_cli_ingest_extracts_only_new_articles_with_stored_events(
 ) -> None:
     first = ingest(runner, db, str(folder / "port.txt"), str(folder / "bridge.txt"))
     assert first.exit_code == 0, first.output
-    assert "extracted 2 articles: 0 mentions, 0 claims; 1 new and 0 updated events, 1 event stored in all" in (
-        first.stdout
+    assert (
+        "extracted 2 articles: 0 mentions, 0 claims; 1 new and 0 updated events, 1 event stored in all"
+        in (first.stdout)
     )
     second = ingest(runner, db, str(folder))
     assert second.exit_code == 0, second.output
