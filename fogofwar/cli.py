@@ -40,7 +40,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,  # plain Click help and errors: greppable, and stable for tests
-    pretty_exceptions_enable=False,
+    pretty_exceptions_enable=False,  # main() turns an unexpected error into one line
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 eval_app = typer.Typer(
@@ -70,8 +70,24 @@ NoExtractOption = Annotated[
 
 
 def main() -> None:
-    """Entry point of the ``fogofwar`` script."""
-    app()
+    """Entry point of the ``fogofwar`` script.
+
+    An unexpected error (a bug) ends in one line on stderr and exit status 1, not a traceback;
+    ``-vv`` logs the traceback too. Interrupted, it exits 130: a batch not yet committed is
+    rolled back whole (see fogofwar.batch).
+    """
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("interrupted: nothing of the unfinished batch was stored", err=True)
+        sys.exit(130)
+    except Exception as e:
+        logging.getLogger(__name__).debug("unexpected error", exc_info=True)
+        detail = " ".join(f"{type(e).__name__}: {e}".split())[:300]
+        typer.echo(
+            f"Error: unexpected error ({detail}); run with -vv for the traceback and report it", err=True
+        )
+        sys.exit(1)
 
 
 @contextmanager

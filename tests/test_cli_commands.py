@@ -412,3 +412,28 @@ def test_cli_commands_unknown_rule_exits_2(runner: CliRunner, filled_db: Path) -
     result = runner.invoke(app, ["--rule", "generous.v9", "--db", str(filled_db), "events"])
     assert result.exit_code == 2
     assert "generous.v9" in result.output
+
+
+@pytest.mark.parametrize(
+    ("error", "status", "said"),
+    [
+        (RuntimeError("boom\nsecond line"), 1, "unexpected error (RuntimeError: boom second line)"),
+        (KeyboardInterrupt(), 130, "interrupted"),
+    ],
+)
+def test_cli_main_turns_an_unexpected_error_into_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    error: BaseException,
+    status: int,
+    said: str,
+) -> None:
+    def crash() -> None:
+        raise error
+
+    monkeypatch.setattr(cli, "app", crash)
+    with pytest.raises(SystemExit) as exited:
+        cli.main()
+    assert exited.value.code == status
+    err = capsys.readouterr().err
+    assert said in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
