@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from fogofwar.errors import InputRejected
-from fogofwar.ingest.decode import decode_bytes, is_binary
+from fogofwar.ingest.decode import decode_bytes, is_binary, replace_surrogates
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 TEXT = "Rebels said they took Ségou’s outskirts – the army denied it."
@@ -92,3 +92,38 @@ def test_ingest_decode_broken_bom_rejected() -> None:
     with pytest.raises(InputRejected) as info:
         decode_bytes(codecs.BOM_UTF8 + b"ok \xff\xfe\xfd", origin="bom.txt")
     assert info.value.code == "E006"
+
+
+@pytest.mark.parametrize("position", [0, 40, -1])
+def test_ingest_decode_one_invalid_byte_keeps_utf8(position: int) -> None:
+    data = bytearray((TEXT + "\n").encode("utf-8") * 30)
+    data.insert(position if position >= 0 else len(data), 0xFF)
+    text = decode_bytes(bytes(data), origin="stray.txt")
+    assert text.count("\ufffd") == 1
+    assert text.count("Ségou’s") == 30  # not cp1252 mojibake ("SÃ©gouâ€™s")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_ingest_decode_utf16_without_bom(encoding: str) -> None:
+    data = (TEXT + "\n").encode(encoding) * 3
+    assert decode_bytes(data, origin="wide.txt") == (TEXT + "\n") * 3
+
+
+def test_ingest_decode_utf16_without_bom_odd_length_is_read() -> None:
+    assert decode_bytes(TEXT.encode("utf-16-le") + b"A", origin="cut.txt").startswith("Rebels said")
+
+
+def test_ingest_decode_short_words_in_utf16_pattern_binary_rejected() -> None:
+    data = bytes([1, 0, 2, 0, 3, 0, 4, 0]) * 100  # int16 samples, not text
+    with pytest.raises(InputRejected) as info:
+        decode_bytes(data, origin="samples.bin")
+    assert info.value.code == "E004"
+
+
+def test_ingest_decode_utf8_bom_with_one_stray_byte_kept() -> None:
+    data = codecs.BOM_UTF8 + (TEXT * 5).encode("utf-8") + b"\x81"
+    assert decode_bytes(data, origin="bom.txt") == TEXT * 5 + "\ufffd"
+
+
+def test_ingest_decode_replace_surrogates() -> None:
+    assert replace_surrogates("a\ud800b\udcffc") == "a\ufffdb\ufffdc"

@@ -83,6 +83,14 @@ BINARY_CONTROL_RATIO = 0.10
 # charset detection on a handful of high bytes is unreliable.
 MOSTLY_ASCII_RATIO = 0.90
 FALLBACK_SINGLE_BYTE = "cp1252"
+# Data that is not valid UTF-8 stays UTF-8 (bad bytes replaced) when at least this share of
+# its non-ASCII sequences are valid UTF-8: windows-1252 text almost never forms one by chance.
+UTF8_MIN_VALID_SHARE = 0.5
+# UTF-16 without a BOM: at least this share of one byte column is NUL, at most the stray share
+# of the other, over at least this many byte pairs (ASCII-range text in UTF-16).
+UTF16_NUL_SHARE = 0.3
+UTF16_STRAY_NUL_SHARE = 0.05
+UTF16_MIN_PAIRS = 4
 # Declared charsets that browsers (WHATWG) read as windows-1252.
 DECLARED_CHARSET_ALIASES: MappingProxyType[str, str] = MappingProxyType(
     {"iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
