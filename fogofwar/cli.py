@@ -569,15 +569,43 @@ def eval_isaf(
 
 @eval_app.command("muc4")
 def eval_muc4(
-    ctx: typer.Context, path: DirArgument, as_json: JsonOption = False, limit: LimitOption = None
+    ctx: typer.Context,
+    path: DirArgument,
+    as_json: JsonOption = False,
+    limit: LimitOption = None,
+    splits: Annotated[
+        str | None,
+        typer.Option(
+            "--splits",
+            metavar="SPLITS",
+            help="Score only these split labels, comma-separated (default: every document with a key).",
+        ),
+    ] = None,
 ) -> None:
     """Score event extraction against the MUC-4 terrorism templates.
+
+    Every document with a key template is scored unless --splits names some split labels;
+    when no keyed document carries them, the command exits 2 naming the splits it found.
 
     \b
     Example:
         fogofwar eval muc4 ../shared/eval/dev/muc4
+        fogofwar eval muc4 ../shared/eval/dev/muc4 --splits tst1,tst2 --json
     """
-    _evaluate(ctx, "muc4", path, as_json=as_json, limit=limit)
+    name = f"muc4:{splits}" if splits else "muc4"
+    with _exit_on_error():
+        from fogofwar.eval import run_eval  # imported here: evaluation loads the whole pipeline
+        from fogofwar.eval.muc4 import NoDocumentsSelected
+
+        try:
+            metrics = run_eval(name, path, settings=_settings(ctx), limit=limit)
+        except NoDocumentsSelected as e:  # a usage error: nothing to score in the chosen splits
+            typer.echo(f"Error: {e}", err=True)
+            raise typer.Exit(2) from e
+    if as_json:
+        output.write_json(metrics, sys.stdout)
+    else:
+        output.write_metrics(metrics, sys.stdout)
 
 
 @eval_app.command("gva")

@@ -124,7 +124,8 @@ def test_eval_run_isaf_limit(fake: FakeExtractor) -> None:
 @pytest.mark.parametrize(
     ("name", "n", "origins"),
     [
-        ("muc4", 3, ["TST1-MUC3-9001", "TST2-MUC4-9001", "TST2-MUC4-9002"]),
+        ("muc4", 4, ["DEV-MUC3-9001", "TST1-MUC3-9001", "TST2-MUC4-9001", "TST2-MUC4-9002"]),
+        ("muc4:tst1,tst2", 3, ["TST1-MUC3-9001", "TST2-MUC4-9001", "TST2-MUC4-9002"]),
         ("muc4:all", 4, ["DEV-MUC3-9001", "TST1-MUC3-9001", "TST2-MUC4-9001", "TST2-MUC4-9002"]),
         ("muc4:dev", 1, ["DEV-MUC3-9001"]),
     ],
@@ -168,10 +169,12 @@ def test_eval_run_gva_dispatches_to_its_module(monkeypatch: pytest.MonkeyPatch, 
     assert calls == [(tmp_path, 3)]
 
 
-def test_eval_run_muc4_unknown_split_raises_e051(fake: FakeExtractor) -> None:
+def test_eval_run_muc4_unknown_split_raises_e050(fake: FakeExtractor) -> None:
     with pytest.raises(ConfigError) as error:
         run_eval("muc4:tst9", FIXTURES / "muc4", settings=Settings())
-    assert error.value.code == "E051"
+    assert error.value.code == "E050"
+    assert "splits found: dev, tst1, tst2" in str(error.value)
+    assert fake.seen == []
 
 
 @pytest.mark.parametrize("name", ["isaf", "muc4"])

@@ -9,8 +9,8 @@ function. The rules are in each module's docstring:
 * ``isaf`` — :mod:`fogofwar.eval.isaf` (ISAF press releases: killed, captured, province,
   date, event type);
 * ``muc4`` — :mod:`fogofwar.eval.muc4` (MUC-4 terrorism reports: deaths, injuries,
-  perpetrator organisation, location, date); ``muc4`` scores tst1+tst2, ``muc4:all`` every
-  split, ``muc4:<split>`` one split (dev, tst1, tst2);
+  perpetrator organisation, location, date); ``muc4`` (or ``muc4:all``) scores every
+  document with a key template, ``muc4:dev,tst1`` the documents of the named splits;
 * ``gva`` — :mod:`fogofwar.eval.gva` (the linking evaluation: document -> incident
   clustering scored with :func:`fogofwar.eval.metrics.b_cubed` and
   :func:`fogofwar.eval.metrics.ceaf_e`, then per-incident counts); imported only when run.
@@ -18,12 +18,14 @@ function. The rules are in each module's docstring:
 A new set adds a module with its loader, ``predict_*`` and ``score_*``, and one entry in
 :data:`EVALUATIONS`.
 
-Metric values are floats in [0, 1] (MAEs: people), or NaN when no item could be scored;
-``n`` is the number of items read.
+Metric values are floats in [0, 1] (MAEs: people), or None when no item could be scored
+(the scorers' NaN, mapped by :func:`run_eval` so that the result is strict JSON: see
+:func:`metrics_json`); ``n`` is the number of items read.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import re
@@ -41,13 +43,12 @@ from fogofwar.eval.muc4 import (
     resolver_from_actors,
     score_muc4,
 )
-from fogofwar.eval.vocab import MUC_DEFAULT_SPLITS
 from fogofwar.model import Actor
 from fogofwar.settings import Settings
 
 log = logging.getLogger(__name__)
 
-Metrics = dict[str, float | int]
+Metrics = dict[str, float | int | None]
 
 
 class EvaluationRunner(Protocol):
@@ -128,19 +129,18 @@ def evaluate_isaf(path: Path, *, settings: Settings, limit: int | None, variant:
     return score_isaf(zip((item.gold for item in items), predictions, strict=True))
 
 
-def _muc4_splits(variant: str | None) -> tuple[str, ...] | None:
-    if not variant:
-        return MUC_DEFAULT_SPLITS
-    if variant == "all":
+def muc4_splits(variant: str | None) -> tuple[str, ...] | None:
+    """The split labels a ``muc4`` variant names: ``"dev,tst1"`` (or ``"dev+tst1"``) -> both;
+    none or ``"all"`` -> None (every split)."""
+    if not variant or variant == "all":
         return None
-    return tuple(variant.split("+"))
+    splits = tuple(s.strip() for s in re.split(r"[,+]", variant) if s.strip())
+    return splits or None
 
 
 def evaluate_muc4(path: Path, *, settings: Settings, limit: int | None, variant: str | None) -> Metrics:
     """Score the MUC-4 set in directory ``path`` (rules and split: :mod:`fogofwar.eval.muc4`)."""
-    items = load_muc4(path, splits=_muc4_splits(variant), limit=limit)
-    if not items and variant:
-        raise ConfigError("E051", name=f"muc4:{variant}", detail="no documents in that split")
+    items = load_muc4(path, splits=muc4_splits(variant), limit=limit)
     articles = [muc4_article(item) for item in items]
     extractor = make_extractor(settings)
     resolve = registry_resolver(extractor)
@@ -170,13 +170,15 @@ EVALUATIONS: dict[str, EvaluationRunner] = {
 def run_eval(name: str, path: Path, *, settings: Settings, limit: int | None = None) -> Metrics:
     """Score the evaluation set ``name`` read from directory ``path``.
 
-    name: ``isaf``, ``muc4`` (tst1+tst2), ``muc4:all``, ``muc4:dev``, ``muc4:tst1`` ..., ``gva``.
+    name: ``isaf``, ``muc4`` (every keyed document), ``muc4:dev``, ``muc4:tst1,tst2`` ..., ``gva``.
     path: the set's directory (e.g. ``../shared/eval/dev/isaf``).
     settings: the run's settings (spaCy model, batch size ...).
     limit: score only the first ``limit`` items (documents of the chosen split for MUC-4).
-    RETURNS: metric name -> value; the keys are fixed per set (``ISAF_KEYS``, ``MUC4_KEYS``).
-    RAISES: ConfigError E050 when ``path`` lacks the set's files, E051 for an unknown or
-        unavailable evaluation.
+    RETURNS: metric name -> value; the keys are fixed per set (``ISAF_KEYS``, ``MUC4_KEYS``);
+        a metric no item could be scored for is None, never NaN.
+    RAISES: ConfigError E050 when ``path`` lacks the set's files (for MUC-4 also
+        :class:`fogofwar.eval.muc4.NoDocumentsSelected` when no keyed document has a chosen
+        split), E051 for an unknown or unavailable evaluation.
     """
     if limit is not None and limit < 0:
         raise ValueError(f"limit must be >= 0, got {limit}")
@@ -185,17 +187,29 @@ def run_eval(name: str, path: Path, *, settings: Settings, limit: int | None = N
     if runner is None:
         detail = "choose one of: " + ", ".join(sorted(EVALUATIONS))
         raise ConfigError("E051", name=name, detail=detail)
-    return runner(path, settings=settings, limit=limit, variant=variant or None)
+    return strict_metrics(runner(path, settings=settings, limit=limit, variant=variant or None))
 
 
-def _format_value(value: float | int) -> str:
+def strict_metrics(metrics: Metrics) -> Metrics:
+    """``metrics`` with every NaN replaced by None (JSON has no NaN: ``null`` says "not scored")."""
+    return {k: None if isinstance(v, float) and math.isnan(v) else v for k, v in metrics.items()}
+
+
+def metrics_json(metrics: Metrics) -> str:
+    """``metrics`` as indented strict JSON (NaN written as ``null``; never the non-standard ``NaN``)."""
+    return json.dumps(strict_metrics(metrics), ensure_ascii=False, indent=2, allow_nan=False)
+
+
+def _format_value(value: float | int | None) -> str:
+    if value is None:
+        return "–"
     if isinstance(value, int):  # bool is an int too
         return str(value)
     return "–" if math.isnan(value) else f"{value:.3f}"
 
 
 def format_table(result: Metrics) -> str:
-    """The metrics as a two-column plain-text table, in the dict's order (NaN shown as "–")."""
+    """The metrics as a two-column plain-text table, in the dict's order (None or NaN shown as "–")."""
     rows: Iterable[tuple[str, str]] = [(k, _format_value(v)) for k, v in result.items()]
     rows = list(rows)
     if not rows:
@@ -214,7 +228,10 @@ __all__ = [
     "evaluate_muc4",
     "format_table",
     "make_extractor",
+    "metrics_json",
+    "muc4_splits",
     "registry_actors",
     "registry_resolver",
     "run_eval",
+    "strict_metrics",
 ]

@@ -3,13 +3,14 @@
 Data: a directory holding ``documents.jsonl`` (doc_id, split, text) and
 ``key_templates.jsonl`` (answer-key templates; read by :mod:`fogofwar.eval.muc4_keys`).
 
-**Split.** By default the 200 documents of tst1 + tst2 are scored: the standard modern
-split (GRIT/GTT, Du et al. 2021) uses dev (1,300) for training, tst1+tst2 as the development
-set and tst3+tst4 as the test set; we tune on nothing, but keep the training documents out
-of the default so figures are comparable with that literature and a run stays short. The
-split is chosen by the evaluation name (``muc4`` = tst1+tst2, ``muc4:all``, ``muc4:dev``,
-``muc4:tst1``; see :func:`fogofwar.eval.run_eval`); ``limit`` keeps the first documents of
-the chosen split(s) in file order.
+**Split.** By default every document that has a key template is scored, whatever its
+split label (the shared set holds dev = 1,300, tst1 and tst2 = 100 each). The standard modern
+split (GRIT/GTT, Du et al. 2021) uses dev for training and tst1+tst2 for development; the
+extraction rules are not trained, so all of them are scored, and a subset is chosen by the
+evaluation name (``muc4:dev``, ``muc4:tst1,tst2``; see :func:`fogofwar.eval.run_eval`) or the
+CLI's ``--splits``. Choosing splits no keyed document carries raises
+:class:`NoDocumentsSelected` (never a run that scores nothing). ``limit`` keeps the first
+documents of the chosen split(s) in file order.
 
 **Which documents count.** A document is relevant when it has at least one template that is
 not ``MESSAGE: TEMPLATE *``. Every metric except ``n`` is computed over relevant documents
@@ -53,12 +54,12 @@ import json
 import logging
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from fogofwar.errors import ConfigError
 from fogofwar.eval.derive import (
@@ -82,7 +83,6 @@ from fogofwar.eval.muc4_keys import (
 from fogofwar.eval.vocab import (
     INJURED,
     KILLED,
-    MUC_DEFAULT_SPLITS,
     MUC_POPULATED_TYPES,
     PERPETRATOR_EXCLUDED_EVENT_TYPES,
     PERPETRATOR_EXCLUDED_KINDS,
@@ -196,33 +196,54 @@ def gold_from_templates(doc_id: str, templates: Sequence[Template]) -> Muc4Gold:
     )
 
 
-def load_muc4(
-    path: Path, *, splits: Sequence[str] | None = MUC_DEFAULT_SPLITS, limit: int | None = None
-) -> list[Muc4Item]:
-    """Read the documents of ``splits`` (None: all) from directory ``path`` with their gold,
-    in file order, at most ``limit`` of them."""
+class NoDocumentsSelected(ConfigError):
+    """No document of the chosen splits has a key template: nothing can be scored (E050)."""
+
+    def __init__(self, path: Path, *, splits: Sequence[str] | None, found: Sequence[str]) -> None:
+        wanted = ", ".join(splits) if splits else "any split"
+        available = ", ".join(found) if found else "none"
+        super().__init__(
+            "E050",
+            path=path,
+            expected=f"documents of {wanted} with a key template (splits found: {available})",
+        )
+        self.splits = tuple(splits or ())
+        self.found = tuple(found)
+
+
+def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                yield json.loads(line)
+
+
+def load_muc4(path: Path, *, splits: Sequence[str] | None = None, limit: int | None = None) -> list[Muc4Item]:
+    """Read the documents of ``splits`` (None: every split) that have a key template, from
+    directory ``path``, with their gold, in file order, at most ``limit`` of them.
+
+    RAISES: ConfigError E050 when a file is missing; :class:`NoDocumentsSelected` (E050) when
+        no document of ``splits`` has a key template, naming the splits that have some.
+    """
     documents_file, keys_file = muc4_files(path)
-    documents = []
-    with documents_file.open(encoding="utf-8") as lines:
-        for line in lines:
-            if limit is not None and len(documents) >= limit:
-                break
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            if splits is None or record.get("split") in splits:
-                documents.append(record)
-    wanted = {d["doc_id"] for d in documents}
+    keyed: set[str] = set()
     templates: dict[str, list[Template]] = defaultdict(list)
-    with keys_file.open(encoding="utf-8") as lines:
-        for line in lines:
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            if record["doc_id"] in wanted and is_relevant(record):
-                templates[record["doc_id"]].append(
-                    template_from_slots(record["doc_id"], str(record["template_no"]), record["slots"])
-                )
+    for record in _read_jsonl(keys_file):
+        keyed.add(record["doc_id"])
+        if is_relevant(record):
+            templates[record["doc_id"]].append(
+                template_from_slots(record["doc_id"], str(record["template_no"]), record["slots"])
+            )
+    documents = []
+    found: set[str] = set()
+    for record in _read_jsonl(documents_file):
+        if record["doc_id"] not in keyed:
+            continue
+        found.add(record.get("split", ""))
+        if splits is None or record.get("split") in splits:
+            documents.append(record)
+    if not documents:
+        raise NoDocumentsSelected(path, splits=splits, found=sorted(found))
     return [
         Muc4Item(
             doc_id=d["doc_id"],
@@ -230,7 +251,7 @@ def load_muc4(
             text=d["text"],
             gold=gold_from_templates(d["doc_id"], templates.get(d["doc_id"], [])),
         )
-        for d in documents
+        for d in documents[:limit]
     ]
 
 
@@ -426,6 +447,7 @@ __all__ = [
     "Muc4Gold",
     "Muc4Item",
     "Muc4Prediction",
+    "NoDocumentsSelected",
     "Resolver",
     "country_code",
     "date_hit",
