@@ -236,7 +236,8 @@ def test_ingest_dateline_multiline_text_keeps_body_suffix(lines: list[str], publ
     raw = "\n".join(lines)
     header = parse_header(raw, published=published)
     assert raw.rstrip().endswith(header.body)
-    assert header.published == published
+    in_range = published is not None and date(1900, 1, 1) <= published <= date(2100, 12, 31)
+    assert header.published == (published if in_range else None)  # out of range: unknown
 
 
 @settings(max_examples=200, deadline=None)
@@ -313,3 +314,25 @@ def test_ingest_dateline_header_date_has_no_place() -> None:
         None,
         date(2011, 2, 3),
     )
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "date 0001-01-01\nSHELLING HITS MARKET\n\nKYIV, Jan. 3 (AP) - Shells hit a market, killing two.",
+        "date 9999-12-31\nSHELLING HITS MARKET\n\nKYIV, Dec. 31 (AP) - Shells hit a market, killing two.",
+        "KYIV, Dec. 31, 9999 (AP) - Shells hit a market, killing two.",
+        "KYIV, Jan. 1, 1066 (AP) - Shells hit a market, killing two.",
+    ],
+)
+def test_ingest_dateline_out_of_range_dates_unknown(raw: str, caplog: pytest.LogCaptureFixture) -> None:
+    header = parse_header(raw, origin="far.txt")
+    assert header.published is None and header.dateline_date is None
+    assert header.body.endswith("killing two.")
+    if raw.startswith("date"):
+        assert "far.txt: publication date" in caplog.text
+
+
+@pytest.mark.parametrize("published", [date(1, 1, 1), date(9999, 12, 31)])
+def test_ingest_dateline_resolve_date_out_of_range_published(published: date) -> None:
+    assert resolve_date(31, 12, None, published=published) is None

@@ -88,3 +88,64 @@ def test_ingest_jsonl_unicode_line_separator_inside_text_is_not_a_line_break() -
     record = {"text": "First part.\u2028Second part, the army said."}
     (article,) = read_jsonl(lines(record, GOOD), origin="b.jsonl").articles[:1]
     assert "\u2028" in article.text
+
+
+@pytest.mark.parametrize(
+    ("bad", "detail"),
+    [
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b'{"text": "x", "n": ' + b"7" * 5000 + b"}", "digits"),
+        (b'{"text": "caf\xff\xfe\xfd\xfc"', "line 2"),
+    ],
+    ids=["deep-nesting", "huge-integer", "broken-and-bad-bytes"],
+)
+def test_ingest_jsonl_hostile_line_rejected_alone(bad: bytes, detail: str) -> None:
+    data = lines(GOOD) + b"\n" + bad + b"\n" + lines({"text": "Third report, the police said."})
+    result = read_jsonl(data, origin="hostile.jsonl")
+    assert [a.origin for a in result.articles] == ["hostile.jsonl:1", "hostile.jsonl:3"]
+    (rejection,) = result.rejections
+    assert (rejection.input, rejection.code) == ("hostile.jsonl:2", "E007")
+    assert "hostile.jsonl" in rejection.reason and detail in rejection.reason
+    assert "\n" not in rejection.reason
+
+
+def test_ingest_jsonl_invalid_byte_decodes_that_line_only() -> None:
+    first = json.dumps({"text": "Ségou: the army said two died."}, ensure_ascii=False).encode("utf-8")
+    second = b'{"text": "Mopti: one stray \xff byte, the mayor said."}'
+    third = json.dumps({"text": "Gao’s market reopened."}, ensure_ascii=False).encode("utf-8")
+    result = read_jsonl(b"\n".join([first, second, third]), origin="mixed.jsonl")
+    texts = [a.text for a in result.articles]
+    assert texts[0].startswith("Ségou") and texts[2].startswith("Gao’s")  # not cp1252 mojibake
+    assert "\ufffd" not in texts[0] + texts[2]
+    assert result.rejections == []
+
+
+def test_ingest_jsonl_cp1252_line_read_as_cp1252() -> None:
+    data = lines(GOOD) + b'\n{"text": "Caf\xe9 bombed in S\xe9gou, police said."}'
+    result = read_jsonl(data, origin="legacy.jsonl")
+    assert result.articles[1].text == "Café bombed in Ségou, police said."
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "\\ud83d"])
+def test_ingest_jsonl_lone_surrogate_replaced(escape: str) -> None:
+    line = '{"text": "Shelling ' + escape + ' hit the port, officials said.", "title": "T' + escape + '"}'
+    (article,) = read_jsonl(line.encode("ascii"), origin="s.jsonl").articles
+    assert article.text == "Shelling \ufffd hit the port, officials said."
+    assert article.title == "T\ufffd"
+    article.text.encode("utf-8")  # later stages (ids, SQLite) encode it
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31", "9999-12-31T23:59:59Z", "1899-12-31"])
+def test_ingest_jsonl_published_out_of_range_unknown(
+    published: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    (article,) = read_jsonl(lines({**GOOD, "published": published}), origin="d.jsonl").articles
+    assert article.published is None
+    assert "d.jsonl:1: publication date" in caplog.text
+
+
+def test_ingest_jsonl_pretty_document_with_deep_nesting_is_not_fatal() -> None:
+    data = b'{\n"text": "Report one, the army said.",\n"x": ' + b"[" * 50_000 + b"]" * 50_000 + b"\n}"
+    result = read_jsonl(data, origin="deep.json")
+    assert all(r.input.startswith("deep.json:") for r in result.rejections)
+    assert result.rejections

@@ -10,6 +10,7 @@ import pytest
 from fogofwar.errors import InputRejected
 from fogofwar.ingest.text import article_from_text, read_text
 from fogofwar.model import Article, article_id
+from fogofwar.settings import Settings
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "seeds"
@@ -108,3 +109,25 @@ def test_ingest_text_seed_rewrite_with_title() -> None:
     assert article.published is None
     assert not article.text.startswith(article.title)
     assert raw.rstrip().endswith(article.text)
+
+
+def test_ingest_text_over_long_article_cut_at_a_line_break(caplog: pytest.LogCaptureFixture) -> None:
+    paragraph = "Shelling hit the port district overnight, officials said.\n"
+    data = (paragraph * 400).encode("utf-8")
+    (article,) = read_text(data, origin="long.txt", settings=Settings(max_text_chars=1000)).articles
+    assert len(article.text) <= 1000
+    assert article.text.endswith("officials said.")  # whole lines kept
+    assert "long.txt: article text of" in caplog.text
+
+
+def test_ingest_text_over_long_line_cut_hard() -> None:
+    article = article_from_text("x" * 5000, origin="one-word.txt", max_chars=100)
+    assert article.text == "x" * 100
+
+
+@pytest.mark.parametrize("marker", ["date 0001-01-01", "date 9999-12-31"])
+def test_ingest_text_published_out_of_range_unknown(marker: str) -> None:
+    data = f"{marker}\nMarket shelled\n\nKYIV, Dec. 31 (AP) - Shells hit a market, killing two.\n".encode()
+    (article,) = read_text(data, origin="far.txt").articles
+    assert (article.published, article.dateline_date, article.title) == (None, None, "Market shelled")
+    assert article.text.startswith("KYIV")

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from fogofwar.ingest import vocab
+from fogofwar.ingest.dates import in_range, usable_date
 from fogofwar.model import Span
 
 
@@ -120,7 +121,9 @@ _TRAILING_DATE = re.compile(
 # --- public --------------------------------------------------------------------------------
 
 
-def parse_header(raw: str, *, published: date | None = None, title: str | None = None) -> Header:
+def parse_header(
+    raw: str, *, published: date | None = None, title: str | None = None, origin: str | None = None
+) -> Header:
     """Split ``raw`` into header facts and body.
 
     raw: the article text as read (may start with ``date YYYY-MM-DD`` and a title line).
@@ -128,10 +131,12 @@ def parse_header(raw: str, *, published: date | None = None, title: str | None =
         ``date`` marker and anchors year-less dateline dates.
     title: the title when known from elsewhere; the first line is then removed only when it
         repeats this title (otherwise it may be a sub-heading and stays in the body).
+    origin: names the input in the warning for a publication date outside
+        ``vocab.PUBLISHED_RANGE`` (such a date is unknown: None).
     RETURNS: the Header. Never raises on text content.
     """
     marker_date, pos = _read_marker(raw)
-    published = published or marker_date
+    published = usable_date(published or marker_date, origin=origin)
     found_title, pos = _read_title(raw, pos, known=title)
     start = _skip_space(raw, pos)
     body = raw[start:].strip()
@@ -192,8 +197,10 @@ def resolve_date(day: int, month: int, year: int | None, *, published: date | No
 
     Two-digit years take the century nearest ``published`` (or the strptime pivot without
     it). Without a year the publication year is used, and the year before when that would
-    put the dateline after publication (beyond a time-zone tolerance). None when impossible.
+    put the dateline after publication (beyond a time-zone tolerance). None when impossible
+    or outside ``vocab.PUBLISHED_RANGE``.
     """
+    published = in_range(published)
     if year is None:
         if published is None:
             return None
@@ -411,6 +418,6 @@ def _expand_two_digit_year(year: int, *, published: date | None) -> int:
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
     try:
-        return date(year, month, day)
+        return in_range(date(year, month, day))
     except ValueError:
         return None

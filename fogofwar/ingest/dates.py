@@ -1,4 +1,9 @@
-"""Publication dates from metadata: ISO dates and datetimes, RFC 2822, struct_time."""
+"""Publication dates from metadata: ISO dates and datetimes, RFC 2822, struct_time.
+
+A publication date outside ``PUBLISHED_RANGE`` (1900-01-01..2100-12-31) is treated as
+unknown (None) with a logged warning and the article is kept: ``0001-01-01`` or
+``9999-12-31`` is a placeholder, not a date, and later stages add and subtract days.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ import re
 import time
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
+
+from fogofwar.ingest import vocab
 
 logger = logging.getLogger(__name__)
 
@@ -53,3 +60,22 @@ def _safe(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def usable_date(value: date | None, *, origin: str | None = None) -> date | None:
+    """``value`` when it lies in ``vocab.PUBLISHED_RANGE``, else None (logged as a warning)."""
+    if value is None:
+        return None
+    low, high = vocab.PUBLISHED_RANGE
+    if low <= value <= high:
+        return value
+    logger.warning(
+        "%s: publication date %s outside %s..%s treated as unknown", origin or "<text>", value, low, high
+    )
+    return None
+
+
+def in_range(value: date | None) -> date | None:
+    """``value`` when it lies in ``vocab.PUBLISHED_RANGE``, else None (silently: a dateline date)."""
+    low, high = vocab.PUBLISHED_RANGE
+    return value if value is not None and low <= value <= high else None

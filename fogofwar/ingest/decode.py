@@ -68,6 +68,14 @@ def is_binary(data: bytes) -> bool:
     return controls > vocab.BINARY_CONTROL_RATIO * max(len(head), 1)
 
 
+def wide_encoding(data: bytes) -> str | None:
+    """The UTF-16/32 encoding ``data`` is in (by its BOM, or UTF-16 by its NULs), else None."""
+    bom = _bom_encoding(data)
+    if bom is not None:
+        return None if bom[0] == "utf-8" else bom[0]
+    return utf16_without_bom(data)
+
+
 def utf16_without_bom(data: bytes) -> str | None:
     """``utf-16-le``/``utf-16-be`` when ``data`` has NULs at every other byte (and not between)."""
     head = data[: vocab.BINARY_SNIFF_BYTES]

@@ -7,6 +7,7 @@ here is tuned per corpus. Every value is immutable (tuples, frozensets, mappings
 
 from __future__ import annotations
 
+from datetime import date
 from types import MappingProxyType
 
 # --- header / dateline -------------------------------------------------------------------
@@ -71,6 +72,10 @@ DATELINE_FUTURE_TOLERANCE_DAYS = 2
 # Two-digit years (MUC ``3 JAN 90``) without a publication date: 69-99 -> 1900s, 00-68 ->
 # 2000s, the POSIX ``strptime('%y')`` convention.
 TWO_DIGIT_YEAR_PIVOT = 69
+
+# Publication and dateline dates outside this range are unknown (None): placeholders such as
+# 0001-01-01 or 9999-12-31 would overflow date arithmetic in later stages.
+PUBLISHED_RANGE = (date(1900, 1, 1), date(2100, 12, 31))
 
 # --- decoding ----------------------------------------------------------------------------
 
