@@ -258,7 +258,7 @@ def test_ingest_inputs_unexpected_error_recorded_or_raised(
 ) -> None:
     (tmp_path / "a.txt").write_text(GOOD_A, encoding="utf-8")
 
-    def crash(data: bytes, *, origin: str) -> None:
+    def crash(data: bytes, *, origin: str, settings: object = None) -> None:
         raise RuntimeError("reader bug")
 
     monkeypatch.setattr(fogofwar.ingest, "READERS", {**fogofwar.ingest.READERS, "text": crash})

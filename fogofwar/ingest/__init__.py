@@ -5,7 +5,8 @@ read and a :class:`~fogofwar.model.Rejection` (input, one-line reason, error cod
 input or part of an input that could not be read; one bad input never stops the others.
 
 Readers (one per format, chosen by file name ending, else by sniffing the content) all have
-the signature ``reader(data: bytes, *, origin: str) -> ReadResult``. They raise
+the signature ``reader(data: bytes, *, origin: str, settings: Settings | None = None) ->
+ReadResult`` (None: the default limits). They raise
 :class:`~fogofwar.errors.InputRejected` when the whole input is unreadable and return the
 per-item rejections (a broken JSON line, a feed entry without text, a damaged WARC record)
 inside the :class:`ReadResult` beside the articles, so the good part of an input still goes in.
@@ -17,9 +18,18 @@ a leading ``{``), else read as text. Folder walks skip hidden entries and files 
 reports by their name (code, configuration, media, README/LICENSE); named explicitly, such a
 file is read.
 
+Limits (all in :class:`~fogofwar.settings.Settings`): ``max_bytes`` caps what is read from
+disk, stdin or the network (E005); ``max_inflated_bytes`` caps all a compressed input inflates
+to and ``max_record_bytes`` each gzip member and WARC record payload (E018: inflation stops
+there, streamed, never the whole thing in memory); ``max_html_bytes`` caps a page given to
+trafilatura (E019). Each over-limit record is rejected alone and the rest of the input read.
+``max_text_chars`` is not a rejection: a longer article text is cut at a line break before
+the limit, with a logged warning, and the article kept.
+
 Origins: an Article's ``origin`` is the path (or URL, or ``<stdin>``), with ``:LINE`` for a
 JSON line, ``[N]`` for an item of a JSON list, ``#N`` for a feed entry and ``#OFFSET`` for a
-WARC record; a Rejection's ``input`` names the same thing.
+WARC record; a Rejection's ``input`` names the same thing. A path that is not valid UTF-8
+is shown with backslash escapes (``bad\\xff.txt``) and still read.
 """
 
 from __future__ import annotations
@@ -40,7 +50,7 @@ from fogofwar.ingest.formats import detect_format
 from fogofwar.ingest.html import read_html
 from fogofwar.ingest.jsonl import read_jsonl
 from fogofwar.ingest.result import ReadResult
-from fogofwar.ingest.sources import STDIN, fetch_url, is_url, iter_files, read_file, read_stream
+from fogofwar.ingest.sources import STDIN, display_path, fetch_url, is_url, iter_files, read_file, read_stream
 from fogofwar.ingest.text import article_from_text, read_text
 from fogofwar.ingest.warc import read_warc
 from fogofwar.model import Article, Rejection
@@ -51,7 +61,7 @@ logger = logging.getLogger(__name__)
 Reader = Callable[..., ReadResult]
 OnError = Literal["record", "raise"]
 
-# Format name -> reader. Every reader takes (data: bytes, *, origin: str).
+# Format name -> reader. Every reader takes (data: bytes, *, origin: str, settings: Settings | None).
 READERS: Mapping[str, Reader] = MappingProxyType(
     {
         "text": read_text,
@@ -109,13 +119,14 @@ def _read_path(
 
         def load_stdin() -> ReadResult:
             data = read_stream(stream, origin=STDIN_ORIGIN, max_bytes=settings.max_bytes)
-            return READERS[detect_format(None, data[: vocab.SNIFF_BYTES])](data, origin=STDIN_ORIGIN)
+            reader = READERS[detect_format(None, data[: vocab.SNIFF_BYTES])]
+            return reader(data, origin=STDIN_ORIGIN, settings=settings)
 
         yield from _guarded(STDIN_ORIGIN, load_stdin, on_error=on_error)
     elif is_url(path):
         # Only feeds are fetched: a page URL would need a crawler's politeness rules.
         def load_feed() -> ReadResult:
-            return read_feed(fetch_url(path, max_bytes=settings.max_bytes), origin=path)
+            return read_feed(fetch_url(path, max_bytes=settings.max_bytes), origin=path, settings=settings)
 
         yield from _guarded(path, load_feed, on_error=on_error)
     elif Path(path).is_dir():
@@ -129,11 +140,14 @@ def _read_path(
 
 
 def _read_local(path: Path, *, settings: Settings, on_error: OnError) -> Iterator[Article | Rejection]:
+    origin = display_path(path)
+
     def load() -> ReadResult:
         data = read_file(path, max_bytes=settings.max_bytes)
-        return READERS[detect_format(path.name, data[: vocab.SNIFF_BYTES])](data, origin=str(path))
+        reader = READERS[detect_format(path.name, data[: vocab.SNIFF_BYTES])]
+        return reader(data, origin=origin, settings=settings)
 
-    yield from _guarded(str(path), load, on_error=on_error)
+    yield from _guarded(origin, load, on_error=on_error)
 
 
 def _guarded(
@@ -150,7 +164,8 @@ def _guarded(
         if on_error == "raise":
             raise
         logger.exception("unexpected error while reading %s", origin)
-        yield _rejection(origin, InputRejected("E015", input=origin, detail=f"{type(e).__name__}: {e}"))
+        detail = f"{type(e).__name__}: {e}"[: vocab.REJECTION_DETAIL_CHARS]
+        yield _rejection(origin, InputRejected("E015", input=origin, detail=detail))
         return
     yield from result
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Mapping
 from typing import Any
@@ -15,22 +16,26 @@ from fogofwar.ingest.html import fragment_to_text
 from fogofwar.ingest.result import ReadResult
 from fogofwar.ingest.text import article_from_text
 from fogofwar.model import Article, Rejection
+from fogofwar.settings import DEFAULT_MAX_TEXT_CHARS, Settings
 
 logger = logging.getLogger(__name__)
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read_feed(data: bytes, *, origin: str) -> ReadResult:
+def read_feed(data: bytes, *, origin: str, settings: Settings | None = None) -> ReadResult:
     """Read a feed's entries as articles (title, link, published, content or summary text).
 
     The feed's title is each article's source. An entry without text is rejected alone
     (E014); a feed that cannot be parsed at all raises.
+    settings: ``max_text_chars`` caps each entry's text (a longer one is cut, logged).
     RAISES: InputRejected E003/E004 (empty, binary), E010 (not a readable feed).
     """
+    max_chars = settings.max_text_chars if settings else DEFAULT_MAX_TEXT_CHARS
     check_text_like(data, origin=origin)
-    # feedparser decodes by itself: it honours the XML declaration's encoding.
-    parsed = feedparser.parse(data)
+    # feedparser decodes by itself: it honours the XML declaration's encoding. A stream, not
+    # bytes: feedparser would open bytes that happen to name a file (or fetch a URL) instead.
+    parsed = feedparser.parse(io.BytesIO(data))
     entries = parsed.get("entries") or []
     if not entries and (parsed.get("bozo") or not parsed.get("version")):
         raise InputRejected("E010", input=origin, detail=_bozo_detail(parsed))
@@ -41,14 +46,19 @@ def read_feed(data: bytes, *, origin: str) -> ReadResult:
     for number, entry in enumerate(entries, start=1):
         entry_origin = f"{origin}#{number}"
         try:
-            result.articles.append(_article_from_entry(entry, origin=entry_origin, source=source))
+            article = _article_from_entry(entry, origin=entry_origin, source=source, max_chars=max_chars)
+            result.articles.append(article)
         except InputRejected as e:
             logger.info("%s", e)
-            result.rejections.append(Rejection(input=entry_origin, reason=str(e), code=e.code))
+            result.rejections.append(
+                Rejection(input=entry_origin, reason=" ".join(str(e).split()), code=e.code)
+            )
     return result
 
 
-def _article_from_entry(entry: Mapping[str, Any], *, origin: str, source: str | None) -> Article:
+def _article_from_entry(
+    entry: Mapping[str, Any], *, origin: str, source: str | None, max_chars: int
+) -> Article:
     text = _entry_text(entry)
     if not text:
         raise InputRejected("E014", input=origin)
@@ -59,6 +69,7 @@ def _article_from_entry(entry: Mapping[str, Any], *, origin: str, source: str | 
         source=source,
         url=_text_or_none(entry.get("link")),
         title=_text_or_none(fragment_to_text(entry.get("title") or "")),
+        max_chars=max_chars,
     )
 
 

@@ -17,6 +17,7 @@ from fogofwar.ingest.decode import decode_bytes
 from fogofwar.ingest.result import ReadResult
 from fogofwar.ingest.text import article_from_text
 from fogofwar.model import Article
+from fogofwar.settings import DEFAULT_MAX_HTML_BYTES, DEFAULT_MAX_TEXT_CHARS, Settings
 
 logger = logging.getLogger(__name__)
 
@@ -27,22 +28,42 @@ _WHITESPACE = re.compile(r"\s+")
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
 
 
-def read_html(data: bytes, *, origin: str) -> ReadResult:
+def read_html(data: bytes, *, origin: str, settings: Settings | None = None) -> ReadResult:
     """Read one HTML page as one article (body, title, date and site name via trafilatura).
 
-    RAISES: InputRejected E003/E004/E006 (decoding), E009 (no article text).
+    settings: ``max_html_bytes`` (a larger page is rejected, E019) and ``max_text_chars``.
+    RAISES: InputRejected E003/E004/E006 (decoding), E009 (no article text), E019 (too large).
     """
+    check_html_size(data, origin=origin, settings=settings)
     html = decode_bytes(data, origin=origin, declared=declared_charset(data))
-    return ReadResult(articles=[article_from_html(html, origin=origin)])
+    max_chars = settings.max_text_chars if settings else DEFAULT_MAX_TEXT_CHARS
+    return ReadResult(articles=[article_from_html(html, origin=origin, max_chars=max_chars)])
+
+
+def check_html_size(data: bytes, *, origin: str, settings: Settings | None) -> None:
+    """Raise E019 when a page is larger than ``max_html_bytes``: trafilatura's time and memory
+    grow with the page, and no news article needs megabytes of markup."""
+    limit = settings.max_html_bytes if settings else DEFAULT_MAX_HTML_BYTES
+    if len(data) > limit:
+        remedy = "raise Settings.max_html_bytes to read it"
+        raise InputRejected(
+            "E019", input=origin, what="HTML page", size=len(data), limit=limit, remedy=remedy
+        )
 
 
 def article_from_html(
-    html: str, *, origin: str, url: str | None = None, published: date | None = None
+    html: str,
+    *,
+    origin: str,
+    url: str | None = None,
+    published: date | None = None,
+    max_chars: int = DEFAULT_MAX_TEXT_CHARS,
 ) -> Article:
     """Extract the article of one HTML page.
 
     url: where the page was fetched (wins over the page's canonical link).
     published: a fallback publication date (e.g. a WARC-Date) when the page states none.
+    max_chars: the article text's cap (see ``article_from_text``).
     RAISES: InputRejected E009 when the page has no extractable text, E013 via the header.
     """
     document = trafilatura.bare_extraction(
@@ -63,6 +84,7 @@ def article_from_html(
         source=getattr(document, "sitename", None) or getattr(document, "hostname", None),
         url=url or getattr(document, "url", None),
         title=getattr(document, "title", None),
+        max_chars=max_chars,
     )
 
 

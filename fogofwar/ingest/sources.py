@@ -47,8 +47,8 @@ def _walk(folder: Path, *, seen: set[tuple[int, int]]) -> Iterator[Path | Reject
         info = folder.stat()
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as e:
-        error = InputRejected("E002", input=str(folder), detail=e.strerror or type(e).__name__)
-        yield Rejection(input=str(folder), reason=str(error), code=error.code)
+        error = InputRejected("E002", input=display_path(folder), detail=e.strerror or type(e).__name__)
+        yield Rejection(input=display_path(folder), reason=str(error), code=error.code)
         return
     if (info.st_dev, info.st_ino) in seen:
         logger.debug("%s: folder already read (symbolic link loop)", folder)
@@ -63,6 +63,11 @@ def _walk(folder: Path, *, seen: set[tuple[int, int]]) -> Iterator[Path | Reject
             logger.debug("%s: not a report (code, media or documentation), skipped", entry.path)
         else:
             yield Path(entry.path)
+
+
+def display_path(path: Path | str) -> str:
+    """``path`` as printable text: bytes of a name that are not UTF-8 as ``\\xff`` escapes."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
 def is_skipped_in_folder(name: str) -> bool:
@@ -84,7 +89,7 @@ def read_file(path: Path, *, max_bytes: int) -> bytes:
     RAISES: InputRejected E001 (missing), E002 (broken link, not a regular file, no
     permission, read error), E005 (larger than ``max_bytes``).
     """
-    origin = str(path)
+    origin = display_path(path)
     try:
         info = path.stat()
     except FileNotFoundError as e:

@@ -147,6 +147,9 @@ BLOCK_TAGS = frozenset(
      "tr", "table", "section", "article", "header", "footer", "pre", "hr", "figure", "figcaption"}
 )  # fmt: skip
 
+# Longest detail (an exception's message) quoted in a rejection reason, in characters.
+REJECTION_DETAIL_CHARS = 300
+
 # --- network -----------------------------------------------------------------------------
 
 FETCH_TIMEOUT_S = 30.0
