@@ -65,3 +65,26 @@ def test_ingest_feed_empty_valid_feed_has_no_articles() -> None:
     data = b'<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>'
     result = read_feed(data, origin="quiet.xml")
     assert result.articles == [] and result.rejections == []
+
+
+def test_ingest_feed_bytes_naming_a_file_are_not_opened(tmp_path: Path) -> None:
+    target = tmp_path / "secret.xml"
+    target.write_text(
+        "<rss version='2.0'><channel><title>Secret</title><item><title>Hidden</title>"
+        "<description>Text that must not be read through a path.</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputRejected) as info:
+        read_feed(str(target).encode(), origin="path.xml")
+    assert info.value.code == "E010"
+
+
+@pytest.mark.parametrize("stamp", ["Mon, 01 Jan 0001 00:00:00 GMT", "Fri, 31 Dec 9999 23:59:59 GMT"])
+def test_ingest_feed_published_out_of_range_unknown(stamp: str) -> None:
+    feed = (
+        "<rss version='2.0'><channel><title>Wire</title><item><title>Clash</title>"
+        f"<pubDate>{stamp}</pubDate><description>Two soldiers died in a clash, the army said.</description>"
+        "</item></channel></rss>"
+    ).encode()
+    (article,) = read_feed(feed, origin="far.xml").articles
+    assert article.published is None

@@ -9,6 +9,7 @@ import pytest
 
 from fogofwar.errors import InputRejected
 from fogofwar.ingest.html import declared_charset, fragment_to_text, read_html
+from fogofwar.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 
@@ -79,3 +80,11 @@ def test_ingest_html_declared_charset(data: bytes, charset: str | None) -> None:
 )
 def test_ingest_html_fragment_to_text(fragment: str, text: str) -> None:
     assert fragment_to_text(fragment) == text
+
+
+def test_ingest_html_page_over_size_limit_rejected() -> None:
+    page = b"<html><body><p>" + b"Troops shelled the town, officials said. " * 2000 + b"</p></body></html>"
+    with pytest.raises(InputRejected) as info:
+        read_html(page, origin="huge.html", settings=Settings(max_html_bytes=10_000))
+    assert info.value.code == "E019" and "huge.html" in str(info.value)
+    assert read_html(page, origin="huge.html").articles  # within the default limit

@@ -307,3 +307,36 @@ def test_ingest_inputs_examples_hold_a_syndicated_near_copy() -> None:
     shared = set(copy.text.split()) & set(wire.text.split())
     assert len(shared) / len(set(copy.text.split())) > 0.9  # near-identical, not identical
     assert wire.id != copy.id
+
+
+# --- names that are not UTF-8 -------------------------------------------------------------------
+
+
+@pytest.mark.skipif(os.name != "posix", reason="byte file names are a POSIX thing")
+def test_ingest_inputs_non_utf8_file_name_read_and_named_safely(tmp_path: Path) -> None:
+    try:
+        (tmp_path / os.fsdecode(b"bad\xff.txt")).write_text(GOOD_A, encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    (tmp_path / "good.txt").write_text(GOOD_B, encoding="utf-8")
+    articles, rejections = split(read_all([str(tmp_path)]))
+    assert rejections == []
+    origins = sorted(str(a.origin) for a in articles)
+    assert origins == [str(tmp_path / "bad\\xff.txt"), str(tmp_path / "good.txt")]
+    for article in articles:
+        json.dumps(article.to_dict(), ensure_ascii=False).encode("utf-8")  # no lone surrogates left
+        assert article.source is None or "\udcff" not in article.source
+
+
+@pytest.mark.skipif(os.name != "posix", reason="byte file names are a POSIX thing")
+def test_ingest_inputs_non_utf8_file_name_rejection_is_printable(tmp_path: Path) -> None:
+    try:
+        (tmp_path / os.fsdecode(b"empty\xfe.txt")).write_bytes(b"")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    (tmp_path / "good.txt").write_text(GOOD_A, encoding="utf-8")
+    articles, rejections = split(read_all([str(tmp_path)]))
+    assert len(articles) == 1
+    ((name, code, reason),) = [(r.input, r.code, r.reason) for r in rejections]
+    assert code == "E003" and name.endswith("empty\\xfe.txt") and name in reason
+    reason.encode("utf-8")
