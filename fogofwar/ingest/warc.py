@@ -29,8 +29,12 @@ from fogofwar.settings import Settings
 
 logger = logging.getLogger(__name__)
 
-# What a damaged archive raises while being iterated (bad gzip member, truncated record).
-_ARCHIVE_ERRORS = (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError)
+# What a damaged archive raises while warcio iterates it (bad gzip member, truncated record;
+# warcio meets some damaged headers with AttributeError, TypeError, KeyError or IndexError).
+_ARCHIVE_ERRORS = (
+    ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError,
+    AttributeError, TypeError, KeyError, IndexError,
+)  # fmt: skip
 _GZIP_MAGIC = b"\x1f\x8b"
 _MEMBER_HEADER = b"\x1f\x8b\x08"  # gzip magic and the deflate method byte
 _ARCHIVE_STARTS = (b"WARC/", b"filedesc://")
@@ -153,28 +157,33 @@ def _read_records(
     """Read the records of one plain (inflated) stream into ``into``; origins are base + offset."""
     found = _Records()
     iterator = ArchiveIterator(stream, arc2warc=True, check_digests=True)
-    try:
-        for record in iterator:
+    records = iter(iterator)
+    while True:
+        rejection: InputRejected | None = None
+        payload = None
+        try:  # only warcio's work: a crash in extraction is not archive damage
+            record = next(records, None)
+            if record is None:
+                break
             found.count += 1
-            rejection: InputRejected | None = None
-            payload = None
             try:
                 payload = _html_payload(record, origin=origin, settings=settings)
             except InputRejected as e:
                 rejection = e
             # Offsets are known only once the record has been read (warcio consumes it).
             offset, length = iterator.get_record_offset(), iterator.get_record_length()
-            found.end = offset + length
-            record_origin = f"{origin}#{base + offset}"
             damage = _damage(record)
-            if damage is not None:
-                _reject(into, InputRejected("E011", input=record_origin, detail=damage))
-            elif rejection is not None:
-                _reject(into, _renamed(rejection, record_origin))
-            elif payload is not None:
-                _add_article(record, payload, origin=record_origin, settings=settings, into=into)
-    except _ARCHIVE_ERRORS as e:
-        found.failure = _detail(e)
+        except _ARCHIVE_ERRORS as e:
+            found.failure = _detail(e)
+            break
+        found.end = offset + length
+        record_origin = f"{origin}#{base + offset}"
+        if damage is not None:
+            _reject(into, InputRejected("E011", input=record_origin, detail=damage))
+        elif rejection is not None:
+            _reject(into, _renamed(rejection, record_origin))
+        elif payload is not None:
+            _add_article(record, payload, origin=record_origin, settings=settings, into=into)
     return found
 
 
