@@ -3,6 +3,7 @@ written for these tests)."""
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from datetime import date
 from typing import Any
@@ -10,10 +11,17 @@ from typing import Any
 import pytest
 
 from fogofwar.extract import Extractor
+from fogofwar.extract.actors import ActorRegistry
+from fogofwar.extract.attribution import claim_lexicon, resolve_date
+from fogofwar.extract.claims import extract_claims
+from fogofwar.extract.dates import resolve_dates
+from fogofwar.extract.numbers import is_plausible, number_lexicon, parse_number
+from fogofwar.extract.sentences import split_sentences
+from fogofwar.link.cluster import report_window
+from fogofwar.link.redate import resolution_base
+from fogofwar.link.similarity import date_range, shift_days, weeks
 from fogofwar.model import Article, Extraction, article_id
 from fogofwar.settings import Settings
-
-pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +38,7 @@ def _extract(extractor: Extractor, *texts: str, **kwargs: Any) -> list[Extractio
     return list(extractor.extract([_article(t, **kwargs) for t in texts]))
 
 
+@pytest.mark.slow
 def test_extract_dash_glued_count_is_one_claim(extractor: Extractor) -> None:
     # A list item whose dash is glued to its count ("-Three"): the count starts inside the token,
     # and the linear pass used to read it a second time (the same id twice, UNIQUE failed).
@@ -55,6 +64,7 @@ VARIED = [
 ]
 
 
+@pytest.mark.slow
 def test_extract_ids_are_unique(extractor: Extractor) -> None:
     extractions = _extract(extractor, *VARIED, title="Three killed, two hurt in shooting")
     claim_ids = Counter(c.id for e in extractions for c in e.claims)
@@ -62,3 +72,175 @@ def test_extract_ids_are_unique(extractor: Extractor) -> None:
     assert sum(claim_ids.values()) > 5 and sum(mention_ids.values()) > 3
     assert [i for i, n in claim_ids.items() if n > 1] == []
     assert [i for i, n in mention_ids.items() if n > 1] == []
+
+
+# A parse that hangs an apposition on the verb as a second direct object (as en_core_web_sm
+# does for this shape of sentence): word, head, dep, tag, pos.
+APPOSITION = [
+    ("Deputies", 1, "nsubj", "NNS", "NOUN"),
+    ("took", 1, "ROOT", "VBD", "VERB"),
+    ("two", 4, "nummod", "CD", "NUM"),
+    ("other", 4, "amod", "JJ", "ADJ"),
+    ("people", 1, "dobj", "NNS", "NOUN"),
+    ("inside", 1, "prep", "IN", "ADP"),
+    ("the", 7, "det", "DT", "DET"),
+    ("van", 5, "pobj", "NN", "NOUN"),
+    (",", 1, "punct", ",", "PUNCT"),
+    ("a", 10, "det", "DT", "DET"),
+    ("male", 1, "dobj", "NN", "NOUN"),
+    ("and", 10, "cc", "CC", "CCONJ"),
+    ("female", 10, "conj", "NN", "NOUN"),
+    (",", 1, "punct", ",", "PUNCT"),
+    ("into", 1, "prep", "IN", "ADP"),
+    ("custody", 14, "pobj", "NN", "NOUN"),
+    (".", 1, "punct", ".", "PUNCT"),
+]
+
+
+def test_extract_apposition_parsed_as_second_object_is_one_claim(registry: ActorRegistry) -> None:
+    # The apposition restates the two people; read as a second object it gave a second claim
+    # with the same evidence, victims and outcome: the same id twice.
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import Doc
+
+    words = [row[0] for row in APPOSITION]
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=spaces,
+        heads=[row[1] for row in APPOSITION],
+        deps=[row[2] for row in APPOSITION],
+        tags=[row[3] for row in APPOSITION],
+        pos=[row[4] for row in APPOSITION],
+    )
+    article = _article(doc.text)
+    sentences = split_sentences(article.text)
+    sentences[0].doc = doc
+    claims = extract_claims(article, sentences, registry=registry)
+    assert [(c.evidence.text, c.outcome, c.figure) for c in claims] == [
+        ("took two other people inside the van, a male and female, into custody", "captured", 2)
+    ]
+
+
+# -- dates at the ends of the calendar --------------------------------------------------------
+
+EXPRESSIONS = [
+    "on Sunday",
+    "last Monday",
+    "next Monday",
+    "yesterday",
+    "tomorrow",
+    "five days ago",
+    "three weeks ago",
+    "two months ago",
+    "3 years ago",
+    "last week",
+    "this week",
+    "next week",
+    "last weekend",
+    "next weekend",
+    "the past year",
+    "last month",
+    "next month",
+    "last year",
+    "next year",
+    "Monday to Friday",
+    "in May",
+    "early May",
+]
+
+
+@pytest.mark.parametrize("reference", [date.min, date(1, 1, 7), date(9999, 12, 28), date.max])
+@pytest.mark.parametrize("expression", EXPRESSIONS)
+def test_extract_dates_out_of_calendar_give_no_date(expression: str, reference: date) -> None:
+    for mention in resolve_dates(f"It happened {expression}.", reference):
+        assert date.min <= mention.date_start <= mention.date_end <= date.max
+
+
+def test_extract_dates_monday_in_year_one() -> None:
+    (mention,) = resolve_dates("They attacked on Monday.", date(1, 1, 1))  # 0001-01-01 is a Monday
+    assert mention.date_start == date(1, 1, 1)
+    assert resolve_dates("They attacked on Sunday.", date(1, 1, 1)) == []
+    assert resolve_dates("They will attack tomorrow.", date.max) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        ("on Sunday", date.min, None),
+        ("yesterday", date.min, None),
+        ("on January 5", date.min, date(1, 1, 5)),
+        ("on December 30", date(1, 1, 2), date(1, 12, 30)),  # no year 0 to move it back to
+    ],
+)
+def test_extract_attribution_statement_dates_never_overflow(
+    text: str, reference: date, expected: date | None
+) -> None:
+    lex = claim_lexicon()
+    match = lex.date_pattern.search(f"police said {text}")
+    assert match is not None
+    assert resolve_date(match, (reference, reference), lex) == expected
+
+
+def test_link_dates_held_at_the_calendar_ends() -> None:
+    assert shift_days(date.max, 7) == date.max
+    assert shift_days(date.min, -60) == date.min
+    assert shift_days(date(2024, 2, 28), 2) == date(2024, 3, 1)
+    far = date_range(date(9999, 12, 31), None, 4)
+    assert far is not None and len(weeks(far, pad_days=30)) >= 1
+    early = date_range(date.min, None, 2)
+    assert early is not None and early.start == date.min
+    assert report_window(date.min, date.min, 60).start == date.min
+    assert resolution_base(date.max) == date.max
+
+
+# -- implausible figures ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("10^100", 10**100),
+        ("2^10", 1024),
+        ("10^99999999999", 10**100),
+        ("9" * 5000, 10**100),  # int() of more than 4,300 digits raises; read as 10 ** max_digits
+        ("nine quintillion", 9 * 10**18),
+        ("a trillion", 10**12),
+        ("1.5 million", 1_500_000),
+    ],
+)
+def test_extract_numbers_huge_values_are_read_bounded(text: str, value: int) -> None:
+    assert parse_number(text) == value
+
+
+def test_extract_numbers_ceiling_is_data() -> None:
+    ceiling = number_lexicon().plausible_ceiling
+    assert ceiling == 100_000_000
+    assert is_plausible(None) and is_plausible(ceiling) and not is_plausible(ceiling + 1)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Gao, 99999999999999999999999999999 people were killed by gunmen on Tuesday, police said.",
+        "Rebels said 10^100 soldiers were killed in the fighting.",
+        "Rebels said nine quintillion soldiers were killed in the fighting.",
+        "The army said a trillion dead in the war.",
+        "Between 5 and 999999999999999 people were killed in the blast, officials said.",
+    ],
+)
+def test_extract_implausible_figure_is_rejected(
+    extractor: Extractor, text: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="fogofwar.extract.claims"):
+        (extraction,) = _extract(extractor, text)
+    assert extraction.claims == ()
+    assert "implausible figure rejected" in caplog.text
+
+
+@pytest.mark.slow
+def test_extract_figure_at_the_ceiling_is_kept(extractor: Extractor) -> None:
+    (extraction,) = _extract(extractor, "Officials said 100 million people were displaced by the war.")
+    assert [c.figure for c in extraction.claims] == [100_000_000]

@@ -73,7 +73,7 @@ from fogofwar.extract.attribution import (
     phrase_end,
     subject_party,
 )
-from fogofwar.extract.numbers import Quantity, find_quantities
+from fogofwar.extract.numbers import Quantity, find_quantities, is_plausible
 from fogofwar.extract.sentences import Sentence
 from fogofwar.extract.tallies import GROUP_JOINER, UNKNOWN, drop_repeats, family, is_uninformative, join
 from fogofwar.model import Actor, Article, Claim, Span, record_id
@@ -308,7 +308,10 @@ def _verbal_arguments(
         # the passive subject or the object of the verb the participle completes
         args += [(c, "passive") for c in token.head.children if c.dep_ in ("nsubjpass", "dobj")]
     if classes & {"transitive", "own_loss"} and not passive:
-        args += [(c, "object") for c in children if c.dep_ == "dobj"]
+        # A verb has one direct object: a second "dobj" is an apposition the parser hung on the
+        # verb ("took two other people inside the car, a male and female, into custody"), the same
+        # people again; read as a second object, it gave a second claim with the same evidence.
+        args += [(c, "object") for c in children if c.dep_ == "dobj"][:1]
         if any(c.dep_ == "dobj" and not _uncounted_plural(c) for c in children):
             # "killed his son and then himself", "shot his 2 children, then himself": the parser
             # hangs the reflexive on the verb. Not after "shot them": it would count the killer alone.
@@ -1677,12 +1680,31 @@ def extract_claims(
                     killing = (len(claims), statement)
                 claims.append(claim)
         _note_sentence(sentence, attributions, ctx)
-    return drop_repeats(claims)
+    return drop_repeats(drop_implausible(claims))
+
+
+def drop_implausible(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims whose figure, low and high are all plausible (``numbers.is_plausible``); each
+    one left out is logged as a warning ("10^100 killed", "a trillion dead")."""
+    kept = []
+    for claim in claims:
+        if all(is_plausible(v) for v in (claim.figure, claim.low, claim.high)):
+            kept.append(claim)
+        else:
+            log.warning(
+                "implausible figure rejected in article %s: %r (%s %s)",
+                claim.article_id,
+                claim.evidence.text[:80],
+                claim.outcome,
+                claim.high if claim.figure is None else claim.figure,
+            )
+    return kept
 
 
 __all__ = [
     "GROUP_JOINER",
     "UNKNOWN",
+    "drop_implausible",
     "drop_repeats",
     "extract_claims",
     "find_statements",
