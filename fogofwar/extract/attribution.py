@@ -454,10 +454,10 @@ def resolve_date(
         if latest is None:
             return None
         target = lex.weekdays.index(match.group("wd").lower())
-        return latest - timedelta(days=(latest.weekday() - target) % 7)
+        return _shifted(latest, -((latest.weekday() - target) % 7))
     if match.group("rel"):
         offset = lex.relative_days[" ".join(match.group("rel").lower().split())]
-        return reference + timedelta(days=offset) if reference else None
+        return _shifted(reference, offset) if reference else None
     month = lex.months[(match.group("mon") or match.group("mon2")).lower()]
     day = int(match.group("day") or match.group("day2"))
     year_text = match.group("year") or match.group("year2")
@@ -471,9 +471,18 @@ def resolve_date(
         found = date(year, month, day)
     except ValueError:
         return None
-    if not year_text and reference and found > reference + timedelta(days=7):
+    ahead = _shifted(reference, 7) if reference else None
+    if not year_text and ahead and found > ahead and year > 1:
         found = found.replace(year=year - 1) if not (month == 2 and day == 29) else found
     return found
+
+
+def _shifted(day: date, days: int) -> date | None:
+    """``day`` moved by ``days``, or None past the calendar's ends (a report dated 0001-01-01)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def statement_date(verb: Any, trigger: Any, ctx: ArticleContext, lex: ClaimLexicon) -> date | None:

@@ -40,12 +40,15 @@ from __future__ import annotations
 import calendar
 import functools
 import json
+import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from importlib import resources
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 _Resolved = tuple[date, date, int, bool]  # start, end, precision, relative
 _Handler = Callable[[re.Match[str], "date | None", "_Lexicon"], "_Resolved | None"]
@@ -226,12 +229,26 @@ def resolve_dates(text: str, reference: date | None) -> list[DateMention]:
                 continue  # "the 19 April Movement", "July 26 Avenue": a name, not a date
             if _NEWSPAPER_BEFORE.search(text, 0, match.start()) and text[match.start()] == "T":
                 continue  # "USA Today" is a newspaper
-            resolved = handler(match, reference, lex)
+            resolved = _resolved_in_range(handler, match, reference, lex)
             if resolved is not None:
                 # Group "x", where a rule has one, is the date itself without its cue word.
                 start, end = match.span("x") if "x" in pattern.groupindex else match.span()
                 found.append((start, end, priority, resolved))
     return _with_weekdays_merged(text, list(_without_overlaps(text, found)))
+
+
+def _resolved_in_range(
+    handler: _Handler, match: re.Match[str], reference: date | None, lex: _Lexicon
+) -> _Resolved | None:
+    """``handler``'s dates, or None when they fall outside the calendar (years 1-9999): "on
+    Sunday" in a report dated 0001-01-01, "next year" in one dated 9999. The handlers do plain
+    date arithmetic; out-of-range results are data, not a programming error, so they resolve
+    to no date."""
+    try:
+        return handler(match, reference, lex)
+    except (OverflowError, ValueError):
+        log.debug("date %r out of range against %s", match.group(), reference)
+        return None
 
 
 # Between a weekday and the date that names the same day: "Monday, 4 August", "Wednesday [4 October]".

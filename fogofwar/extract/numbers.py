@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -23,7 +24,8 @@ from typing import Any
 _RESOURCE = "lexicon_numbers.json"
 
 # Digits: "1,200" or "12" (a decimal only counts with a scale word: "1.2 million").
-_DIGITS = r"(?<![\w.,:/$€£#-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w]|[.,]\d|:\d)"
+# A power of ten or another base ("10^100") reads as its value (which no count of people reaches).
+_DIGITS = r"(?<![\w.,:/$€£^#-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\^\d+)?(?![\w^]|[.,]\d|:\d)"
 _WORD_SPLIT = re.compile(r"[a-z]+")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\.?\s*$")
 _NEXT_WORD = re.compile(r"^\s*([A-Za-z]+)")
@@ -95,6 +97,8 @@ class NumberLexicon:
 
     units: dict[str, int]
     tens: dict[str, int]
+    plausible_ceiling: int  # the largest figure a claim may give (see the resource's "about")
+    max_digits: int  # longer numbers read as 10 ** max_digits
     scales: dict[str, int]
     multipliers: dict[str, int]
     qualifiers: dict[str, str]
@@ -175,6 +179,8 @@ def number_lexicon() -> NumberLexicon:
     return NumberLexicon(
         units=dict(data["units"]),
         tens=dict(data["tens"]),
+        plausible_ceiling=int(data["plausible_ceiling"]),
+        max_digits=int(data["max_digits"]),
         scales=dict(data["scales"]),
         multipliers=dict(data["multipliers"]),
         qualifiers={" ".join(k.split()): v for k, v in data["qualifiers"].items()},
@@ -265,18 +271,38 @@ def _words_value(words: list[str], lex: NumberLexicon) -> tuple[int | None, int]
 
 
 def _digits_value(text: str, lex: NumberLexicon) -> int | None:
-    match = re.match(r"\s*([\d,]+(?:\.\d+)?)\s*([A-Za-z]+)?\s*$", text)
+    match = re.match(r"\s*([\d,]+(?:\.\d+)?)(?:\^(\d+))?\s*([A-Za-z]+)?\s*$", text)
     if not match:
         return None
-    number, scale = match.group(1), (match.group(2) or "").lower()
+    number, power, scale = match.group(1).replace(",", ""), match.group(2), (match.group(3) or "").lower()
     factor = lex.scales.get(scale) or lex.multipliers.get(scale) or 1
     if scale and factor == 1:
         return None
+    whole = number.partition(".")[0].lstrip("0")
+    if len(whole) > lex.max_digits:
+        return 10**lex.max_digits  # far past any ceiling; int() of thousands of digits fails
+    if power is not None:
+        return None if "." in number else _power(int(number), power, lex) * factor
     if "." in number:
         if factor == 1:
             return None  # "2.5" is a measure, not a count of people
-        return round(float(number.replace(",", "")) * factor)
-    return int(number.replace(",", "")) * factor
+        return round(float(number) * factor)
+    return int(number) * factor
+
+
+def _power(base: int, exponent: str, lex: NumberLexicon) -> int:
+    """``base`` ** ``exponent``, held at 10 ** max_digits (so "10^99999999" costs nothing)."""
+    if base < 2:
+        return base if exponent.strip("0") else 1
+    if len(exponent) > 6 or int(exponent) * math.log10(base) > lex.max_digits:
+        return 10**lex.max_digits
+    return int(base ** int(exponent))
+
+
+def is_plausible(value: int | None) -> bool:
+    """Whether a figure is a count of people a report can give: None (no figure) or at most
+    the ceiling of ``resources/lexicon_numbers.json`` (its ``about_plausible_ceiling``)."""
+    return value is None or value <= number_lexicon().plausible_ceiling
 
 
 def parse_number(text: str) -> int | None:
@@ -491,4 +517,12 @@ def find_quantities(text: str) -> list[Quantity]:
     return found
 
 
-__all__ = ["NumberLexicon", "Quantity", "VagueAmount", "find_quantities", "number_lexicon", "parse_number"]
+__all__ = [
+    "NumberLexicon",
+    "Quantity",
+    "VagueAmount",
+    "find_quantities",
+    "is_plausible",
+    "number_lexicon",
+    "parse_number",
+]

@@ -70,7 +70,7 @@ import logging
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -101,6 +101,7 @@ from fogofwar.link.similarity import (
     date_range,
     date_similarity,
     place_similarity,
+    shift_days,
     type_similarity,
 )
 from fogofwar.link.text import ArticleVectors, event_similarities
@@ -203,7 +204,7 @@ def _span_of(first: date | None, last: date | None) -> tuple[date, date] | None:
 def report_window(first: date, last: date, background_days: int) -> DateRange:
     """When an undated mention in a report of ``first``..``last`` may have happened: up to
     ``background_days`` before (older events are background), as a month-precise range."""
-    return DateRange(first - timedelta(days=background_days), last, 3)
+    return DateRange(shift_days(first, -background_days), last, 3)
 
 
 def tolls_told(claims: Sequence[Claim], sentences: Sequence[str] = ()) -> tuple[bool, bool]:

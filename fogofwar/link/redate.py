@@ -30,6 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
+from fogofwar.link.similarity import shift_days
 from fogofwar.model import Claim, Event, Extraction
 
 # A weekday of an undated report resolves to its first occurrence within this many days after
@@ -39,7 +40,7 @@ LOOKAHEAD_DAYS = 6
 
 def resolution_base(earliest: date, *, shift: int = 0) -> date:
     """The stand-in publication date an undated article is re-extracted with (module docstring)."""
-    return earliest + timedelta(days=LOOKAHEAD_DAYS + shift)
+    return shift_days(earliest, LOOKAHEAD_DAYS + shift)
 
 
 def claim_dates(

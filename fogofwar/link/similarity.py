@@ -11,7 +11,7 @@ import calendar
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import cached_property
 
 from fogofwar.link.params import DEFAULT_PARAMS, GENERIC_ACTOR_KINDS, LinkParams, coarse_type
@@ -20,6 +20,14 @@ from fogofwar.model import ActorRole, Place
 EARTH_RADIUS_KM = 6371.0088
 # Days before a precision-2 single day that it may stand for (see date_range).
 UNSTATED_DAY_SPAN = 6
+
+
+def shift_days(day: date, days: int) -> date:
+    """``day`` moved by ``days``, held at the calendar's ends (``date.min``, ``date.max``): a
+    window or blocking key around a date of year 1 or 9999 stops at the edge instead of
+    overflowing."""
+    ordinal = min(max(day.toordinal() + days, date.min.toordinal()), date.max.toordinal())
+    return date.fromordinal(ordinal)
 
 
 @dataclass(frozen=True)
@@ -60,7 +68,7 @@ def date_range(start: date | None, end: date | None, precision: int) -> DateRang
     if end < start:
         start, end = end, start
     if precision == 2 and start == end:
-        start = end - timedelta(days=UNSTATED_DAY_SPAN)
+        start = shift_days(end, -UNSTATED_DAY_SPAN)
     return DateRange(start, end, precision)
 
 
@@ -156,8 +164,8 @@ def weeks(span: DateRange, *, pad_days: int = 0) -> range:
     """Week numbers (Monday-based, counted continuously: ISO weeks without the year wrap) that
     ``span`` (widened to its month/year when vague) touches, padded by ``pad_days`` each side."""
     span = span.widened
-    first = (span.start - timedelta(days=pad_days)).toordinal() - 1
-    last = (span.end + timedelta(days=pad_days)).toordinal() - 1
+    first = shift_days(span.start, -pad_days).toordinal() - 1
+    last = shift_days(span.end, pad_days).toordinal() - 1
     return range(first // 7, last // 7 + 1)
 
 
@@ -263,6 +271,7 @@ __all__ = [
     "narrow",
     "place_similarity",
     "same_place",
+    "shift_days",
     "type_similarity",
     "weeks",
 ]
