@@ -50,7 +50,7 @@ def read_jsonl(data: bytes, *, origin: str, settings: Settings | None = None) ->
         try:
             record = _parse_line(line, origin=origin, number=number)
             if _text(record) is None:
-                raise InputRejected("E008", input=origin, line=number)
+                raise InputRejected("E008", input=f"{origin}:{number}", line=number)
             result.articles.append(_article(record, origin=f"{origin}:{number}", max_chars=max_chars))
         except InputRejected as e:
             _reject(result, f"{origin}:{number}", e)
@@ -82,7 +82,7 @@ def _read_document(document: Any, *, origin: str, max_chars: int) -> ReadResult:
         item_origin = f"{origin}[{number}]"
         try:
             if not isinstance(record, Mapping) or _text(record) is None:
-                raise InputRejected("E017", input=origin, item=number)
+                raise InputRejected("E017", input=item_origin, item=number)
             result.articles.append(_article(record, origin=item_origin, max_chars=max_chars))
         except InputRejected as e:
             _reject(result, item_origin, e)
@@ -95,14 +95,16 @@ def _parse_line(line: str | bytes, *, origin: str, number: int) -> Mapping[str, 
     try:
         record = json.loads(line)
     except json.JSONDecodeError as e:
-        raise InputRejected("E007", input=origin, line=number, detail=e.msg) from e
+        raise InputRejected("E007", input=f"{origin}:{number}", line=number, detail=e.msg) from e
     except RecursionError as e:
-        raise InputRejected("E007", input=origin, line=number, detail="nested too deeply") from e
+        raise InputRejected(
+            "E007", input=f"{origin}:{number}", line=number, detail="nested too deeply"
+        ) from e
     except ValueError as e:  # e.g. an integer with more digits than int() converts
-        raise InputRejected("E007", input=origin, line=number, detail=_one_line(e)) from e
+        raise InputRejected("E007", input=f"{origin}:{number}", line=number, detail=_one_line(e)) from e
     if not isinstance(record, Mapping):
         detail = f"expected an object, got {type(record).__name__}"
-        raise InputRejected("E007", input=origin, line=number, detail=detail)
+        raise InputRejected("E007", input=f"{origin}:{number}", line=number, detail=detail)
     return record
 
 
