@@ -266,11 +266,16 @@ class Event(Record):
 
 @dataclass(frozen=True)
 class Extraction(Record):
-    """Everything the extract stage found in one article."""
+    """Everything the extract stage found in one article.
+
+    ``failure`` is set (``"<ExceptionType>: <message>"``, one line) when extracting the article
+    raised: it then has no mentions and no claims, and the article is to be rejected.
+    """
 
     article_id: str
     mentions: tuple[Mention, ...] = ()
     claims: tuple[Claim, ...] = ()
+    failure: str | None = None
     # Why extraction failed on this article (one line), or None: a failed article is rejected
     # alone and never stored, so one bad report cannot stop a batch.
     failure: str | None = None

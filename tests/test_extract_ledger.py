@@ -244,3 +244,78 @@ def test_extract_implausible_figure_is_rejected(
 def test_extract_figure_at_the_ceiling_is_kept(extractor: Extractor) -> None:
     (extraction,) = _extract(extractor, "Officials said 100 million people were displaced by the war.")
     assert [c.figure for c in extraction.claims] == [100_000_000]
+
+
+# -- one article's failure is that article's --------------------------------------------------
+
+BATCH = [
+    "Gunmen killed four villagers near Gao on Monday, the army said.",
+    "A bomb wounded six people at a market in Mopti on Tuesday, police said. POISON",
+    "Soldiers detained three suspects in Sevare on Wednesday, officials said.",
+]
+
+
+def _raise_on_poison(real: Any) -> Any:
+    def step(article: Article, *args: Any, **kwargs: Any) -> Any:
+        if "POISON" in article.text:
+            raise ValueError("a step\nthat broke")
+        return real(article, *args, **kwargs)
+
+    return step
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("step", ["extract_claims", "split_sentences"])
+def test_extract_failing_article_is_rejected_alone(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, step: str
+) -> None:
+    import fogofwar.extract as extract
+
+    real = getattr(extract, step)
+    if step == "split_sentences":
+        monkeypatch.setattr(
+            extract, step, lambda text, **kw: real(text, **kw) if "POISON" not in text else 1 / 0
+        )
+    else:
+        monkeypatch.setattr(extract, step, _raise_on_poison(real))
+    articles = [_article(t) for t in BATCH]
+    with caplog.at_level(logging.WARNING, logger="fogofwar.extract"):
+        extractions = list(extractor.extract(articles))
+    assert [e.article_id for e in extractions] == [a.id for a in articles]
+    failed = extractions[1]
+    expected = (
+        "ValueError: a step that broke" if step == "extract_claims" else "ZeroDivisionError: division by zero"
+    )
+    assert (failed.failure, failed.mentions, failed.claims) == (expected, (), ())
+    assert all(e.failure is None and e.claims for e in (extractions[0], extractions[2]))
+    assert f"article {articles[1].id} rejected" in caplog.text
+    assert Extraction.from_dict(failed.to_dict()) == failed
+
+
+@pytest.mark.slow
+def test_extract_failing_article_is_rejected_alone_in_workers(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fogofwar.extract as extract
+
+    monkeypatch.setattr(extract, "extract_claims", _raise_on_poison(extract.extract_claims))
+    articles = [_article(t) for t in BATCH]
+    extractions = list(Extractor(Settings(n_process=2, batch_size=1)).extract(articles))
+    assert [e.article_id for e in extractions] == [a.id for a in articles]
+    assert [e.failure for e in extractions] == [None, "ValueError: a step that broke", None]
+
+
+def _chunk_failing_on_poison(settings: Settings, articles: list[Article]) -> list[Extraction]:
+    if any("POISON" in a.text for a in articles):
+        raise MemoryError("worker ran out")
+    return [Extraction(article_id=a.id) for a in articles]
+
+
+@pytest.mark.slow
+def test_extract_chunk_failing_in_a_worker_rejects_its_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    import fogofwar.extract as extract
+
+    monkeypatch.setattr(extract, "extract_chunk", _chunk_failing_on_poison)
+    articles = [_article(t) for t in BATCH]
+    extractions = list(Extractor(Settings(n_process=2, batch_size=1)).extract(articles))
+    assert [e.failure for e in extractions] == [None, "MemoryError: worker ran out", None]

@@ -19,6 +19,7 @@ import functools
 import itertools
 import logging
 import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -87,31 +88,70 @@ class Extractor:
         if self.settings.n_process > 1:
             yield from self._extract_in_workers(articles)
             return
-        for article, sentences, headline in self.parse(articles):
-            yield self.extract_parsed(article, sentences, headline)
+        for parsing in self._parse(articles):
+            if parsing.failure is not None:
+                yield _failed(parsing.article.id, parsing.failure)
+                continue
+            article, sentences, headline = parsing.release()
+            yield self.extract_isolated(article, sentences, headline)
+
+    def extract_isolated(
+        self, article: Article, sentences: Sequence[Sentence], headline: Sentence | None = None
+    ) -> Extraction:
+        """:meth:`extract_parsed`, or, when that raises, the article's failed Extraction (logged):
+        one article's bad luck never ends the batch."""
+        try:
+            return self.extract_parsed(article, sentences, headline)
+        except Exception as e:  # any bug or bad data in one article rejects that article only
+            return _failed(article.id, e)
 
     def _extract_in_workers(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         worker_settings = replace(self.settings, n_process=1)
-        chunks = _chunks(articles, self.settings.batch_size)
+        sent: deque[list[str]] = deque()  # the article ids of each chunk handed to the pool, in order
+
+        def chunks() -> Iterator[list[Article]]:
+            for chunk in _chunks(articles, self.settings.batch_size):
+                sent.append([a.id for a in chunk])
+                yield chunk
+
         # fork where the platform has it (as spaCy's own n_process does): workers share what the
         # parent already loaded, and scripts need no ``if __name__ == "__main__"`` guard.
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         with context.Pool(self.settings.n_process) as pool:
-            for extractions in pool.imap(functools.partial(extract_chunk, worker_settings), chunks):
+            results = pool.imap(functools.partial(extract_chunk, worker_settings), chunks())
+            while True:
+                try:
+                    extractions = next(results)
+                except StopIteration:
+                    break
+                except Exception as e:  # the chunk failed outside any one article (loading, pickling)
+                    ids = sent.popleft()
+                    yield from (_failed(i, e) for i in ids)
+                    continue
+                sent.popleft()
                 yield from extractions
 
     def parse(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Sentence], Sentence | None]]:
         """Split each article and parse its candidate sentences and headline; yields (article,
         sentences, headline), the headline a parsed Sentence of the title when it can carry a
-        figure, else None."""
+        figure, else None. An article whose splitting raised is left out (logged)."""
+        for parsing in self._parse(articles):
+            if parsing.failure is None:
+                yield parsing.release()
+
+    def _parse(self, articles: Iterable[Article]) -> Iterator[_Parsing]:
+        """Each article's _Parsing, in order, once its parses are back (or with its failure)."""
         pending: list[_Parsing] = []
+        limit = self.settings.max_parsed_sentences
 
         def items() -> Iterator[tuple[str, tuple[int, int]]]:
             for article in articles:
-                sentences = split_sentences(article.text, body_start=body_start(article))
-                chosen = [s for s in sentences if needs_parse(s.text)]
-                headline = headline_sentence(article.title)
+                try:
+                    sentences, chosen, headline = _prepare(article, limit=limit)
+                except Exception as e:  # one article's bad text rejects that article only
+                    pending.append(_Parsing(article, [], None, 0, failure=_failure(article.id, e)))
+                    continue
                 pending.append(_Parsing(article, sentences, headline, len(chosen) + (headline is not None)))
                 for s in chosen:
                     yield s.text, (len(pending) - 1, s.index)
@@ -130,10 +170,10 @@ class Extractor:
                 target.doc = doc
             parsing.waiting -= 1
             while done < len(pending) and pending[done].waiting == 0:
-                yield pending[done].release()
+                yield pending[done]
                 done += 1
         while done < len(pending):
-            yield pending[done].release()
+            yield pending[done]
             done += 1
 
     def extract_parsed(
@@ -169,12 +209,45 @@ class _Parsing:
     sentences: list[Sentence]
     headline: Sentence | None
     waiting: int  # parses not back yet
+    failure: str | None = None  # why the article could not be prepared (then nothing is parsed)
 
     def release(self) -> tuple[Article, list[Sentence], Sentence | None]:
         """The finished article, dropping this record's hold on its Docs (memory of long runs)."""
         done = (self.article, self.sentences, self.headline)
         self.sentences, self.headline = [], None
         return done
+
+
+def _prepare(article: Article, *, limit: int) -> tuple[list[Sentence], list[Sentence], Sentence | None]:
+    """An article's sentences, those of them to parse (at most ``limit``; the rest are skipped
+    with a warning) and its headline sentence when it can carry a figure."""
+    sentences = split_sentences(article.text, body_start=body_start(article))
+    chosen = [s for s in sentences if needs_parse(s.text)]
+    if len(chosen) > limit:
+        log.warning(
+            "article %s: %d sentences to parse, only the first %d are (max_parsed_sentences)",
+            article.id,
+            len(chosen),
+            limit,
+        )
+        chosen = chosen[:limit]
+    return sentences, chosen, headline_sentence(article.title)
+
+
+def _failure(article_id: str, error: BaseException | str) -> str:
+    """``"<ExceptionType>: <message>"`` on one line, logged with the article's id."""
+    if isinstance(error, str):
+        return error
+    message = " ".join(str(error).split())
+    failure = f"{type(error).__name__}: {message}" if message else type(error).__name__
+    log.warning("article %s rejected: extraction failed: %s", article_id, failure)
+    log.debug("extraction of article %s failed", article_id, exc_info=error)
+    return failure
+
+
+def _failed(article_id: str, error: BaseException | str) -> Extraction:
+    """The Extraction of an article whose extraction raised: no records, the failure named."""
+    return Extraction(article_id=article_id, failure=_failure(article_id, error))
 
 
 def extract_chunk(settings: Settings, articles: Sequence[Article]) -> list[Extraction]:
