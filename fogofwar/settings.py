@@ -38,6 +38,10 @@ class Settings:
     link_max_km: float = 60.0
     # Where built indexes (the gazetteer) are kept; None = $XDG_CACHE_HOME/fogofwar or ~/.cache/fogofwar.
     cache_dir: Path | None = None
+    # Work per article: sentences sent to the parser (the rest are skipped, with a warning) and
+    # seconds of extraction (sentences past the deadline are not read, with a warning).
+    max_parsed_sentences: int = 2000
+    article_time_budget_s: float = 30.0
 
     def __post_init__(self) -> None:
         for name in ("max_bytes", "max_inflated_bytes", "max_record_bytes", "max_html_bytes", "max_text_chars"):
@@ -45,6 +49,11 @@ class Settings:
                 raise ValueError(f"{name} must be positive, got {getattr(self, name)}")
         if self.n_process < 1:
             raise ValueError(f"n_process must be >= 1, got {self.n_process}")
+        if self.max_parsed_sentences < 0 or self.article_time_budget_s <= 0:
+            raise ValueError(
+                "max_parsed_sentences must be >= 0 and article_time_budget_s positive, got "
+                f"{self.max_parsed_sentences} and {self.article_time_budget_s}"
+            )
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
