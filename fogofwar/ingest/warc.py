@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import logging
 import zlib
+from dataclasses import dataclass
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -108,25 +109,10 @@ def _read_gzipped(data: bytes, *, origin: str, settings: Settings, into: ReadRes
                     into, InputRejected("E011", input=f"{origin}#{pos + records.end}", detail=records.failure)
                 )
         except _OverLimit:
-            if cap < settings.max_record_bytes:
-                remedy = "raise Settings.max_inflated_bytes to read it; the rest of the file is not read"
-                what = "the archive"
-                _reject(
-                    into,
-                    InputRejected(
-                        "E018",
-                        input=member_origin,
-                        what=what,
-                        limit=settings.max_inflated_bytes,
-                        remedy=remedy,
-                    ),
-                )
+            whole = cap < settings.max_record_bytes  # the total ran out, not this member's share
+            _reject(into, _over_limit(member_origin, settings=settings, whole=whole))
+            if whole:
                 return
-            remedy = "raise Settings.max_record_bytes to read it"
-            _reject(
-                into,
-                InputRejected("E018", input=member_origin, what="a gzip member", limit=cap, remedy=remedy),
-            )
         except _Damaged as e:
             if count == 0 and pos == 0:
                 raise InputRejected("E011", input=origin, detail=str(e)) from e
@@ -134,21 +120,33 @@ def _read_gzipped(data: bytes, *, origin: str, settings: Settings, into: ReadRes
         if stream.truncated and len(into.rejections) == rejected:
             _reject(into, InputRejected("E011", input=member_origin, detail="truncated gzip member"))
         budget -= stream.inflated
-        if stream.end is not None and len(into.rejections) == rejected:
-            pos = stream.end
-        else:
-            pos = _next_member(data, pos + 1)
+        # A member read to its end says where the next starts; else look for the next header.
+        pos = stream.end if stream.end is not None else _next_member(data, pos + 1)
     if count == 0 and not into.articles and not into.rejections:
         raise InputRejected("E011", input=origin, detail="no WARC record")
 
 
+def _over_limit(origin: str, *, settings: Settings, whole: bool) -> InputRejected:
+    """E018 for a gzip member over ``max_record_bytes``, or (``whole``) an archive over
+    ``max_inflated_bytes``, after which the rest of the file is not read."""
+    if whole:
+        remedy = "raise Settings.max_inflated_bytes to read it; the rest of the file is not read"
+        return InputRejected(
+            "E018", input=origin, what="the archive", limit=settings.max_inflated_bytes, remedy=remedy
+        )
+    remedy = "raise Settings.max_record_bytes to read it"
+    return InputRejected(
+        "E018", input=origin, what="a gzip member", limit=settings.max_record_bytes, remedy=remedy
+    )
+
+
+@dataclass
 class _Records:
     """What reading one stream of records found: how many, where the last ended, what broke."""
 
-    def __init__(self) -> None:
-        self.count = 0
-        self.end = 0
-        self.failure: str | None = None
+    count: int = 0
+    end: int = 0
+    failure: str | None = None
 
 
 def _read_records(
