@@ -104,6 +104,14 @@ def _settings(ctx: typer.Context) -> Settings:
     return ctx.find_root().obj
 
 
+# ctx.meta key: whether progress is shown (stderr is a terminal and no --quiet).
+_SHOW_PROGRESS = "fogofwar.show_progress"
+
+
+def _show_progress(ctx: typer.Context) -> bool:
+    return bool(ctx.find_root().meta.get(_SHOW_PROGRESS, False))
+
+
 def _configure_logging(verbose: int) -> None:
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     # basicConfig does nothing when the root logger already has handlers (pytest, embedding apps).
@@ -146,6 +154,10 @@ def cli(
             help=f"Reconcile rule for low / best / high: {', '.join(sorted(RULES))}.",
         ),
     ] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No progress display on stderr (it shows only on a terminal)."),
+    ] = False,
     verbose: Annotated[
         int,
         typer.Option(
@@ -166,6 +178,7 @@ def cli(
         fogofwar --db war.db events
     """
     _configure_logging(verbose)
+    ctx.meta[_SHOW_PROGRESS] = not quiet and sys.stderr.isatty()
     if rule is not None and rule not in RULES:
         raise typer.BadParameter(
             f"unknown reconcile rule {rule!r}; one of {', '.join(sorted(RULES))}", param_hint="--rule"
@@ -185,9 +198,13 @@ class _PipelineWithStatus:
 
     pipeline: Pipeline
 
+    show: bool = True
+
     def extract(self, articles: Sequence[Article]) -> list[Extraction]:
-        with _spinner("extracting", articles):
-            return self.pipeline.extract(articles)
+        stream = self.pipeline.iter_extract(articles)
+        return list(
+            output.progress_bar(stream, total=len(articles), description="extracting", enabled=self.show)
+        )
 
     def run(
         self,
@@ -197,24 +214,25 @@ class _PipelineWithStatus:
         known_articles: Sequence[Article] = (),
         extractions: Sequence[Extraction] | None = None,
     ) -> RunResult:
-        with _spinner("linking", articles):
+        with self._spinner("linking", articles):
             return self.pipeline.run(
                 articles, events=events, known_articles=known_articles, extractions=extractions
             )
 
+    def _spinner(self, doing: str, articles: Sequence[Article]) -> AbstractContextManager[object]:
+        enabled = self.show and len(articles) > output.PROGRESS_THRESHOLD
+        return output.status(f"{doing} {_plural(len(articles), 'article')}", enabled=enabled)
 
-def _spinner(doing: str, articles: Sequence[Article]) -> AbstractContextManager[object]:
-    enabled = sys.stderr.isatty() and len(articles) > output.PROGRESS_THRESHOLD
-    return output.status(f"{doing} {_plural(len(articles), 'article')}", enabled=enabled)
 
-
-def _ingest(settings: Settings, paths: list[str], *, extract: bool) -> tuple[IngestReport, dict[str, int]]:
+def _ingest(
+    settings: Settings, paths: list[str], *, extract: bool, show: bool
+) -> tuple[IngestReport, dict[str, int]]:
     """Read ``paths``, ingest into the store of ``settings``; prints rejection lines on stderr."""
     from fogofwar.ingest import read_inputs  # imported here: readers pull in trafilatura & co.
 
     stdin = typer.get_binary_stream("stdin") if "-" in paths else None
     items = output.track(
-        read_inputs(paths, settings=settings, stdin=stdin), description="reading", enabled=sys.stderr.isatty()
+        read_inputs(paths, settings=settings, stdin=stdin), description="reading", enabled=show
     )
 
     def print_rejection(rejection: Rejection) -> None:
@@ -224,7 +242,7 @@ def _ingest(settings: Settings, paths: list[str], *, extract: bool) -> tuple[Ing
         typer.echo(line, err=True)
 
     with Store.open(settings.db_path) as store:
-        pipeline = _PipelineWithStatus(Pipeline(settings)) if extract else None
+        pipeline = _PipelineWithStatus(Pipeline(settings), show=show) if extract else None
         report = ingest_items(
             store, items, pipeline=pipeline, on_rejection=print_rejection, on_wait=print_wait
         )
@@ -281,7 +299,7 @@ def ingest(
     """
     settings = _settings(ctx).with_(max_bytes=max_bytes)
     with _exit_on_error():
-        report, counts = _ingest(settings, paths, extract=not no_extract)
+        report, counts = _ingest(settings, paths, extract=not no_extract, show=_show_progress(ctx))
     typer.echo(_summary(report, counts))
     if report.rejections:
         raise typer.Exit(1)
@@ -511,7 +529,7 @@ def demo(ctx: typer.Context, no_extract: NoExtractOption = False) -> None:
     with _exit_on_error():
         if not folder.is_dir() or not any(folder.iterdir()):
             raise ConfigError("E024", path=folder)
-        report, counts = _ingest(settings, [str(folder)], extract=not no_extract)
+        report, counts = _ingest(settings, [str(folder)], extract=not no_extract, show=_show_progress(ctx))
         with Store.open(settings.db_path) as store:
             stored_articles, stored_events = store.articles(), _shown_events(store, settings)
     typer.echo(_summary(report, counts))

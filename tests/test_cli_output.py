@@ -6,6 +6,7 @@ import dataclasses
 import io
 
 import pytest
+from rich.console import Console
 from test_store_records import load_records
 
 from fogofwar import output
@@ -92,3 +93,31 @@ def test_cli_output_table_rows_stay_on_one_line_in_a_pipe() -> None:
     lines = out.getvalue().splitlines()
     assert any(line.startswith("a" * 16) and "title a rather" in line for line in lines)
     assert len(lines) == 3
+
+
+def test_progress_bar_shows_done_of_total_and_keeps_items() -> None:
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=120)
+    items = list(range(30))
+    assert (
+        list(
+            output.progress_bar(
+                iter(items), total=30, description="extracting", enabled=True, console=console
+            )
+        )
+        == items
+    )
+    drawn = screen.getvalue()
+    assert "extracting" in drawn and "30/30" in drawn and "left" in drawn
+
+
+@pytest.mark.parametrize(("enabled", "total"), [(False, 30), (True, 5)])
+def test_progress_bar_quiet_when_disabled_or_short(enabled: bool, total: int) -> None:
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True)
+    items = list(range(total))
+    assert (
+        list(output.progress_bar(items, total=total, description="x", enabled=enabled, console=console))
+        == items
+    )
+    assert screen.getvalue() == ""
