@@ -44,7 +44,8 @@ class Settings:
     article_time_budget_s: float = 30.0
 
     def __post_init__(self) -> None:
-        for name in ("max_bytes", "max_inflated_bytes", "max_record_bytes", "max_html_bytes", "max_text_chars"):
+        limits = ("max_bytes", "max_inflated_bytes", "max_record_bytes", "max_html_bytes", "max_text_chars")
+        for name in limits:
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive, got {getattr(self, name)}")
         if self.n_process < 1:
@@ -57,18 +58,37 @@ class Settings:
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
-        """Defaults overridden by FOGOFWAR_DB, FOGOFWAR_MAX_BYTES and FOGOFWAR_CACHE_DIR where set."""
+        """Defaults overridden by the FOGOFWAR_* variables of :data:`ENVIRONMENT` that are set.
+
+        Raises ValueError naming the variable when its value is not a number of the right kind.
+        """
         env = os.environ if environ is None else environ
-        settings = cls()
-        if env.get("FOGOFWAR_DB"):
-            settings = replace(settings, db_path=Path(env["FOGOFWAR_DB"]))
-        if env.get("FOGOFWAR_MAX_BYTES"):
-            settings = replace(settings, max_bytes=int(env["FOGOFWAR_MAX_BYTES"]))
-        if env.get("FOGOFWAR_CACHE_DIR"):
-            settings = replace(settings, cache_dir=Path(env["FOGOFWAR_CACHE_DIR"]))
-        return settings
+        changes: dict[str, object] = {}
+        for variable, (name, kind) in ENVIRONMENT.items():
+            value = env.get(variable)
+            if not value:
+                continue
+            try:
+                changes[name] = kind(value)
+            except ValueError as e:
+                raise ValueError(f"{variable}={value!r} is not a valid {kind.__name__}") from e
+        return replace(cls(), **changes)  # type: ignore[arg-type]
 
     def with_(self, **changes: object) -> Settings:
         """A copy with ``changes`` applied (None values are ignored)."""
         kept = {k: v for k, v in changes.items() if v is not None}
         return replace(self, **kept)  # type: ignore[arg-type]
+
+
+# Environment variable -> (Settings field, type): what Settings.from_env reads.
+ENVIRONMENT: dict[str, tuple[str, type]] = {
+    "FOGOFWAR_DB": ("db_path", Path),
+    "FOGOFWAR_MAX_BYTES": ("max_bytes", int),
+    "FOGOFWAR_MAX_INFLATED_BYTES": ("max_inflated_bytes", int),
+    "FOGOFWAR_MAX_RECORD_BYTES": ("max_record_bytes", int),
+    "FOGOFWAR_MAX_HTML_BYTES": ("max_html_bytes", int),
+    "FOGOFWAR_MAX_TEXT_CHARS": ("max_text_chars", int),
+    "FOGOFWAR_MAX_PARSED_SENTENCES": ("max_parsed_sentences", int),
+    "FOGOFWAR_ARTICLE_TIME_BUDGET": ("article_time_budget_s", float),
+    "FOGOFWAR_CACHE_DIR": ("cache_dir", Path),
+}

@@ -31,3 +31,25 @@ def test_settings_with_ignores_none() -> None:
 def test_settings_rejects_nonsense(field: str, value: int) -> None:
     with pytest.raises(ValueError, match=field):
         Settings(**{field: value})
+
+
+def test_settings_environment_sets_the_input_limits() -> None:
+    env = {
+        "FOGOFWAR_MAX_INFLATED_BYTES": "1000",
+        "FOGOFWAR_MAX_TEXT_CHARS": "500",
+        "FOGOFWAR_ARTICLE_TIME_BUDGET": "2.5",
+        "FOGOFWAR_MAX_PARSED_SENTENCES": "",  # empty: the default
+    }
+    settings = Settings.from_env(env)
+    assert (settings.max_inflated_bytes, settings.max_text_chars, settings.article_time_budget_s) == (
+        1000,
+        500,
+        2.5,
+    )
+    assert settings.max_parsed_sentences == Settings().max_parsed_sentences
+
+
+@pytest.mark.parametrize("value", ["lots", "-5"])
+def test_settings_environment_names_a_bad_variable(value: str) -> None:
+    with pytest.raises(ValueError, match="FOGOFWAR_MAX_TEXT_CHARS|max_text_chars"):
+        Settings.from_env({"FOGOFWAR_MAX_TEXT_CHARS": value})
