@@ -51,5 +51,5 @@ def test_settings_environment_sets_the_input_limits() -> None:
 
 @pytest.mark.parametrize("value", ["lots", "-5"])
 def test_settings_environment_names_a_bad_variable(value: str) -> None:
-    with pytest.raises(ValueError, match="FOGOFWAR_MAX_TEXT_CHARS|max_text_chars"):
+    with pytest.raises(ValueError, match=r"FOGOFWAR_MAX_TEXT_CHARS|max_text_chars"):
         Settings.from_env({"FOGOFWAR_MAX_TEXT_CHARS": value})
