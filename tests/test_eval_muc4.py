@@ -27,7 +27,7 @@ from fogofwar.eval.muc4_keys import DateRange, Filler, parse_location
 from fogofwar.model import Actor, ActorRole, Article, Claim, Extraction, Mention, Place, Span
 
 FIXTURES = Path(__file__).parent / "fixtures" / "eval" / "muc4"
-ARTICLE = Article(id="a", text="report", origin="TST1-MUC3-0000")
+ARTICLE = Article(id="a", text="A report that names the FMLN.", origin="TST1-MUC3-0000")
 FMLN = Actor(
     name="Farabundo Martí National Liberation Front",
     aliases=("FMLN",),

@@ -92,7 +92,17 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> FakeExtractor:
                     mention(
                         ayacucho,
                         date(1990, 3, 4),
-                        (ActorRole(Actor(name="Sendero Luminoso", kind="rebel_group"), "side_a"),),
+                        # named in the text by an alias, matched with the key through the registry
+                        (
+                            ActorRole(
+                                Actor(
+                                    name="Sendero Luminoso",
+                                    aliases=("Shining Path guerrillas",),
+                                    kind="rebel_group",
+                                ),
+                                "side_a",
+                            ),
+                        ),
                     ),
                 ),
                 claims=(claim("civilians", 3, "killed"),),

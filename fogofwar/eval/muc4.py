@@ -29,8 +29,13 @@ How a prediction is derived (:func:`predict_muc4`, with the shared rules of
   unknown (PLURAL, "-") are not scored for it.
 * **perpetrator_org_f1**: the predicted organisations are the side_a actors of foreground
   mentions of violence (not protests, riots or arrests, whose side_a is no perpetrator), of
-  any kind but civilians and outlets (MUC perpetrators include armies and police), except
-  the registry's placeholder for unnamed attackers (the key names organisations only);
+  any kind but civilians and outlets (MUC perpetrators include armies), except civil
+  authorities (a government, its authorities, its police: :data:`CIVIL_AUTHORITY`; they
+  condemn, investigate and arrest) and the registry's placeholder for unnamed attackers (the
+  key names organisations only); state forces only outside armed clashes (a battle between
+  army and guerrillas is not templated), other groups only when the text names them by name
+  or global alias (:func:`is_named_in`: "the guerrillas" read as the FMLN in a Salvadoran
+  report does not fill the slot, whose fillers are names the text gives);
   a predicted actor matches a gold PERP: ORGANIZATION ID filler when a normalised alternative
   of the filler equals the actor's name or one of its aliases, directly or through the actor
   registry, which reads the filler as it reads text of the key's country ("FMLN" and
@@ -53,6 +58,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -269,10 +275,53 @@ def _by_victims(claim: Claim) -> str:
     return claim.victims
 
 
+# Registry bodies that speak for a state or keep its order rather than fight: a government,
+# its authorities, its police. In these reports they condemn, investigate, arrest and announce
+# far more often than they attack, and the key's state perpetrators are armed forces ("ARMY",
+# "ARMED FORCES", "AIR FORCE"). Matched on the actor's name and aliases.
+CIVIL_AUTHORITY = re.compile(
+    r"^government of\b|\b(?:government|authorities|police|policemen)$", re.IGNORECASE
+)
+
+
+# The state's own forces (ACLED inter 1) and the sub-events where they fight a battle.
+STATE_KINDS = frozenset({"state_forces"})
+BATTLE_SUB_EVENTS = frozenset({"Armed clash"})
+
+
+def is_civil_authority(actor: Actor) -> bool:
+    """Whether an actor is a government, its authorities or its police (:data:`CIVIL_AUTHORITY`)."""
+    return any(CIVIL_AUTHORITY.search(name) for name in (actor.name, *actor.aliases))
+
+
 def is_organization(actor: Actor) -> bool:
-    """Whether an actor can fill PERP: ORGANIZATION ID: a named group, not civilians, an
-    outlet or the registry's placeholder for unnamed attackers."""
-    return actor.kind not in PERPETRATOR_EXCLUDED_KINDS and actor.name not in UNNAMED_ACTORS
+    """Whether an actor can fill PERP: ORGANIZATION ID: a named armed or political group, not
+    civilians, an outlet, a civil authority or the registry's placeholder for unnamed attackers."""
+    return (
+        actor.kind not in PERPETRATOR_EXCLUDED_KINDS
+        and actor.name not in UNNAMED_ACTORS
+        and not is_civil_authority(actor)
+    )
+
+
+def is_named_in(actor: Actor, text: str) -> bool:
+    """Whether ``text`` names ``actor`` by its name or a global alias (case-insensitively, whole
+    words), not only by a country's generic word for it ("the guerrillas", "the army")."""
+    folded = text.casefold()
+    return any(
+        re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", folded)
+        for name in (actor.name, *actor.aliases)
+    )
+
+
+def _is_perpetrator(actor: Actor, mention_sub_event: str, text: str) -> bool:
+    if not is_organization(actor):
+        return False
+    if actor.kind in STATE_KINDS:
+        # the state's forces in a clash are fighting a battle, which the key does not template
+        return mention_sub_event not in BATTLE_SUB_EVENTS
+    # the key fills ORGANIZATION ID only when the text names the group
+    return is_named_in(actor, text)
 
 
 def predict_muc4(article: Article, extraction: Extraction) -> Muc4Prediction:
@@ -287,7 +336,7 @@ def predict_muc4(article: Article, extraction: Extraction) -> Muc4Prediction:
         ):
             continue
         for role in mention.actors:
-            if role.role == "side_a" and is_organization(role.actor):
+            if role.role == "side_a" and _is_perpetrator(role.actor, mention.sub_event_type, article.text):
                 perpetrators.setdefault(role.actor.name, role.actor)
     log.debug("muc4 %s: %d mentions, %d claims", article.origin, len(mentions), len(claims))
     return Muc4Prediction(
@@ -441,8 +490,11 @@ def score_muc4(
 
 
 __all__ = [
+    "BATTLE_SUB_EVENTS",
+    "CIVIL_AUTHORITY",
     "MUC4_FILES",
     "MUC4_KEYS",
+    "STATE_KINDS",
     "Counts",
     "Muc4Gold",
     "Muc4Item",
@@ -452,6 +504,8 @@ __all__ = [
     "country_code",
     "date_hit",
     "gold_from_templates",
+    "is_civil_authority",
+    "is_named_in",
     "is_organization",
     "load_muc4",
     "location_hit",

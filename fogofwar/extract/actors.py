@@ -58,6 +58,33 @@ _DATELINE_TAG = re.compile(
 _PARENTHESES = re.compile(r"\(([^()\n]{1,40})\)")
 _TAG_SEPARATORS = re.compile(r"[\s/,-]+")
 
+# How far before / after an actor a doer cue is looked for (characters).
+_CUE_WINDOW = 120
+
+
+def _agent_patterns(cues: dict[str, Any]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The resource's ``agent_cues`` as two patterns: ``lead`` + fillers ending a text, and
+    fillers + ``follow`` starting one (case-insensitive; words separated by any spaces)."""
+
+    def alternatives(phrases: list[str]) -> str:
+        ordered = sorted(phrases, key=len, reverse=True)
+        # "..." in a phrase: up to four words ("attributed the bombing to")
+        return "|".join(
+            r"\s+".join(r"\S+(?:\s+\S+){0,3}" if w == "..." else re.escape(w) for w in p.split())
+            for p in ordered
+        )
+
+    fillers = cues.get("filler", [])
+    words = alternatives([f for f in fillers if f[:1].isalnum()])
+    marks = "".join(re.escape(f) for f in fillers if not f[:1].isalnum())
+    filler = rf"(?:(?:{words})\s+|[{marks}]\s*)" if marks else rf"(?:(?:{words})\s+)"
+    lead = follow = None
+    if cues.get("lead"):
+        lead = re.compile(rf"(?<!\w)({alternatives(cues['lead'])})\s+{filler}*$", re.IGNORECASE)
+    if cues.get("follow"):
+        follow = re.compile(rf"(?:\s+(?:{words}))*\s+(?:{alternatives(cues['follow'])})(?!\w)", re.IGNORECASE)
+    return lead, follow
+
 
 @dataclass(frozen=True)
 class _Entry:
@@ -131,6 +158,7 @@ class ActorRegistry:
         self._spelling: dict[str, str] = {_fold(k): _fold(v) for k, v in data.get("spelling", {}).items()}
         self._countries: dict[tuple[str, ...], str] = {}
         self._wire_tags = frozenset(t.casefold() for t in data.get("wire_tags", []))
+        self._lead_cue, self._follow_cue = _agent_patterns(data.get("agent_cues", {}))
         self._build(data)
         self._lengths = {
             "names": self._length_index(self._names),
@@ -249,6 +277,18 @@ class ActorRegistry:
             if words and all(w in self._wire_tags for w in words):
                 spans.append(m.span(1))
         return spans
+
+    def lead_cue(self, text: str, start: int) -> int | None:
+        """Where a phrase naming the doer ends right before ``text[start:]`` ("attacks by the
+        ..." / "attributed the attack to the ..."): the offset of "by" / "attributed", or None."""
+        window = max(0, start - _CUE_WINDOW)
+        found = self._lead_cue.search(text[window:start]) if self._lead_cue else None
+        return None if found is None else window + found.start(1)
+
+    def has_follow_cue(self, text: str, end: int) -> bool:
+        """Whether ``text[end:]`` starts by saying the actor just named did it ("... claimed
+        responsibility")."""
+        return bool(self._follow_cue and self._follow_cue.match(text, end, end + _CUE_WINDOW))
 
     def find_all(self, text: str, *, country: str | None = None) -> list[tuple[int, int, Actor]]:
         """Non-overlapping alias matches in ``text``, left to right: ``(start, end, actor)``.

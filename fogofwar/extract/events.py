@@ -38,6 +38,9 @@ Each mention gets:
   *filed*, not where the event happened;
 * actors: registry matches in the sentence, with side_a = the trigger's agent/subject and
   side_b = its object (from the dependency parse when the sentence has one, else by position);
+  an actor a doer phrase names ("by the FMLN", "attributed the attack to the MRTA", "the ELN
+  claimed responsibility": the registry's ``agent_cues``) is side_a whatever the parse says,
+  and the subject of an attributing verb ("the police blamed ...") is a claimant, not a side;
 * ``background``: dated ``background_days`` or more before the reference date, or in a
   sentence or paragraph of history ("initiated an insurgency in 2012", "since 2021") or of
   totals over a long period ("killed since the beginning of the year", "over the past decade").
@@ -55,6 +58,7 @@ import functools
 import json
 import logging
 import re
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -171,6 +175,7 @@ def extract_mentions(
     gazetteer: Gazetteer,
     registry: ActorRegistry | None = None,
     background_days: int = 60,
+    deadline: float | None = None,
 ) -> list[Mention]:
     """Event mentions of one article, one per sentence that carries a live trigger.
 
@@ -179,6 +184,7 @@ def extract_mentions(
         is used to find the trigger's agent and object.
     gazetteer: place lookup. registry: actor lookup (optional; no actors without it).
     background_days: mentions dated this many days or more before the reference are background.
+    deadline: a ``time.monotonic()`` past which no further sentence is read (logged).
     RETURNS: the mentions in text order.
     """
     lexicon = _lexicon()
@@ -191,6 +197,13 @@ def extract_mentions(
     context = _ArticleContext(article, sentences, gazetteer, country, reference, background_days)
     mentions: list[Mention] = []
     for sentence in sentences:
+        if deadline is not None and time.monotonic() > deadline:
+            log.warning(
+                "article %s: time budget spent, mentions after sentence %d not read",
+                article.id,
+                sentence.index,
+            )
+            break
         hits = _live_hits(sentence.text, lexicon)
         if not hits:
             continue
@@ -260,6 +273,10 @@ class _ArticleContext:
         self._dates: dict[int, list[DateMention]] = {}
         self._places: dict[int, list[tuple[int, int, Place]]] = {}
         self.background: dict[int, bool] = {}  # _in_background per sentence index
+        self.paragraph_history: dict[int, bool] = {}  # _background_paragraph's verdict per paragraph
+        self._paragraphs: dict[int, list[Sentence]] = {}  # the sentences of each paragraph, in order
+        for sentence in sentences:
+            self._paragraphs.setdefault(sentence.paragraph, []).append(sentence)
         self.dateline_end = _dateline_end(article)
 
     def dates(self, sentence: Sentence) -> list[DateMention]:
@@ -289,9 +306,8 @@ class _ArticleContext:
 
     def paragraph(self, sentence: Sentence) -> list[Sentence]:
         """The other sentences of ``sentence``'s paragraph, nearest first (earlier before later)."""
-        others = [
-            s for s in self.sentences if s.paragraph == sentence.paragraph and s.index != sentence.index
-        ]
+        # from the paragraph index: a scan of the whole article per call was quadratic in long ones
+        others = [s for s in self._paragraphs.get(sentence.paragraph, ()) if s.index != sentence.index]
         return sorted(others, key=lambda s: (abs(s.index - sentence.index), s.index > sentence.index))
 
     def at_home(self, place: Place) -> bool:
@@ -625,17 +641,23 @@ def _in_background(context: _ArticleContext, sentence: Sentence, lexicon: _Lexic
 
 
 def _background_paragraph(context: _ArticleContext, sentence: Sentence, lexicon: _Lexicon) -> bool:
-    paragraph = [sentence, *context.paragraph(sentence)]
-    # A paragraph with a recent day, week or month is news; a bare year ("in 2021") is not.
-    recent = any(
-        not context.is_old(d.date_end) and d.precision <= _MONTH for s in paragraph for d in context.dates(s)
-    )
     if lexicon.background.search(sentence.text):
         return not any(
             not context.is_old(d.date_end) and d.precision <= _DAY_OR_WEEK for d in context.dates(sentence)
         )
-    cued = sum(1 for s in paragraph if lexicon.background.search(s.text))
-    return not recent and cued * 2 >= len(paragraph)
+    # once per paragraph, not per sentence (quadratic in a long paragraph)
+    known = context.paragraph_history.get(sentence.paragraph)
+    if known is None:
+        paragraph = [sentence, *context.paragraph(sentence)]
+        # A paragraph with a recent day, week or month is news; a bare year ("in 2021") is not.
+        recent = any(
+            not context.is_old(d.date_end) and d.precision <= _MONTH
+            for s in paragraph
+            for d in context.dates(s)
+        )
+        cued = sum(1 for s in paragraph if lexicon.background.search(s.text))
+        known = context.paragraph_history[sentence.paragraph] = not recent and cued * 2 >= len(paragraph)
+    return known
 
 
 # --------------------------------------------------------------------------------------------
@@ -654,12 +676,27 @@ def _actors(
     roles = _roles_from_parse(sentence.doc, found, best, hits) if sentence.doc is not None else None
     if roles is None:
         roles = _roles_by_position(found, best)
+    # A phrase naming the doer ("attacks by the FMLN", "attributed it to the MRTA", "the ELN
+    # claimed responsibility") outranks the parse, which often misreads ALL CAPS wire text.
+    named = {actor.name for start, end, actor in found if _named_doer(registry, sentence.text, start, end)}
+    roles = [(actor, "side_a" if actor.name in named else role) for actor, role in roles]
+    roles += [(actor, "side_a") for _s, _e, actor in found if actor.name in named]
     sides: dict[str, tuple[Actor, str]] = {}
     for actor, role in roles:
         # An actor named as both ("the Malian army reported losing two soldiers") acts: side_a.
         if actor.name not in sides or role == "side_a":
             sides[actor.name] = (actor, role)
     return tuple(ActorRole(actor=actor, role=role) for actor, role in sides.values())
+
+
+def _named_doer(registry: ActorRegistry, text: str, start: int, end: int) -> bool:
+    """Whether the text around an actor's name says it did the act (registry ``agent_cues``;
+    a stand-in registry without cue lookups names no doer)."""
+    lead_cue = getattr(registry, "lead_cue", None)
+    follow_cue = getattr(registry, "has_follow_cue", None)
+    if lead_cue is None or follow_cue is None:
+        return False
+    return lead_cue(text, start) is not None or bool(follow_cue(text, end))
 
 
 def _roles_by_position(found: list[tuple[int, int, Actor]], best: _Hit) -> list[tuple[Actor, str]]:
@@ -684,6 +721,8 @@ _REPORTING = frozenset(
     stating assert asserts asserted asserting admit admits admitted admitting indicate indicates
     indicated indicating tell tells told telling deny denies denied denying add adds added adding
     acknowledge acknowledges acknowledged acknowledging
+    attribute attributes attributed attributing blame blames blamed blaming accuse accuses accused
+    accusing condemn condemns condemned condemning denounce denounces denounced denouncing
     """.split()
 )
 _CLIMB = {"pobj", "prep", "dobj", "xcomp", "conj", "compound", "nmod", "npadvmod", "appos"}

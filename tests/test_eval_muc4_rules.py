@@ -1,0 +1,118 @@
+"""Rules fitted while scoring MUC-4: who the text says did it (registry doer cues), and which
+side_a actors can fill the key's PERP: ORGANIZATION ID. Texts are invented."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from fogofwar.eval.muc4 import is_civil_authority, is_named_in, predict_muc4
+from fogofwar.extract.actors import ActorRegistry
+from fogofwar.model import Actor, ActorRole, Article, Extraction, Mention, Span
+
+REBELS = Actor(name="Northern Front", aliases=("NF",), kind="rebel_group", country="SV")
+ARMY = Actor(name="Salvadoran Armed Forces", aliases=("Salvadoran army",), kind="state_forces")
+GOVERNMENT = Actor(name="Government of El Salvador", aliases=("Salvadoran government",), kind="state_forces")
+POLICE = Actor(name="Colombian National Police", aliases=("Colombian police",), kind="state_forces")
+
+
+@pytest.fixture(scope="module")
+def registry() -> ActorRegistry:
+    return ActorRegistry.load()
+
+
+def _span(registry: ActorRegistry, text: str, name: str, country: str | None = None) -> tuple[int, int]:
+    return next((s, e) for s, e, actor in registry.find_all(text, country=country) if actor.name == name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Two farmers were shot dead by a band of FMLN guerrillas on Sunday.", "FMLN", True),
+        ("The bombing was carried out by alleged members of the ELN.", "ELN", True),
+        ('Officers attributed the car bomb to "the Extraditables".', "Medellin Cartel", True),
+        ("A judge blamed the MRTA for the fire at the bank.", "MRTA", True),
+        ("The MRTA held a congress in the jungle.", "MRTA", False),
+        ("Soldiers clashed with the FMLN near the river.", "FMLN", False),
+    ],
+)
+def test_eval_muc4_rules_lead_cue(registry: ActorRegistry, text: str, name: str, expected: bool) -> None:
+    start, _ = _span(registry, text, name)
+    assert (registry.lead_cue(text, start) is not None) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ELN claimed responsibility for blowing up the pipeline.", True),
+        ("THE ELN HAS CLAIMED RESPONSIBILITY FOR THE BLAST.", True),
+        ("The ELN said the pipeline was not its target.", False),
+    ],
+)
+def test_eval_muc4_rules_follow_cue(registry: ActorRegistry, text: str, expected: bool) -> None:
+    _, end = _span(registry, text, "ELN", "CO")
+    assert registry.has_follow_cue(text, end) is expected
+
+
+@pytest.mark.parametrize(
+    ("actor", "expected"),
+    [(GOVERNMENT, True), (POLICE, True), (Actor(name="Police", kind="state_forces"), True), (ARMY, False)],
+)
+def test_eval_muc4_rules_civil_authority(actor: Actor, expected: bool) -> None:
+    assert is_civil_authority(actor) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen of the Northern Front fired on a bus.", True),
+        ("THE NF ATTACKED A BUS.", True),
+        ("The guerrillas fired on a bus.", False),  # a generic word the registry reads in context
+        ("The NFL season opened.", False),  # whole words only
+    ],
+)
+def test_eval_muc4_rules_named_in(text: str, expected: bool) -> None:
+    assert is_named_in(REBELS, text) is expected
+
+
+def _mention(sub_event: str, *actors: Actor) -> Mention:
+    return Mention(
+        id="m1",
+        article_id="a",
+        sentence=Span(0, 5, "s"),
+        trigger="attack",
+        event_type="Battles" if sub_event == "Armed clash" else "Violence against civilians",
+        sub_event_type=sub_event,
+        date_start=date(1990, 1, 2),
+        date_end=date(1990, 1, 2),
+        date_precision=1,
+        actors=tuple(ActorRole(actor, "side_a") for actor in actors),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event", "actors", "expected"),
+    [
+        # the state's forces fighting a clash are in a battle, which the key does not template
+        ("The army fought the Northern Front.", "Armed clash", (ARMY, REBELS), ["Northern Front"]),
+        ("The army shot three students.", "Attack", (ARMY,), ["Salvadoran Armed Forces"]),
+        # a government or police that "condemned" or "investigates" is no perpetrator
+        ("The government condemned the murder.", "Attack", (GOVERNMENT, POLICE), []),
+        # a group the text calls only "the guerrillas" does not fill the slot
+        ("The guerrillas burned a bus.", "Attack", (REBELS,), []),
+    ],
+)
+def test_eval_muc4_rules_perpetrators(
+    text: str, sub_event: str, actors: tuple[Actor, ...], expected: list[str]
+) -> None:
+    article = Article(id="a", text=text, origin="DEV-MUC3-0000")
+    extraction = Extraction(article_id="a", mentions=(_mention(sub_event, *actors),))
+    assert [a.name for a in predict_muc4(article, extraction).perpetrators] == expected
+
+
+def test_eval_muc4_rules_arrests_still_skipped() -> None:
+    article = Article(id="a", text="The Northern Front men were arrested by the army.", origin="X")
+    arrest = replace(_mention("Attack", ARMY), sub_event_type="Arrests")
+    assert predict_muc4(article, Extraction(article_id="a", mentions=(arrest,))).perpetrators == ()
