@@ -19,7 +19,9 @@ Kinds (``CORRECTION_KINDS``):
   the split's content, so it is the same on every read.
 - ``revert``: correction ``reverts`` is withdrawn; it is skipped as if never made.
 
-Everything here is pure: records in, new records out; the inputs are never changed.
+Everything here is pure (records in, new records out; the inputs are never changed) except
+:func:`refresh_corrected_events`, which writes the result to the store's materialised table so
+readers query it instead of replaying the log on every request.
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ from typing import ClassVar
 
 from fogofwar.errors import FogofwarError
 from fogofwar.model import ActorRole, Article, Claim, Event, Mention, Place, Record, record_id
-from fogofwar.reconcile import reconcile
+from fogofwar.reconcile import reconcile, totals
+from fogofwar.store import Store
+from fogofwar.store.queries import CorrectedRow, RejectedClaim, save_corrected
 
 log = logging.getLogger(__name__)
 
@@ -325,6 +329,46 @@ _APPLY = {
 }  # revert is handled in correct(): withdrawals are found before anything is applied
 
 
+# -- materialising (what readers query) ---------------------------------------------------------
+
+
+def refresh_corrected_events(store: Store, *, rule: str, timeout: float | None = None) -> None:
+    """Recompute the store's corrected events (every correction applied, figures by ``rule``) and
+    write them to its materialised table, marked fresh for ``rule``.
+
+    Reads the stored events and the whole log and writes the result in one transaction, so
+    nothing can change in between; inside an open transaction (a batch in ``Store.writing()``)
+    it joins it and commits with it. Call it after events or corrections are written: the
+    ingest batch after replacing events, the API after storing a correction. ``timeout``: how
+    long to wait for another writer's lock (default: Store.writing()'s); ConfigError E034 past it.
+    """
+    from fogofwar.store.corrections import read_events  # here: that module imports this one
+
+    options = {} if timeout is None else {"timeout": timeout}
+    with store.writing(**options):
+        corrected = read_events(store, rule=rule)
+        save_corrected(
+            store,
+            corrected_rows(corrected),
+            redirects=corrected.merged_into,
+            rejected=[
+                RejectedClaim(r.claim, r.correction_id, corrected.merged_into.get(r.event_id, r.event_id))
+                for r in corrected.rejected.values()
+            ],
+            notes={c.id: note for c, note in corrected.trail() if c.id is not None},
+            rule=rule,
+        )
+
+
+def corrected_rows(corrected: Corrected) -> list[CorrectedRow]:
+    """Each corrected event with its killed range (the groups' lows and highs summed, as
+    :func:`fogofwar.reconcile.totals` counts them) and the event it was split off."""
+    return [
+        CorrectedRow(event, *totals(event.reconciled, outcome="killed"), corrected.split_from.get(event.id))
+        for event in corrected.events
+    ]
+
+
 # -- building blocks (public: the API's checks use them too) ------------------------------------
 
 
@@ -505,9 +549,11 @@ __all__ = [
     "Rejected",
     "apply_corrections",
     "correct",
+    "corrected_rows",
     "merge_actors",
     "merge_events",
     "more_precise",
+    "refresh_corrected_events",
     "refresh_figures",
     "split_event",
     "validate_correction",

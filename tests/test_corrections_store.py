@@ -25,8 +25,8 @@ def store(tmp_path: Path) -> Iterator[Store]:
         yield opened
 
 
-def test_corrections_store_migration_is_named_and_last() -> None:
-    assert [m.name for m in MIGRATIONS][-1] == "0002_corrections"
+def test_corrections_store_migration_is_named_and_second() -> None:
+    assert [m.name for m in MIGRATIONS][1] == "0002_corrections"
 
 
 def test_corrections_store_add_assigns_id_and_time(store: Store) -> None:

@@ -25,6 +25,8 @@ from fogofwar.store.sqlite import Store
 
 log = logging.getLogger(__name__)
 
+# SQLite's INTEGER range: a larger Python int cannot be bound (OverflowError), and names no row.
+_SQLITE_MIN, _SQLITE_MAX = -(2**63), 2**63 - 1
 _INSERT = (
     "INSERT INTO corrections (kind, event_id, claim_id, author, reason, at, data) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -72,7 +74,9 @@ class CorrectionLog:
         return [_from_row(row) for row in cursor]
 
     def get(self, id: int) -> Correction | None:
-        """The correction ``id``, or None."""
+        """The correction ``id``, or None (also for an id no SQLite integer can hold)."""
+        if not _SQLITE_MIN <= id <= _SQLITE_MAX:
+            return None
         row = self._store._db.execute("SELECT id, at, data FROM corrections WHERE id = ?", (id,)).fetchone()
         return None if row is None else _from_row(row)
 
@@ -80,8 +84,11 @@ class CorrectionLog:
 def read_events(store: Store, *, rule: str = "conservative.v1") -> Corrected:
     """The stored events as people see them: every correction applied, oldest first.
 
-    This is what display and export read. Only the articles and mentions of the events that
-    corrections touch are loaded (merges and splits recompute dates, places and sources from them).
+    Replays the whole log over every event: what the materialised table
+    (:func:`fogofwar.corrections.refresh_corrected_events`) is built from. Readers that want a
+    page of events query that table instead (:mod:`fogofwar.store.queries`). Only the articles and
+    mentions of the events that corrections touch are loaded (merges and splits recompute dates,
+    places and sources from them).
     """
     events = store.events()
     corrections = CorrectionLog(store).all()

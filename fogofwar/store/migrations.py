@@ -219,10 +219,144 @@ def _m0002_corrections(db: sqlite3.Connection) -> None:
     _execute_all(db, _CORRECTIONS)
 
 
+# Version 3: the events as people see them, corrections applied, materialised for queries (see
+# fogofwar.store.queries). Written whole by fogofwar.corrections.refresh_corrected_events; never
+# the source of truth (events + corrections are), so it can always be rebuilt.
+#
+# - ``corrected_events``: one row per corrected event: ``data`` is its to_dict() JSON,
+#   ``summary`` the same without claims, reconciled figures and id lists (for maps and
+#   timelines), and copies of what filters and sorts use. ``*_key`` columns hold casefolded text
+#   (Python's casefold, which SQLite's NOCASE does not match beyond ASCII); ``last_day`` is the
+#   end date, else the start; ``actors_key`` every actor name and alias, casefolded, one a line.
+# - ``corrected_event_articles``: which corrected events each article is in.
+# - ``corrected_redirects``: an event id merged away -> the event holding it now.
+# - ``corrected_rejected``: the claims analysts marked wrong, with the event they left.
+# - ``corrected_notes``: what each correction does now ("applied", "reverted by N", "skipped: ...").
+# - ``corrected_state``: one row. ``stale`` is set by triggers whenever a source of the
+#   corrected events changes (events, corrections, articles, mentions), whoever writes it;
+#   a rebuild clears it and records the reconcile rule and layout it was built with. Readers
+#   rebuild when it is stale, so a database migrated from version 2 (table empty, stale = 1)
+#   or written by an older fogofwar is rebuilt on first read.
+_CORRECTED = (
+    """
+    CREATE TABLE corrected_events (
+        id TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        event_type TEXT NOT NULL,
+        sub_event_type TEXT NOT NULL,
+        type_key TEXT NOT NULL,
+        sub_type_key TEXT NOT NULL,
+        start_date TEXT,
+        end_date TEXT,
+        last_day TEXT,
+        place_name TEXT,
+        admin1 TEXT,
+        country TEXT,
+        admin1_key TEXT,
+        country_key TEXT,
+        lat REAL,
+        lon REAL,
+        actors_key TEXT NOT NULL,
+        killed_low INTEGER,
+        killed_high INTEGER,
+        claims INTEGER NOT NULL,
+        sources INTEGER NOT NULL,
+        first_reported TEXT,
+        last_updated TEXT,
+        split_from TEXT,
+        summary TEXT NOT NULL,
+        data TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX corrected_events_start ON corrected_events (start_date, id)",
+    "CREATE INDEX corrected_events_last_day ON corrected_events (last_day)",
+    "CREATE INDEX corrected_events_place ON corrected_events (country_key, admin1_key)",
+    "CREATE INDEX corrected_events_admin1 ON corrected_events (admin1_key)",
+    "CREATE INDEX corrected_events_type ON corrected_events (type_key)",
+    "CREATE INDEX corrected_events_sub_type ON corrected_events (sub_type_key)",
+    "CREATE INDEX corrected_events_killed ON corrected_events (killed_high)",
+    "CREATE INDEX corrected_events_sources ON corrected_events (sources)",
+    "CREATE INDEX corrected_events_updated ON corrected_events (last_updated)",
+    "CREATE INDEX corrected_events_split_from ON corrected_events (split_from)",
+    """
+    CREATE TABLE corrected_event_articles (
+        event_id TEXT NOT NULL REFERENCES corrected_events (id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (event_id, article_id)
+    )
+    """,
+    "CREATE INDEX corrected_event_articles_article ON corrected_event_articles (article_id)",
+    """
+    CREATE TABLE corrected_redirects (
+        old_id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX corrected_redirects_event ON corrected_redirects (event_id)",
+    """
+    CREATE TABLE corrected_rejected (
+        claim_id TEXT PRIMARY KEY,
+        correction_id INTEGER,
+        event_id TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        data TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX corrected_rejected_event ON corrected_rejected (event_id)",
+    "CREATE INDEX corrected_rejected_article ON corrected_rejected (article_id)",
+    """
+    CREATE TABLE corrected_notes (
+        correction_id INTEGER PRIMARY KEY,
+        note TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE corrected_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        stale INTEGER NOT NULL,
+        rule TEXT,
+        layout INTEGER,
+        built_at TEXT
+    )
+    """,
+    "INSERT INTO corrected_state (id, stale) VALUES (1, 1)",
+    # A source changed: the materialised events are stale until the next rebuild.
+    *(
+        f"""
+        CREATE TRIGGER corrected_stale_{table}_{verb.lower()} AFTER {verb} ON {table} BEGIN
+            UPDATE corrected_state SET stale = 1 WHERE stale = 0;
+        END
+        """
+        for table in ("events", "corrections", "mentions")
+        for verb in ("INSERT", "UPDATE", "DELETE")
+        if not (table == "corrections" and verb != "INSERT")  # the trail only grows
+    ),
+    # Articles: only the fields corrections read (sources, report dates, copies); not extracted_at.
+    *(
+        f"""
+        CREATE TRIGGER corrected_stale_articles_{verb.split()[0].lower()} AFTER {verb} ON articles BEGIN
+            UPDATE corrected_state SET stale = 1 WHERE stale = 0;
+        END
+        """
+        for verb in (
+            "INSERT",
+            "DELETE",
+            "UPDATE OF source, agency, url, published, dateline_date, duplicate_of",
+        )
+    ),
+    "CREATE INDEX articles_source ON articles (source)",
+)
+
+
+def _m0003_corrected_events(db: sqlite3.Connection) -> None:
+    _execute_all(db, _CORRECTED)
+
+
 # Order is the version number: MIGRATIONS[0] is version 1. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _m0001_initial),
     Migration("0002_corrections", _m0002_corrections),
+    Migration("0003_corrected_events", _m0003_corrected_events),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
