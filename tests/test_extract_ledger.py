@@ -319,3 +319,55 @@ def test_extract_chunk_failing_in_a_worker_rejects_its_articles(monkeypatch: pyt
     articles = [_article(t) for t in BATCH]
     extractions = list(Extractor(Settings(n_process=2, batch_size=1)).extract(articles))
     assert [e.failure for e in extractions] == [None, "MemoryError: worker ran out", None]
+
+
+# -- bounded work per article -----------------------------------------------------------------
+
+FIGURES = " ".join(
+    f"In the village of {place} {n} people were killed on Monday, police said."
+    for place, n in [("Kona", 3), ("Boni", 4), ("Douna", 5), ("Tessit", 6)]
+)
+
+
+@pytest.mark.slow
+def test_extract_parsed_sentences_are_capped(caplog: pytest.LogCaptureFixture) -> None:
+    pytest.importorskip("spacy")
+    capped = Extractor(Settings(max_parsed_sentences=2))
+    with caplog.at_level(logging.WARNING, logger="fogofwar.extract"):
+        (extraction,) = list(capped.extract([_article(FIGURES)]))
+    assert [c.figure for c in extraction.claims] == [3, 4]
+    assert len(extraction.mentions) == 2  # the text after the last parsed sentence is not read
+    assert "4 sentences to parse, only the first 2 are" in caplog.text
+
+
+class _Clock:
+    """A fake time.monotonic: one second passes at each reading."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def monotonic(self) -> float:
+        self.now += 1.0
+        return self.now
+
+
+@pytest.mark.slow
+def test_extract_time_budget_stops_further_sentences(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import fogofwar.extract as extract
+    import fogofwar.extract.claims as claims
+    import fogofwar.extract.events as events
+
+    clock = _Clock()
+    for module in (extract, claims, events):
+        monkeypatch.setattr(module, "time", clock)
+    # deadline at 1 + 3.5; mentions read sentences 0-2 (clock 2, 3, 4), stop at 5; claims stop at once
+    budgeted = Extractor(Settings(article_time_budget_s=3.5))
+    budgeted.__dict__.update(nlp=extractor.nlp, registry=extractor.registry, gazetteer=extractor.gazetteer)
+    with caplog.at_level(logging.WARNING, logger="fogofwar.extract"):
+        (extraction,) = list(budgeted.extract([_article(FIGURES)]))
+    assert extraction.failure is None
+    assert len(extraction.mentions) == 3 and extraction.claims == ()
+    assert "time budget spent, mentions after sentence 3 not read" in caplog.text
+    assert "time budget spent, claims after sentence 0 not read" in caplog.text

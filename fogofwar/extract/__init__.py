@@ -15,10 +15,12 @@ cluster scheduler (Dask, Ray) would map over chunks.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import logging
 import multiprocessing
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -179,13 +181,16 @@ class Extractor:
     def extract_parsed(
         self, article: Article, sentences: Sequence[Sentence], headline: Sentence | None = None
     ) -> Extraction:
-        """Run the extractors over one article's parsed sentences (and parsed headline)."""
+        """Run the extractors over one article's parsed sentences (and parsed headline), for at
+        most ``settings.article_time_budget_s`` seconds: past it, no further sentence is read."""
+        deadline = time.monotonic() + self.settings.article_time_budget_s
         mentions = extract_mentions(
             article,
             sentences,
             gazetteer=self.gazetteer,
             registry=self.registry,
             background_days=self.settings.background_days,
+            deadline=deadline,
         )
         mentions += headline_mentions(
             article,
@@ -194,7 +199,7 @@ class Extractor:
             registry=self.registry,
             background_days=self.settings.background_days,
         )
-        claims = extract_claims(article, sentences, registry=self.registry)
+        claims = extract_claims(article, sentences, registry=self.registry, deadline=deadline)
         claims = attach_claims(claims, mentions, sentences, reference=article.reference_date)
         if headline is not None:
             claims += headline_claims(article, headline, claims, mentions, registry=self.registry)
@@ -224,13 +229,18 @@ def _prepare(article: Article, *, limit: int) -> tuple[list[Sentence], list[Sent
     sentences = split_sentences(article.text, body_start=body_start(article))
     chosen = [s for s in sentences if needs_parse(s.text)]
     if len(chosen) > limit:
+        # The article is read up to its last parsed sentence: the rest would still cost every
+        # extractor's sentence loop, and a sentence left unparsed can only be misread.
         log.warning(
-            "article %s: %d sentences to parse, only the first %d are (max_parsed_sentences)",
+            "article %s: %d sentences to parse, only the first %d are; the text after sentence %d "
+            "is not read (max_parsed_sentences)",
             article.id,
             len(chosen),
             limit,
+            chosen[limit - 1].index if limit else -1,
         )
-        chosen = chosen[:limit]
+        end = chosen[limit].index
+        chosen, sentences = chosen[:limit], sentences[:end]
     return sentences, chosen, headline_sentence(article.title)
 
 
@@ -292,30 +302,36 @@ def attach_claims(
     """
     if not mentions:
         return list(claims)
+    # Mentions in text order, looked up by bisection (a scan per claim was quadratic in long
+    # articles). One mention per sentence, so sentences of one part do not overlap.
     ordered = sorted(mentions, key=lambda m: m.sentence.start)
-    history = {
-        m.id
-        for m in ordered
-        if reference is not None and m.background and resolve_dates(m.sentence.text, reference)
-    }
+    starts = [m.sentence.start for m in ordered]
+    last_foreground: list[Mention | None] = [None]  # [k]: the last foreground mention of ordered[:k]
+    for m in ordered:
+        last_foreground.append(last_foreground[-1] if m.background else m)
+    foreground = [m for m in ordered if not m.background]
+    history: dict[str, list[Mention]] = {}  # per part, in text order
+    for m in ordered:
+        if reference is not None and m.background and resolve_dates(m.sentence.text, reference):
+            history.setdefault(m.part, []).append(m)
+    history_starts = {part: [m.sentence.start for m in found] for part, found in history.items()}
     attached = []
     for claim in claims:
         if claim.mention_id:
             attached.append(claim)
             continue
-        own = [
-            m.id
-            for m in ordered
-            if m.id in history
-            and m.part == claim.part
-            and m.sentence.start <= claim.evidence.start < m.sentence.end
-        ]
-        if own:
-            attached.append(replace(claim, mention_id=own[0]))
+        at = claim.evidence.start
+        own, own_starts = history.get(claim.part, []), history_starts.get(claim.part, [])
+        i = bisect.bisect_right(own_starts, at)
+        if i and at < own[i - 1].sentence.end:
+            first = bisect.bisect_left(own_starts, own_starts[i - 1])  # the first of one sentence's
+            attached.append(replace(claim, mention_id=own[first].id))
             continue
-        before = [m for m in ordered if m.sentence.start <= claim.evidence.start]
-        foreground = [m for m in before if not m.background] or [m for m in ordered if not m.background]
-        target = (foreground or before or ordered)[-1 if before else 0]
+        k = bisect.bisect_right(starts, at)  # ordered[:k]: the mentions at or before the claim
+        if k:
+            target = last_foreground[k] or (foreground[-1] if foreground else ordered[k - 1])
+        else:
+            target = foreground[0] if foreground else ordered[0]
         attached.append(replace(claim, mention_id=target.id))
     return attached
 

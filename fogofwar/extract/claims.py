@@ -53,6 +53,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -1610,7 +1611,12 @@ def _note_sentence(sentence: Sentence, attributions: list[Attribution], ctx: Art
 
 
 def extract_claims(
-    article: Article, sentences: Sequence[Sentence], *, registry: ActorRegistry, headline: bool = False
+    article: Article,
+    sentences: Sequence[Sentence],
+    *,
+    registry: ActorRegistry,
+    headline: bool = False,
+    deadline: float | None = None,
 ) -> list[Claim]:
     """Every attributed casualty claim of one article, in reading order.
 
@@ -1619,6 +1625,7 @@ def extract_claims(
         :func:`is_claim_candidate` must carry their parsed ``doc``, the others may have None.
     registry: the actor registry (loaded once by the caller).
     headline: the text is a headline (auxiliaries dropped: "Teen shot to death").
+    deadline: a ``time.monotonic()`` past which no further sentence is read (logged).
     RETURNS (list[Claim]): the claims, exact repeats within the article dropped.
     """
     lex = claim_lexicon()
@@ -1627,6 +1634,11 @@ def extract_claims(
     claims: list[Claim] = []
     counted: set[str] = set()  # outcome families already claimed in this article
     for sentence in sentences:
+        if deadline is not None and time.monotonic() > deadline:
+            log.warning(
+                "article %s: time budget spent, claims after sentence %d not read", article.id, sentence.index
+            )
+            break
         ctx.matches = registry.find_all(sentence.text, country=country)
         ctx.dateline_end = dateline_end(sentence.text) if sentence.index == 0 else 0
         attributions: list[Attribution] = []
