@@ -352,11 +352,46 @@ def _m0003_corrected_events(db: sqlite3.Connection) -> None:
     _execute_all(db, _CORRECTED)
 
 
+# Version 4: what `fogofwar watch` has already seen of each source (see fogofwar.watch and
+# fogofwar.store.watch_state), so a later poll, in this run or the next, takes only what is new.
+#
+# - ``watch_sources``: one row per watched source (a feed URL or a folder path, as given):
+#   the validators of its last answer (``etag``, ``last_modified``) sent back on the next
+#   conditional GET, and when the row last changed.
+# - ``watch_seen``: per source, each thing already taken: a feed entry's id (its guid or Atom
+#   id, else its link) with the id of the article read from it, or a file's path with its
+#   size and modification time. A key whose signature changed is taken again.
+_WATCH_STATE = (
+    """
+    CREATE TABLE watch_sources (
+        source TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE watch_seen (
+        source TEXT NOT NULL REFERENCES watch_sources (source) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        signature TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (source, key)
+    )
+    """,
+)
+
+
+def _m0004_watch_state(db: sqlite3.Connection) -> None:
+    _execute_all(db, _WATCH_STATE)
+
+
 # Order is the version number: MIGRATIONS[0] is version 1. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _m0001_initial),
     Migration("0002_corrections", _m0002_corrections),
     Migration("0003_corrected_events", _m0003_corrected_events),
+    Migration("0004_watch_state", _m0004_watch_state),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
