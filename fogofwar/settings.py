@@ -42,6 +42,9 @@ class Settings:
     # seconds of extraction (sentences past the deadline are not read, with a warning).
     max_parsed_sentences: int = 2000
     article_time_budget_s: float = 30.0
+    # Address of a Dask scheduler (tcp://host:8786): extraction runs on its workers (fogofwar.parallel)
+    # instead of in this machine's processes; None = local (n_process).
+    scheduler: str | None = None
 
     def __post_init__(self) -> None:
         limits = ("max_bytes", "max_inflated_bytes", "max_record_bytes", "max_html_bytes", "max_text_chars")
@@ -91,4 +94,5 @@ ENVIRONMENT: dict[str, tuple[str, type]] = {
     "FOGOFWAR_MAX_PARSED_SENTENCES": ("max_parsed_sentences", int),
     "FOGOFWAR_ARTICLE_TIME_BUDGET": ("article_time_budget_s", float),
     "FOGOFWAR_CACHE_DIR": ("cache_dir", Path),
+    "FOGOFWAR_SCHEDULER": ("scheduler", str),
 }
