@@ -45,6 +45,11 @@ class Messages:
     E033 = "database migration {version} is {found!r}, this fogofwar calls it {expected!r}; wrong database?"
     E034 = "database {path} stayed locked by another writer for {seconds} s; is an ingest still running?"
     E040 = "the spaCy model {model!r} is not installed; run `make install` (it is pinned in requirements)"
+    E041 = (
+        "cannot reach the Dask scheduler {address!r}: {detail}; start one with `dask scheduler` "
+        "(it prints its tcp:// address), or leave out --scheduler / FOGOFWAR_SCHEDULER"
+    )
+    E042 = "the Dask cluster at {address} has no workers after {seconds} s; start some: `dask worker {address}`"
     E045 = "extraction failed: {input} (article {id}: {detail}); the article was not stored, please report it"
     E050 = "evaluation data not found in {path}: expected {expected}"
     E051 = "evaluation {name!r} is not available in this build ({detail})"
