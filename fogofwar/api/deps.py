@@ -1,24 +1,36 @@
-"""Dependencies of the routes: settings, the store, the corrected events, and the write token.
+"""Dependencies of the routes: settings, the store (with fresh corrected events), the write token,
+and the capped request body.
 
 The store comes in through ``Depends`` (tests can override :func:`get_store`). Routes and these
 dependencies are ``async``: they run on the event loop's thread, because a SQLite connection
 may only be used by the thread that opened it, and FastAPI runs sync dependencies and sync
 routes on different pool threads. SQLite reads here take milliseconds.
+
+Corrected events are read from the store's materialised table. When it is stale (a database
+just migrated, or written by something that did not refresh it), the first reader rebuilds it
+(:func:`fogofwar.corrections.refresh_corrected_events`); when another writer holds the lock
+longer than :data:`REBUILD_WAIT_SECONDS`, the request is served from the rows as they are and
+a later request rebuilds.
 """
 
 from __future__ import annotations
 
 import hmac
+import logging
 from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
 
-from fogofwar.corrections import Corrected
-from fogofwar.errors import message
+from fogofwar.corrections import refresh_corrected_events
+from fogofwar.errors import ConfigError, message
 from fogofwar.settings import Settings
-from fogofwar.store import Store
-from fogofwar.store.corrections import read_events
+from fogofwar.store import Store, queries
+
+log = logging.getLogger(__name__)
+
+# How long a reader waits for another writer before serving stale corrected events.
+REBUILD_WAIT_SECONDS = 2.0
 
 
 def get_settings(request: Request) -> Settings:
@@ -32,11 +44,22 @@ async def get_store(settings: Annotated[Settings, Depends(get_settings)]) -> Asy
         yield store
 
 
-async def get_corrected(
+async def get_events_store(
     store: Annotated[Store, Depends(get_store)], settings: Annotated[Settings, Depends(get_settings)]
-) -> Corrected:
-    """The stored events with every correction applied: what people see and export."""
-    return read_events(store, rule=settings.reconcile_rule)
+) -> Store:
+    """The store, its corrected events fresh for the server's reconcile rule (rebuilt when stale)."""
+    ensure_fresh(store, rule=settings.reconcile_rule)
+    return store
+
+
+def ensure_fresh(store: Store, *, rule: str) -> None:
+    """Rebuild ``store``'s corrected events when they are stale for ``rule`` (see the module docstring)."""
+    if queries.is_fresh(store, rule=rule):
+        return
+    try:
+        refresh_corrected_events(store, rule=rule, timeout=REBUILD_WAIT_SECONDS)
+    except ConfigError as e:  # E034: another writer holds the lock; its batch refreshes them
+        log.warning("corrected events are stale and could not be rebuilt now: %s", e)
 
 
 def check_token(expected: str | None, presented: str | None) -> None:
@@ -58,5 +81,5 @@ def require_token(request: Request) -> None:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
-CorrectedDep = Annotated[Corrected, Depends(get_corrected)]
+EventsDep = Annotated[Store, Depends(get_events_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]

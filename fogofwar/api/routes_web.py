@@ -18,15 +18,15 @@ from pydantic import TypeAdapter, ValidationError
 
 from fogofwar.api import schemas
 from fogofwar.api.charts import event_map, event_timeline
-from fogofwar.api.deps import CorrectedDep, SettingsDep, StoreDep, check_token
+from fogofwar.api.deps import EventsDep, SettingsDep, check_token
 from fogofwar.api.highlight import segments, snippet
-from fogofwar.api.queries import EventFilters, choices, filter_events
-from fogofwar.api.services import add_correction, find_article, find_event
+from fogofwar.api.limits import read_body
+from fogofwar.api.queries import EventFilters
+from fogofwar.api.services import add_correction, correction_note, find_article, find_event
 from fogofwar.api.views import article_block, event_page, event_row, safe_url
-from fogofwar.corrections import Corrected
 from fogofwar.errors import message
 from fogofwar.model import Event
-from fogofwar.store import Store
+from fogofwar.store import Store, queries
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +60,12 @@ def page_filters(params: Mapping[str, str]) -> tuple[EventFilters, str | None]:
 
 
 @router.get("/", response_class=HTMLResponse)
-async def index(request: Request, corrected: CorrectedDep) -> HTMLResponse:
+async def index(request: Request, store: EventsDep) -> HTMLResponse:
     filters, error = page_filters(request.query_params)
-    events = filter_events(corrected.events, filters)
+    query_ = filters.to_query()
+    # The same SQL as GET /api/events: the table reads one page, the map and timeline summaries.
+    rows = queries.select_events(store, query_, limit=TABLE_ROWS)
+    summaries = queries.select_summaries(store, query_)
     query = str(request.query_params)
     return render(
         request,
@@ -70,54 +73,51 @@ async def index(request: Request, corrected: CorrectedDep) -> HTMLResponse:
         {
             "filters": filters,
             "error": error,
-            "total": len(events),
-            "rows": [event_row(e) for e in events[:TABLE_ROWS]],
-            "map": event_map(events),
-            "timeline": event_timeline(events),
-            "choices": choices(corrected.events),
+            "total": len(summaries),
+            "rows": [event_row(e) for e in rows],
+            "map": event_map(summaries),
+            "timeline": event_timeline(summaries),
+            "choices": queries.filter_choices(store),
             "export_formats": _export_formats(),
             "query": query,
-            "stored": len(corrected.events),
+            "stored": queries.count_events(store),
         },
     )
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-async def show_event(request: Request, event_id: str, corrected: CorrectedDep, store: StoreDep) -> Response:
-    event = find_event(corrected, event_id)
+async def show_event(request: Request, event_id: str, store: EventsDep) -> Response:
+    event = find_event(store, event_id)
     if event.id != event_id:  # a prefix, or an event merged into another: go to the event's own page
         return RedirectResponse(f"/events/{quote(event.id)}", status_code=status.HTTP_303_SEE_OTHER)
     done = request.query_params.get("done")
     note = None
     if done and done.isdigit():
-        note = next((f"Correction #{c.id}: {n}" for c, n in corrected.trail() if c.id == int(done)), None)
+        number = int(done[:18])  # at most 18 digits: always inside SQLite's integer range
+        note = f"Correction #{number}: {correction_note(store, number)}" if number else None
     return render(
         request,
         "event.html",
-        {**event_page(store, corrected, event), "done": note, "form": {}, "error": None},
+        {**event_page(store, event), "done": note, "form": {}, "error": None},
     )
 
 
 @router.post("/events/{event_id}/corrections", response_class=HTMLResponse)
-async def correct_event(
-    request: Request, event_id: str, corrected: CorrectedDep, store: StoreDep, settings: SettingsDep
-) -> Response:
+async def correct_event(request: Request, event_id: str, store: EventsDep, settings: SettingsDep) -> Response:
     """The correction forms of the event page: same checks as POST /api/corrections, token in a field."""
-    event = find_event(corrected, event_id)
+    event = find_event(store, event_id)
     form = await _read_form(request)
     try:
         check_token(request.app.state.token, _first(form, "token"))
         body = _CORRECTION.validate_python(_correction_fields(form, event))
-        stored = add_correction(store, corrected, schemas.correction_record(body))
+        stored = add_correction(store, schemas.correction_record(body), rule=settings.reconcile_rule)
     except HTTPException as e:
-        return _form_error(request, store, corrected, event, form, str(e.detail), e.status_code)
+        return _form_error(request, store, event, form, str(e.detail), e.status_code)
     except ValidationError as e:
         problems = "; ".join(
             f"{'.'.join(map(str, err['loc'][1:])) or 'form'}: {err['msg']}" for err in e.errors()
         )
-        return _form_error(
-            request, store, corrected, event, form, problems, status.HTTP_422_UNPROCESSABLE_CONTENT
-        )
+        return _form_error(request, store, event, form, problems, status.HTTP_422_UNPROCESSABLE_CONTENT)
     # After a merge, the page to show is the merged event's; it keeps this event's id.
     return RedirectResponse(
         f"/events/{quote(event.id)}?done={stored.id}#corrections", status_code=status.HTTP_303_SEE_OTHER
@@ -127,14 +127,13 @@ async def correct_event(
 def _form_error(
     request: Request,
     store: Store,
-    corrected: Corrected,
     event: Event,
     form: dict[str, list[str]],
     error: str,
     code: int,
 ) -> HTMLResponse:
     kept = {k: v for k, v in form.items() if k != "token"}  # never echo the token back
-    context = {**event_page(store, corrected, event), "error": error, "form": kept, "done": None}
+    context = {**event_page(store, event), "error": error, "form": kept, "done": None}
     return render(request, "event.html", context, status_code=code)
 
 
@@ -143,9 +142,7 @@ async def _read_form(request: Request) -> dict[str, list[str]]:
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind != "application/x-www-form-urlencoded":
         raise HTTPException(status.HTTP_415_UNSUPPORTED_MEDIA_TYPE, detail="send the form urlencoded")
-    body = await request.body()
-    if len(body) > MAX_FORM_BYTES:
-        raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, detail="form too large")
+    body = await read_body(request, limit=MAX_FORM_BYTES)
     return parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=False, max_num_fields=500)
 
 
@@ -190,39 +187,40 @@ def _correction_fields(form: Mapping[str, list[str]], event: Event) -> dict[str,
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-async def show_article(
-    request: Request, article_id: str, store: StoreDep, corrected: CorrectedDep
-) -> Response:
+async def show_article(request: Request, article_id: str, store: EventsDep) -> Response:
     article = find_article(store, article_id)
     if article.id != article_id:
         return RedirectResponse(f"/articles/{quote(article.id)}", status_code=status.HTTP_303_SEE_OTHER)
     claims = store.claims(article.id)
-    events = [event_row(e) for e in corrected.events if article.id in e.article_ids]
+    event_ids = queries.event_ids_by_article(store, [article.id])[article.id]
+    events = [event_row(e) for i in event_ids if (e := queries.corrected_event(store, i)) is not None]
     return render(
         request,
         "article.html",
         {
             "block": article_block(article, claims),
             "claims": claims,
-            "rejected_ids": set(corrected.rejected),
+            "rejected_ids": {r.claim.id for r in queries.rejected_claims(store, article_id=article.id)},
             "events": events,
         },
     )
 
 
 @router.get("/search", response_class=HTMLResponse)
-async def search_page(request: Request, store: StoreDep, corrected: CorrectedDep) -> HTMLResponse:
-    q = (request.query_params.get("q") or "").strip()[:500]
+async def search_page(request: Request, store: EventsDep) -> HTMLResponse:
+    # Control characters (NUL ...) are never words: they are dropped, not sent to FTS5.
+    q = queries.CONTROL.sub(" ", request.query_params.get("q") or "").strip()[:500]
+    found = store.search(q, limit=50) if q else []
+    events = queries.event_ids_by_article(store, [a.id for a in found])
     hits = []
-    for article in store.search(q, limit=50) if q else []:
+    for article in found:
         text, spans = snippet(article.text, q)
-        events = [e.id for e in corrected.events if article.id in e.article_ids]
-        hits.append({"article": article, "segments": segments(text, spans), "events": events})
+        hits.append({"article": article, "segments": segments(text, spans), "events": events[article.id]})
     return render(request, "search.html", {"q": q, "hits": hits})
 
 
 @router.get("/report", response_class=HTMLResponse)
-async def report(request: Request, store: StoreDep, corrected: CorrectedDep) -> Response:
+async def report(request: Request, store: EventsDep) -> Response:
     """The written report of fogofwar.report (501 while that module is not in this build)."""
     try:
         write_report = importlib.import_module("fogofwar.report").write_report
@@ -237,8 +235,9 @@ async def report(request: Request, store: StoreDep, corrected: CorrectedDep) -> 
         )
     except ValueError as e:
         raise HTTPException(status.HTTP_400_BAD_REQUEST, detail="since must be a date: YYYY-MM-DD") from e
-    article_ids = list(dict.fromkeys(a for e in corrected.events for a in e.article_ids))
-    text = write_report(corrected.events, store.articles(article_ids), country=country, since=since, fmt=fmt)
+    events = queries.select_events(store, queries.EventQuery())
+    article_ids = list(dict.fromkeys(a for e in events for a in e.article_ids))
+    text = write_report(events, store.articles(article_ids), country=country, since=since, fmt=fmt)
     if fmt == "md":
         return PlainTextResponse(text, media_type="text/markdown; charset=utf-8")
     return HTMLResponse(text, headers={"Content-Security-Policy": REPORT_CSP})

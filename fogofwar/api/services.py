@@ -1,7 +1,8 @@
 """What the JSON routes and the web pages share: finding records, checking and storing corrections.
 
-Functions here raise ``HTTPException`` with a catalogue message; the JSON routes let it through,
-the web pages show it on the page.
+Events are read from the store's materialised corrected events (:mod:`fogofwar.store.queries`),
+never by replaying the log per request. Functions here raise ``HTTPException`` with a catalogue
+message; the JSON routes let it through, the web pages show it on the page.
 """
 
 from __future__ import annotations
@@ -11,30 +12,29 @@ from dataclasses import replace
 
 from fastapi import HTTPException, status
 
-from fogofwar.corrections import Corrected, Correction, CorrectionInvalid, split_event
+from fogofwar.corrections import Correction, CorrectionInvalid, refresh_corrected_events, split_event
 from fogofwar.errors import NotFound, message
 from fogofwar.model import Article, Claim, Event, Mention
-from fogofwar.store import Store
+from fogofwar.store import Store, queries
 from fogofwar.store.corrections import CorrectionLog
 
+# The status of a correction stored after the materialised events were last rebuilt.
+PENDING = "pending"
 
-def find_event(corrected: Corrected, id: str) -> Event:
+
+def find_event(store: Store, id: str) -> Event:
     """The corrected event ``id`` names: its id, an id merged into it, or a unique prefix of either.
 
     404 when none matches, 400 when a prefix matches several.
     """
-    found = corrected.event(id)
-    if found is not None:
-        return found
-    live = {e.id for e in corrected.events}
-    names = sorted(i for i in (live | set(corrected.merged_into)) if i.startswith(id))
-    targets = sorted({corrected.merged_into.get(i, i) for i in names})
-    if len(targets) > 1:
-        detail = message("E023", id=id, count=len(targets), matches=", ".join(targets[:5]))
-        raise HTTPException(status.HTTP_400_BAD_REQUEST, detail=detail)
-    if not targets:
+    try:
+        found = queries.resolve_event_id(store, id)
+    except NotFound as e:
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, detail=str(e)) from e
+    event = queries.corrected_event(store, found) if found else None
+    if event is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail=message("E021", id=id))
-    return corrected.event(targets[0])  # type: ignore[return-value]
+    return event
 
 
 def find_article(store: Store, id: str) -> Article:
@@ -55,69 +55,76 @@ def event_mentions(store: Store, event: Event) -> list[Mention]:
     return [found[i] for i in event.mention_ids if i in found]
 
 
-def merged_from(corrected: Corrected, event_id: str) -> list[str]:
-    """Ids of the events merged into ``event_id``."""
-    return sorted(old for old, into in corrected.merged_into.items() if into == event_id)
-
-
-def rejected_claims(corrected: Corrected, event: Event) -> list[Claim]:
+def rejected(store: Store, event: Event) -> list[queries.RejectedClaim]:
     """The claims marked wrong that were taken from ``event`` (or from events merged into it)."""
-    own = {event.id, *merged_from(corrected, event.id)}
-    return [
-        r.claim
-        for r in corrected.rejected.values()
-        if corrected.merged_into.get(r.event_id, r.event_id) in own
-    ]
+    return queries.rejected_claims(store, event_ids=[event.id])
 
 
-def event_trail(corrected: Corrected, event: Event) -> list[tuple[Correction, str]]:
+def rejected_claims(store: Store, event: Event) -> list[Claim]:
+    """The claims of :func:`rejected`, as records."""
+    return [r.claim for r in rejected(store, event)]
+
+
+def trail(store: Store) -> list[tuple[Correction, str]]:
+    """Every correction, oldest first, with what it does now (``pending`` until the next rebuild)."""
+    notes = queries.correction_notes(store)
+    return [(c, notes.get(c.id or 0, PENDING)) for c in CorrectionLog(store).all()]
+
+
+def event_trail(store: Store, event: Event) -> list[tuple[Correction, str]]:
     """The corrections that name ``event``, an event merged into it or split from it, or its claims."""
-    names = {event.id, *merged_from(corrected, event.id)}
-    if event.id in corrected.split_from:
-        names.add(corrected.split_from[event.id])
-    claim_ids = {c.id for c in event.claims} | {c.id for c in rejected_claims(corrected, event)}
+    names = {event.id, *queries.merged_from(store, event.id)}
+    source = queries.split_from(store, event.id)
+    if source:
+        names.add(source)
+    claim_ids = {c.id for c in event.claims} | {c.id for c in rejected_claims(store, event)}
+    everything = trail(store)
     concerning = {
         c.id
-        for c, _ in corrected.trail()
+        for c, _ in everything
         if names & {c.event_id, *c.event_ids} or (c.claim_id and c.claim_id in claim_ids)
     }
     # A revert belongs wherever the correction it withdraws belongs.
-    concerning |= {c.id for c, _ in corrected.trail() if c.kind == "revert" and c.reverts in concerning}
-    return [(c, note) for c, note in corrected.trail() if c.id in concerning]
+    concerning |= {c.id for c, _ in everything if c.kind == "revert" and c.reverts in concerning}
+    return [(c, note) for c, note in everything if c.id in concerning]
 
 
-def add_correction(store: Store, corrected: Corrected, correction: Correction) -> Correction:
-    """Check ``correction``'s targets against the corrected events, resolve id prefixes, store it.
+def correction_note(store: Store, correction_id: int) -> str:
+    """What correction ``correction_id`` does now."""
+    return queries.correction_notes(store).get(correction_id, PENDING)
+
+
+def add_correction(store: Store, correction: Correction, *, rule: str) -> Correction:
+    """Check ``correction``'s targets against the corrected events, resolve id prefixes, store it and
+    rebuild the corrected events, all in one transaction.
 
     404 when a target does not exist, 422 when the correction cannot apply (nothing to split,
     merging an event with itself, withdrawing a withdrawal).
     """
-    resolved = _resolve(store, corrected, correction)
-    try:
-        return CorrectionLog(store).add(resolved)
-    except CorrectionInvalid as e:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=str(e)) from e
+    with store.writing():
+        resolved = _resolve(store, correction)
+        try:
+            stored = CorrectionLog(store).add(resolved)
+        except CorrectionInvalid as e:
+            raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=str(e)) from e
+        refresh_corrected_events(store, rule=rule)
+    return stored
 
 
 def _invalid(detail: str) -> HTTPException:
     return HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=message("E070", detail=detail))
 
 
-def _resolve(store: Store, corrected: Corrected, c: Correction) -> Correction:
+def _resolve(store: Store, c: Correction) -> Correction:
     if c.kind == "reject_claim":
-        if not any(claim.id == c.claim_id for e in corrected.events for claim in e.claims):
-            already = " (it is already marked wrong)" if c.claim_id in corrected.rejected else ""
-            raise HTTPException(
-                status.HTTP_404_NOT_FOUND, detail=f"no claim {c.claim_id!r} in any event{already}"
-            )
-        return c
+        return _resolve_reject(store, c)
     if c.kind == "revert":
-        return _resolve_revert(store, corrected, c)
-    event = find_event(corrected, c.event_id or "")
+        return _resolve_revert(store, c)
+    event = find_event(store, c.event_id or "")
     if c.kind == "set_place":
         return replace(c, event_id=event.id)
     if c.kind == "merge":
-        others = _unique_ids(find_event(corrected, i).id for i in c.event_ids)
+        others = _unique_ids(find_event(store, i).id for i in c.event_ids)
         if event.id in others:
             others.remove(event.id)
         if not others:
@@ -130,13 +137,26 @@ def _resolve(store: Store, corrected: Corrected, c: Correction) -> Correction:
     return replace(c, event_id=event.id, mention_ids=tuple(mention_ids), article_ids=tuple(article_ids))
 
 
-def _resolve_revert(store: Store, corrected: Corrected, c: Correction) -> Correction:
-    target = CorrectionLog(store).get(c.reverts or 0)
+def _resolve_reject(store: Store, c: Correction) -> Correction:
+    claim_id = c.claim_id or ""
+    live = any(
+        claim.id == claim_id for event in queries.events_mentioning(store, claim_id) for claim in event.claims
+    )
+    if not live:
+        already = any(r.claim.id == claim_id for r in queries.rejected_claims(store))
+        detail = f"no claim {claim_id!r} in any event" + (" (it is already marked wrong)" if already else "")
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=detail)
+    return c
+
+
+def _resolve_revert(store: Store, c: Correction) -> Correction:
+    log = CorrectionLog(store)
+    target = log.get(c.reverts or 0)
     if target is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no correction {c.reverts}")
     if target.kind == "revert":
         raise _invalid("a revert cannot be withdrawn; make the correction again instead")
-    if any(other.kind == "revert" and other.reverts == target.id for other in corrected.corrections):
+    if any(other.kind == "revert" and other.reverts == target.id for other in log.all()):
         raise _invalid(f"correction {target.id} is already withdrawn")
     return c
 

@@ -7,19 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
 from fogofwar.api.charts import claim_charts, event_class
 from fogofwar.api.highlight import Segment, segments
 from fogofwar.api.queries import killed_range
-from fogofwar.api.services import event_mentions, event_trail, merged_from, rejected_claims
-from fogofwar.corrections import Corrected, Correction
+from fogofwar.api.services import event_mentions, event_trail, rejected
+from fogofwar.corrections import Correction
 from fogofwar.model import Article, Claim, Event
 from fogofwar.output import format_actors, format_dates, format_place, format_range
 from fogofwar.reconcile import timeline
-from fogofwar.store import Store
+from fogofwar.store import Store, queries
 
 # How many other events the merge form offers (the nearest in time).
 MERGE_CHOICES = 40
@@ -97,14 +96,13 @@ def describe_correction(c: Correction) -> str:
     return c.kind
 
 
-def event_page(store: Store, corrected: Corrected, event: Event) -> dict[str, Any]:
+def event_page(store: Store, event: Event) -> dict[str, Any]:
     """Everything the event page shows."""
-    rejected = rejected_claims(corrected, event)
-    rejected_by = {c.id: corrected.rejected[c.id].correction_id for c in rejected}
-    claims = timeline([*event.claims, *rejected])
+    marked = rejected(store, event)
+    rejected_by = {r.claim.id: r.correction_id for r in marked}
+    claims = timeline([*event.claims, *(r.claim for r in marked)])
     articles = {a.id: a for a in store.articles(list(event.article_ids))}
-    trail = event_trail(corrected, event)
-    split_off = sorted(new for new, source in corrected.split_from.items() if source == event.id)
+    trail = event_trail(store, event)
     return {
         "event": event,
         "row": event_row(event),
@@ -118,10 +116,10 @@ def event_page(store: Store, corrected: Corrected, event: Event) -> dict[str, An
         "mentions": [(m, articles.get(m.article_id)) for m in event_mentions(store, event)],
         "trail": [(c, note, describe_correction(c)) for c, note in trail],
         "revertible": [c for c, note in trail if note == "applied" and c.kind != "revert"],
-        "merge_choices": _nearest(corrected.events, event),
-        "merged_from": merged_from(corrected, event.id),
-        "split_from": corrected.split_from.get(event.id),
-        "split_off": split_off,
+        "merge_choices": [event_row(e) for e in queries.nearest_events(store, event, limit=MERGE_CHOICES)],
+        "merged_from": queries.merged_from(store, event.id),
+        "split_from": queries.split_from(store, event.id),
+        "split_off": queries.split_off(store, event.id),
     }
 
 
@@ -133,14 +131,3 @@ def _claim_row(claim: Claim, article: Article | None, rejected_by: dict[str, int
         "source": source or claim.article_id,
         "rejected_by": rejected_by.get(claim.id, 0) if claim.id in rejected_by else None,
     }
-
-
-def _nearest(events: Sequence[Event], event: Event) -> list[dict[str, Any]]:
-    """The other events nearest in time to ``event`` (undated ones last), for the merge form."""
-    anchor = event.start or date.min
-
-    def distance(other: Event) -> int:
-        return abs((other.start - anchor).days) if other.start and event.start else 10**6
-
-    others = sorted((e for e in events if e.id != event.id), key=distance)[:MERGE_CHOICES]
-    return [event_row(e) for e in others]

@@ -159,9 +159,14 @@ def save_corrected(
         db.executemany(
             "INSERT OR IGNORE INTO corrected_rejected (claim_id, correction_id, event_id, article_id, data) "
             "VALUES (?, ?, ?, ?, ?)",
-            [(r.claim.id, r.correction_id, r.event_id, r.claim.article_id, rows.to_json(r.claim)) for r in rejected],
+            [
+                (r.claim.id, r.correction_id, r.event_id, r.claim.article_id, rows.to_json(r.claim))
+                for r in rejected
+            ],
         )
-        db.executemany("INSERT INTO corrected_notes (correction_id, note) VALUES (?, ?)", sorted(notes.items()))
+        db.executemany(
+            "INSERT INTO corrected_notes (correction_id, note) VALUES (?, ?)", sorted(notes.items())
+        )
         db.execute(
             "UPDATE corrected_state SET stale = 0, rule = ?, layout = ?, built_at = ? WHERE id = 1",
             (rule, LAYOUT, now_iso()),
@@ -259,7 +264,9 @@ def is_fresh(store: Store, *, rule: str) -> bool:
 def count_events(store: Store, query: EventQuery | None = None) -> int:
     """How many corrected events match ``query`` (all of them without one)."""
     where, params = (query or EventQuery()).where()
-    return int(store._db.execute(f"SELECT count(*) FROM corrected_events WHERE {where}", params).fetchone()[0])
+    return int(
+        store._db.execute(f"SELECT count(*) FROM corrected_events WHERE {where}", params).fetchone()[0]
+    )
 
 
 def events_json(
@@ -325,6 +332,16 @@ def resolve_event_id(store: Store, id: str) -> str | None:
     return matches[0] if matches else None
 
 
+def events_mentioning(store: Store, id: str) -> list[Event]:
+    """The corrected events whose JSON holds the string ``id`` anywhere (a claim's, a mention's id):
+    candidates for the caller to check, found by scanning the stored text, not parsing it."""
+    needle = json.dumps(id, ensure_ascii=False)
+    cursor = store._db.execute(
+        "SELECT data FROM corrected_events WHERE instr(data, ?) > 0 ORDER BY position", (needle,)
+    )
+    return [rows.event_from_data(row[0]) for row in cursor]
+
+
 def event_ids_by_article(store: Store, article_ids: Sequence[str]) -> dict[str, list[str]]:
     """The corrected events each of ``article_ids`` is in (ids in event order); [] for none."""
     found: dict[str, list[str]] = defaultdict(list)
@@ -374,7 +391,8 @@ def rejected_claims(
         f"SELECT correction_id, event_id, data FROM corrected_rejected WHERE {where} ORDER BY rowid", params
     )
     return [
-        RejectedClaim(rows.claim_from_data(row["data"]), row["correction_id"], row["event_id"]) for row in cursor
+        RejectedClaim(rows.claim_from_data(row["data"]), row["correction_id"], row["event_id"])
+        for row in cursor
     ]
 
 
@@ -391,7 +409,11 @@ def filter_choices(store: Store) -> dict[str, list[str]]:
         sql = f"SELECT DISTINCT {column} FROM corrected_events WHERE {column} IS NOT NULL ORDER BY 1"
         return [row[0] for row in store._db.execute(sql)]  # column names are the constants below
 
-    return {"country": distinct("country"), "admin1": distinct("admin1"), "event_type": distinct("event_type")}
+    return {
+        "country": distinct("country"),
+        "admin1": distinct("admin1"),
+        "event_type": distinct("event_type"),
+    }
 
 
 def nearest_events(store: Store, event: Event, *, limit: int) -> list[Event]:
@@ -448,11 +470,12 @@ __all__ = [
     "CorrectedRow",
     "EventQuery",
     "RejectedClaim",
-    "correction_notes",
     "corrected_event",
+    "correction_notes",
     "count_events",
     "event_ids_by_article",
     "events_json",
+    "events_mentioning",
     "filter_choices",
     "has_control",
     "is_fresh",
