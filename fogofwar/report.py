@@ -39,7 +39,7 @@ REPORT_FORMATS = ("md", "html")
 _SIDE_ORDER = {CIVILIANS: 0, SIDE_B: 1, SIDE_A: 2}
 _SAFE_SCHEMES = ("http", "https")
 # Characters that Markdown would read as markup when they come from a record (names, titles, quotes).
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#!])")
 
 
 # -- the report as records ----------------------------------------------------------------
@@ -553,8 +553,10 @@ def _safe_url(url: str | None) -> str | None:
 
 
 def md_escape(text: str) -> str:
-    """``text`` with Markdown's markup characters backslash-escaped (record text never becomes markup)."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    """``text`` with Markdown's markup characters backslash-escaped and ``& < >`` written as HTML
+    entities, so record text never becomes markup: not in a Markdown renderer (which shows the
+    entities as the characters) and not where the Markdown is pasted into HTML as it is."""
+    return _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
 def render_markdown(report: Report) -> str:

@@ -41,9 +41,38 @@ def test_report_render_html_escapes_script_title() -> None:
 
 def test_report_render_markdown_escapes_markup() -> None:
     out = write_report(*hostile(), fmt="md")
-    assert "<script>" not in out
-    assert r"\<script\>" in out
+    assert "<script" not in out
+    assert "&lt;script&gt;alert(\"x\")&lt;/script&gt; &amp; more" in out
     assert "<javascript:" not in out
+
+
+PAYLOAD = "<script>alert(1)</script>"
+
+
+def hostile_everywhere() -> tuple[list[Event], list[Article]]:
+    """The fixture with markup in every record text a report prints: place, actor, claimant,
+    the evidence quote (and the article text it slices), and titles."""
+    events, articles = load()
+    place = replace(events[0].place, name=f"Tin{PAYLOAD}", admin1=f"Kidal{PAYLOAD}")
+    actors = tuple(replace(r, actor=replace(r.actor, name=f"{r.actor.name}{PAYLOAD}")) for r in events[0].actors)
+    texts = {}
+    claims = []
+    for claim in events[0].claims:
+        quote = f"{claim.evidence.text}{PAYLOAD}"
+        texts[claim.article_id] = quote
+        evidence = replace(claim.evidence, start=0, end=len(quote), text=quote)
+        claims.append(replace(claim, claimant=f"{claim.claimant}{PAYLOAD}", evidence=evidence))
+    events[0] = replace(events[0], place=place, actors=actors, claims=tuple(claims))
+    articles = [replace(a, title=f"{a.title}{PAYLOAD}") for a in articles]
+    return events, articles
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_report_render_escapes_places_actors_quotes_titles(fmt: str) -> None:
+    out = write_report(*hostile_everywhere(), fmt=fmt)
+    assert "Tin" in out
+    assert "<script" not in out and "</script" not in out
+    assert "&lt;script&gt;" in out
 
 
 def test_report_render_html_links_footnotes() -> None:
