@@ -1,10 +1,11 @@
-"""RSS / Atom / RDF feeds (feedparser): one article per entry."""
+"""RSS / Atom / RDF feeds (feedparser): one article per entry, and each entry's key for pollers."""
 
 from __future__ import annotations
 
 import io
 import logging
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import feedparser
@@ -23,6 +24,14 @@ logger = logging.getLogger(__name__)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
+@dataclass(frozen=True)
+class FeedEntry:
+    """One entry of a feed as read: its :func:`entry_key` and its article, or why it has none."""
+
+    key: str
+    record: Article | Rejection
+
+
 def read_feed(data: bytes, *, origin: str, settings: Settings | None = None) -> ReadResult:
     """Read a feed's entries as articles (title, link, published, content or summary text).
 
@@ -30,6 +39,22 @@ def read_feed(data: bytes, *, origin: str, settings: Settings | None = None) -> 
     (E014); a feed that cannot be parsed at all raises.
     settings: ``max_text_chars`` caps each entry's text (a longer one is cut, logged).
     RAISES: InputRejected E003/E004 (empty, binary), E010 (not a readable feed).
+    """
+    result = ReadResult()
+    for entry in read_feed_entries(data, origin=origin, settings=settings):
+        if isinstance(entry.record, Rejection):
+            result.rejections.append(entry.record)
+        else:
+            result.articles.append(entry.record)
+    return result
+
+
+def read_feed_entries(data: bytes, *, origin: str, settings: Settings | None = None) -> list[FeedEntry]:
+    """:func:`read_feed`, entry by entry in feed order, each with its :func:`entry_key`.
+
+    For pollers (``fogofwar watch``): the key tells an entry seen before from a new one
+    whatever its position, while the article's ``origin`` stays ``ORIGIN#N``.
+    RAISES: as :func:`read_feed`.
     """
     max_chars = settings.max_text_chars if settings else DEFAULT_MAX_TEXT_CHARS
     check_text_like(data, origin=origin)
@@ -42,18 +67,27 @@ def read_feed(data: bytes, *, origin: str, settings: Settings | None = None) -> 
     if parsed.get("bozo"):
         logger.info("%s: feed has errors, read anyway: %s", origin, _bozo_detail(parsed))
     source = _text_or_none(parsed.get("feed", {}).get("title"))
-    result = ReadResult()
+    read: list[FeedEntry] = []
     for number, entry in enumerate(entries, start=1):
         entry_origin = f"{origin}#{number}"
+        record: Article | Rejection
         try:
-            article = _article_from_entry(entry, origin=entry_origin, source=source, max_chars=max_chars)
-            result.articles.append(article)
+            record = _article_from_entry(entry, origin=entry_origin, source=source, max_chars=max_chars)
         except InputRejected as e:
             logger.info("%s", e)
-            result.rejections.append(
-                Rejection(input=entry_origin, reason=" ".join(str(e).split()), code=e.code)
-            )
-    return result
+            record = Rejection(input=entry_origin, reason=" ".join(str(e).split()), code=e.code)
+        read.append(FeedEntry(key=entry_key(entry, record), record=record))
+    return read
+
+
+def entry_key(entry: Mapping[str, Any], record: Article | Rejection) -> str:
+    """What names a feed entry across polls: its id (RSS ``guid``, Atom ``id``), else its link,
+    else its title, else the id of the article read from it (its text)."""
+    for field_name in ("id", "link", "title"):
+        value = _text_or_none(entry.get(field_name))
+        if value:
+            return f"{field_name}:{value}"
+    return f"text:{record.id}" if isinstance(record, Article) else f"position:{record.input}"
 
 
 def _article_from_entry(
