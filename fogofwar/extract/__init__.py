@@ -81,12 +81,22 @@ class Extractor:
     def gazetteer(self) -> Gazetteer:
         return Gazetteer.load(cache_dir=self.settings.cache_dir)
 
+    @cached_property
+    def cluster(self) -> Any:  # fogofwar.parallel.Cluster, imported lazily (only with a scheduler)
+        from fogofwar.parallel import Cluster
+
+        return Cluster.connect(self.settings)
+
     def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         """Extract mentions and claims from each article; yields one Extraction per article, in order.
 
-        With ``settings.n_process`` > 1 the articles are extracted in worker processes (see the
-        module docstring); the order of the results is the order of ``articles`` either way.
+        With ``settings.scheduler`` set the articles are extracted on that Dask cluster's workers
+        (fogofwar.parallel); else, with ``settings.n_process`` > 1, in worker processes (see the
+        module docstring). The order of the results is the order of ``articles`` either way.
         """
+        if self.settings.scheduler is not None:
+            yield from self.cluster.extract(articles)
+            return
         if self.settings.n_process > 1:
             yield from self._extract_in_workers(articles)
             return
