@@ -144,6 +144,15 @@ def cli(
             help="Worker processes for extraction (ingest, demo, eval).",
         ),
     ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            envvar="FOGOFWAR_SCHEDULER",
+            metavar="ADDRESS",
+            help="Dask scheduler (tcp://host:8786) whose workers do the extraction (ingest, demo, eval).",
+        ),
+    ] = None,
     rule: Annotated[
         str | None,
         typer.Option(
@@ -175,6 +184,7 @@ def cli(
     Example:
         fogofwar --db war.db ingest reports/
         fogofwar --db war.db -j 2 ingest big-crawl.warc.gz
+        fogofwar --db war.db --scheduler tcp://10.0.0.5:8786 ingest big-crawl.warc.gz
         fogofwar --db war.db events
     """
     _configure_logging(verbose)
@@ -184,7 +194,9 @@ def cli(
             f"unknown reconcile rule {rule!r}; one of {', '.join(sorted(RULES))}", param_hint="--rule"
         )
     try:
-        ctx.obj = Settings.from_env().with_(db_path=db, n_process=processes, reconcile_rule=rule)
+        ctx.obj = Settings.from_env().with_(
+            db_path=db, n_process=processes, reconcile_rule=rule, scheduler=scheduler
+        )
     except ValueError as e:  # a malformed FOGOFWAR_* variable
         raise typer.BadParameter(str(e)) from e
 
