@@ -20,6 +20,8 @@ from fogofwar.model import Place
 Id = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[0-9A-Za-z_-]+$")]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 MAX_IDS = 100
+# The largest id a stored correction can have (SQLite's INTEGER); past it, 422 rather than a lookup.
+SQLITE_MAX_INT = 2**63 - 1
 
 
 # -- output: records -----------------------------------------------------------------------
@@ -288,7 +290,7 @@ class RevertIn(_CorrectionIn):
     """Withdraw an earlier correction (the trail keeps both)."""
 
     kind: Literal["revert"]
-    reverts: int = Field(ge=1)
+    reverts: int = Field(ge=1, le=SQLITE_MAX_INT, description="id of the correction withdrawn")
 
 
 CorrectionIn = Annotated[
