@@ -17,6 +17,7 @@ import sys
 from collections.abc import Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -247,18 +248,20 @@ def _ingest(
         read_inputs(paths, settings=settings, stdin=stdin), description="reading", enabled=show
     )
 
-    def print_rejection(rejection: Rejection) -> None:
-        typer.echo(f"rejected: {rejection.input}: {rejection.reason}", err=True)
-
-    def print_wait(line: str) -> None:
-        typer.echo(line, err=True)
-
     with Store.open(settings.db_path) as store:
         pipeline = _PipelineWithStatus(Pipeline(settings), show=show) if extract else None
         report = ingest_items(
-            store, items, pipeline=pipeline, on_rejection=print_rejection, on_wait=print_wait
+            store, items, pipeline=pipeline, on_rejection=_print_rejection, on_wait=_print_wait
         )
         return report, store.counts()
+
+
+def _print_rejection(rejection: Rejection) -> None:
+    typer.echo(f"rejected: {rejection.input}: {rejection.reason}", err=True)
+
+
+def _print_wait(line: str) -> None:
+    typer.echo(line, err=True)
 
 
 def _plural(count: int, noun: str) -> str:
@@ -315,6 +318,84 @@ def ingest(
     typer.echo(_summary(report, counts))
     if report.rejections:
         raise typer.Exit(1)
+
+
+@app.command()
+def watch(
+    ctx: typer.Context,
+    sources: Annotated[
+        list[str],
+        typer.Argument(metavar="SOURCE", help="Feed URLs (http, https), folders or files to poll."),
+    ],
+    every: Annotated[
+        str,
+        typer.Option("--every", metavar="INTERVAL", help="Time between polls: 30s, 15m, 1h or seconds."),
+    ] = "15m",
+    once: Annotated[bool, typer.Option("--once", help="Poll once and exit (for cron and tests).")] = False,
+    max_bytes: Annotated[
+        int | None, typer.Option("--max-bytes", min=1, help="Reject inputs larger than this many bytes.")
+    ] = None,
+    no_extract: NoExtractOption = False,
+) -> None:
+    """Poll feeds and folders every INTERVAL and ingest only what is new, until Ctrl-C.
+
+    Feeds are fetched with a conditional GET (ETag, Last-Modified) and only entries never
+    seen (by guid / id / link) go in; in folders only new or changed files are read. What was
+    seen is kept in the database, so a later run goes on where this one stopped. Each poll
+    that found something prints one summary line; a source that cannot be polled gives one
+    warning line on stderr per poll, and the others still go in. Exit status with --once:
+    0 when every source was polled and everything new went in, 1 otherwise; Ctrl-C between
+    polls stops with 0.
+
+    \b
+    Example:
+        fogofwar watch https://example.org/conflict.rss inbox/ --every 15m
+        fogofwar watch inbox/ --once   # from cron
+    """
+    from fogofwar.watch import parse_interval, repeat  # imported here: it pulls in the readers
+
+    try:
+        interval = parse_interval(every)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--every") from e
+    if "-" in sources:
+        raise typer.BadParameter("standard input cannot be watched", param_hint="SOURCE")
+    settings = _settings(ctx).with_(max_bytes=max_bytes)
+    pipeline = _PipelineWithStatus(Pipeline(settings), show=_show_progress(ctx)) if not no_extract else None
+    failed = False
+
+    def poll_once() -> None:
+        nonlocal failed
+        with _exit_on_error():
+            failed = not _watch_poll(settings, sources, pipeline=pipeline) or failed
+
+    repeat(poll_once, every_s=interval, times=1 if once else None)
+    if not once:
+        typer.echo("stopped", err=True)
+    elif failed:
+        raise typer.Exit(1)
+
+
+def _watch_poll(settings: Settings, sources: list[str], *, pipeline: _PipelineWithStatus | None) -> bool:
+    """One poll of ``sources`` into the store; prints warnings and a summary. True when nothing failed."""
+    from fogofwar.watch import watch_once
+
+    with Store.open(settings.db_path) as store:
+        result = watch_once(
+            store,
+            sources,
+            settings=settings,
+            pipeline=pipeline,
+            on_rejection=_print_rejection,
+            on_wait=_print_wait,
+        )
+        counts = store.counts() if result.ingest is not None else {}
+    for warning in result.poll.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    if result.ingest is not None:
+        when = datetime.now().astimezone().isoformat(timespec="seconds")
+        typer.echo(f"{when} " + _summary(result.ingest, counts).replace("\n", "; "))
+    return not result.poll.warnings and not (result.ingest and result.ingest.rejections)
 
 
 # -- listing and showing ------------------------------------------------------------------
