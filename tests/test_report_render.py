@@ -42,7 +42,7 @@ def test_report_render_html_escapes_script_title() -> None:
 def test_report_render_markdown_escapes_markup() -> None:
     out = write_report(*hostile(), fmt="md")
     assert "<script" not in out
-    assert "&lt;script&gt;alert(\"x\")&lt;/script&gt; &amp; more" in out
+    assert '&lt;script&gt;alert("x")&lt;/script&gt; &amp; more' in out
     assert "<javascript:" not in out
 
 
@@ -54,7 +54,9 @@ def hostile_everywhere() -> tuple[list[Event], list[Article]]:
     the evidence quote (and the article text it slices), and titles."""
     events, articles = load()
     place = replace(events[0].place, name=f"Tin{PAYLOAD}", admin1=f"Kidal{PAYLOAD}")
-    actors = tuple(replace(r, actor=replace(r.actor, name=f"{r.actor.name}{PAYLOAD}")) for r in events[0].actors)
+    actors = tuple(
+        replace(r, actor=replace(r.actor, name=f"{r.actor.name}{PAYLOAD}")) for r in events[0].actors
+    )
     texts = {}
     claims = []
     for claim in events[0].claims:

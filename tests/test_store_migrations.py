@@ -30,6 +30,12 @@ def test_store_migrations_fresh_database_gets_latest_version(db_path: Path) -> N
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"articles", "mentions", "claims", "events", "event_articles", "event_mentions"} <= tables
     assert {"rejections", "articles_fts", "migrations"} <= tables
+    assert {
+        "corrected_events",
+        "corrected_event_articles",
+        "corrected_redirects",
+        "corrected_state",
+    } <= tables
 
 
 def test_store_migrations_reopening_applies_nothing(db_path: Path) -> None:
@@ -97,3 +103,23 @@ def test_store_migrations_not_a_database_is_refused(tmp_path: Path) -> None:
 def test_store_migrations_unopenable_path_is_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"\[E032\]"):
         Store.open(tmp_path / "no" / "such" / "folder" / "ledger.db")
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        "INSERT INTO corrections (kind, author, reason, at, data) VALUES ('revert', 'a', 'r', 'now', '{}')",
+        "DELETE FROM articles",
+        "UPDATE articles SET duplicate_of = NULL",
+    ],
+)
+def test_store_migrations_corrected_events_go_stale_on_source_writes(db_path: Path, write: str) -> None:
+    Store.open(db_path).close()
+    db = _connect(db_path)
+    db.execute("UPDATE corrected_state SET stale = 0")
+    db.execute("UPDATE articles SET extracted_at = 'now'")  # not a source of corrected events
+    assert db.execute("SELECT stale FROM corrected_state").fetchone()[0] == 0
+    db.execute("INSERT INTO articles (id, text, language, inserted_at) VALUES ('a', 't', 'en', 'now')")
+    db.execute("UPDATE corrected_state SET stale = 0")
+    db.execute(write)
+    assert db.execute("SELECT stale FROM corrected_state").fetchone()[0] == 1
