@@ -200,7 +200,10 @@ def fetch_if_changed(
 
 
 def _error_detail(error: Exception) -> str:
-    return " ".join(str(getattr(error, "reason", error)).split()) or type(error).__name__
+    reason = " ".join(str(getattr(error, "reason", error)).split()) or type(error).__name__
+    if isinstance(error, urllib.error.HTTPError):
+        return f"HTTP {error.code} {reason}"
+    return reason
 
 
 def file_signature(path: Path) -> str:
