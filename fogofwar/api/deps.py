@@ -30,7 +30,7 @@ from fogofwar.store import Store, queries
 log = logging.getLogger(__name__)
 
 # How long a reader waits for another writer before serving stale corrected events.
-REBUILD_WAIT_SECONDS = 2.0
+REBUILD_WAIT_SECONDS = 0.1  # routes run on the event loop: a long wait would stall every request
 
 
 def get_settings(request: Request) -> Settings:
