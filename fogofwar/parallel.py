@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from fogofwar.errors import ConfigError
-from fogofwar.extract import _chunks, extract_chunk
+from fogofwar.extract import _chunks, _process_extractor, extract_chunk
 from fogofwar.model import Article, Extraction
 from fogofwar.settings import Settings
 
@@ -95,10 +95,21 @@ class Cluster:
         log.info("connected to Dask scheduler %s (%d worker threads)", address, _threads(client))
         return cls(client, settings)
 
-    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
-        """Extract ``articles`` on the workers; yields one Extraction per article, in input order."""
+    def load_workers(self, *, workers: Sequence[str] | None = None) -> None:
+        """Load the extractor's resources (spaCy, registry, gazetteer) on every worker now, or on
+        ``workers`` (addresses); else each worker's first chunk pays for it (benchmarks)."""
+        self.client.run(_load_on_worker, _worker_settings(self.settings), workers=workers)
+
+    def extract(
+        self, articles: Iterable[Article], *, workers: Sequence[str] | None = None
+    ) -> Iterator[Extraction]:
+        """Extract ``articles`` on the workers (all of them, or only ``workers``: addresses);
+        yields one Extraction per article, in input order."""
         worker_settings = _worker_settings(self.settings)
-        window = max(2, _CHUNKS_PER_THREAD * _threads(self.client))
+        threads = self.client.nthreads()
+        if workers is not None:
+            threads = {w: n for w, n in threads.items() if w in workers}
+        window = max(2, _CHUNKS_PER_THREAD * sum(threads.values()))
         out: deque[tuple[list[str], Any]] = deque()  # (article ids, future) of each chunk out, in order
 
         def collect() -> list[Extraction]:
@@ -112,7 +123,9 @@ class Cluster:
                 future.release()
 
         for chunk in _chunks(articles, self.settings.batch_size):
-            future = self.client.submit(_extract_on_worker, worker_settings, chunk, pure=False)
+            future = self.client.submit(
+                _extract_on_worker, worker_settings, chunk, pure=False, workers=workers
+            )
             out.append(([a.id for a in chunk], future))
             if len(out) >= window:
                 yield from collect()
@@ -145,10 +158,19 @@ def _worker_settings(settings: Settings) -> Settings:
 
 def _extract_on_worker(settings: Settings, articles: Sequence[Article]) -> list[Extraction]:
     """The task: one chunk extracted in the worker's process, with the worker's cache directory."""
+    return extract_chunk(_on_worker(settings), articles)
+
+
+def _load_on_worker(settings: Settings) -> None:
+    """Load this worker process's Extractor and its resources (the one the tasks will use)."""
+    extractor = _process_extractor(_on_worker(settings))
+    _ = extractor.nlp, extractor.registry, extractor.gazetteer
+
+
+def _on_worker(settings: Settings) -> Settings:
+    """``settings`` with the worker's own cache directory (FOGOFWAR_CACHE_DIR of its environment)."""
     cache = os.environ.get("FOGOFWAR_CACHE_DIR")
-    if cache:
-        settings = replace(settings, cache_dir=Path(cache))
-    return extract_chunk(settings, articles)
+    return replace(settings, cache_dir=Path(cache)) if cache else settings
 
 
 async def _probe(address: str, timeout_s: float) -> None:
