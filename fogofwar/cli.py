@@ -358,8 +358,8 @@ def watch(
         interval = parse_interval(every)
     except ValueError as e:
         raise typer.BadParameter(str(e), param_hint="--every") from e
-    if "-" in sources:
-        raise typer.BadParameter("standard input cannot be watched", param_hint="SOURCE")
+    if "-" in sources or "" in sources:
+        raise typer.BadParameter("standard input and empty names cannot be watched", param_hint="SOURCE")
     settings = _settings(ctx).with_(max_bytes=max_bytes)
     pipeline = _PipelineWithStatus(Pipeline(settings), show=_show_progress(ctx)) if not no_extract else None
     failed = False

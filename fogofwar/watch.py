@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import re
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -232,15 +233,23 @@ def watch_once(
     pipeline, on_rejection, on_wait: as for :func:`fogofwar.batch.ingest_items`.
     RETURNS: WatchReport. The state is saved only after the batch committed (see the module).
     """
-    polled = poll(sources, load_watch_states(store, sources), settings=settings)
+    keys = source_keys(sources)
+    polled = poll(keys, load_watch_states(store, keys), settings=settings)
     report = WatchReport(poll=polled)
     if polled.items:
         report.ingest = ingest_items(
             store, polled.items, pipeline=pipeline, on_rejection=on_rejection, on_wait=on_wait
         )
     if polled.states:
-        save_watch_states(store, polled.states)
+        # writing(): wait for another writer (a long ingest) like the batch does, not fail.
+        with store.writing(on_wait=on_wait):
+            save_watch_states(store, polled.states)
     return report
+
+
+def source_keys(sources: Sequence[str]) -> list[str]:
+    """``sources`` as state keys, each once: URLs as given, paths normalised (``inbox/`` is ``inbox``)."""
+    return list(dict.fromkeys(s if is_url(s) else os.path.normpath(s) for s in sources))
 
 
 def repeat(
@@ -278,6 +287,7 @@ __all__ = [
     "parse_interval",
     "poll",
     "repeat",
+    "source_keys",
     "take_feed",
     "take_files",
     "watch_once",

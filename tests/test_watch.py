@@ -31,7 +31,7 @@ from fogofwar.pipeline import RunResult
 from fogofwar.settings import Settings
 from fogofwar.store import Store
 from fogofwar.store.watch_state import WatchState, load_watch_states, save_watch_states
-from fogofwar.watch import parse_interval, repeat, take_feed, take_files
+from fogofwar.watch import parse_interval, repeat, source_keys, take_feed, take_files
 
 # -- an invented feed, and a server for it -------------------------------------------------
 
@@ -235,7 +235,7 @@ def test_watch_folder_takes_only_new_and_changed_files(runner: CliRunner, db: Pa
     (inbox / "ferry.txt").write_text(ENTRIES["ferry"][1] + "\n", encoding="utf-8")
     first = watch(runner, db, str(inbox), "--once", "--no-extract")
     assert summaries(first.stdout) == ["1 article stored, 0 already stored, 0 rejected"]
-    assert watch(runner, db, str(inbox), "--once", "--no-extract").stdout == ""
+    assert watch(runner, db, f"{inbox}/", "--once", "--no-extract").stdout == ""  # the same source
 
     (inbox / "depot.txt").write_text(ENTRIES["depot"][1] + "\n", encoding="utf-8")
     (inbox / ".market.txt.tmp").write_text("half written", encoding="utf-8")  # hidden: never read
@@ -276,7 +276,7 @@ def test_watch_rejected_file_is_not_rejected_again(runner: CliRunner, db: Path, 
     assert second.exit_code == 0 and second.stdout == "" and second.stderr == ""
 
 
-@pytest.mark.parametrize("args", [["--every", "soon"], ["--every", "0"], ["-"], []])
+@pytest.mark.parametrize("args", [["--every", "soon"], ["--every", "0"], ["-"], [""], []])
 def test_watch_usage_errors_exit_2(runner: CliRunner, db: Path, args: list[str]) -> None:
     result = watch(runner, db, *args, "--once")
     assert result.exit_code == 2
@@ -410,6 +410,17 @@ def test_watch_take_feed_rejected_entry_taken_again_once_it_has_text() -> None:
     assert take_feed(after, Fetched(url="u", data=b"x"), [FeedEntry("id:a", rejected)])[0] == []
     filled = _article("Now it has text.", "u#1")
     assert take_feed(after, Fetched(url="u", data=b"x"), [FeedEntry("id:a", filled)])[0] == [filled]
+
+
+@pytest.mark.parametrize(
+    ("sources", "keys"),
+    [
+        (["inbox/", "inbox", "./inbox"], ["inbox"]),
+        (["https://wire.example/feed/", "a//b/"], ["https://wire.example/feed/", "a/b"]),
+    ],
+)
+def test_watch_source_keys(sources: list[str], keys: list[str]) -> None:
+    assert source_keys(sources) == keys
 
 
 def test_watch_take_files_new_changed_and_deleted() -> None:
