@@ -13,6 +13,10 @@ What a batch guarantees:
   linking then runs under the lock over the events *as stored at that moment*, so two ingests
   on one database end with the same events as the same two run one after the other. A waiting
   ingest says so (``on_wait``).
+- **Views stay honest.** The corrected events the API serves are derived from the events and
+  the corrections; writing events marks them stale (a trigger), and the next read rebuilds them
+  (:func:`fogofwar.corrections.refresh_corrected_events`), so a batch never pays for a rebuild
+  nobody reads.
 - **One bad article, one rejection.** An article whose extraction failed is rejected alone
   (E045, naming its input and id) and not stored; the rest of the batch goes in.
 """
@@ -73,7 +77,6 @@ def ingest_items(
     on_rejection: Callable[[Rejection], None] | None = None,
     on_wait: Callable[[str], None] | None = None,
     checkpoint: Callable[[str], None] | None = None,
-    after_events: Callable[[Store], None] | None = None,
 ) -> IngestReport:
     """Store the articles of ``items``, log the rejections, and extract and link what is new.
 
@@ -83,8 +86,6 @@ def ingest_items(
     plus new ones): events missing from it are deleted.
     on_rejection: told of each rejection as it is found (read errors, then failed extractions).
     on_wait: told once when another writer holds the database and this batch waits for it.
-    after_events: runs inside the batch's transaction once the events are replaced (to keep
-        views derived from them, such as the corrected events, in step).
     checkpoint: called with each name of :data:`CHECKPOINTS` as the batch passes it (tests).
     """
     report = IngestReport()
@@ -143,8 +144,6 @@ def ingest_items(
             store.save_extractions(run.extractions)
             reached("extractions")
             store.replace_events(run.events)
-            if after_events is not None:
-                after_events(store)
             reached("events")
             report.extractions, report.extracted = run.extractions, True
             report.unlinked_claims = _unlinked(run.extractions, run.events)
