@@ -116,3 +116,30 @@ def test_eval_muc4_rules_arrests_still_skipped() -> None:
     article = Article(id="a", text="The Northern Front men were arrested by the army.", origin="X")
     arrest = replace(_mention("Attack", ARMY), sub_event_type="Arrests")
     assert predict_muc4(article, Extraction(article_id="a", mentions=(arrest,))).perpetrators == ()
+
+
+# --- places in ALL CAPS wire text ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def gazetteer():  # type: ignore[no-untyped-def]
+    from fogofwar.extract.places import Gazetteer
+
+    return Gazetteer.load()
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # a surname a few words after a person's title is the person
+        ("COLONEL JUAN PEREZ VARGAS VISITED THE TROOPS.", None, []),
+        ("THE DEFENSE MINISTER GEN LUIS LOPEZ SPOKE.", "CO", []),
+        # a place cue before the name keeps it a place
+        ("THE COLONEL ARRIVED IN SAN SALVADOR.", "SV", ["San Salvador"]),
+        # Salvadoran municipalities GeoNames lacks come from the supplement
+        ("REBELS ENTERED PERQUIN AND ARCATAO AT DAWN.", "SV", ["Perquín", "Arcatao"]),
+        ("SHOTS WERE HEARD IN TECUN UMAN.", "GT", ["Tecún Umán"]),
+    ],
+)
+def test_eval_muc4_rules_caps_places(gazetteer, text: str, country: str | None, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [place.name for _s, _e, place in gazetteer.find_places(text, country=country)] == expected

@@ -427,7 +427,8 @@ class _Hit:
     hint: str | None  # "admin1", "district" or None
     cued: bool  # preceded by a place cue ("in", "near", "town of") or followed by a kind word
     near: bool  # "near X", "outside X": precision 2
-    named: bool  # part of a longer run of capitalised words ("Baza Telegram", "Semyon Pegov")
+    named: bool  # part of a longer run of capitalised words ("Baza Telegram", "Semyon Pegov"), or
+    # in ALL CAPS a few words after a person's title ("COLONEL MAURICIO VARGAS")
 
 
 class Gazetteer:
@@ -454,6 +455,7 @@ class Gazetteer:
             fold(word): iso for iso, words in supplement.get("demonyms", {}).items() for word in words
         }
         self._regional = frozenset(fold(phrase) for phrase in supplement.get("regional_demonyms", []))
+        self._titles = frozenset(fold(word) for word in supplement.get("person_titles", []))
 
     @classmethod
     def load(cls, *, cache_dir: Path | None = None) -> Gazetteer:
@@ -650,9 +652,26 @@ class Gazetteer:
             near = any(before.rstrip().endswith(cue) for cue in _NEAR_CUES)
             if hint is None and key.rsplit(" ", 1)[-1] in _ADMIN1_WORDS:
                 hint = "admin1"  # "Donetsk Oblast" matched whole
-            named = not caps and _in_name(text, tokens, i, j)
+            # In ALL CAPS a capitalised neighbour says nothing, but a title a few words before
+            # does: "COLONEL MAURICIO VARGAS" is a man, not Venezuela's Vargas state.
+            named = (
+                _in_name(text, tokens, i, j) if not caps else not cued and self._after_title(text, tokens, i)
+            )
             yield _Hit(start, end, key, hint, cued, near, named)
             i = j + 1
+
+    def _after_title(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+        """Whether a person's title (``person_titles``) stands up to three words before token
+        ``i``, joined to it by single spaces and no place cue ("GEN FILMO LOPEZ")."""
+        for k in range(i - 1, max(-1, i - 4), -1):
+            if text[tokens[k][1] : tokens[k + 1][0]] != " ":
+                return False
+            word = tokens[k][2]
+            if word in self._titles:
+                return True
+            if word in _PLACE_CUES or word in _CONNECTORS:
+                return False
+        return False
 
     def _longest_match(
         self, text: str, tokens: list[tuple[int, int, str]], i: int, caps: bool
@@ -688,6 +707,8 @@ class Gazetteer:
         kind = self._kind[row]
         if caps and single and not self._caps_plausible(row, hit):
             return None
+        if caps and hit.named and kind != COUNTRY:
+            return None  # a name after a person's title, with no place cue: the person
         if kind == CITY and not self._city_plausible(row, hit, country, caps=caps):
             return None
         if kind in (ADMIN1, DISTRICT) and country and self._country_of(row) != country and hit.hint is None:
