@@ -730,3 +730,18 @@ def eval_gva(
         fogofwar eval gva ../shared/eval/dev/gva --json
     """
     _evaluate(ctx, "gva", path, as_json=as_json, limit=limit)
+
+
+@eval_app.command("conflict")
+def eval_conflict(
+    ctx: typer.Context, path: DirArgument, as_json: JsonOption = False, limit: LimitOption = None
+) -> None:
+    """Score event linking and reconciled tolls against the project's conflict set.
+
+    --limit N scores the first N gold events (their reports and same-day distractors).
+
+    \b
+    Example:
+        fogofwar eval conflict evaldata/conflict --json
+    """
+    _evaluate(ctx, "conflict", path, as_json=as_json, limit=limit)

@@ -13,7 +13,9 @@ function. The rules are in each module's docstring:
   document with a key template, ``muc4:dev,tst1`` the documents of the named splits;
 * ``gva`` — :mod:`fogofwar.eval.gva` (the linking evaluation: document -> incident
   clustering scored with :func:`fogofwar.eval.metrics.b_cubed` and
-  :func:`fogofwar.eval.metrics.ceaf_e`, then per-incident counts); imported only when run.
+  :func:`fogofwar.eval.metrics.ceaf_e`, then per-incident counts); imported only when run;
+* ``conflict`` — :mod:`fogofwar.eval.conflict` (our own conflict set, ``evaldata/conflict``:
+  reports -> events, reconciled killed totals, claimants, places, dates); imported only when run.
 
 A new set adds a module with its loader, ``predict_*`` and ``score_*``, and one entry in
 :data:`EVALUATIONS`.
@@ -159,11 +161,20 @@ def evaluate_gva(path: Path, *, settings: Settings, limit: int | None, variant: 
     return run_gva(path, settings=settings, limit=limit)
 
 
+def evaluate_conflict(path: Path, *, settings: Settings, limit: int | None, variant: str | None) -> Metrics:
+    """Score the conflict set in directory ``path`` (rules: :mod:`fogofwar.eval.conflict`)."""
+    _no_variant("conflict", variant)
+    from fogofwar.eval.conflict import evaluate_conflict as run_conflict  # it needs the whole pipeline
+
+    return run_conflict(path, settings=settings, limit=limit)
+
+
 # name -> runner; a new evaluation set adds one entry (and its module).
 EVALUATIONS: dict[str, EvaluationRunner] = {
     "isaf": evaluate_isaf,
     "muc4": evaluate_muc4,
     "gva": evaluate_gva,
+    "conflict": evaluate_conflict,
 }
 
 
@@ -223,6 +234,7 @@ __all__ = [
     "EVALUATIONS",
     "EvaluationRunner",
     "Metrics",
+    "evaluate_conflict",
     "evaluate_gva",
     "evaluate_isaf",
     "evaluate_muc4",

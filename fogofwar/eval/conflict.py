@@ -1,0 +1,504 @@
+"""Conflict evaluation: link reports of armed conflict into events and reconcile their tolls.
+
+Data (``evaldata/conflict``, see its README.md): ``articles.jsonl`` (one report per line: id,
+title, text, published, source, url) and ``gold.json`` (``events``: per event its article ids,
+date, country, admin1, place, ACLED types, actors by side, killed / injured / captured as
+low / best / high, and the claims of each report; ``distractors``: ids of reports that belong
+to no conflict event, such as floods and road crashes on the same day).
+
+Rules:
+
+* **Articles.** Each report becomes an Article through
+  ``fogofwar.ingest.text.article_from_text`` (title, publication date, source, URL); reports
+  with the same text are one Article. ``limit`` keeps the first N gold events (file order),
+  their reports, and the distractors published on one of their dates.
+* **Pipeline.** :class:`fogofwar.pipeline.Pipeline` ``run`` over all the articles in memory, as
+  ``fogofwar ingest`` does for a fresh database: copies marked, extraction, linking with
+  reconciliation (``settings.reconcile_rule``), re-dating of undated reports.
+* **Predicted cluster of a report** = its article's main event
+  (:func:`fogofwar.eval.gva.article_events`: of the events its mentions joined, violent ones
+  first, the one with the most reports); a report in no event is a cluster of its own.
+* ``bcubed_f1``: B³ F1 of reports -> predicted clusters against reports -> gold events, each
+  distractor its own gold cluster.
+* **Per gold event**, its predicted event is the cluster holding most of its reports (the first
+  report's on ties); none when they are all in no event.
+  - killed: the event's reconciled rows read through :func:`fogofwar.reconcile.totals` (the
+    same rule the exports and the event list use): ``high`` = its high total, ``best`` = the
+    same sum taken over each group's best (:func:`event_killed`); 0 when the event has no
+    killed figure or there is no predicted event. Gold events with no killed figure are not
+    scored for these. ``killed_best_exact``: predicted best == gold best;
+    ``killed_best_within25`` / ``killed_high_within25``: within 25% of the gold best / high
+    (exact when the gold is 0); ``no_overlap_sum``: predicted best <= gold high (no total
+    double-counts the dead of rival accounts).
+  - ``claimant_recall``: share of gold claims whose claimant matches the claimant of some
+    claim of the predicted event (:func:`same_claimant`: equal after alias folding with the
+    actor registry, or one name containing the other once case, "the" and possessives are
+    folded; gold ``unattributed`` matches a predicted ``unattributed`` or the report's outlet).
+  - ``country_accuracy``: the event's place country == gold ISO2; ``admin1_accuracy``: its
+    admin1 equals the gold's once folded (:func:`fold_admin1`: case, accents, punctuation
+    and words such as "Oblast", "Province", "Region", "State" ignored); ``date_within1``:
+    event start within one day of the gold date.
+* ``distractors_merged``: distractor reports found in any predicted event (its ``article_ids``)
+  that also holds a report of a gold event.
+
+Rates are NaN (None once through :func:`fogofwar.eval.strict_metrics`) when nothing could be
+scored.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from fogofwar.errors import ConfigError, InputRejected
+from fogofwar.eval.metrics import b_cubed, rate
+from fogofwar.ingest.text import article_from_text
+from fogofwar.model import UNATTRIBUTED, Article, Event
+from fogofwar.settings import Settings
+
+log = logging.getLogger(__name__)
+
+ARTICLES = "articles.jsonl"
+GOLD = "gold.json"
+CONFLICT_KEYS = (
+    "n_events",
+    "n_articles",
+    "n_predicted_events",
+    "bcubed_f1",
+    "killed_best_exact",
+    "killed_best_within25",
+    "killed_high_within25",
+    "no_overlap_sum",
+    "claimant_recall",
+    "country_accuracy",
+    "admin1_accuracy",
+    "date_within1",
+    "distractors_merged",
+)
+WITHIN = 0.25  # killed_*_within25: relative error allowed
+OUTCOMES = ("killed", "injured", "captured")
+# Words an admin1 name may carry or drop ("Kharkiv Oblast", "Borno State") and still be the same.
+_ADMIN1_WORDS = frozenset(
+    "oblast province region state governorate division district county prefecture department "
+    "territory autonomous republic of the".split()
+)
+Resolve = Callable[[str], str | None]  # a claimant name -> the registry actor's canonical name
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A gold low / best / high."""
+
+    low: int | None
+    best: int | None
+    high: int | None
+
+
+@dataclass(frozen=True)
+class GoldClaim:
+    """One claim a gold report makes: who, which outcome, what figure, about whom."""
+
+    article_id: str
+    claimant: str
+    outcome: str
+    figure: int | None
+    victims: str
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    """One event of the gold and the reports that tell of it."""
+
+    id: str
+    article_ids: tuple[str, ...]
+    date: date
+    country: str
+    admin1: str
+    place: str
+    event_type: str
+    sub_event_type: str
+    side_a: tuple[str, ...]
+    side_b: tuple[str, ...]
+    killed: Figure | None
+    injured: Figure | None
+    captured: Figure | None
+    claims: tuple[GoldClaim, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """One report of the set, as stored in ``articles.jsonl``."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: date | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class ConflictSet:
+    """The reports, the gold events and the distractor report ids."""
+
+    reports: tuple[Report, ...]
+    events: tuple[GoldEvent, ...]
+    distractors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PredictedEvent:
+    """What the scorer reads of a linked event (built by :func:`predicted_event`)."""
+
+    id: str
+    report_ids: frozenset[str]
+    killed_best: int
+    killed_high: int
+    country: str | None = None
+    admin1: str | None = None
+    start: date | None = None
+    claimants: tuple[str, ...] = ()
+
+
+def _require(path: Path, name: str) -> Path:
+    file = path / name
+    if not file.exists():
+        raise ConfigError("E050", path=path, expected=name)
+    return file
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _figure(value: Mapping[str, Any] | None) -> Figure | None:
+    return None if value is None else Figure(value.get("low"), value.get("best"), value.get("high"))
+
+
+def gold_event(row: Mapping[str, Any]) -> GoldEvent:
+    """A GoldEvent from one entry of ``gold.json``'s ``events``."""
+    actors = row.get("actors") or {}
+    return GoldEvent(
+        id=row["id"],
+        article_ids=tuple(row["article_ids"]),
+        date=date.fromisoformat(row["date"]),
+        country=row["country"],
+        admin1=row.get("admin1") or "",
+        place=row.get("place") or "",
+        event_type=row.get("event_type") or "",
+        sub_event_type=row.get("sub_event_type") or "",
+        side_a=tuple(actors.get("side_a") or ()),
+        side_b=tuple(actors.get("side_b") or ()),
+        killed=_figure(row.get("killed")),
+        injured=_figure(row.get("injured")),
+        captured=_figure(row.get("captured")),
+        claims=tuple(
+            GoldClaim(c["article_id"], c["claimant"], c["outcome"], c.get("figure"), c.get("victims") or "")
+            for c in row.get("claims") or ()
+        ),
+    )
+
+
+def load_conflict(path: Path, *, limit: int | None = None) -> ConflictSet:
+    """Read the set in directory ``path``; with ``limit``, its first ``limit`` events only.
+
+    RAISES: ConfigError E050 when ``path`` lacks ``articles.jsonl`` or ``gold.json``.
+    """
+    reports = []
+    with _require(path, ARTICLES).open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                row = json.loads(line)
+                reports.append(
+                    Report(
+                        id=row["id"],
+                        text=row.get("text") or "",
+                        title=row.get("title") or None,
+                        published=_date(row.get("published")),
+                        source=row.get("source") or None,
+                        url=row.get("url") or None,
+                    )
+                )
+    gold = json.loads(_require(path, GOLD).read_text(encoding="utf-8"))
+    events = [gold_event(row) for row in gold["events"]]
+    distractors = list(gold.get("distractors") or ())
+    if limit is not None:
+        events = events[:limit]
+        dates = {e.date for e in events}
+        published = {r.id: r.published for r in reports}
+        distractors = [d for d in distractors if published.get(d) in dates]
+        kept = {a for e in events for a in e.article_ids} | set(distractors)
+        reports = [r for r in reports if r.id in kept]
+    return ConflictSet(tuple(reports), tuple(events), tuple(distractors))
+
+
+def validate_gold(conflict: ConflictSet) -> list[str]:
+    """Problems with the gold, one line each (empty when it is sound): unknown or repeated
+    report ids, reports in no event and not a distractor, claims of reports outside their
+    event, low <= best <= high broken, unknown outcomes."""
+    problems = []
+    known = {r.id for r in conflict.reports}
+    seen: Counter[str] = Counter()
+    for event in conflict.events:
+        seen.update(event.article_ids)
+        for article_id in event.article_ids:
+            if article_id not in known:
+                problems.append(f"{event.id}: unknown article {article_id}")
+        for claim in event.claims:
+            if claim.article_id not in event.article_ids:
+                problems.append(f"{event.id}: claim of article {claim.article_id} outside the event")
+        for name in OUTCOMES:
+            figure = getattr(event, name)
+            values = [] if figure is None else [figure.low, figure.best, figure.high]
+            if figure is not None and (None in values or values != sorted(values)):
+                problems.append(f"{event.id}: {name} is not low <= best <= high: {values}")
+    seen.update(conflict.distractors)
+    problems += [f"distractor {d}: unknown article" for d in conflict.distractors if d not in known]
+    problems += [f"article {a} is in {n} events or distractors" for a, n in seen.items() if n > 1]
+    problems += [f"article {a} is in no event and not a distractor" for a in sorted(known - set(seen))]
+    return problems
+
+
+def report_article(report: Report) -> Article | None:
+    """The Article for a report (None when ingest rejects its text)."""
+    try:
+        return article_from_text(
+            report.text,
+            origin=report.id,
+            published=report.published,
+            source=report.source,
+            url=report.url,
+            title=report.title,
+        )
+    except InputRejected as e:
+        log.info("conflict: report %s skipped: %s", report.id, e)
+        return None
+
+
+def conflict_articles(reports: Sequence[Report]) -> tuple[list[Article], dict[str, str]]:
+    """Distinct Articles of the reports, and report id -> article id for those ingest kept."""
+    articles: dict[str, Article] = {}
+    report_article_id = {}
+    for report in reports:
+        article = report_article(report)
+        if article is not None:
+            articles.setdefault(article.id, article)
+            report_article_id[report.id] = article.id
+    return list(articles.values()), report_article_id
+
+
+def event_killed(event: Event) -> tuple[int, int]:
+    """(best, high) killed of an event from its reconciled rows, through ``reconcile.totals``:
+    high is its high total, best the same sum over each group's best; 0 for no figure."""
+    from fogofwar.reconcile import totals
+
+    _, high = totals(event.reconciled, outcome="killed")
+    best, _ = totals([replace(r, low=r.best, high=r.best) for r in event.reconciled], outcome="killed")
+    return best or 0, high or 0
+
+
+def predicted_event(event: Event, reports_of: Mapping[str, Sequence[str]]) -> PredictedEvent:
+    """What the scorer reads of ``event``; ``reports_of`` maps article id -> report ids."""
+    best, high = event_killed(event)
+    place = event.place
+    return PredictedEvent(
+        id=event.id,
+        report_ids=frozenset(r for a in event.article_ids for r in reports_of.get(a, ())),
+        killed_best=best,
+        killed_high=high,
+        country=place.country if place else None,
+        admin1=place.admin1 if place else None,
+        start=event.start,
+        claimants=tuple(dict.fromkeys(c.claimant for c in event.claims)),
+    )
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def fold_admin1(name: str | None) -> str:
+    """An admin1 name reduced for comparison: "Kharkiv Oblast" -> "kharkiv", "Al Jazirah" -> "al jazirah"."""
+    words = re.findall(r"[a-z0-9]+", _plain(name or "").replace("'", ""))
+    return " ".join(w for w in words if w not in _ADMIN1_WORDS)
+
+
+def same_admin1(predicted: str | None, gold: str) -> bool:
+    """Whether a predicted admin1 name is the gold's once both are folded (:func:`fold_admin1`)."""
+    return bool(predicted) and fold_admin1(predicted) == fold_admin1(gold)
+
+
+def fold_name(name: str) -> str:
+    """A claimant name reduced for comparison: case, accents, "the", possessive "'s" dropped."""
+    text = re.sub(r"['’]s\b", "", _plain(name))
+    words = [w for w in re.findall(r"[a-z0-9]+", text) if w != "the"]
+    return " ".join(words)
+
+
+def same_claimant(
+    gold: str, predicted: str, *, resolve: Resolve | None = None, outlet: str | None = None
+) -> bool:
+    """Whether a predicted claimant is the gold claimant (module docstring)."""
+    if gold == UNATTRIBUTED:
+        return predicted == UNATTRIBUTED or (outlet is not None and fold_name(predicted) == fold_name(outlet))
+    if resolve is not None:
+        gold_actor, predicted_actor = resolve(gold), resolve(predicted)
+        if gold_actor is not None and predicted_actor is not None:
+            return gold_actor == predicted_actor
+    a, b = fold_name(gold), fold_name(predicted)
+    if not a or not b:
+        return False
+    return a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} "
+
+
+def _within(predicted: int, gold: int) -> bool:
+    return predicted == gold if gold == 0 else abs(predicted - gold) <= WITHIN * gold
+
+
+def score_conflict(
+    conflict: ConflictSet,
+    clusters: Mapping[str, str],
+    events: Mapping[str, PredictedEvent],
+    *,
+    resolve: Resolve | None = None,
+) -> dict[str, float | int]:
+    """The conflict metrics (keys ``CONFLICT_KEYS``; rules: module docstring).
+
+    clusters: report id -> predicted cluster (a key of ``events``, or any other value for a
+        report in no event); reports missing are scored as clusters of their own.
+    events: the predicted events by id, every event (not only the clusters' ones), for
+        ``distractors_merged``.
+    resolve: claimant name -> registry actor name (alias folding), or None.
+    """
+    gold = {a: e.id for e in conflict.events for a in e.article_ids}
+    gold.update({d: f"distractor:{d}" for d in conflict.distractors})
+    pred = {r: clusters.get(r, f"report:{r}") for r in gold}
+    outlet = {r.id: r.source for r in conflict.reports}
+    best_exact, best_near, high_near, no_overlap = [], [], [], []
+    claimants, country, admin1, when = [], [], [], []
+    for event in conflict.events:
+        ids = [a for a in event.article_ids if a in pred]
+        cluster = Counter(pred[a] for a in ids).most_common(1)[0][0] if ids else None
+        found = events.get(cluster) if cluster is not None else None
+        if event.killed is not None and event.killed.best is not None and event.killed.high is not None:
+            best = found.killed_best if found else 0
+            high = found.killed_high if found else 0
+            best_exact.append(best == event.killed.best)
+            best_near.append(_within(best, event.killed.best))
+            high_near.append(_within(high, event.killed.high))
+            no_overlap.append(best <= event.killed.high)
+        for claim in event.claims:
+            claimants.append(
+                found is not None
+                and any(
+                    same_claimant(claim.claimant, p, resolve=resolve, outlet=outlet.get(claim.article_id))
+                    for p in found.claimants
+                )
+            )
+        country.append(found is not None and found.country == event.country)
+        admin1.append(found is not None and same_admin1(found.admin1, event.admin1))
+        when.append(
+            found is not None and found.start is not None and abs((found.start - event.date).days) <= 1
+        )
+    gold_reports = set(gold) - set(conflict.distractors)
+    merged = {
+        d
+        for e in events.values()
+        if e.report_ids & gold_reports
+        for d in conflict.distractors
+        if d in e.report_ids
+    }
+    return {
+        "n_events": len(conflict.events),
+        "n_articles": len(gold),
+        "n_predicted_events": len(events),
+        "bcubed_f1": b_cubed(gold, pred).f1 if gold else math.nan,
+        "killed_best_exact": rate(best_exact),
+        "killed_best_within25": rate(best_near),
+        "killed_high_within25": rate(high_near),
+        "no_overlap_sum": rate(no_overlap),
+        "claimant_recall": rate(claimants),
+        "country_accuracy": rate(country),
+        "admin1_accuracy": rate(admin1),
+        "date_within1": rate(when),
+        "distractors_merged": len(merged),
+    }
+
+
+def registry_lookup(registry: Any) -> Resolve | None:
+    """Claimant name -> canonical actor name with the extractor's actor registry (its
+    ``lookup``), or None when the registry has no lookup."""
+    lookup = getattr(registry, "lookup", None)
+    if not callable(lookup):
+        return None
+
+    def resolve(name: str) -> str | None:
+        actor = lookup(name)
+        return getattr(actor, "name", None)
+
+    return resolve
+
+
+def evaluate_conflict(path: Path, *, settings: Settings, limit: int | None = None) -> dict[str, float | int]:
+    """Ingest, extract, link and reconcile the conflict set in ``path`` in memory, and score it.
+
+    path: the set's directory (``evaldata/conflict``).
+    settings: the run's settings (spaCy model, link window, reconcile rule).
+    limit: only the first ``limit`` gold events (their reports and same-day distractors).
+    RETURNS: the metrics, keys ``CONFLICT_KEYS`` (rules: module docstring); rates are NaN when
+        nothing could be scored.
+    RAISES: ConfigError E050 when ``path`` lacks the set's files.
+    """
+    from fogofwar.eval.gva import article_events
+    from fogofwar.pipeline import Pipeline
+
+    conflict = load_conflict(path, limit=limit)
+    articles, report_article_id = conflict_articles(conflict.reports)
+    pipeline = Pipeline(settings)
+    run = pipeline.run(articles)
+    log.info(
+        "conflict: %d reports, %d articles, %d events", len(conflict.reports), len(articles), len(run.events)
+    )
+    reports_of: dict[str, list[str]] = {}
+    for report_id, article_id in report_article_id.items():
+        reports_of.setdefault(article_id, []).append(report_id)
+    main = article_events(run.events, run.extractions)
+    clusters = {r: main[a].id for r, a in report_article_id.items() if a in main}
+    events = {e.id: predicted_event(e, reports_of) for e in run.events}
+    resolve = registry_lookup(pipeline.extractor.registry)
+    return score_conflict(conflict, clusters, events, resolve=resolve)
+
+
+__all__ = [
+    "CONFLICT_KEYS",
+    "ConflictSet",
+    "Figure",
+    "GoldClaim",
+    "GoldEvent",
+    "PredictedEvent",
+    "Report",
+    "conflict_articles",
+    "evaluate_conflict",
+    "event_killed",
+    "fold_admin1",
+    "fold_name",
+    "gold_event",
+    "load_conflict",
+    "predicted_event",
+    "registry_lookup",
+    "report_article",
+    "same_admin1",
+    "same_claimant",
+    "score_conflict",
+    "validate_gold",
+]
