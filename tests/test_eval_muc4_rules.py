@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
-from fogofwar.eval.muc4 import is_civil_authority, is_named_in, predict_muc4
+from fogofwar.eval.muc4 import is_battle, is_civil_authority, is_named_in, predict_muc4
 from fogofwar.extract.actors import ActorRegistry
-from fogofwar.model import Actor, ActorRole, Article, Extraction, Mention, Span
+from fogofwar.model import Actor, ActorRole, Article, Claim, Extraction, Mention, Span
 
 REBELS = Actor(name="Northern Front", aliases=("NF",), kind="rebel_group", country="SV")
 ARMY = Actor(name="Salvadoran Armed Forces", aliases=("Salvadoran army",), kind="state_forces")
@@ -143,3 +143,42 @@ def gazetteer():  # type: ignore[no-untyped-def]
 )
 def test_eval_muc4_rules_caps_places(gazetteer, text: str, country: str | None, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [place.name for _s, _e, place in gazetteer.find_places(text, country=country)] == expected
+
+
+# --- deaths outside battles ----------------------------------------------------------------------
+
+
+def _claim(mention_id: str, victims: str, figure: int) -> Claim:
+    return Claim(
+        id=f"{mention_id}-{victims}",
+        article_id="a",
+        claimant="outlet",
+        victims=victims,
+        outcome="killed",
+        evidence=Span(0, 5, "claim"),
+        mention_id=mention_id,
+        figure=figure,
+        low=figure,
+        high=figure,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sub_event", "actors", "expected"),
+    [
+        ("Armed clash", (ARMY, REBELS), True),  # soldiers and guerrillas fighting: a battle
+        ("Armed clash", (REBELS,), False),  # guerrillas firing on a village
+        ("Attack", (ARMY, REBELS), False),
+    ],
+)
+def test_eval_muc4_rules_is_battle(sub_event: str, actors: tuple[Actor, ...], expected: bool) -> None:
+    assert is_battle(_mention(sub_event, *actors)) is expected
+
+
+def test_eval_muc4_rules_battle_deaths_not_counted() -> None:
+    battle = replace(_mention("Armed clash", ARMY, REBELS), id="m1")
+    bombing = replace(_mention("Attack", REBELS), id="m2")
+    claims = (_claim("m1", "Northern Front", 12), _claim("m2", "civilians", 2))
+    extraction = Extraction(article_id="a", mentions=(battle, bombing), claims=claims)
+    article = Article(id="a", text="The Northern Front ...", origin="X")
+    assert predict_muc4(article, extraction).deaths == 2

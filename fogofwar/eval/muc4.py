@@ -24,7 +24,9 @@ How a prediction is derived (:func:`predict_muc4`, with the shared rules of
 :mod:`fogofwar.eval.derive`):
 
 * **deaths** / **injuries**: killed / injured claims, all victim groups (MUC targets are
-  civilians, officials, soldiers and police alike), one group per canonical victim name.
+  civilians, officials, soldiers and police alike), one group per canonical victim name,
+  except claims about a battle (:func:`is_battle`: an armed clash between the state's forces
+  and a rebel group, which the key does not template).
   Exact match with the key's set of acceptable totals; documents whose key leaves a count
   unknown (PLURAL, "-") are not scored for it.
 * **perpetrator_org_f1**: the predicted organisations are the side_a actors of foreground
@@ -95,7 +97,7 @@ from fogofwar.eval.vocab import (
     PERPETRATOR_EXCLUDED_SUB_EVENTS,
     UNNAMED_ACTORS,
 )
-from fogofwar.model import Actor, Article, Claim, Extraction, Place
+from fogofwar.model import Actor, Article, Claim, Extraction, Mention, Place
 
 log = logging.getLogger(__name__)
 
@@ -271,8 +273,31 @@ def muc4_article(item: Muc4Item) -> Article:
 # --- prediction --------------------------------------------------------------------------------
 
 
-def _by_victims(claim: Claim) -> str:
-    return claim.victims
+# The state's own forces (ACLED inter 1), rebel groups, and the sub-events where they fight
+# a battle.
+STATE_KINDS = frozenset({"state_forces"})
+REBEL_KINDS = frozenset({"rebel_group"})
+BATTLE_SUB_EVENTS = frozenset({"Armed clash"})
+
+
+def is_battle(mention: Mention) -> bool:
+    """Whether a mention is a battle between the state's forces and a rebel group: an armed
+    clash naming both (MUC-4 templates terrorist acts, not the war's battles)."""
+    kinds = {role.actor.kind for role in mention.actors}
+    return (
+        mention.sub_event_type in BATTLE_SUB_EVENTS
+        and bool(kinds & STATE_KINDS)
+        and bool(kinds & REBEL_KINDS)
+    )
+
+
+def _victims_outside_battles(mentions: Sequence[Mention]) -> Callable[[Claim], str | None]:
+    battles = {m.id for m in mentions if is_battle(m)}
+
+    def group_of(claim: Claim) -> str | None:
+        return None if claim.mention_id in battles else claim.victims
+
+    return group_of
 
 
 # Registry bodies that speak for a state or keep its order rather than fight: a government,
@@ -282,11 +307,6 @@ def _by_victims(claim: Claim) -> str:
 CIVIL_AUTHORITY = re.compile(
     r"^government of\b|\b(?:government|authorities|police|policemen)$", re.IGNORECASE
 )
-
-
-# The state's own forces (ACLED inter 1) and the sub-events where they fight a battle.
-STATE_KINDS = frozenset({"state_forces"})
-BATTLE_SUB_EVENTS = frozenset({"Armed clash"})
 
 
 def is_civil_authority(actor: Actor) -> bool:
@@ -338,10 +358,11 @@ def predict_muc4(article: Article, extraction: Extraction) -> Muc4Prediction:
         for role in mention.actors:
             if role.role == "side_a" and _is_perpetrator(role.actor, mention.sub_event_type, article.text):
                 perpetrators.setdefault(role.actor.name, role.actor)
+    victims = _victims_outside_battles(extraction.mentions)
     log.debug("muc4 %s: %d mentions, %d claims", article.origin, len(mentions), len(claims))
     return Muc4Prediction(
-        deaths=count_victims(claims, KILLED, group_of=_by_victims),
-        injuries=count_victims(claims, INJURED, group_of=_by_victims),
+        deaths=count_victims(claims, KILLED, group_of=victims),
+        injuries=count_victims(claims, INJURED, group_of=victims),
         perpetrators=tuple(perpetrators.values()),
         place=main_place(mentions),
         date=main_date(mentions),
@@ -494,6 +515,7 @@ __all__ = [
     "CIVIL_AUTHORITY",
     "MUC4_FILES",
     "MUC4_KEYS",
+    "REBEL_KINDS",
     "STATE_KINDS",
     "Counts",
     "Muc4Gold",
@@ -504,6 +526,7 @@ __all__ = [
     "country_code",
     "date_hit",
     "gold_from_templates",
+    "is_battle",
     "is_civil_authority",
     "is_named_in",
     "is_organization",
