@@ -275,7 +275,6 @@ class Extraction(Record):
     article_id: str
     mentions: tuple[Mention, ...] = ()
     claims: tuple[Claim, ...] = ()
-    failure: str | None = None
     # Why extraction failed on this article (one line), or None: a failed article is rejected
     # alone and never stored, so one bad report cannot stop a batch.
     failure: str | None = None
