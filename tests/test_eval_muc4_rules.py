@@ -182,3 +182,19 @@ def test_eval_muc4_rules_battle_deaths_not_counted() -> None:
     extraction = Extraction(article_id="a", mentions=(battle, bombing), claims=claims)
     article = Article(id="a", text="The Northern Front ...", origin="X")
     assert predict_muc4(article, extraction).deaths == 2
+
+
+@pytest.mark.parametrize(
+    ("victims", "counted"),
+    [
+        ("civilians", True),
+        ("Salvadoran Armed Forces", True),  # soldiers are targets too
+        ("Northern Front", False),  # rebels killed while attacking
+        ("Unidentified Armed Group", False),  # "the assailant was killed"
+    ],
+)
+def test_eval_muc4_rules_attackers_dead_not_counted(victims: str, counted: bool) -> None:
+    bombing = replace(_mention("Attack", REBELS, ARMY), id="m2")
+    extraction = Extraction(article_id="a", mentions=(bombing,), claims=(_claim("m2", victims, 3),))
+    article = Article(id="a", text="The Northern Front ...", origin="X")
+    assert predict_muc4(article, extraction).deaths == (3 if counted else 0)

@@ -26,7 +26,8 @@ How a prediction is derived (:func:`predict_muc4`, with the shared rules of
 * **deaths** / **injuries**: killed / injured claims, all victim groups (MUC targets are
   civilians, officials, soldiers and police alike), one group per canonical victim name,
   except claims about a battle (:func:`is_battle`: an armed clash between the state's forces
-  and a rebel group, which the key does not template).
+  and a rebel group, which the key does not template) and claims whose victims are rebels,
+  militias or unnamed attackers (the key counts an attack's targets, not attackers killed).
   Exact match with the key's set of acceptable totals; documents whose key leaves a count
   unknown (PLURAL, "-") are not scored for it.
 * **perpetrator_org_f1**: the predicted organisations are the side_a actors of foreground
@@ -278,6 +279,8 @@ def muc4_article(item: Muc4Item) -> Article:
 STATE_KINDS = frozenset({"state_forces"})
 REBEL_KINDS = frozenset({"rebel_group"})
 BATTLE_SUB_EVENTS = frozenset({"Armed clash"})
+# Kinds of actor whose own dead are attackers killed, not the key's human targets.
+ATTACKER_KINDS = frozenset({"rebel_group", "militia"})
 
 
 def is_battle(mention: Mention) -> bool:
@@ -291,11 +294,19 @@ def is_battle(mention: Mention) -> bool:
     )
 
 
-def _victims_outside_battles(mentions: Sequence[Mention]) -> Callable[[Claim], str | None]:
+def _target_victims(mentions: Sequence[Mention]) -> Callable[[Claim], str | None]:
+    """A claim's victim group when its victims are targets the key counts; None for claims
+    about a battle and for the armed groups' own dead (rebels, militias, unnamed attackers:
+    the key's HUM TGT are the attacks' targets, not the attackers killed in them)."""
     battles = {m.id for m in mentions if is_battle(m)}
+    kinds = {role.actor.name: role.actor.kind for m in mentions for role in m.actors}
 
     def group_of(claim: Claim) -> str | None:
-        return None if claim.mention_id in battles else claim.victims
+        if claim.mention_id in battles or claim.victims in UNNAMED_ACTORS:
+            return None
+        if kinds.get(claim.victims) in ATTACKER_KINDS:
+            return None
+        return claim.victims
 
     return group_of
 
@@ -358,7 +369,7 @@ def predict_muc4(article: Article, extraction: Extraction) -> Muc4Prediction:
         for role in mention.actors:
             if role.role == "side_a" and _is_perpetrator(role.actor, mention.sub_event_type, article.text):
                 perpetrators.setdefault(role.actor.name, role.actor)
-    victims = _victims_outside_battles(extraction.mentions)
+    victims = _target_victims(extraction.mentions)
     log.debug("muc4 %s: %d mentions, %d claims", article.origin, len(mentions), len(claims))
     return Muc4Prediction(
         deaths=count_victims(claims, KILLED, group_of=victims),
@@ -511,6 +522,7 @@ def score_muc4(
 
 
 __all__ = [
+    "ATTACKER_KINDS",
     "BATTLE_SUB_EVENTS",
     "CIVIL_AUTHORITY",
     "MUC4_FILES",
