@@ -75,7 +75,7 @@ class Cluster:
         from distributed import Client
 
         address = settings.scheduler
-        if not address:
+        if address is None:
             raise ValueError("Cluster.connect needs settings.scheduler")
         # Probe first: a Client whose start fails leaves a half-built object whose __del__
         # prints a traceback and blocks exit for seconds.

@@ -78,7 +78,7 @@ def test_cluster_scheduler_from_env() -> None:
 
 @pytest.mark.parametrize(
     ("address", "timeout_s"),
-    [("nonsense", 1.0), ("http://127.0.0.1:8786", 1.0), ("tcp://127.0.0.1:1", 0.5)],
+    [("nonsense", 1.0), ("", 1.0), ("http://127.0.0.1:8786", 1.0), ("tcp://127.0.0.1:1", 0.5)],
 )
 def test_cluster_bad_address_is_config_error(address: str, timeout_s: float) -> None:
     with pytest.raises(ConfigError, match=r"^\[E041\] cannot reach the Dask scheduler") as caught:
