@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -33,6 +33,7 @@ from fogofwar.pipeline import Pipeline, RunResult
 from fogofwar.reconcile import RULES
 from fogofwar.settings import Settings
 from fogofwar.store import Store
+from fogofwar.store.queries import DEFAULT_SORT, SORTS, EventQuery
 
 log = logging.getLogger(__name__)
 
@@ -421,18 +422,112 @@ def articles(
     output.write_articles(stored, fmt=fmt.value, out=sys.stdout, with_text=with_text)
 
 
+# Event filters, shared by `events`, `export` and `report` (the API takes the same names).
+CountryFilter = Annotated[
+    str | None, typer.Option("--country", help="Country: ISO code or name (ML, MLI, Mali).")
+]
+Admin1Filter = Annotated[str | None, typer.Option("--admin1", help="First-level region, e.g. Kidal.")]
+SinceFilter = Annotated[
+    str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="Events ending on or after this day.")
+]
+UntilFilter = Annotated[
+    str | None, typer.Option("--until", metavar="YYYY-MM-DD", help="Events starting on or before this day.")
+]
+TypeFilter = Annotated[
+    str | None, typer.Option("--type", help="ACLED event type or sub-event type, e.g. Battles.")
+]
+ActorFilter = Annotated[str | None, typer.Option("--actor", help="Part of an actor's name or alias.")]
+MinKilledFilter = Annotated[
+    int | None, typer.Option("--min-killed", min=0, metavar="N", help="Events whose killed high reaches N.")
+]
+PageLimit = Annotated[int | None, typer.Option("--limit", min=0, metavar="N", help="At most N events.")]
+PageOffset = Annotated[int, typer.Option("--offset", min=0, metavar="N", help="Skip the first N events.")]
+SortChoice = Annotated[
+    str,
+    typer.Option(
+        "--sort", metavar="KEY", help="start, killed, sources or updated; a leading - reverses (-killed)."
+    ),
+]
+
+
+def _day(value: str | None, option: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError as e:
+        raise typer.BadParameter(f"not a date (YYYY-MM-DD): {value}", param_hint=f"'{option}'") from e
+
+
+def _event_query(
+    *,
+    country: str | None,
+    admin1: str | None,
+    since: str | None,
+    until: str | None,
+    event_type: str | None,
+    actor: str | None,
+    min_killed: int | None,
+    sort: str,
+) -> EventQuery:
+    """The store query for the filter options; a usage error (exit 2) for a bad value."""
+    code = None
+    if country:
+        from fogofwar.export.countries import resolve_country
+
+        code = resolve_country(country)
+        if code is None:
+            raise typer.BadParameter(message("E027", country=country), param_hint="'--country'")
+    if sort not in SORTS:
+        raise typer.BadParameter(f"unknown sort {sort!r}; one of {', '.join(SORTS)}", param_hint="'--sort'")
+    return EventQuery(
+        country=code,
+        admin1=admin1 or None,
+        since=_day(since, "--since"),
+        until=_day(until, "--until"),
+        event_type=event_type or None,
+        actor=actor or None,
+        min_killed=min_killed,
+        sort=sort,
+    )
+
+
 @app.command()
-def events(ctx: typer.Context, fmt: FormatOption = ListFormat.table) -> None:
-    """List the stored events: type, dates, place, actors, people killed (low–high), articles.
+def events(
+    ctx: typer.Context,
+    fmt: FormatOption = ListFormat.table,
+    country: CountryFilter = None,
+    admin1: Admin1Filter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    event_type: TypeFilter = None,
+    actor: ActorFilter = None,
+    min_killed: MinKilledFilter = None,
+    limit: PageLimit = None,
+    offset: PageOffset = 0,
+    sort: SortChoice = DEFAULT_SORT,
+) -> None:
+    """List the stored events (corrections applied): type, dates, place, actors, killed, articles.
+
+    The filters, sort and paging are the API's (GET /api/events).
 
     \b
     Example:
         fogofwar events
+        fogofwar events --country Mali --since 2024-07-01 --sort -killed --limit 20
         fogofwar events --format csv > events.csv
     """
+    query = _event_query(
+        country=country,
+        admin1=admin1,
+        since=since,
+        until=until,
+        event_type=event_type,
+        actor=actor,
+        min_killed=min_killed,
+        sort=sort,
+    )
     settings = _settings(ctx)
     with _exit_on_error(), Store.open(settings.db_path) as store:
-        stored = _shown_events(store, settings)
+        stored = _shown_events(store, settings, query, limit=limit, offset=offset)
     output.write_events(stored, fmt=fmt.value, out=sys.stdout)
 
 
@@ -486,11 +581,25 @@ def _describe(store: Store, id: str, *, as_json: bool) -> Any:
 # -- export -------------------------------------------------------------------------------
 
 
-def _shown_events(store: Store, settings: Settings) -> list[Event]:
-    """The stored events as analysts see them: every correction applied."""
-    from fogofwar.store.corrections import read_events
+def _shown_events(
+    store: Store,
+    settings: Settings,
+    query: EventQuery | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[Event]:
+    """The stored events as analysts see them (every correction applied) that match ``query``.
 
-    return read_events(store, rule=settings.reconcile_rule).events
+    Read from the materialised corrected events, rebuilt first when stale (waiting for another
+    writer if need be), so the CLI and the API show the same records.
+    """
+    from fogofwar.corrections import refresh_corrected_events
+    from fogofwar.store import queries
+
+    if not queries.is_fresh(store, rule=settings.reconcile_rule):
+        refresh_corrected_events(store, rule=settings.reconcile_rule)
+    return queries.select_events(store, query or EventQuery(), limit=limit, offset=offset)
 
 
 def _export_formats() -> tuple[str, ...]:
@@ -509,10 +618,21 @@ def export(
         ),
     ] = "jsonl",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.")] = None,
+    country: CountryFilter = None,
+    admin1: Admin1Filter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    event_type: TypeFilter = None,
+    actor: ActorFilter = None,
+    min_killed: MinKilledFilter = None,
+    limit: PageLimit = None,
+    offset: PageOffset = 0,
+    sort: SortChoice = DEFAULT_SORT,
 ) -> None:
     """Export the events (corrections applied) as ACLED- or UCDP-shaped CSV, GeoJSON, Parquet or JSONL.
 
-    Column by column, docs/EXPORTS.md says how each format is filled.
+    Column by column, docs/EXPORTS.md says how each format is filled. The filters are those of
+    `events` (they select events; articles-jsonl writes every stored article).
 
     \b
     Example:
@@ -526,6 +646,16 @@ def export(
     if fmt not in _export_formats():
         choices = ", ".join(_export_formats())
         raise typer.BadParameter(message("E020", format=fmt, choices=choices), param_hint="'--format'")
+    query = _event_query(
+        country=country,
+        admin1=admin1,
+        since=since,
+        until=until,
+        event_type=event_type,
+        actor=actor,
+        min_killed=min_killed,
+        sort=sort,
+    )
     settings = _settings(ctx)
     with _exit_on_error(), Store.open(settings.db_path) as store:
         stored_articles = store.articles()
@@ -533,7 +663,7 @@ def export(
             data = "".join(output.json_line(a.to_dict()) for a in stored_articles).encode("utf-8")
             count, noun = len(stored_articles), "article"
         else:
-            shown = _shown_events(store, settings)
+            shown = _shown_events(store, settings, query, limit=limit, offset=offset)
             data, count, noun = export_events(fmt, shown, stored_articles), len(shown), "event"
     if out is None:
         if fmt != "articles-jsonl" and FORMATS[fmt].binary and sys.stdout.isatty():
@@ -552,33 +682,42 @@ def export(
 @app.command()
 def report(
     ctx: typer.Context,
-    country: Annotated[str | None, typer.Option("--country", help="ISO code or name (ML, Mali).")] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="Events ending on or after this day.")
-    ] = None,
+    country: CountryFilter = None,
+    since: SinceFilter = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="md or html.")] = "md",
+    admin1: Admin1Filter = None,
+    until: UntilFilter = None,
+    event_type: TypeFilter = None,
+    actor: ActorFilter = None,
+    min_killed: MinKilledFilter = None,
+    limit: PageLimit = None,
+    offset: PageOffset = 0,
+    sort: SortChoice = DEFAULT_SORT,
 ) -> None:
     """Write a situation report from the stored records: each event, and each figure with its
-    claimant and a source footnote.
+    claimant and a source footnote. The filters are those of `events`.
 
     \b
     Example:
         fogofwar report --country Mali --since 2024-07-01
         fogofwar report --format html > report.html
     """
-    from datetime import date
-
     from fogofwar.report import write_report
 
-    try:
-        since_date = date.fromisoformat(since) if since else None
-    except ValueError as e:
-        raise typer.BadParameter(f"not a date (YYYY-MM-DD): {since}", param_hint="'--since'") from e
+    query = _event_query(
+        country=country,
+        admin1=admin1,
+        since=since,
+        until=until,
+        event_type=event_type,
+        actor=actor,
+        min_killed=min_killed,
+        sort=sort,
+    )
     settings = _settings(ctx)
     with _exit_on_error(), Store.open(settings.db_path) as store:
-        text = write_report(
-            _shown_events(store, settings), store.articles(), country=country, since=since_date, fmt=fmt
-        )
+        selected = _shown_events(store, settings, query, limit=limit, offset=offset)
+        text = write_report(selected, store.articles(), country=query.country, since=query.since, fmt=fmt)
     typer.echo(text)
 
 

@@ -46,6 +46,9 @@ def test_api_events_list_all(client: TestClient) -> None:
     [
         ("country=ML", {"battle", "drone"}),
         ("country=bf", {"attack"}),
+        ("country=Mali", {"battle", "drone"}),  # names and alpha-3 codes too, as the CLI takes
+        ("country=BFA", {"attack"}),
+        ("country=burkina%20faso", {"attack"}),
         ("admin1=kidal", {"battle", "drone"}),
         ("since=2024-08-01", {"drone", "attack"}),
         ("until=2024-07-31", {"battle"}),
@@ -70,6 +73,12 @@ def test_api_events_filters(client: TestClient, query: str, expected: set[str]) 
     assert response.status_code == 200
     assert {names[i] for i in ids(response)} == expected
     assert response.json()["total"] == len(expected)
+
+
+def test_api_events_unknown_country_is_422(client: TestClient) -> None:
+    response = client.get("/api/events?country=Atlantis")
+    assert response.status_code == 422
+    assert "unknown country" in response.text
 
 
 def test_api_events_pagination(client: TestClient) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -437,3 +438,85 @@ def test_cli_main_turns_an_unexpected_error_into_one_line(
     assert exited.value.code == status
     err = capsys.readouterr().err
     assert said in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+@pytest.fixture
+def varied_db(db: Path) -> Path:
+    """Three events made from the fixture's one: Sudan (Battles), Mali (Explosions), Sudan later."""
+    stored_articles, extractions, events = load_records()
+    base = events[0]
+    mali = dataclasses.replace(
+        base,
+        id="mali000000000001",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike",
+        start=date(2024, 7, 27),
+        end=date(2024, 7, 27),
+        place=dataclasses.replace(base.place, name="Tinzaouaten", country="ML", admin1="Kidal"),
+    )
+    later = dataclasses.replace(base, id="sudan00000000002", start=date(2024, 5, 1), end=date(2024, 5, 2))
+    with Store.open(db) as store:
+        store.add_articles(stored_articles)
+        store.save_extractions(extractions)
+        store.replace_events([base, mali, later])
+    return db
+
+
+def listed_ids(runner: CliRunner, db: Path, *args: str) -> list[str]:
+    result = invoke(runner, db, "events", "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return [e["id"] for e in json.loads(result.stdout or "[]")]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ((), ["fb51a414736ffca1", "sudan00000000002", "mali000000000001"]),
+        (("--country", "Mali"), ["mali000000000001"]),
+        (("--country", "ml"), ["mali000000000001"]),
+        (("--country", "SDN"), ["fb51a414736ffca1", "sudan00000000002"]),
+        (("--admin1", "kidal"), ["mali000000000001"]),
+        (("--since", "2024-04-01"), ["sudan00000000002", "mali000000000001"]),
+        (("--until", "2024-04-01"), ["fb51a414736ffca1"]),
+        (("--type", "Air/drone strike"), ["mali000000000001"]),
+        (("--type", "battles"), ["fb51a414736ffca1", "sudan00000000002"]),
+        (("--actor", "rapid support"), ["fb51a414736ffca1", "sudan00000000002", "mali000000000001"]),
+        (("--actor", "wagner"), []),
+        (("--sort", "-start", "--limit", "2"), ["mali000000000001", "sudan00000000002"]),
+        (("--limit", "1", "--offset", "1"), ["sudan00000000002"]),
+    ],
+)
+def test_cli_events_filters_sort_and_page(
+    runner: CliRunner, varied_db: Path, args: tuple[str, ...], expected
+) -> None:
+    assert listed_ids(runner, varied_db, *args) == expected
+
+
+def test_cli_events_min_killed_uses_the_killed_high(runner: CliRunner, varied_db: Path) -> None:
+    assert len(listed_ids(runner, varied_db, "--min-killed", "24")) == 3  # civilians 12-20 + RSF 4
+    assert listed_ids(runner, varied_db, "--min-killed", "25") == []
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("--country", "Atlantis"), "unknown country"),
+        (("--since", "July"), "not a date"),
+        (("--sort", "size"), "unknown sort"),
+        (("--limit", "-1"), "--limit"),
+    ],
+)
+def test_cli_events_bad_filters_exit_2(
+    runner: CliRunner, varied_db: Path, args: tuple[str, ...], said: str
+) -> None:
+    result = invoke(runner, varied_db, "events", *args)
+    assert result.exit_code == 2 and said in result.stderr
+
+
+def test_cli_export_and_report_take_the_same_filters(runner: CliRunner, varied_db: Path) -> None:
+    exported = invoke(runner, varied_db, "export", "--format", "jsonl", "--country", "Mali")
+    assert exported.exit_code == 0, exported.output
+    assert [json.loads(line)["id"] for line in exported.stdout.splitlines()] == ["mali000000000001"]
+    report = invoke(runner, varied_db, "report", "--type", "Battles", "--until", "2024-04-01")
+    assert report.exit_code == 0, report.output
+    assert "Khartoum" in report.stdout and "Tinzaouaten" not in report.stdout

@@ -11,8 +11,10 @@ from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import Path, Query
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from fogofwar.errors import message
+from fogofwar.export.countries import resolve_country
 from fogofwar.model import Event
 from fogofwar.reconcile import totals
 from fogofwar.store.queries import DEFAULT_SORT, SORTS, EventQuery
@@ -36,8 +38,8 @@ class EventFilters(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    country: Annotated[str, StringConstraints(max_length=2, pattern=_PRINTABLE)] | None = Field(
-        None, description="ISO 3166-1 alpha-2 code, e.g. ML"
+    country: FilterText | None = Field(
+        None, description="country: ISO 3166 code or name, e.g. ML, MLI or Mali (as the CLI's --country)"
     )
     admin1: FilterText | None = Field(None, description="first-level region, e.g. Kidal")
     since: date | None = Field(None, description="events ending on or after this day")
@@ -52,6 +54,17 @@ class EventFilters(BaseModel):
         le=2**62,
         description="events whose killed range reaches this (the highest claimed total ≥ N)",
     )
+
+    @field_validator("country")
+    @classmethod
+    def _country_code(cls, value: str | None) -> str | None:
+        # Analysts type names ("Mali"); the events hold alpha-2 codes.
+        if value is None or not value.strip():
+            return None
+        code = resolve_country(value)
+        if code is None:
+            raise ValueError(message("E027", country=value))
+        return code
 
     def is_empty(self) -> bool:
         """Whether no filter is set."""
