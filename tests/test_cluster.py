@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import fogofwar.parallel
 from fogofwar.cli import app
 from fogofwar.errors import ConfigError
 from fogofwar.extract import Extractor
 from fogofwar.ingest import read_inputs
-from fogofwar.model import Article
+from fogofwar.model import Article, Extraction
 from fogofwar.parallel import Cluster, _worker_settings
 from fogofwar.pipeline import Pipeline
 from fogofwar.settings import Settings
@@ -145,3 +146,30 @@ def test_cluster_cli_ingest_matches_local(scheduler: str, reports: Path, tmp_pat
         listings.append(json.loads(events.stdout))
     assert listings[0]
     assert listings[1] == listings[0]
+
+
+def test_cluster_failed_chunk_rejects_its_articles_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fake_extract(settings: Settings, articles: list[Article]) -> list[Extraction]:
+        if any(a.origin == "bad" for a in articles):
+            raise RuntimeError("worker lost")
+        return [Extraction(article_id=a.id) for a in articles]
+
+    monkeypatch.setattr(fogofwar.parallel, "_extract_on_worker", fake_extract)
+    origins = ["a", "b", "bad", "c", "d", "e", "f"]
+    articles = [Article(id=f"id-{o}", text=f"Report {o}.", origin=o) for o in origins]
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+        ) as lc,
+        Cluster.connect(Settings(scheduler=lc.scheduler_address, batch_size=2)) as cluster,
+    ):
+        extractions = list(cluster.extract(articles))
+    assert [e.article_id for e in extractions] == [a.id for a in articles]
+    assert [e.failure for e in extractions] == [
+        None,
+        None,
+        *["RuntimeError: worker lost"] * 2,
+        None,
+        None,
+        None,
+    ]
