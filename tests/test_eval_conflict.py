@@ -8,7 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+import fogofwar.eval
+from fogofwar.cli import app
 from fogofwar.eval import metrics_json, run_eval
 from fogofwar.eval.conflict import (
     CONFLICT_KEYS,
@@ -222,3 +225,20 @@ def test_eval_conflict_end_to_end_first_events():
     assert all(v is None or 0.0 <= v <= 1.0 for k, v in scores.items() if not k.startswith(("n_", "distr")))
     assert scores["bcubed_f1"] > 0.5
     json.loads(metrics_json(scores))  # strict JSON: no NaN
+
+
+def test_eval_conflict_cli_command(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    calls = []
+
+    def fake_run_eval(name: str, path: Path, *, settings: object, limit: int | None = None) -> dict:
+        calls.append((name, path, limit))
+        return {"n_events": 2, "bcubed_f1": 0.5, "no_overlap_sum": None}
+
+    monkeypatch.setattr(fogofwar.eval, "run_eval", fake_run_eval)
+    db = str(tmp_path / "f.db")
+    result = CliRunner().invoke(
+        app, ["--db", db, "eval", "conflict", str(CONFLICT_DIR), "--json", "--limit", "2"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {"n_events": 2, "bcubed_f1": 0.5, "no_overlap_sum": None}
+    assert calls == [("conflict", CONFLICT_DIR, 2)]
