@@ -23,6 +23,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+# bokeh is not installed, so a LocalCluster has no dashboard, only the scheduler's small HTTP
+# server; dashboard_address=None would still bind it to port 8787 (failing when that is taken).
+NO_DASHBOARD = ":0"
 REPO = Path(__file__).resolve().parents[1]
 GVA = REPO.parent / "shared" / "eval" / "dev" / "gva" / "documents.jsonl"
 
@@ -89,7 +92,9 @@ def rates_on_local_clusters(settings: Any, articles: Sequence[Any]) -> dict[int,
     rates = {}
     for n in (1, 2):
         with (
-            LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None) as local,
+            LocalCluster(
+                n_workers=n, threads_per_worker=1, processes=True, dashboard_address=NO_DASHBOARD
+            ) as local,
             Cluster.connect(replace(settings, scheduler=local.scheduler_address)) as cluster,
         ):
             rates[n] = time_cluster(cluster, articles, sorted(cluster.client.nthreads()))

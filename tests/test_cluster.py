@@ -25,6 +25,9 @@ from fogofwar.settings import Settings
 
 distributed = pytest.importorskip("distributed")
 
+# bokeh is not installed, so a LocalCluster has no dashboard, only the scheduler's small HTTP
+# server; dashboard_address=None would still bind it to port 8787 (failing when that is taken).
+NO_DASHBOARD = ":0"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 # Invented reports, two of them about one raid, so that linking has something to join.
 INVENTED = {
@@ -52,7 +55,7 @@ def example_articles() -> list[Article]:
 def scheduler() -> Iterator[str]:
     """The address of a two-worker LocalCluster (worker processes: spaCy is not shared across threads)."""
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=NO_DASHBOARD
     ) as cluster:
         yield cluster.scheduler_address
 
@@ -89,7 +92,7 @@ def test_cluster_bad_address_is_config_error(address: str, timeout_s: float) -> 
 
 def test_cluster_without_workers_is_config_error() -> None:
     with (
-        distributed.LocalCluster(n_workers=0, dashboard_address=None, processes=False) as empty,
+        distributed.LocalCluster(n_workers=0, dashboard_address=NO_DASHBOARD, processes=False) as empty,
         pytest.raises(ConfigError, match=r"^\[E042\] .* has no workers after 0.5 s"),
     ):
         Cluster.connect(Settings(scheduler=empty.scheduler_address), workers_timeout_s=0.5)
@@ -159,7 +162,7 @@ def test_cluster_failed_chunk_rejects_its_articles_only(monkeypatch: pytest.Monk
     articles = [Article(id=f"id-{o}", text=f"Report {o}.", origin=o) for o in origins]
     with (
         distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=NO_DASHBOARD
         ) as lc,
         Cluster.connect(Settings(scheduler=lc.scheduler_address, batch_size=2)) as cluster,
     ):
