@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from typing import IO, Any, TypeVar
@@ -189,14 +190,26 @@ def event_csv_row(event: Event) -> dict[str, Any]:
 # -- writers ------------------------------------------------------------------------------
 
 
+def strict_json(data: Any) -> Any:
+    """``data`` with every non-finite float (NaN, infinity) replaced by None: JSON has no NaN,
+    and a consumer that reads ``NaN`` has been handed invalid JSON."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, Mapping):
+        return {k: strict_json(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [strict_json(v) for v in data]
+    return data
+
+
 def write_json(data: Any, out: IO[str]) -> None:
-    """``data`` as indented JSON followed by a newline."""
-    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """``data`` as indented strict JSON (see :func:`strict_json`) followed by a newline."""
+    out.write(json.dumps(strict_json(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
 
 
 def json_line(record: Mapping[str, Any]) -> str:
-    """One compact JSON object and a newline."""
-    return json.dumps(record, ensure_ascii=False) + "\n"
+    """One compact strict JSON object and a newline."""
+    return json.dumps(strict_json(record), ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def write_jsonl(records: Iterable[Mapping[str, Any]], out: IO[str]) -> int:

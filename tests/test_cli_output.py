@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import json
 
 import pytest
 from rich.console import Console
@@ -121,3 +122,12 @@ def test_progress_bar_quiet_when_disabled_or_short(enabled: bool, total: int) ->
         == items
     )
     assert screen.getvalue() == ""
+
+
+def test_json_writers_never_write_nan() -> None:
+    data = {"a": float("nan"), "b": [1.5, float("inf"), {"c": float("-inf")}], "d": "NaN"}
+    out = io.StringIO()
+    output.write_json(data, out)
+    assert json.loads(out.getvalue()) == {"a": None, "b": [1.5, None, {"c": None}], "d": "NaN"}
+    line = output.json_line(data)
+    assert "NaN" not in line.replace('"NaN"', "") and "Infinity" not in line
