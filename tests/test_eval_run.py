@@ -159,7 +159,12 @@ def test_eval_run_muc4_scores_relevant_documents(fake: FakeExtractor) -> None:
 
 @pytest.mark.parametrize(
     ("name", "fragment"),
-    [("nope", "choose one of: conflict, gva, isaf, muc4"), ("isaf:x", "no variants"), ("gva:x", "no variants")],
+    [
+        ("nope", "choose one of: conflict, gva, isaf, muc4"),
+        ("isaf:x", "no variants"),
+        ("gva:x", "no variants"),
+        ("conflict:x", "no variants"),
+    ],
 )
 def test_eval_run_unknown_or_planned_name_raises_e051(fake: FakeExtractor, name: str, fragment: str) -> None:
     with pytest.raises(ConfigError) as error:
