@@ -49,7 +49,10 @@ class Messages:
         "cannot reach the Dask scheduler {address!r}: {detail}; start one with `dask scheduler` "
         "(it prints its tcp:// address), or leave out --scheduler / FOGOFWAR_SCHEDULER"
     )
-    E042 = "the Dask cluster at {address} has no workers after {seconds} s; start some: `dask worker {address}`"
+    E042 = (
+        "the Dask cluster at {address} has no workers after {seconds} s; start one with "
+        "`dask worker {address}`"
+    )
     E045 = "extraction failed: {input} (article {id}: {detail}); the article was not stored, please report it"
     E050 = "evaluation data not found in {path}: expected {expected}"
     E051 = "evaluation {name!r} is not available in this build ({detail})"
