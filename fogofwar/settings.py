@@ -30,6 +30,10 @@ class Settings:
     max_text_chars: int = DEFAULT_MAX_TEXT_CHARS
     spacy_model: str = DEFAULT_MODEL
     n_process: int = 1
+    # A batch smaller than this is extracted in this process even when n_process > 1: starting
+    # the workers (each loads spaCy, ~2-4 s) costs more than a pool saves on a small batch
+    # (~20 articles/s in one process, ~38 with two on two cores: the pool pays off past ~80).
+    pool_min_articles: int = 100
     batch_size: int = 64
     reconcile_rule: str = "corroborated.v1"
     # Mentions dated this many days or more before the article's reference date are background.

@@ -300,7 +300,7 @@ def test_extract_failing_article_is_rejected_alone_in_workers(
 
     monkeypatch.setattr(extract, "extract_claims", _raise_on_poison(extract.extract_claims))
     articles = [_article(t) for t in BATCH]
-    extractions = list(Extractor(Settings(n_process=2, batch_size=1)).extract(articles))
+    extractions = list(Extractor(Settings(n_process=2, batch_size=1, pool_min_articles=0)).extract(articles))
     assert [e.article_id for e in extractions] == [a.id for a in articles]
     assert [e.failure for e in extractions] == [None, "ValueError: a step that broke", None]
 
@@ -317,7 +317,7 @@ def test_extract_chunk_failing_in_a_worker_rejects_its_articles(monkeypatch: pyt
 
     monkeypatch.setattr(extract, "extract_chunk", _chunk_failing_on_poison)
     articles = [_article(t) for t in BATCH]
-    extractions = list(Extractor(Settings(n_process=2, batch_size=1)).extract(articles))
+    extractions = list(Extractor(Settings(n_process=2, batch_size=1, pool_min_articles=0)).extract(articles))
     assert [e.failure for e in extractions] == [None, "MemoryError: worker ran out", None]
 
 

@@ -30,7 +30,7 @@ def test_extract_parallel_matches_one_process() -> None:
     articles = example_articles()
     assert len(articles) >= 5
     one = list(Extractor(Settings()).extract(articles))
-    two = list(Extractor(Settings(n_process=2, batch_size=2)).extract(articles))
+    two = list(Extractor(Settings(n_process=2, batch_size=2, pool_min_articles=0)).extract(articles))
     assert [e.article_id for e in two] == [a.id for a in articles]
     assert [e.to_dict() for e in two] == [e.to_dict() for e in one]
     assert [e.to_dict() for e in extract_chunk(Settings(), articles[:2])] == [e.to_dict() for e in one[:2]]

@@ -91,13 +91,15 @@ class Extractor:
         """Extract mentions and claims from each article; yields one Extraction per article, in order.
 
         With ``settings.scheduler`` set the articles are extracted on that Dask cluster's workers
-        (fogofwar.parallel); else, with ``settings.n_process`` > 1, in worker processes (see the
-        module docstring). The order of the results is the order of ``articles`` either way.
+        (fogofwar.parallel); else, with ``settings.n_process`` > 1 and at least
+        ``settings.pool_min_articles`` articles, in worker processes (see the module docstring).
+        The order of the results is the order of ``articles`` either way.
         """
         if self.settings.scheduler is not None:
             yield from self.cluster.extract(articles)
             return
-        if self.settings.n_process > 1:
+        articles = list(articles)
+        if self.settings.n_process > 1 and len(articles) >= self.settings.pool_min_articles:
             yield from self._extract_in_workers(articles)
             return
         for parsing in self._parse(articles):
