@@ -13,6 +13,7 @@ of the same inputs extracts the stored articles that were never extracted.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -102,6 +103,14 @@ def _exit_on_error():
         raise typer.Exit(1) from e
 
 
+def _cores() -> int:
+    """The CPU cores this process may run on (the default number of extraction processes)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on every platform
+        return max(1, os.cpu_count() or 1)
+
+
 def _settings(ctx: typer.Context) -> Settings:
     return ctx.find_root().obj
 
@@ -142,8 +151,9 @@ def cli(
             envvar="FOGOFWAR_PROCESSES",
             min=1,
             metavar="N",
-            show_default="1",
-            help="Worker processes for extraction (ingest, demo, eval).",
+            show_default="the machine's cores",
+            help="Worker processes for extraction (ingest, demo, eval, watch); batches under 100 "
+            "articles are extracted in one process.",
         ),
     ] = None,
     scheduler: Annotated[
@@ -197,7 +207,7 @@ def cli(
         )
     try:
         ctx.obj = Settings.from_env().with_(
-            db_path=db, n_process=processes, reconcile_rule=rule, scheduler=scheduler
+            db_path=db, n_process=processes or _cores(), reconcile_rule=rule, scheduler=scheduler
         )
     except ValueError as e:  # a malformed FOGOFWAR_* variable
         raise typer.BadParameter(str(e)) from e

@@ -296,7 +296,7 @@ def test_cli_ingest_with_real_extraction(runner: CliRunner, db: Path, tmp_path: 
         assert len(store.extractions()) == 1
 
 
-@pytest.mark.parametrize("how", ["option", "environment"])
+@pytest.mark.parametrize("how", ["option", "environment", "default"])
 def test_cli_ingest_processes_reach_the_pipeline(
     runner: CliRunner, reader: str, db: Path, folder: Path, monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
@@ -314,10 +314,14 @@ def test_cli_ingest_processes_reach_the_pipeline(
             return RunResult(articles=list(articles), extractions=extractions)
 
     monkeypatch.setattr(cli, "Pipeline", SettingsRecorder)
+    monkeypatch.setattr(cli, "_cores", lambda: 3)  # the default: the machine's cores
     if how == "option":
         result = runner.invoke(app, ["--db", str(db), "-j", "3", "ingest", str(folder)])
-    else:
+    elif how == "environment":
         result = runner.invoke(app, ["--db", str(db), "ingest", str(folder)], env={"FOGOFWAR_PROCESSES": "3"})
+    else:
+        monkeypatch.delenv("FOGOFWAR_PROCESSES", raising=False)
+        result = runner.invoke(app, ["--db", str(db), "ingest", str(folder)])
     assert result.exit_code == 0, result.output
     assert seen == [3]
 
