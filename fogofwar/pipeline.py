@@ -37,6 +37,7 @@ class Pipeline:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._extractor = None
+        self._link_index = None
 
     @property
     def extractor(self) -> Any:  # fogofwar.extract.Extractor, imported lazily (spaCy is slow to import)
@@ -45,6 +46,15 @@ class Pipeline:
 
             self._extractor = Extractor(self.settings)
         return self._extractor
+
+    @property
+    def link_index(self) -> Any:  # fogofwar.link.incremental.LinkIndex
+        """The keys of events and articles a batch looks up, so it reads only what it can touch."""
+        if self._link_index is None:
+            from fogofwar.link.incremental import LinkIndex
+
+            self._link_index = LinkIndex(self.settings)
+        return self._link_index
 
     def extract(self, articles: Sequence[Article]) -> list[Extraction]:
         """Extract stage: one Extraction per article."""
