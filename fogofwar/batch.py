@@ -24,14 +24,17 @@ What a batch guarantees:
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from fogofwar.errors import message
 from fogofwar.model import Article, Claim, Event, Extraction, Rejection
 from fogofwar.pipeline import RunResult
 from fogofwar.store import Store
+
+if TYPE_CHECKING:
+    from fogofwar.link.incremental import LinkIndex
 
 log = logging.getLogger(__name__)
 
@@ -82,8 +85,12 @@ def ingest_items(
 
     The pipeline runs (when given) on the articles never extracted: extraction first, without
     the lock, then under the write lock linking with the stored events and every write, in one
-    transaction. Its ``RunResult.events`` must be the whole event set (stored events updated,
-    plus new ones): events missing from it are deleted.
+    transaction. A pipeline with a ``link_index`` (fogofwar.link.incremental) is given only the
+    stored events the batch can touch (``_candidates``) and their articles; its
+    ``RunResult.events`` are those events, updated, plus the new ones: only the new and changed
+    ones are written, a given event missing from them is deleted, and the others are not read.
+    A pipeline without one is given every stored event, and its ``RunResult.events`` must be the
+    whole event set (events missing from it are deleted).
     on_rejection: told of each rejection as it is found (read errors, then failed extractions).
     on_wait: told once when another writer holds the database and this batch waits for it.
     checkpoint: called with each name of :data:`CHECKPOINTS` as the batch passes it (tests).
@@ -117,14 +124,23 @@ def ingest_items(
     with store.writing(on_wait=on_wait):
         reached("locked")
         run = None
+        index = None
+        bands: dict[str, list[str]] = {}
         if pipeline is not None:
             # Read again under the lock: another writer may have stored some of them meanwhile.
             done = store.stored_ids(first_of_each, extracted=True)
             pending = [a for a in first_of_each.values() if a.id not in done]
             if pending:
-                before = {e.id: e for e in store.events()}
-                known_articles = store.articles(sorted({i for e in before.values() for i in e.article_ids}))
                 ready = [e for e in extractions if e.article_id not in done]
+                index = getattr(pipeline, "link_index", None)
+                if index is None:
+                    # A runner that cannot say what a batch touches links it with every event.
+                    before = {e.id: e for e in store.events()}
+                    held = {i for e in before.values() for i in e.article_ids}
+                    known_articles = store.articles(sorted(held))
+                else:
+                    bands = index.band_keys(pending)
+                    before, known_articles = _candidates(store, index, pending, ready, bands)
                 run = pipeline.run(
                     pending, events=list(before.values()), known_articles=known_articles, extractions=ready
                 )
@@ -143,12 +159,83 @@ def ingest_items(
         if run is not None:
             store.save_extractions(run.extractions)
             reached("extractions")
-            store.replace_events(run.events)
+            _write_events(store, index, before, run, bands)
             reached("events")
             report.extractions, report.extracted = run.extractions, True
             report.unlinked_claims = _unlinked(run.extractions, run.events)
     reached("committed")
     return report
+
+
+def _write_events(
+    store: Store,
+    index: LinkIndex | None,
+    before: Mapping[str, Event],
+    run: RunResult,
+    bands: Mapping[str, Sequence[str]],
+) -> None:
+    """Store the events of a run: only those it founded or changed (with their keys), deleting the
+    events it was given and did not return (merged away); the events it never read stay as
+    they are. Without a link index the run's events are the whole set (Store.replace_events)."""
+    if index is None:
+        store.replace_events(run.events)
+        return
+    changed = [e for e in run.events if before.get(e.id) != e]
+    gone = set(before).difference(e.id for e in run.events)
+    store.upsert_events(changed, keys=index.event_keys(changed), deleted=sorted(gone))
+    kept = {a.id for a in run.articles}
+    store.save_article_bands({i: k for i, k in bands.items() if i in kept}, scheme=index.bands_scheme)
+
+
+def _candidates(
+    store: Store,
+    index: LinkIndex,
+    articles: Sequence[Article],
+    extractions: Sequence[Extraction],
+    bands: Mapping[str, Sequence[str]],
+) -> tuple[dict[str, Event], list[Article]]:
+    """The stored events a batch can touch, by id, and the articles it needs (theirs and those it
+    may copy), read by key (fogofwar.link.incremental) rather than the whole ledger:
+
+    - the events under a block key the batch's mention groups look up (no other event can be a
+      candidate of the batch, nor of an event it founds or widens);
+    - the stored articles sharing an LSH band with a batch article (the only ones dedup could
+      call its originals), and the events holding them;
+    - for the undated-article redating (Pipeline.redate): every event holding an article with
+      an undated claim in those events (an article takes its date from the event holding most
+      of its claims).
+    """
+    _build_keys(store, index)
+    ids = store.event_ids_with_keys(index.query_keys(articles, extractions))
+    copied = store.article_ids_with_bands(k for keys in bands.values() for k in keys)
+    copied -= {a.id for a in articles}
+    ids |= store.event_ids_for_articles(copied)
+    events = store.events(sorted(ids))
+    waiting = {c.article_id for e in events for c in e.claims if c.claim_date is None}
+    more = store.event_ids_for_articles(waiting) - ids if waiting else set()
+    if more:
+        events = store.events(sorted(ids | more))
+    needed = {i for e in events for i in e.article_ids} | copied
+    known = store.articles(sorted(needed))
+    # A copy's original (duplicate_of) decides which article a new copy counts as.
+    originals = {a.duplicate_of for a in known if a.duplicate_of and a.duplicate_of not in needed}
+    if originals:
+        known = store.articles(sorted(needed | originals))
+    log.debug("batch of %d reads %d stored events, %d articles", len(articles), len(events), len(known))
+    return {e.id: e for e in events}, known
+
+
+def _build_keys(store: Store, index: LinkIndex) -> None:
+    """Make the stored keys once (a ledger from before them, or keys of other settings)."""
+    if store.link_index_scheme("event_keys") != index.keys_scheme:
+        log.info("building the event keys of the stored events")
+        store.rebuild_event_keys(index.event_keys(store.events()), scheme=index.keys_scheme)
+    if store.link_index_scheme("article_bands") != index.bands_scheme:
+        log.info("building the dedup keys of the stored articles")
+        stored = store.articles()
+        extracted = store.stored_ids([a.id for a in stored], extracted=True)
+        bands = index.band_keys([a for a in stored if a.id in extracted])
+        store.save_article_bands(bands, scheme=index.bands_scheme, rebuild=True)
 
 
 def _failure(article: Article, extraction: Extraction) -> Rejection:

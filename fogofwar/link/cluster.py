@@ -75,7 +75,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from fogofwar.link.blocking import BlockIndex, event_keys, query_keys
+from fogofwar.link.blocking import BlockIndex, BlockKey, event_keys, query_keys
 from fogofwar.link.dedup import find_copies
 from fogofwar.link.groups import (
     MentionGroup,
@@ -460,6 +460,89 @@ def _claims_by_group(extraction: Extraction, groups: Sequence[MentionGroup]) -> 
     return owned
 
 
+def batch_groups(
+    articles: Mapping[str, Article],
+    extractions: Sequence[Extraction],
+    *,
+    linked: set[str] | frozenset[str] = frozenset(),
+    settings: Settings,
+    params: LinkParams = DEFAULT_PARAMS,
+) -> tuple[list[tuple[MentionGroup, list[Claim]]], set[str]]:
+    """The mention groups of a batch's extractions with their claims, dated for comparing, and
+    the ids of the articles whose news tells no toll of its own (follow-ups), as ``link_events``
+    takes them (unsorted). ``articles``: by id, the batch's (others' extractions are skipped);
+    ``linked``: mention ids already in an event (skipped)."""
+    by_id = articles
+    work: list[tuple[MentionGroup, list[Claim]]] = []
+    follow_ups: set[str] = set()  # articles whose news tells no toll of its own
+    for extraction in extractions:
+        if extraction.article_id not in by_id:
+            log.warning("link_events: extraction for unknown article %s skipped", extraction.article_id)
+            continue
+        fresh = [m for m in extraction.mentions if m.id not in linked]
+        groups, history = group_article(fresh, article=by_id[extraction.article_id], params=params)
+        reference = by_id[extraction.article_id].reference_date
+        if reference is not None:
+            # History an article recalls ("the June 2013 shooting in which a girl was killed")
+            # joins the event it tells of when that is known; an undated article has no
+            # "before" to tell its history from its news.
+            groups += history
+        for group in groups:
+            if reference is None:
+                # An undated article's own dates cannot be trusted (a relative date had nothing
+                # to resolve against, a month no year): it is compared as undated and takes
+                # its dates from the event it joins.
+                group.evidence = Dates()
+            elif group.dates is None:
+                # News reports recent events: an undated mention happened before the report,
+                # and not long before (else the extractor calls it background).
+                group.window = report_window(reference, reference, settings.background_days)
+        owned = _claims_by_group(extraction, groups)
+        for group, claims in zip(groups, owned, strict=True):
+            group.dead, group.wounded_only = tolls_told(claims, [m.sentence.text for m in group.mentions])
+        if not any(
+            c.outcome in VIOLENT_OUTCOMES
+            for g, cs in zip(groups, owned, strict=True)
+            if not g.history
+            for c in cs
+        ):
+            follow_ups.add(extraction.article_id)
+        work.extend(zip(groups, owned, strict=True))
+    return work, follow_ups
+
+
+def batch_query_keys(
+    articles: Sequence[Article],
+    extractions: Sequence[Extraction],
+    *,
+    settings: Settings,
+    params: LinkParams = DEFAULT_PARAMS,
+) -> set[BlockKey]:
+    """Every block key that ``link_events`` looks up for the mention groups of a batch of new
+    articles. A given event indexed under none of them is never compared with the batch, nor
+    with an event the batch founds or widens (those are compared only through the batch's
+    groups), so linking the batch with only the events under these keys (``stored_event_keys``)
+    gives the same events as linking it with all of them (text weights aside: the vectors are
+    fitted on the articles at hand)."""
+    by_id = {a.id: a for a in articles}
+    article_names = {x.article_id: place_names(x, by_id.get(x.article_id)) for x in extractions}
+    work, _ = batch_groups(by_id, extractions, settings=settings, params=params)
+    keys: set[BlockKey] = set()
+    for group, _claims in work:
+        if not group.history or recalls_one_event(group):
+            keys.update(_query_of(group, settings, params, article_names))
+    return keys
+
+
+def stored_event_keys(
+    events: Sequence[Event], *, settings: Settings, params: LinkParams = DEFAULT_PARAMS
+) -> dict[str, list[BlockKey]]:
+    """Event id -> the block keys ``link_events`` indexes the event under when it is given (an
+    earlier run's event, before anything of the batch joins it)."""
+    vectors = ArticleVectors([])
+    return {e.id: _keys_of(EventState.from_event(e, vectors), settings, params, {}) for e in events}
+
+
 def link_events(
     articles: Sequence[Article],
     extractions: Sequence[Extraction],
@@ -497,41 +580,7 @@ def link_events(
     state_of = {s.id: s for s in states}
     linked = {m for e in events for m in e.mention_ids}
 
-    work: list[tuple[MentionGroup, list[Claim]]] = []
-    follow_ups: set[str] = set()  # articles whose news tells no toll of its own
-    for extraction in extractions:
-        if extraction.article_id not in by_id:
-            log.warning("link_events: extraction for unknown article %s skipped", extraction.article_id)
-            continue
-        fresh = [m for m in extraction.mentions if m.id not in linked]
-        groups, history = group_article(fresh, article=by_id[extraction.article_id], params=params)
-        reference = by_id[extraction.article_id].reference_date
-        if reference is not None:
-            # History an article recalls ("the June 2013 shooting in which a girl was killed")
-            # joins the event it tells of when that is known; an undated article has no
-            # "before" to tell its history from its news.
-            groups += history
-        for group in groups:
-            if reference is None:
-                # An undated article's own dates cannot be trusted (a relative date had nothing
-                # to resolve against, a month no year): it is compared as undated and takes
-                # its dates from the event it joins.
-                group.evidence = Dates()
-            elif group.dates is None:
-                # News reports recent events: an undated mention happened before the report,
-                # and not long before (else the extractor calls it background).
-                group.window = report_window(reference, reference, settings.background_days)
-        owned = _claims_by_group(extraction, groups)
-        for group, claims in zip(groups, owned, strict=True):
-            group.dead, group.wounded_only = tolls_told(claims, [m.sentence.text for m in group.mentions])
-        if not any(
-            c.outcome in VIOLENT_OUTCOMES
-            for g, cs in zip(groups, owned, strict=True)
-            if not g.history
-            for c in cs
-        ):
-            follow_ups.add(extraction.article_id)
-        work.extend(zip(groups, owned, strict=True))
+    work, follow_ups = batch_groups(by_id, extractions, linked=linked, settings=settings, params=params)
     work.sort(key=lambda item: _sort_key(item[0], by_id))
 
     news: dict[str, EventState] = {}  # article id -> the event of its first news group
@@ -716,6 +765,8 @@ def reference_dates(articles: Sequence[Article], events: Sequence[Event]) -> dic
 
 __all__ = [
     "EventState",
+    "batch_groups",
+    "batch_query_keys",
     "best_event",
     "compatibility",
     "count_sources",
@@ -724,6 +775,7 @@ __all__ = [
     "reference_dates",
     "report_window",
     "score",
+    "stored_event_keys",
     "tolls_conflict",
     "tolls_told",
 ]

@@ -386,12 +386,53 @@ def _m0004_watch_state(db: sqlite3.Connection) -> None:
     _execute_all(db, _WATCH_STATE)
 
 
+# Version 5: the keys a batch looks records up by, so an ingest reads only the stored events and
+# articles it can touch (see fogofwar.link.incremental and fogofwar.batch).
+#
+# - ``event_keys``: each event's block keys (place cell or name x week x coarse type, as text),
+#   rewritten whenever the event is written through the incremental path.
+# - ``article_bands``: each extracted article's MinHash LSH band keys (dedup candidates).
+# - ``link_index``: per kind of key ("event_keys", "article_bands"), the scheme its rows were
+#   made with (settings and versions). A kind with no row, or another scheme, is rebuilt from
+#   the events or articles on the next ingest; writing events without their keys
+#   (Store.replace_events) deletes the "event_keys" row.
+_LINK_INDEX = (
+    """
+    CREATE TABLE event_keys (
+        key TEXT NOT NULL,
+        event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        PRIMARY KEY (key, event_id)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX event_keys_event_id ON event_keys (event_id)",
+    """
+    CREATE TABLE article_bands (
+        key TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        PRIMARY KEY (key, article_id)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX article_bands_article_id ON article_bands (article_id)",
+    """
+    CREATE TABLE link_index (
+        name TEXT PRIMARY KEY,
+        scheme TEXT NOT NULL
+    )
+    """,
+)
+
+
+def _m0005_link_index(db: sqlite3.Connection) -> None:
+    _execute_all(db, _LINK_INDEX)
+
+
 # Order is the version number: MIGRATIONS[0] is version 1. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _m0001_initial),
     Migration("0002_corrections", _m0002_corrections),
     Migration("0003_corrected_events", _m0003_corrected_events),
     Migration("0004_watch_state", _m0004_watch_state),
+    Migration("0005_link_index", _m0005_link_index),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

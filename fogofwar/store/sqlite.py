@@ -11,7 +11,7 @@ import json
 import logging
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +39,12 @@ _BUSY_MS = 5_000
 WRITE_WAIT_SECONDS = 3_600.0
 # Selects rows of the articles given as one JSON-array parameter (see _json_list).
 _IN_IDS = "article_id IN (SELECT value FROM json_each(?))"
+_EVENT_UPSERT = rows.insert_sql(
+    "events",
+    rows.EVENT_COLUMNS,
+    on_conflict="ON CONFLICT (id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in rows.EVENT_COLUMNS if c != "id"),
+)
 
 
 @dataclass
@@ -331,37 +337,135 @@ class Store:
     def replace_events(self, events: Iterable[Event]) -> None:
         """Make ``events`` the stored set, in one transaction: upsert each by id, delete the rest.
 
-        The link stage recomputes the whole set, so an event missing from ``events`` is gone.
+        For a caller that recomputes the whole set: an event missing from ``events`` is gone.
+        The events' block keys are not written, so the stored keys are marked out of date (the
+        next incremental ingest rebuilds them; see :meth:`upsert_events`).
         Every article an event names must be stored (foreign key).
         """
-        updates = ", ".join(f"{c} = excluded.{c}" for c in rows.EVENT_COLUMNS if c != "id")
-        event_sql = rows.insert_sql(
-            "events", rows.EVENT_COLUMNS, on_conflict=f"ON CONFLICT (id) DO UPDATE SET {updates}"
-        )
-        updated_at = now_iso()
         kept: list[str] = []
         with self._transaction() as db:
+            updated_at = now_iso()
             for event in events:
-                db.execute(event_sql, rows.event_row(event, updated_at=updated_at))
-                db.execute("DELETE FROM event_articles WHERE event_id = ?", (event.id,))
-                db.execute("DELETE FROM event_mentions WHERE event_id = ?", (event.id,))
-                db.executemany(
-                    "INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?, ?)",
-                    [(event.id, article_id) for article_id in event.article_ids],
-                )
-                db.executemany(
-                    "INSERT OR IGNORE INTO event_mentions (event_id, mention_id) VALUES (?, ?)",
-                    [(event.id, mention_id) for mention_id in event.mention_ids],
-                )
+                self._write_event(db, event, updated_at=updated_at)
                 kept.append(event.id)
             cursor = db.execute(
                 "DELETE FROM events WHERE id NOT IN (SELECT value FROM json_each(?))", (_json_list(kept),)
             )
+            db.execute("DELETE FROM link_index WHERE name = 'event_keys'")
         log.debug("stored %d events, deleted %d", len(kept), cursor.rowcount)
 
-    def events(self) -> list[Event]:
-        """Every stored event, by start date (undated last), then id."""
-        cursor = self._db.execute("SELECT data FROM events ORDER BY start_date IS NULL, start_date, id")
+    def upsert_events(
+        self,
+        events: Iterable[Event],
+        *,
+        keys: Mapping[str, Sequence[str]],
+        deleted: Iterable[str] = (),
+    ) -> None:
+        """Write ``events`` (new or changed) with their block keys, and delete the ``deleted`` ids,
+        in one transaction; every other stored event is left as it is.
+
+        keys: event id -> its block keys (fogofwar.link.incremental), replacing those stored.
+        """
+        key_sql = "INSERT OR IGNORE INTO event_keys (key, event_id) VALUES (?, ?)"
+        written = 0
+        with self._transaction() as db:
+            updated_at = now_iso()
+            for event in events:
+                self._write_event(db, event, updated_at=updated_at)
+                db.execute("DELETE FROM event_keys WHERE event_id = ?", (event.id,))
+                db.executemany(key_sql, [(key, event.id) for key in keys.get(event.id, ())])
+                written += 1
+            cursor = db.execute(
+                "DELETE FROM events WHERE id IN (SELECT value FROM json_each(?))", (_json_list(deleted),)
+            )
+        log.debug("wrote %d events, deleted %d", written, cursor.rowcount)
+
+    def _write_event(self, db: sqlite3.Connection, event: Event, *, updated_at: str) -> None:
+        """Upsert one event and its article and mention links (inside a transaction)."""
+        db.execute(_EVENT_UPSERT, rows.event_row(event, updated_at=updated_at))
+        db.execute("DELETE FROM event_articles WHERE event_id = ?", (event.id,))
+        db.execute("DELETE FROM event_mentions WHERE event_id = ?", (event.id,))
+        db.executemany(
+            "INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?, ?)",
+            [(event.id, article_id) for article_id in event.article_ids],
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO event_mentions (event_id, mention_id) VALUES (?, ?)",
+            [(event.id, mention_id) for mention_id in event.mention_ids],
+        )
+
+    # -- the keys a batch looks records up by (fogofwar.link.incremental) ------------------
+
+    def link_index_scheme(self, name: str) -> str | None:
+        """The scheme the stored keys of kind ``name`` were made with; None when never built."""
+        row = self._db.execute("SELECT scheme FROM link_index WHERE name = ?", (name,)).fetchone()
+        return None if row is None else str(row["scheme"])
+
+    def rebuild_event_keys(self, keys: Mapping[str, Sequence[str]], *, scheme: str) -> None:
+        """Replace every stored event key with ``keys`` (event id -> keys), made under ``scheme``."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM event_keys")
+            db.executemany(
+                "INSERT OR IGNORE INTO event_keys (key, event_id) VALUES (?, ?)",
+                [(key, event_id) for event_id, values in keys.items() for key in values],
+            )
+            self._set_scheme(db, "event_keys", scheme)
+
+    def save_article_bands(
+        self, bands: Mapping[str, Sequence[str]], *, scheme: str, rebuild: bool = False
+    ) -> None:
+        """Store articles' LSH band keys (article id -> keys), made under ``scheme``; with
+        ``rebuild``, those of every other article are deleted first."""
+        with self._transaction() as db:
+            if rebuild:
+                db.execute("DELETE FROM article_bands")
+            db.executemany(
+                "INSERT OR IGNORE INTO article_bands (key, article_id) VALUES (?, ?)",
+                [(key, article_id) for article_id, values in bands.items() for key in values],
+            )
+            if rebuild:
+                self._set_scheme(db, "article_bands", scheme)
+
+    def _set_scheme(self, db: sqlite3.Connection, name: str, scheme: str) -> None:
+        db.execute(
+            "INSERT INTO link_index (name, scheme) VALUES (?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET scheme = excluded.scheme",
+            (name, scheme),
+        )
+
+    def event_ids_with_keys(self, keys: Iterable[str]) -> set[str]:
+        """Ids of the events stored under any of ``keys``."""
+        cursor = self._db.execute(
+            "SELECT DISTINCT event_id FROM event_keys WHERE key IN (SELECT value FROM json_each(?))",
+            (_json_list(keys),),
+        )
+        return {str(row[0]) for row in cursor}
+
+    def article_ids_with_bands(self, keys: Iterable[str]) -> set[str]:
+        """Ids of the articles stored under any of the LSH band ``keys``."""
+        cursor = self._db.execute(
+            "SELECT DISTINCT article_id FROM article_bands WHERE key IN (SELECT value FROM json_each(?))",
+            (_json_list(keys),),
+        )
+        return {str(row[0]) for row in cursor}
+
+    def event_ids_for_articles(self, article_ids: Iterable[str]) -> set[str]:
+        """Ids of the events holding any of ``article_ids``."""
+        cursor = self._db.execute(
+            f"SELECT DISTINCT event_id FROM event_articles WHERE {_IN_IDS}", (_json_list(article_ids),)
+        )
+        return {str(row[0]) for row in cursor}
+
+    def events(self, ids: Iterable[str] | None = None) -> list[Event]:
+        """Every stored event (or those with ``ids``), by start date (undated last), then id."""
+        order = "ORDER BY start_date IS NULL, start_date, id"
+        if ids is None:
+            cursor = self._db.execute(f"SELECT data FROM events {order}")
+        else:
+            cursor = self._db.execute(
+                f"SELECT data FROM events WHERE id IN (SELECT value FROM json_each(?)) {order}",
+                (_json_list(ids),),
+            )
         return [rows.event_from_data(row["data"]) for row in cursor]
 
     def event(self, id: str) -> Event | None:
