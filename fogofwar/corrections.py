@@ -34,7 +34,8 @@ from typing import ClassVar
 
 from fogofwar.errors import FogofwarError
 from fogofwar.model import ActorRole, Article, Claim, Event, Mention, Place, Record, record_id
-from fogofwar.reconcile import reconcile, totals
+from fogofwar.reconcile import event_totals, reconcile, totals_by_outcome
+from fogofwar.settings import DEFAULT_RECONCILE_RULE
 from fogofwar.store import Store
 from fogofwar.store.queries import CorrectedRow, RejectedClaim, save_corrected
 
@@ -153,7 +154,7 @@ def apply_corrections(
     *,
     mentions: Mapping[str, Mention] | None = None,
     articles: Mapping[str, Article] | None = None,
-    rule: str = "conservative.v1",
+    rule: str = DEFAULT_RECONCILE_RULE,
 ) -> list[Event]:
     """``events`` with ``corrections`` applied in order (see :func:`correct` for the options)."""
     return correct(events, corrections, mentions=mentions, articles=articles, rule=rule).events
@@ -165,7 +166,7 @@ def correct(
     *,
     mentions: Mapping[str, Mention] | None = None,
     articles: Mapping[str, Article] | None = None,
-    rule: str = "conservative.v1",
+    rule: str = DEFAULT_RECONCILE_RULE,
 ) -> Corrected:
     """Apply ``corrections`` (oldest first) to ``events``; report what each one did.
 
@@ -361,12 +362,21 @@ def refresh_corrected_events(store: Store, *, rule: str, timeout: float | None =
 
 
 def corrected_rows(corrected: Corrected) -> list[CorrectedRow]:
-    """Each corrected event with its killed range (the groups' lows and highs summed, as
-    :func:`fogofwar.reconcile.totals` counts them) and the event it was split off."""
-    return [
-        CorrectedRow(event, *totals(event.reconciled, outcome="killed"), corrected.split_from.get(event.id))
-        for event in corrected.events
-    ]
+    """Each corrected event with its totals (:func:`fogofwar.reconcile.event_totals`, by outcome;
+    the killed low and high also as columns to filter and sort on) and the event it was split off."""
+    rows = []
+    for event in corrected.events:
+        killed = event_totals(event, "killed")
+        rows.append(
+            CorrectedRow(
+                event,
+                killed.low,
+                killed.high,
+                corrected.split_from.get(event.id),
+                totals=totals_by_outcome(event),
+            )
+        )
+    return rows
 
 
 # -- building blocks (public: the API's checks use them too) ------------------------------------
@@ -451,7 +461,7 @@ def split_event(
 
 
 def refresh_figures(
-    event: Event, *, articles: Mapping[str, Article] | None = None, rule: str = "conservative.v1"
+    event: Event, *, articles: Mapping[str, Article] | None = None, rule: str = DEFAULT_RECONCILE_RULE
 ) -> Event:
     """``event`` with reconciled figures recomputed from its claims; with all its ``articles`` at
     hand, sources and first/last report dates are recounted too (syndicated copies count once)."""

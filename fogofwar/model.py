@@ -1,6 +1,7 @@
 """The records that flow between fogofwar's stages.
 
-This module imports nothing else from fogofwar; every other module may import it.
+This module imports nothing else from fogofwar but the name of the default reconcile rule from
+``fogofwar.settings`` (itself a leaf); every other module may import it.
 Each record round-trips exactly through ``to_dict()`` / ``from_dict()``; the store,
 the API and the exports all use that dict (dates as ISO strings, nested records as dicts).
 """
@@ -14,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar, TypeVar
+
+from fogofwar.settings import DEFAULT_RECONCILE_RULE
 
 R = TypeVar("R", bound="Record")
 
@@ -230,8 +233,25 @@ class Reconciled(Record):
     best: int | None
     high: int | None
     claim_ids: tuple[str, ...] = ()
-    rule: str = "conservative.v1"
+    rule: str = DEFAULT_RECONCILE_RULE
     contradiction: bool = False
+    # Who gives the figures (distinct claimants, sorted) and whether every figure is an armed
+    # party's claim about its enemy's losses: what event totals need to tell rival accounts of
+    # one set of dead from distinct groups (``fogofwar.reconcile.event_totals``).
+    claimants: tuple[str, ...] = ()
+    adversary: bool = False
+
+
+@dataclass(frozen=True)
+class Total(Record):
+    """An event's total for one outcome (``fogofwar.reconcile.event_totals``): low / best / high,
+    and the victim groups whose identity is contested (an adversary's count of dead that others
+    describe as other victims: an alternative account, never added)."""
+
+    low: int | None = None
+    best: int | None = None
+    high: int | None = None
+    contested: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -330,6 +350,7 @@ __all__ = [
     "Record",
     "Rejection",
     "Span",
+    "Total",
     "article_id",
     "normalise_text",
     "record_id",

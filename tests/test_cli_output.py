@@ -12,6 +12,7 @@ from test_store_records import load_records
 
 from fogofwar import output
 from fogofwar.model import Claim, Reconciled, Span
+from fogofwar.reconcile import event_totals
 
 
 def _event_with(*groups: tuple[str, str, int | None, int | None]):
@@ -31,7 +32,10 @@ def _event_with(*groups: tuple[str, str, int | None, int | None]):
     ],
 )
 def test_cli_output_killed_totals_sum_groups(groups, expected) -> None:
-    assert output.outcome_totals(_event_with(*groups)) == expected
+    total = event_totals(_event_with(*groups), "killed")
+    assert (total.low, total.high) == expected
+    row = output.event_csv_row(_event_with(*groups))
+    assert (row["killed_low"], row["killed_high"]) == tuple("" if v is None else v for v in expected)
 
 
 @pytest.mark.parametrize(

@@ -268,3 +268,122 @@ def test_reconcile_corroborated_copies_and_repeats_do_not_corroborate() -> None:
     claims = [unknown(3, "r1", 1), unknown(3, "r2", 1), unknown(1, "r3", 1, claimant="Police")]
     (row,) = reconcile(claims, rule="corroborated.v1")
     assert (row.low, row.best) == (1, 1)
+
+
+# -- event totals: victim groups as analysts read them (module docstring, "Event totals") ------
+
+
+def _total(claims: list[Claim], outcome: str = "killed"):
+    from fogofwar.reconcile import event_totals
+
+    return event_totals(reconcile(claims, rule="corroborated.v2"), outcome)
+
+
+@pytest.mark.parametrize(
+    ("claims", "expected"),
+    [
+        # a total contains its named subset: "32 people, among them two children"
+        (
+            [
+                claim("Ministry", "unknown", 32, kind="state_forces"),
+                claim("Ministry", "civilians", 2, kind="state_forces"),
+            ],
+            (32, 32, 32),
+        ),
+        # a breakdown adds up: "12 soldiers and 8 civilians"; "20 people died" is the same dead
+        (
+            [
+                claim("Outlet", "Army", 12, kind="outlet"),
+                claim("Outlet", "civilians", 8, kind="outlet"),
+                claim("Police", "unknown", 20, kind="state_forces", article="a2"),
+            ],
+            (20, 20, 20),
+        ),
+        # each side's own dead add: the army admits 3, claims 40 fighters (no one says otherwise)
+        (
+            [
+                claim("Army", "Army", 3, stance="admits", kind="state_forces"),
+                claim("Army", "Rebels", 40, kind="state_forces"),
+            ],
+            (43, 43, 43),
+        ),
+        # rival accounts of one set of dead: the attacker's "40 terrorists" and the villagers' "45"
+        (
+            [
+                claim("Army", "Rebels", 40, kind="state_forces"),
+                claim("Residents", "civilians", 45, kind="civilians", article="a2"),
+            ],
+            (45, 45, 45),
+        ),
+        # the attacker's "more than 60 servicemen" against the victims' side's "35 people"
+        (
+            [
+                claim("Attackers", "Defenders", 61, kind="state_forces", article="a2"),
+                claim("Emergency service", "unknown", 35, kind="state_forces"),
+                claim("Emergency service", "civilians", 2, kind="state_forces"),
+            ],
+            (35, 35, 61),
+        ),
+        # the unspecified toll of everyone contains an adversary's smaller count
+        (
+            [
+                claim("WHO", "unknown", 700, kind="external"),
+                claim("Government", "unknown", 3000, kind="state_forces", article="a2"),
+                claim("Army", "Rebels", 12, kind="state_forces", article="a3"),
+            ],
+            (700, 700, 3000),
+        ),
+    ],
+)
+def test_reconcile_event_totals_victim_groups(claims: list[Claim], expected: tuple[int, int, int]) -> None:
+    total = _total(claims)
+    assert (total.low, total.best, total.high) == expected
+
+
+def test_reconcile_event_totals_flags_rival_account_as_contested() -> None:
+    claims = [
+        claim("Attackers", "Militia", 300, kind="rebel_group"),
+        claim("Families", "unknown", 401, qualifier="at_least", kind="unknown", article="a2"),
+    ]
+    total = _total(claims)
+    assert (total.best, total.high, total.contested) == (401, 401, ("Militia",))
+
+
+def test_reconcile_event_totals_same_claimant_breakdown_adds() -> None:
+    # one claimant tells both groups: a breakdown, not rival accounts
+    claims = [
+        claim("Police", "Attackers", 2, kind="state_forces"),
+        claim("Police", "civilians", 5, kind="state_forces"),
+    ]
+    total = _total(claims)
+    assert (total.low, total.best, total.high, total.contested) == (7, 7, 7, ())
+
+
+def test_reconcile_corroborated_v2_counts_one_article_once() -> None:
+    # two names for one voice in one article do not outvote another report
+    claims = [
+        claim("Russia", "Ukraine forces", 61, article="a1", kind="state_forces"),
+        claim("forces", "Ukraine forces", 61, article="a1", kind="state_forces"),
+        claim("Kyiv", "Ukraine forces", 5, article="a2", kind="state_forces"),
+    ]
+    assert CREDIBLE["corroborated.v2"](claims) == claims
+    assert len(CREDIBLE["corroborated.v1"](claims)) == 2
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["Army", "Rebels", "civilians", "unknown"]),
+            st.sampled_from(["Army", "Rebels", "Outlet"]),
+            st.integers(min_value=0, max_value=300),
+            st.sampled_from(["a1", "a2"]),
+        ),
+        max_size=6,
+    )
+)
+def test_reconcile_event_totals_ordered(rows: list[tuple[str, str, int, str]]) -> None:
+    kinds = {"Army": "state_forces", "Rebels": "rebel_group", "Outlet": "outlet"}
+    claims = [claim(who, victims, n, article=a, kind=kinds[who]) for victims, who, n, a in rows]
+    total = _total(claims)
+    known = [v for v in (total.low, total.best, total.high) if v is not None]
+    assert known == sorted(known)

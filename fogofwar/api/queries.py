@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 from fogofwar.errors import message
 from fogofwar.export.countries import resolve_country
 from fogofwar.model import Event
-from fogofwar.reconcile import totals
+from fogofwar.reconcile import event_totals
 from fogofwar.store.queries import DEFAULT_SORT, SORTS, EventQuery
 
 # Text a filter may hold: anything but NUL and the other control characters.
@@ -76,5 +76,6 @@ class EventFilters(BaseModel):
 
 
 def killed_range(event: Event) -> tuple[int | None, int | None]:
-    """The event's people killed: (sum of the victim groups' lows, sum of their highs)."""
-    return totals(event.reconciled, outcome="killed")
+    """The event's people killed, (low, high) of :func:`fogofwar.reconcile.event_totals`."""
+    total = event_totals(event, "killed")
+    return total.low, total.high

@@ -35,6 +35,7 @@ from fogofwar.corrections import Correction
 from fogofwar.errors import message
 from fogofwar.model import Article
 from fogofwar.output import article_dict
+from fogofwar.reconcile import totals_by_outcome
 from fogofwar.store import queries
 
 log = logging.getLogger(__name__)
@@ -99,7 +100,7 @@ async def get_event(event_id: Annotated[str, NoControl], store: EventsDep) -> An
     event = find_event(store, event_id)
     articles = store.articles(list(event.article_ids))
     return {
-        "event": event.to_dict(),
+        "event": {**event.to_dict(), **totals_by_outcome(event)},
         "articles": [article_dict(a, with_text=True) for a in articles],
         "mentions": [m.to_dict() for m in event_mentions(store, event)],
         "rejected_claims": [c.to_dict() for c in rejected_claims(store, event)],

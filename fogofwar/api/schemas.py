@@ -89,6 +89,18 @@ class ReconciledOut(BaseModel):
     claim_ids: list[str] = []
     rule: str
     contradiction: bool
+    claimants: list[str] = []
+    adversary: bool = False
+
+
+class TotalOut(BaseModel):
+    """An event's total for one outcome (``fogofwar.reconcile.event_totals``)."""
+
+    low: int | None = None
+    best: int | None = None
+    high: int | None = None
+    # Victim groups whose identity is contested (rival accounts of the same dead, not added).
+    contested: list[str] = []
 
 
 class EventOut(BaseModel):
@@ -110,6 +122,9 @@ class EventOut(BaseModel):
     last_updated: date | None = None
     sources: int
     contested: list[str] = []
+    killed: TotalOut | None = None
+    injured: TotalOut | None = None
+    captured: TotalOut | None = None
 
 
 class MentionOut(BaseModel):

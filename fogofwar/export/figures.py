@@ -1,8 +1,10 @@
-"""The figures the exports write: per-group reconciled rows counted once, totals and per-side deaths.
+"""The figures the exports write, all read through :func:`fogofwar.reconcile.event_totals`.
 
-The rule of the domain holds here as in ``reconcile.totals``: claims about the same victims
-are never added; each victim group adds its reconciled low / best / high once, and a combined
-group ("A + B") counts only when none of its members has a row of its own.
+Victim groups overlap (the reconcile module's docstring gives the model): the event's low /
+best / high come from ``event_totals``, never from a sum of groups made here. The per-side
+deaths UCDP writes split that best: each credible group's best goes to its side (rival
+accounts, ``Total.contested``, to none), and whatever of the best no named group accounts for
+(the dead reported only as "people") is ``unknown``, so the sides always add up to the best.
 """
 
 from __future__ import annotations
@@ -15,30 +17,19 @@ from fogofwar.export.sides import (
     OTHER,
     SIDE_A,
     SIDE_B,
-    group_members,
     names_civilians,
     victim_side,
 )
-from fogofwar.model import Event, Reconciled
-from fogofwar.reconcile import totals
+from fogofwar.model import Event
+from fogofwar.reconcile import counted_rows, event_totals, rival_accounts
 
 KILLED = "killed"
 
 
-def counted_rows(rows: Sequence[Reconciled], *, outcome: str = KILLED) -> list[Reconciled]:
-    """The reconciled rows of ``outcome`` that event totals add (same rule as ``reconcile.totals``)."""
-    selected = [r for r in rows if r.outcome == outcome]
-    single = {r.victims for r in selected if len(group_members(r.victims)) == 1}
-    return [
-        r
-        for r in selected
-        if len(group_members(r.victims)) == 1 or not single.intersection(group_members(r.victims))
-    ]
-
-
 def killed_range(event: Event) -> tuple[int | None, int | None]:
-    """(sum of the groups' lowest, sum of their highest) killed figures; None where no group has one."""
-    return totals(event.reconciled, outcome=KILLED)
+    """(low, high) killed of the event (:func:`fogofwar.reconcile.event_totals`)."""
+    total = event_totals(event, KILLED)
+    return total.low, total.high
 
 
 def _sum(values: Sequence[int | None]) -> int | None:
@@ -48,7 +39,7 @@ def _sum(values: Sequence[int | None]) -> int | None:
 
 @dataclass(frozen=True)
 class Deaths:
-    """Killed figures of an event by victim side (each group's best once) and in all."""
+    """Killed figures of an event by victim side (adding up to ``best``) and in all."""
 
     side_a: int | None
     side_b: int | None
@@ -60,20 +51,26 @@ class Deaths:
 
 
 def deaths(event: Event) -> Deaths:
-    """The event's killed figures: each counted group's best added to its side, and the sums of the
-    groups' low / best / high. None where no group has that figure."""
-    rows = counted_rows(event.reconciled)
+    """The event's killed totals (``event_totals``) and its best split by side (module docstring).
+    None where there is no figure."""
+    total = event_totals(event, KILLED)
+    rows = [r for r in counted_rows(event.reconciled, outcome=KILLED) if r.best is not None]
+    rivals = rival_accounts(rows)
     by_side: dict[str, list[int | None]] = {SIDE_A: [], SIDE_B: [], CIVILIANS: [], OTHER: []}
     for row in rows:
-        by_side[victim_side(event, row.victims)].append(row.best)
+        if row.victims not in rivals and row.victims != "unknown":
+            by_side[victim_side(event, row.victims)].append(row.best)
+    named = _sum([v for side in (SIDE_A, SIDE_B, CIVILIANS, OTHER) for v in by_side[side]]) or 0
+    rest = (total.best - named) if total.best is not None else None
+    unknown = _sum([*by_side[OTHER], rest if rest and rest > 0 else None])
     return Deaths(
         side_a=_sum(by_side[SIDE_A]),
         side_b=_sum(by_side[SIDE_B]),
         civilians=_sum(by_side[CIVILIANS]),
-        unknown=_sum(by_side[OTHER]),
-        low=_sum([r.low for r in rows]),
-        best=_sum([r.best for r in rows]),
-        high=_sum([r.high for r in rows]),
+        unknown=unknown,
+        low=total.low,
+        best=total.best,
+        high=total.high,
     )
 
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from fogofwar.corrections import Corrected, Correction, correct, validate_correction
 from fogofwar.model import Article, Event, Mention
+from fogofwar.settings import DEFAULT_RECONCILE_RULE
 from fogofwar.store.migrations import now_iso
 from fogofwar.store.sqlite import Store
 
@@ -81,7 +82,7 @@ class CorrectionLog:
         return None if row is None else _from_row(row)
 
 
-def read_events(store: Store, *, rule: str = "conservative.v1") -> Corrected:
+def read_events(store: Store, *, rule: str = DEFAULT_RECONCILE_RULE) -> Corrected:
     """The stored events as people see them: every correction applied, oldest first.
 
     Replays the whole log over every event: what the materialised table

@@ -23,7 +23,7 @@ import logging
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -36,7 +36,7 @@ from fogofwar.store.sqlite import Store
 log = logging.getLogger(__name__)
 
 # The layout of the rows below; a rebuild records it, and a different one reads as stale.
-LAYOUT = 1
+LAYOUT = 2  # 2: each event's JSON carries its totals (killed, injured, captured)
 # Sort names -> ORDER BY (undated or figure-less events last; id breaks ties so pages never overlap).
 SORTS: dict[str, str] = {
     "start": "start_date IS NULL, start_date, id",
@@ -114,6 +114,9 @@ class CorrectedRow:
     killed_low: int | None = None
     killed_high: int | None = None
     split_from: str | None = None
+    # The event's totals by outcome (``fogofwar.reconcile.totals_by_outcome``), written into its
+    # JSON beside the record's fields (``killed``, ``injured``, ``captured``: low / best / high).
+    totals: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -206,7 +209,7 @@ _EVENT_COLUMNS = (
 
 def _event_row(row: CorrectedRow, position: int) -> dict[str, Any]:
     event = row.event
-    data = event.to_dict()
+    data = {**event.to_dict(), **row.totals}
     place = event.place
     names = (name for role in event.actors for name in (role.actor.name, *role.actor.aliases))
     summary = {**data, "mention_ids": [], "article_ids": [], "claims": [], "reconciled": []}
