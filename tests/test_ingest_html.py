@@ -88,3 +88,24 @@ def test_ingest_html_page_over_size_limit_rejected() -> None:
         read_html(page, origin="huge.html", settings=Settings(max_html_bytes=10_000))
     assert info.value.code == "E019" and "huge.html" in str(info.value)
     assert read_html(page, origin="huge.html").articles  # within the default limit
+
+
+@pytest.mark.parametrize(
+    ("head", "url", "source"),
+    [
+        ('<meta property="og:site_name" content="Border Post">', None, "Border Post"),
+        # trafilatura's fallback from the URL is a host, not a name: the URL names the outlet.
+        (
+            '<link rel="canonical" href="https://www.borderpost.example/a">',
+            "https://www.borderpost.example/a",
+            None,
+        ),
+        ("", None, None),
+    ],
+)
+def test_ingest_html_source_is_the_site_name(head: str, url: str | None, source: str | None) -> None:
+    page = PAGE.replace('<meta property="og:site_name" content="Border Post">', head).replace(
+        "<title>Drones hit power station - Border Post</title>", "<title>Drones hit power station</title>"
+    )
+    (article,) = read_html(page.encode("utf-8"), origin="page.html").articles
+    assert (article.source, article.url) == (source, url)

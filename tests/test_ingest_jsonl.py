@@ -149,3 +149,21 @@ def test_ingest_jsonl_pretty_document_with_deep_nesting_is_not_fatal() -> None:
     result = read_jsonl(data, origin="deep.json")
     assert all(r.input.startswith("deep.json:") for r in result.rejections)
     assert result.rejections
+
+
+@pytest.mark.parametrize(
+    ("fields", "source"),
+    [
+        ({"source": "Example Post"}, "Example Post"),
+        ({"site": "Sahel Wire"}, "Sahel Wire"),
+        ({"outlet": "Nile Observer"}, "Nile Observer"),
+        ({"publisher": "Border Watch"}, "Border Watch"),
+        ({"publisher": {"@type": "Organization", "name": "Kivu Times"}}, "Kivu Times"),
+        ({"source": "", "site": "Sahel Wire"}, "Sahel Wire"),
+        ({"publisher": {"url": "https://x.example"}}, None),
+        ({}, None),
+    ],
+)
+def test_ingest_jsonl_source_keys(fields: dict[str, object], source: str | None) -> None:
+    (article,) = read_jsonl(lines({**GOOD, **fields}), origin="b.jsonl").articles
+    assert article.source == source

@@ -71,9 +71,12 @@ def test_ingest_text_nothing_after_header_rejected(raw: str) -> None:
     assert "short.txt" in str(info.value)
 
 
-def test_ingest_text_read_text_uses_file_stem_as_source() -> None:
+def test_ingest_text_read_text_file_name_is_not_a_source() -> None:
+    # A file name is no outlet ("000_02c820628ea3d6ec", "barsalogho_rewrite"): source stays None,
+    # origin keeps the path (the exports show "file: goma_wire.txt"), the dateline names the agency.
     result = read_text(WIRE.encode("utf-8"), origin="reports/goma_wire.txt")
-    assert [a.source for a in result.articles] == ["goma_wire"]
+    (article,) = result.articles
+    assert (article.source, article.agency, article.origin) == (None, "Northline", "reports/goma_wire.txt")
     assert result.rejections == []
 
 

@@ -23,6 +23,8 @@ logger = logging.getLogger(__name__)
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _WHITESPACE = re.compile(r"\s+")
+# A host name, not a site's name ("www.example.org", "example.org").
+_DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.IGNORECASE)
 # Page dates are read from markup and metadata only: searching the text would take the
 # first date the article mentions (often the event, not the publication).
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
@@ -77,15 +79,28 @@ def article_from_html(
     text = getattr(document, "text", None) or _baseline_text(html)
     if len(text.split()) < vocab.HTML_MIN_WORDS:
         raise InputRejected("E009", input=origin)
+    url = url or getattr(document, "url", None)
     return article_from_text(
         text,
         origin=origin,
         published=parse_published(getattr(document, "date", None)) or published,
-        source=getattr(document, "sitename", None) or getattr(document, "hostname", None),
-        url=url or getattr(document, "url", None),
+        source=site_name(document, url=url),
+        url=url,
         title=getattr(document, "title", None),
         max_chars=max_chars,
     )
+
+
+def site_name(document: object, *, url: str | None) -> str | None:
+    """The site's name as the page gives it (``og:site_name``, else trafilatura's reading of the
+    title or meta tags). None when all trafilatura has is a domain and the page has a ``url``:
+    the URL's host then names the outlet (``fogofwar.export.outlets``), a host is not a name."""
+    name = getattr(document, "sitename", None)
+    if not isinstance(name, str) or not name.strip():
+        return None
+    if url and _DOMAIN.fullmatch(name.strip()):
+        return None
+    return name
 
 
 def declared_charset(data: bytes) -> str | None:

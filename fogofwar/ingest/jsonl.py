@@ -1,7 +1,9 @@
 """JSON lines (and whole JSON files): one article per object.
 
 Each object has the text under ``text`` (or ``content``/``body``) and optional ``title``,
-``url``, ``source`` and ``published`` (or ``date``/``dct``; ISO date or datetime). In JSON
+``url``, ``source`` (the outlet's name; or ``site``, ``outlet``, ``publisher`` -- a string or an
+object with a ``name`` --, ``sitename``, ``site_name``) and ``published`` (or ``date``/``dct``;
+ISO date or datetime). In JSON
 lines each line is decoded and parsed on its own: a broken line (bad JSON, nesting too deep,
 undecodable bytes) is rejected alone (E006, E007, E008) naming ``path:LINE``, and the other
 lines still go in. A line that is mostly UTF-8 keeps its few bad bytes as U+FFFD; lone
@@ -113,7 +115,7 @@ def _article(record: Mapping[str, Any], *, origin: str, max_chars: int) -> Artic
         _text(record) or "",
         origin=origin,
         published=parse_published(_first(record, vocab.JSONL_PUBLISHED_KEYS)),
-        source=_first_string(record, vocab.JSONL_SOURCE_KEYS),
+        source=_source(record),
         url=_first_string(record, vocab.JSONL_URL_KEYS),
         title=_first_string(record, vocab.JSONL_TITLE_KEYS),
         max_chars=max_chars,
@@ -138,6 +140,18 @@ def _first(record: Mapping[str, Any], keys: tuple[str, ...]) -> Any:
     for key in keys:
         if record.get(key) not in (None, ""):
             return record[key]
+    return None
+
+
+def _source(record: Mapping[str, Any]) -> str | None:
+    """The outlet's name: the first of the source keys holding a name (a string, or an object's
+    ``name``, as schema.org writes ``publisher``)."""
+    for key in vocab.JSONL_SOURCE_KEYS:
+        value = record.get(key)
+        if isinstance(value, Mapping):
+            value = value.get("name")
+        if isinstance(value, str) and value.strip():
+            return value
     return None
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from pathlib import PurePath
 
 from fogofwar.errors import InputRejected
 from fogofwar.ingest.dateline import parse_header
@@ -62,15 +61,16 @@ def article_from_text(
 
 
 def read_text(data: bytes, *, origin: str, settings: Settings | None = None) -> ReadResult:
-    """Read one plain-text file as one article; its source is the file's stem.
+    """Read one plain-text file as one article. A file names no outlet: ``source`` stays None
+    (the dateline's agency may still name one), and ``origin`` keeps the path, which the exports
+    show as ``file: NAME`` when nothing else names the outlet.
 
     settings: ``max_text_chars`` caps the article's text (a longer one is cut, logged).
     RAISES: InputRejected E003/E004/E006 (decoding), E013 (no text after the header).
     """
     max_chars = settings.max_text_chars if settings else DEFAULT_MAX_TEXT_CHARS
     text = decode_bytes(data, origin=origin)
-    source = None if origin.startswith("<") else PurePath(origin).stem  # "<stdin>" names no file
-    return ReadResult(articles=[article_from_text(text, origin=origin, source=source, max_chars=max_chars)])
+    return ReadResult(articles=[article_from_text(text, origin=origin, max_chars=max_chars)])
 
 
 def _cut(raw: str, *, max_chars: int, origin: str | None) -> str:

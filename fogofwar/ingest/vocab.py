@@ -133,7 +133,8 @@ JSONL_TEXT_KEYS = ("text", "content", "body")
 JSONL_PUBLISHED_KEYS = ("published", "date", "dct")
 JSONL_TITLE_KEYS = ("title", "headline")
 JSONL_URL_KEYS = ("url", "link")
-JSONL_SOURCE_KEYS = ("source", "outlet", "sitename")
+# The outlet's name; a ``publisher`` object (schema.org Organization) gives its ``name``.
+JSONL_SOURCE_KEYS = ("source", "site", "outlet", "publisher", "sitename", "site_name")
 
 # --- HTML / WARC -------------------------------------------------------------------------
 
