@@ -154,7 +154,10 @@ class Article(Record):
     id: str
     text: str
     title: str | None = None
-    source: str | None = None  # the outlet (site name, feed title, file stem)
+    # The outlet as the input names it: the page's site name, the feed's title, the JSON "source"
+    # (or site / outlet / publisher); None when nothing names it (a text file's name is no outlet:
+    # the exports show "file: NAME" from ``origin``; docs/EXPORTS.md, "Outlets of an article").
+    source: str | None = None
     agency: str | None = None  # wire agency from the dateline (Reuters, AP, AFP ...)
     url: str | None = None
     published: date | None = None
