@@ -198,3 +198,23 @@ def test_eval_muc4_rules_attackers_dead_not_counted(victims: str, counted: bool)
     extraction = Extraction(article_id="a", mentions=(bombing,), claims=(_claim("m2", victims, 3),))
     article = Article(id="a", text="The Northern Front ...", origin="X")
     assert predict_muc4(article, extraction).deaths == (3 if counted else 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "name"),
+    [
+        (
+            "Leaflets signed by the Gerardo Barrios Civic Force were found.",
+            "SV",
+            "Gerardo Barrios Civic Force",
+        ),
+        ("A bomb claimed by the Comando Rodrigo Franco went off.", "PE", "Rodrigo Franco Command"),
+        ("The ADO kidnapped a manager.", "CO", "ADO (Colombia)"),
+        ("The Zarate Wilka group left a note.", "BO", "Zarate Willka Armed Forces of Liberation"),
+        ("A letter from the Extraditables group arrived.", "CO", "Medellin Cartel"),
+    ],
+)
+def test_eval_muc4_rules_registry_knows_era_groups(
+    registry: ActorRegistry, text: str, country: str, name: str
+) -> None:
+    assert name in [actor.name for _s, _e, actor in registry.find_all(text, country=country)]
