@@ -10,17 +10,22 @@ from fixtures.api.webserver import BATTLE_EVENT, load_battle
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fogofwar.api.borders import load_borders, simplify
 from fogofwar.api.charts import (
+    LABEL_CHAR_WIDTH,
+    LABEL_HEIGHT,
     MAP_MAX_HEIGHT,
     MAP_MIN_HEIGHT,
     _date_ticks,
     _nice_axis,
+    _pull_in,
     claim_charts,
     event_map,
     event_timeline,
+    place_labels,
 )
 from fogofwar.api.highlight import segments, snippet
-from fogofwar.model import Place
+from fogofwar.model import Claim, Place, Span
 
 _, _, EVENTS = load_battle()
 BATTLE = next(e for e in EVENTS if e.id == BATTLE_EVENT)
@@ -37,7 +42,94 @@ def test_web_charts_map_points_inside_and_linked() -> None:
     bar = next(p for p in figure.points if "Barsalogho" in p.title)
     assert tin.y < bar.y and tin.x > bar.x
     assert {t.label for t in figure.y_ticks} >= {"14°N", "20°N"} and "0°" in {t.label for t in figure.x_ticks}
-    assert [label.text for label in figure.labels] == ["Tinzaouaten", "Barsalogho"]
+    # The deadliest place is labelled first (it gets the first choice of spot).
+    assert [label.text for label in figure.labels] == ["Barsalogho", "Tinzaouaten"]
+
+
+def test_web_charts_map_draws_country_borders() -> None:
+    figure = event_map(EVENTS, borders=load_borders())
+    shapes = {c.iso: c for c in figure.countries}
+    # Mali and Burkina Faso hold the events (shaded); their neighbours in view are drawn too.
+    assert {"ML", "BF", "NE", "DZ"} <= set(shapes)
+    assert shapes["ML"].marked and shapes["BF"].marked and not shapes["DZ"].marked
+    assert shapes["ML"].path.startswith("M") and shapes["ML"].path.endswith("Z")
+    assert "RU" not in shapes and "BR" not in shapes  # far away: not in view, not drawn
+
+
+def test_web_charts_map_without_borders_file(tmp_path) -> None:
+    assert load_borders(tmp_path / "missing.json") == []
+    assert event_map(EVENTS, borders=[]).countries == []
+
+
+def test_web_charts_borders_pull_far_points_in_and_keep_near_ones() -> None:
+    box = (0.0, 0.0, 10.0, 10.0)
+    ring = [(5.0, 5.0), (8.0, 5.0), (50.0, 5.0), (60.0, 40.0), (55.0, 45.0), (50.0, 50.0), (5.0, 8.0)]
+    kept = _pull_in(ring, box)
+    # Points with a segment reaching into the box stay exact; far ones sit on the box's edge.
+    assert kept[:3] == ring[:3] and kept[-1] == ring[-1]
+    assert all(0 <= x <= 10 and 0 <= y <= 10 for x, y in kept[3:-2])
+    assert len(kept) < len(ring)
+
+
+def test_web_charts_simplify_keeps_the_corners() -> None:
+    line = [(0.0, 0.0), (1.0, 0.001), (2.0, 0.0), (2.0, 2.0)]
+    assert simplify(line, 0.01) == [(0.0, 0.0), (2.0, 0.0), (2.0, 2.0)]
+
+
+def _boxes(labels):
+    for label in labels:
+        w = len(label.text) * LABEL_CHAR_WIDTH
+        left = (
+            label.x if label.anchor == "start" else label.x - w if label.anchor == "end" else label.x - w / 2
+        )
+        yield (left, label.y - LABEL_HEIGHT + 3, left + w, label.y + 3)
+
+
+@pytest.mark.parametrize(
+    "spots",
+    [
+        # Kyiv and a place just beside it; Barsalogho and Kaya, 40 km apart, close on a wide map.
+        [(300.0, 200.0, 13.0, "Kyiv"), (312.0, 204.0, 13.0, "Sumy")],
+        [(200.0, 300.0, 13.0, "Barsalogho"), (215.0, 290.0, 13.0, "Kaya"), (205.0, 310.0, 13.0, "Kongoussi")],
+    ],
+)
+def test_web_charts_map_labels_never_overlap(spots) -> None:
+    dots = [(x, y, 6.0) for x, y, _, _ in spots]
+    labels = place_labels(spots, dots, width=640, height=520)
+    assert labels and labels[0].text == spots[0][3]  # the first (deadliest) always gets a spot
+    boxes = list(_boxes(labels))
+    for i, a in enumerate(boxes):
+        assert a[0] >= 0 and a[2] <= 640
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), labels
+
+
+def test_web_charts_map_label_left_out_when_no_room() -> None:
+    # Two names at one spot in a map too small for both: the second is left out, not overprinted.
+    labels = place_labels(
+        [(30.0, 15.0, 4.0, "Alpha"), (30.0, 15.0, 4.0, "Beta")], [(30.0, 15.0, 4.0)], width=100, height=40
+    )
+    assert [label.text for label in labels] == ["Alpha"]
+
+
+def test_web_charts_claims_one_line_per_claimant() -> None:
+    def claim(id: str, claimant: str, day: int, figure: int) -> Claim:
+        return Claim(
+            id,
+            "a1",
+            claimant,
+            "civilians",
+            "killed",
+            Span(0, 1, "x"),
+            claim_date=date(2024, 3, day),
+            figure=figure,
+        )
+
+    # Two claimants alternate: a line must never join one claimant's figure to the other's.
+    claims = [claim("c1", "army", 1, 10), claim("c2", "rebels", 2, 40), claim("c3", "army", 3, 12)]
+    (chart,) = claim_charts(claims)
+    lines = {s.claimant: [p.claim_id for p in s.points] for s in chart.series}
+    assert lines == {"army": ["c1", "c3"], "rebels": ["c2"]}
 
 
 def test_web_charts_map_same_spot_is_fanned_out() -> None:

@@ -207,3 +207,90 @@ def test_web_pages_static_css(client: TestClient) -> None:
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/css")
     html = client.get("/").text
     assert html.count('rel="stylesheet"') == 1 and "http" not in re.findall(r'href="([^"]+\.css)"', html)[0]
+
+
+def _table_ids(html: str) -> list[str]:
+    body = html[html.index('<table class="events"') :]
+    return re.findall(r'<td class="nowrap"><a href="/events/([0-9a-f]+)"', body)
+
+
+@pytest.mark.parametrize(
+    ("sort", "first"),
+    [("killed", DRONE.id), ("-killed", next(e.id for e in EVENTS if e.sub_event_type == "Attack"))],
+)
+def test_web_pages_index_sorts_in_sql(client: TestClient, sort: str, first: str) -> None:
+    html = client.get(f"/?sort={sort}").text
+    assert _table_ids(html)[0] == first
+    assert html.count('aria-sort="ascending"' if sort == "killed" else 'aria-sort="descending"') == 1
+
+
+def test_web_pages_index_sort_links_keep_the_filters(client: TestClient) -> None:
+    html = client.get("/?country=ML&sort=killed").text
+    # The Killed heading reverses the sort; the others sort by themselves; every one keeps the filter.
+    assert 'href="/?country=ML&amp;sort=-killed#events"' in html
+    assert 'href="/?country=ML&amp;sort=sources#events"' in html
+    assert 'href="/?country=ML#events"' in html  # start is the default sort
+    assert '<input type="hidden" name="sort" value="killed">' in html  # the filter form keeps the sort
+
+
+def test_web_pages_index_pages(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fogofwar.api import routes_web
+
+    monkeypatch.setattr(routes_web, "PAGE_ROWS", 1)
+    first = client.get("/?sort=-killed").text
+    assert "page 1 of 3" in first and 'rel="next"' in first and 'rel="prev"' not in first
+    second_url = re.search(r'href="([^"]+)" rel="next"', first).group(1).replace("&amp;", "&")
+    assert second_url == "/?sort=-killed&offset=1#events"
+    second = client.get(second_url.split("#")[0]).text
+    assert "page 2 of 3" in second and 'rel="prev"' in second
+    seen = [
+        _table_ids(first)[0],
+        _table_ids(second)[0],
+        _table_ids(client.get("/?sort=-killed&offset=2").text)[0],
+    ]
+    assert sorted(seen) == sorted(e.id for e in EVENTS)  # every event once, no overlap between pages
+    assert "the table shows 2–2" in second
+
+
+@pytest.mark.parametrize("query", ["sort=nonsense", "offset=-4", "offset=abc"])
+def test_web_pages_index_bad_order_is_explained(client: TestClient, query: str) -> None:
+    response = client.get(f"/?{query}")
+    assert response.status_code == 200 and 'class="problem"' in response.text
+    assert len(_table_ids(response.text)) == 3
+
+
+def test_web_pages_precision_shown(client: TestClient) -> None:
+    html = client.get(f"/events/{BATTLE_EVENT}").text
+    assert f"date precision {BATTLE.date_precision}:" in html
+    assert f"place precision {BATTLE.place.precision}: town" in html
+    index = client.get("/").text
+    assert 'class="precision" title="place precision 1">town</span>' in index
+
+
+def test_web_pages_map_has_borders(client: TestClient) -> None:
+    html = client.get("/").text
+    assert 'class="country marked" d="M' in html and 'data-iso="ML"' in html
+    assert "country borders from Natural Earth" in html
+
+
+def test_web_pages_sources_page(client: TestClient) -> None:
+    html = client.get("/sources").text
+    assert '<a href="/sources">Sources</a>' in html
+    outlets = {a.source for a in ARTICLES if a.source}
+    for outlet in outlets:
+        assert f"<td>{outlet}</td>" in html
+    for article in ARTICLES:
+        assert f'href="/articles/{article.id}"' in html
+    assert "<td>CSP-DPA</td>" in html and f"#claim-{CLAIM_84.id}" in html
+
+
+def test_web_pages_sources_leave_out_rejected_claims(client: TestClient) -> None:
+    assert post(client, form("reject_claim", claim_id=CLAIM_84.id)).status_code == 303
+    assert f"#claim-{CLAIM_84.id}" not in client.get("/sources").text
+
+
+def test_web_pages_api_docs_render_markdown(client: TestClient) -> None:
+    html = client.get("/api/docs").text
+    assert "<code>sort</code>" in html and "<code>GET /api/events</code>" in html
+    assert "`" not in re.sub(r"<pre>.*?</pre>", "", html, flags=re.S)  # no raw Markdown backticks left
+    assert "<strong>who claimed it</strong>" in html

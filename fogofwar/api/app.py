@@ -27,8 +27,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import fogofwar
 from fogofwar.api import routes_api, routes_web, schemas
+from fogofwar.api.docs import markdown_html
 from fogofwar.api.limits import MAX_BODY_BYTES, BodyLimit
-from fogofwar.api.views import figure_text, safe_url
+from fogofwar.api.views import date_precision_text, figure_text, place_precision_text, safe_url
 from fogofwar.corrections import CorrectionInvalid
 from fogofwar.errors import ConfigError, FogofwarError, NotFound, SchemaError
 from fogofwar.output import format_dates, format_place
@@ -41,6 +42,19 @@ HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 TOKEN_ENV = "FOGOFWAR_TOKEN"
+# The API's description (Markdown; /api/docs renders it, openapi.json carries it as it is).
+DESCRIPTION = """\
+Events from news reports about armed conflict, each figure kept with **who claimed it** and the
+evidence in the article. Every event is served with the analysts' corrections applied.
+
+- `GET /api/events`: filter (`country`, `admin1`, `since`, `until`, `event_type`, `actor`,
+  `min_killed`), sort (`start`, `killed`, `sources`, `updated`; `-` reverses) and page
+  (`limit`, `offset`).
+- `GET /api/events/{id}`: one event with its claims, evidence, articles and corrections.
+- `POST /api/corrections`: correct an event or a claim (needs `Authorization: Bearer <token>`).
+
+Reads are open; without `FOGOFWAR_TOKEN` set on the server, it is read-only.
+"""
 # No script anywhere; styles and images only from this server (inline SVG needs none of them).
 CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
@@ -67,6 +81,9 @@ def template_environment() -> jinja2.Environment:
         dates=format_dates,
         figure=figure_text,
         safe_url=safe_url,
+        markdown=markdown_html,
+        date_precision=date_precision_text,
+        place_precision=place_precision_text,
     )
     return env
 
@@ -90,6 +107,7 @@ def create_app(settings: Settings, *, environ: Mapping[str, str] | None = None) 
         title="fogofwar",
         version=fogofwar.__version__,
         summary="Conflict events from news reports; every figure traced to who claimed it.",
+        description=DESCRIPTION,
         docs_url=None,  # Swagger UI and ReDoc load from a CDN; /api/docs is served locally instead
         redoc_url=None,
         openapi_url="/api/openapi.json",
@@ -97,6 +115,7 @@ def create_app(settings: Settings, *, environ: Mapping[str, str] | None = None) 
     app.state.settings = settings
     app.state.token = token
     app.state.templates = Jinja2Templates(env=template_environment())
+    app.state.borders = None  # the map's country borders, read on the first map drawn
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(routes_api.router)
     app.include_router(routes_web.router)
@@ -148,6 +167,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         title=app.title,
         version=app.version,
         summary=app.summary,
+        description=app.description,
         routes=app.routes,
     )
     body = TypeAdapter(schemas.CorrectionIn).json_schema(ref_template="#/components/schemas/{model}")

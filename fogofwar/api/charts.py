@@ -2,8 +2,10 @@
 
 Pure functions from records to plain coordinates; templates draw them (and escape every label).
 The map is an honest equirectangular plot: x is longitude scaled by the cosine of the middle
-latitude, y is latitude, zoomed to the events' bounding box, with a graticule and no outlines
-(nothing is fetched at run time, and no borders are claimed that we do not have).
+latitude, y is latitude, zoomed to the events' bounding box, with a graticule and the country
+borders shipped in ``fogofwar/resources/borders.json`` (:mod:`fogofwar.api.borders`; nothing is
+fetched at run time). Place labels are placed greedily: each takes the first spot around its
+dot where its box meets no other label and no dot, or is left out.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from fogofwar.api.borders import Country, in_view
 from fogofwar.api.queries import killed_range
 from fogofwar.model import Claim, Event
 from fogofwar.output import format_dates, format_place, format_range
@@ -26,8 +29,11 @@ MAP_MIN_SPAN, MAP_MARGIN = 2.0, 0.15
 POINT_MIN_R, POINT_MAX_R = 4.0, 13.0
 # Pixels between events at the same spot and its centre.
 FAN_RADIUS = 9.0
-# Places are labelled on the map only when there are this few (more would overprint).
-MAX_MAP_LABELS = 12
+# At most this many places are labelled (the most deadly first); a label that would overprint
+# another or a dot is moved round its dot, or left out.
+MAX_MAP_LABELS = 24
+# Label box estimate in pixels (12px text): width per character, height, gap to its dot.
+LABEL_CHAR_WIDTH, LABEL_HEIGHT, LABEL_GAP = 6.8, 13.0, 3.0
 GRID_STEPS = (0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 15, 20, 30, 45, 60)
 CHART_WIDTH, CHART_HEIGHT = 640, 240
 # Claim charts sit two or three to a row: a smaller canvas keeps their labels readable.
@@ -67,9 +73,22 @@ class MapPoint:
 
 @dataclass(frozen=True)
 class MapLabel:
+    """A place name at (x, y), its text anchored ``anchor`` (SVG text-anchor: start, middle, end)."""
+
     x: float
     y: float
     text: str
+    anchor: str = "start"
+
+
+@dataclass(frozen=True)
+class CountryShape:
+    """One country's outline as an SVG path; ``marked`` when an event on the map is in it."""
+
+    iso: str
+    name: str
+    path: str
+    marked: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,6 +102,8 @@ class MapFigure:
     points: list[MapPoint] = field(default_factory=list)
     labels: list[MapLabel] = field(default_factory=list)
     unplaced: int = 0
+    countries: list[CountryShape] = field(default_factory=list)
+    unlabelled: int = 0  # places whose label found no free spot
 
 
 def event_class(event_type: str) -> str:
@@ -98,8 +119,11 @@ def event_title(event: Event) -> str:
     return f"{text} · killed {killed}" if killed else text
 
 
-def event_map(events: Sequence[Event], *, width: int = MAP_WIDTH) -> MapFigure:
-    """Equirectangular plot of the events that have coordinates, zoomed to their bounding box."""
+def event_map(
+    events: Sequence[Event], *, width: int = MAP_WIDTH, borders: Sequence[Country] = ()
+) -> MapFigure:
+    """Equirectangular plot of the events that have coordinates, zoomed to their bounding box,
+    over the outlines of ``borders`` (:func:`fogofwar.api.borders.load_borders`) in view."""
     located = [e for e in events if e.place and e.place.lat is not None and e.place.lon is not None]
     unplaced = len(events) - len(located)
     if not located:
@@ -132,7 +156,7 @@ def event_map(events: Sequence[Event], *, width: int = MAP_WIDTH) -> MapFigure:
     points, spots = [], defaultdict(list)
     for event in located:
         spots[(round(event.place.lat, 2), round(event.place.lon, 2))].append(event)  # type: ignore[union-attr]
-    labels = []
+    wanted = []  # (how deadly, x, y, clearance, name) of each spot, for the labels
     for (lat, lon), here in spots.items():
         x, y = x_of(lon), y_of(lat)
         for i, event in enumerate(here):
@@ -150,10 +174,17 @@ def event_map(events: Sequence[Event], *, width: int = MAP_WIDTH) -> MapFigure:
                     event_class(event.event_type),
                 )
             )
-        if len(spots) <= MAX_MAP_LABELS:
-            # Right of the spot, clear of its dots (fanned out or not) and of the largest radius.
-            offset = POINT_MAX_R + 3 + (FAN_RADIUS if len(here) > 1 else 0)
-            labels.append(MapLabel(round(x + offset, 1), round(y + 4, 1), here[0].place.name))  # type: ignore[union-attr]
+        # Clear of the spot's dots (fanned out or not) and of the largest radius.
+        clearance = POINT_MAX_R + (FAN_RADIUS if len(here) > 1 else 0)
+        deadliest = max((killed_range(e)[1] or 0) for e in here)
+        wanted.append((deadliest, x, y, clearance, here[0].place.name))  # type: ignore[union-attr]
+    wanted.sort(key=lambda w: -w[0])  # stable: equal tolls keep the events' order
+    labels = place_labels(
+        [(x, y, clearance, name) for _, x, y, clearance, name in wanted[:MAX_MAP_LABELS]],
+        [(p.x, p.y, p.r) for p in points],
+        width=width,
+        height=height,
+    )
     step = _grid_step(max(lat_span, lon_span))
     x_ticks = [
         Tick(round(x_of(v), 1), _degrees(v, "E", "W", step)) for v in _multiples(west, west + lon_span, step)
@@ -162,7 +193,153 @@ def event_map(events: Sequence[Event], *, width: int = MAP_WIDTH) -> MapFigure:
         Tick(round(y_of(v), 1), _degrees(v, "N", "S", step))
         for v in _multiples(north - lat_span, north, step)
     ]
-    return MapFigure(width, round(height), x_ticks, y_ticks, points, labels, unplaced)
+    view = (west, north - lat_span, west + lon_span, north)
+    marked = {e.place.country for e in located if e.place and e.place.country}  # type: ignore[union-attr]
+    countries = country_shapes(borders, view, x_of, y_of, marked=marked)
+    return MapFigure(
+        width,
+        round(height),
+        x_ticks,
+        y_ticks,
+        points,
+        labels,
+        unplaced,
+        countries=countries,
+        unlabelled=len(wanted) - len(labels),
+    )
+
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom in pixels
+
+
+def place_labels(
+    spots: Sequence[tuple[float, float, float, str]],
+    dots: Sequence[tuple[float, float, float]],
+    *,
+    width: float,
+    height: float,
+) -> list[MapLabel]:
+    """Greedy label placement: each spot (x, y, clearance from its centre, text), in the order
+    given (most important first), takes the first of right, left, above, below, and the four
+    corners where its box stays on the map and meets no placed label and no dot (x, y, r) other
+    than its own spot's; a label with no free spot is left out."""
+    placed: list[Box] = []
+    labels = []
+    for x, y, clearance, text in spots:
+        w, h = len(text) * LABEL_CHAR_WIDTH, LABEL_HEIGHT
+        gap = clearance + LABEL_GAP
+        near = gap * 0.75  # corner offsets: diagonal, about as far from the centre
+        candidates = [
+            (x + gap, y + h / 2 - 2, "start"),
+            (x - gap, y + h / 2 - 2, "end"),
+            (x, y - gap, "middle"),
+            (x, y + gap + h - 3, "middle"),
+            (x + near, y - near, "start"),
+            (x - near, y - near, "end"),
+            (x + near, y + near + h - 3, "start"),
+            (x - near, y + near + h - 3, "end"),
+        ]
+        others = [(dx, dy, r) for dx, dy, r in dots if math.hypot(dx - x, dy - y) > clearance]
+        for tx, ty, anchor in candidates:
+            left = tx if anchor == "start" else tx - w if anchor == "end" else tx - w / 2
+            box = (left, ty - h + 3, left + w, ty + 3)
+            if box[0] < 0 or box[1] < 0 or box[2] > width or box[3] > height:
+                continue
+            if any(_overlap(box, b) for b in placed) or any(_meets_dot(box, d) for d in others):
+                continue
+            placed.append(box)
+            labels.append(MapLabel(round(tx, 1), round(ty, 1), text, anchor))
+            break
+    return labels
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _meets_dot(box: Box, dot: tuple[float, float, float]) -> bool:
+    x, y, r = dot
+    nearest_x, nearest_y = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
+    return math.hypot(x - nearest_x, y - nearest_y) < r
+
+
+def country_shapes(
+    borders: Sequence[Country],
+    view: tuple[float, float, float, float],
+    x_of,
+    y_of,
+    *,
+    marked: set[str] = frozenset(),  # type: ignore[assignment]
+) -> list[CountryShape]:
+    """SVG paths of the countries in ``view`` (west, south, east, north), in pixels.
+
+    Points far outside the view are pulled onto a box around it (see :func:`_pull_in`), so a
+    big country adds a few points, not thousands, and what is drawn inside the view is exact.
+    """
+    west, south, east, north = view
+    pad = max(east - west, north - south)
+    box = (west - pad, south - pad, east + pad, north + pad)
+    shapes = []
+    for country in in_view(borders, *view):
+        parts = []
+        for ring in country.rings:
+            kept = _pull_in(ring, box)
+            if len(kept) < 3 or _flat(kept):
+                continue
+            parts.append("M" + " ".join(f"{x_of(lon):.1f},{y_of(lat):.1f}" for lon, lat in kept) + "Z")
+        if parts:
+            shapes.append(CountryShape(country.iso, country.name, "".join(parts), country.iso in marked))
+    return shapes
+
+
+def _pull_in(
+    ring: Sequence[tuple[float, float]], box: tuple[float, float, float, float]
+) -> list[tuple[float, float]]:
+    """``ring`` with each point whose two segments both lie outside ``box`` (their bounding boxes
+    miss it) moved onto the box's edge, and runs of such points along one edge cut to their ends.
+
+    A segment whose bounding box misses the box lies wholly beyond one of its sides, so its moved
+    ends stay on that side's edge: every changed segment is outside the box, and the part of the
+    outline inside it (the view, with a margin) is drawn exactly, fill included.
+    """
+    west, south, east, north = box
+
+    def meets(a: tuple[float, float], b: tuple[float, float]) -> bool:
+        return (
+            min(a[0], b[0]) <= east
+            and max(a[0], b[0]) >= west
+            and min(a[1], b[1]) <= north
+            and max(a[1], b[1]) >= south
+        )
+
+    n = len(ring)
+    out: list[tuple[float, float]] = []
+    moved: list[bool] = []
+    for i, point in enumerate(ring):
+        before, after = ring[i - 1], ring[(i + 1) % n]
+        if meets(before, point) or meets(point, after):
+            out.append(point)
+            moved.append(False)
+            continue
+        pulled = (min(max(point[0], west), east), min(max(point[1], south), north))
+        if out and moved[-1] and out[-1] == pulled:
+            continue
+        # Three pulled points on one edge: the middle one adds nothing.
+        if len(out) >= 2 and moved[-1] and moved[-2] and _same_edge(out[-2], out[-1], pulled):
+            out[-1] = pulled
+            continue
+        out.append(pulled)
+        moved.append(True)
+    return out
+
+
+def _same_edge(a: tuple[float, float], b: tuple[float, float], c: tuple[float, float]) -> bool:
+    return a[0] == b[0] == c[0] or a[1] == b[1] == c[1]
+
+
+def _flat(points: Sequence[tuple[float, float]]) -> bool:
+    """Whether every point lies on one line parallel to an axis (nothing to draw)."""
+    return len({p[0] for p in points}) == 1 or len({p[1] for p in points}) == 1
 
 
 def _fan(i: int, n: int) -> tuple[float, float]:

@@ -1,22 +1,25 @@
-"""The web pages: event list with filters, map and timeline; event and article pages; search;
-the report; the offline API docs; and the correction forms (plain HTML forms, no script needed).
+"""The web pages: event list with filters, sortable columns and pages, map and timeline; event and
+article pages; sources (outlets and claimants); search; the report; the offline API docs; and the
+correction forms (plain HTML forms, no script needed).
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
+import math
 import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
-from urllib.parse import parse_qs, quote
+from urllib.parse import parse_qs, quote, urlencode
 
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from pydantic import TypeAdapter, ValidationError
 
 from fogofwar.api import schemas
+from fogofwar.api.borders import Country, load_borders
 from fogofwar.api.charts import event_map, event_timeline
 from fogofwar.api.deps import EventsDep, SettingsDep, check_token
 from fogofwar.api.highlight import segments, snippet
@@ -26,14 +29,18 @@ from fogofwar.api.services import add_correction, correction_note, find_article,
 from fogofwar.api.views import article_block, event_page, event_row, safe_url
 from fogofwar.errors import message
 from fogofwar.model import Event
-from fogofwar.store import Store, queries
+from fogofwar.store import Store, queries, sources
 
 log = logging.getLogger(__name__)
 
 router = APIRouter(include_in_schema=False)
 
-# The event list shows this many rows (the map and the timeline show every matching event).
-TABLE_ROWS = 200
+# The event list shows this many rows a page (the map and the timeline show every matching event).
+PAGE_ROWS = 50
+# The columns the table sorts on (store.queries.SORTS), by column heading.
+SORT_COLUMNS = {"dates": "start", "killed": "killed", "sources": "sources", "updated": "updated"}
+# The sources page: this many outlets and claimants, each with this many articles or claims.
+SOURCES_SHOWN, SOURCES_PER = 200, 50
 # A correction form is a few fields; anything bigger is not one of ours.
 MAX_FORM_BYTES = 64 * 1024
 _CORRECTION = TypeAdapter(schemas.CorrectionIn)
@@ -62,25 +69,117 @@ def page_filters(params: Mapping[str, str]) -> tuple[EventFilters, str | None]:
 @router.get("/", response_class=HTMLResponse)
 async def index(request: Request, store: EventsDep) -> HTMLResponse:
     filters, error = page_filters(request.query_params)
-    query_ = filters.to_query()
+    sort, offset, paging_error = page_order(request.query_params)
+    query_ = filters.to_query(sort=sort)
     # The same SQL as GET /api/events: the table reads one page, the map and timeline summaries.
-    rows = queries.select_events(store, query_, limit=TABLE_ROWS)
+    rows = queries.select_events(store, query_, limit=PAGE_ROWS, offset=offset)
     summaries = queries.select_summaries(store, query_)
-    query = str(request.query_params)
+    query = urlencode(filter_params(filters))
     return render(
         request,
         "index.html",
         {
             "filters": filters,
-            "error": error,
+            "error": "; ".join(e for e in (error, paging_error) if e) or None,
             "total": len(summaries),
             "rows": [event_row(e) for e in rows],
-            "map": event_map(summaries),
+            "map": event_map(summaries, borders=borders(request)),
             "timeline": event_timeline(summaries),
             "choices": queries.filter_choices(store),
             "export_formats": _export_formats(),
             "query": query,
             "stored": queries.count_events(store),
+            "sort": sort,
+            "offset": offset,
+            "headings": sort_links(filters, sort),
+            "pages": page_links(filters, sort, offset, len(summaries)),
+        },
+    )
+
+
+def page_order(params: Mapping[str, str]) -> tuple[str, int, str | None]:
+    """(sort, offset, error) from the page's query string: a sort not in SORTS or an offset that
+    is not a whole number falls back to the default, with a note to show."""
+    sort = (params.get("sort") or queries.DEFAULT_SORT).strip()
+    problems = []
+    if sort not in queries.SORTS:
+        problems.append(f"sort {sort[:40]!r} is not one of {', '.join(queries.SORTS)}")
+        sort = queries.DEFAULT_SORT
+    raw = (params.get("offset") or "0").strip()
+    offset = 0
+    if raw.isdigit() and len(raw) <= 12:
+        offset = int(raw)
+    else:
+        problems.append(f"offset {raw[:20]!r} is not a whole number")
+    return sort, offset, "; ".join(problems) or None
+
+
+def filter_params(filters: EventFilters) -> dict[str, str]:
+    """The filters that are set, as query-string values (what the filter form would send)."""
+    return {k: str(v) for k, v in filters.model_dump().items() if v is not None}
+
+
+def page_url(filters: EventFilters, *, sort: str, offset: int = 0) -> str:
+    """The event list with ``filters`` kept, in ``sort`` order, from ``offset``."""
+    params = filter_params(filters)
+    if sort != queries.DEFAULT_SORT:
+        params["sort"] = sort
+    if offset:
+        params["offset"] = str(offset)
+    return "/?" + urlencode(params) + "#events" if params else "/#events"
+
+
+def sort_links(filters: EventFilters, sort: str) -> dict[str, dict[str, str]]:
+    """For each sortable column: the link that sorts by it (a second click reverses) and the
+    arrow shown when the table is sorted by it."""
+    links = {}
+    for column, name in SORT_COLUMNS.items():
+        current = sort.lstrip("-") == name
+        reverse = current and not sort.startswith("-")
+        arrow = ("▼" if sort.startswith("-") else "▲") if current else ""
+        links[column] = {
+            "url": page_url(filters, sort=f"-{name}" if reverse else name),
+            "arrow": arrow,
+            "aria": ("descending" if sort.startswith("-") else "ascending") if current else "none",
+        }
+    return links
+
+
+def page_links(filters: EventFilters, sort: str, offset: int, total: int) -> dict[str, Any]:
+    """Where this page starts and ends, and the links to the previous, next, first and last pages."""
+    last_offset = max(0, (total - 1) // PAGE_ROWS * PAGE_ROWS)
+    more = offset + PAGE_ROWS < total
+    shown_to = min(offset + PAGE_ROWS, total)
+    return {
+        "first_row": offset + 1 if total and offset < total else 0,
+        "last_row": shown_to,
+        "page": offset // PAGE_ROWS + 1,
+        "pages": max(1, math.ceil(total / PAGE_ROWS)),
+        "previous": page_url(filters, sort=sort, offset=max(0, offset - PAGE_ROWS)) if offset else None,
+        "next": page_url(filters, sort=sort, offset=offset + PAGE_ROWS) if more else None,
+        "first": page_url(filters, sort=sort) if offset else None,
+        "last": page_url(filters, sort=sort, offset=last_offset) if offset < last_offset else None,
+    }
+
+
+def borders(request: Request) -> list[Country]:
+    """The country borders, read once per app on the first map drawn (about half a second)."""
+    if request.app.state.borders is None:
+        request.app.state.borders = load_borders()
+    return request.app.state.borders
+
+
+@router.get("/sources", response_class=HTMLResponse)
+async def sources_page(request: Request, store: EventsDep) -> HTMLResponse:
+    """Each outlet with its articles and first and last report; each claimant with its claims."""
+    return render(
+        request,
+        "sources.html",
+        {
+            "outlets": sources.outlets(store, limit=SOURCES_SHOWN, per=SOURCES_PER),
+            "claimants": sources.claimants(store, limit=SOURCES_SHOWN, per=SOURCES_PER),
+            "per": SOURCES_PER,
+            "shown": SOURCES_SHOWN,
         },
     )
 

@@ -24,6 +24,19 @@ from fogofwar.store import Store, queries
 MERGE_CHOICES = 40
 # How a figure's qualifier is written before it.
 QUALIFIER_SIGNS = {"at_least": "≥", "at_most": "≤", "about": "~"}
+# How precise a date or a place is, in words (fogofwar.model DATE_PRECISIONS, PLACE_PRECISIONS).
+DATE_PRECISION_TEXT = {1: "to the day", 2: "within a few days", 3: "to the month", 4: "to the year or vaguer"}
+PLACE_PRECISION_TEXT = {1: "town", 2: "near a town / district", 3: "region", 4: "country"}
+
+
+def date_precision_text(precision: int | None) -> str:
+    """An event date's precision in words ("to the day" ...)."""
+    return DATE_PRECISION_TEXT.get(precision or 4, f"precision {precision}")
+
+
+def place_precision_text(precision: int | None) -> str:
+    """A place's precision in words ("town" ...)."""
+    return PLACE_PRECISION_TEXT.get(precision or 1, f"precision {precision}")
 
 
 def event_row(event: Event) -> dict[str, Any]:
@@ -34,7 +47,12 @@ def event_row(event: Event) -> dict[str, Any]:
         "sub_type": event.sub_event_type,
         "css": event_class(event.event_type),
         "dates": format_dates(event),
+        "date_precision": event.date_precision,
+        "date_precision_text": date_precision_text(event.date_precision) if event.start else "",
         "place": format_place(event.place),
+        "place_precision": event.place.precision if event.place else None,
+        "place_precision_text": place_precision_text(event.place.precision) if event.place else "",
+        "updated": event.last_updated,
         "actors": format_actors(event),
         "killed": format_range(*killed_range(event)),
         "claims": len(event.claims),

@@ -1,0 +1,131 @@
+"""Who reported and who claimed: outlets with their articles, claimants with their claims.
+
+Read with SQL from the stored articles and the materialised corrected events (so a claim an
+analyst rejected is not listed, and a corrected claimant is listed under its new name). Each
+list is bounded: ``limit`` outlets or claimants, ``per`` articles or claims each.
+
+Example::
+
+    with Store.open("fogofwar.db") as store:
+        for outlet in outlets(store, limit=50, per=20):
+            print(outlet.name, outlet.articles, outlet.first, outlet.last)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from fogofwar.model import Claim
+from fogofwar.store import rows
+from fogofwar.store.sqlite import Store
+
+# What an article without an outlet is listed under.
+NO_OUTLET = "(no outlet)"
+
+
+@dataclass(frozen=True)
+class OutletArticle:
+    id: str
+    title: str | None
+    day: date | None  # dateline date, else publication date
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """An outlet: how many articles, the first and last day it reported, and some of the articles."""
+
+    name: str
+    articles: int
+    first: date | None
+    last: date | None
+    shown: list[OutletArticle] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ClaimantClaim:
+    claim: Claim
+    event_id: str
+
+
+@dataclass(frozen=True)
+class Claimant:
+    """A claimant: how many claims (in the corrected events), first and last claim date, some claims."""
+
+    name: str
+    kind: str
+    claims: int
+    first: date | None
+    last: date | None
+    shown: list[ClaimantClaim] = field(default_factory=list)
+
+
+_DAY = "coalesce(dateline_date, published)"
+
+
+def outlets(store: Store, *, limit: int = 200, per: int = 50) -> list[Outlet]:
+    """Outlets by number of articles (most first), each with its ``per`` latest articles."""
+    cursor = store._db.execute(
+        f"SELECT coalesce(source, ?) AS name, count(*) AS n, min({_DAY}) AS first, max({_DAY}) AS last "
+        "FROM articles GROUP BY coalesce(source, ?) ORDER BY n DESC, name LIMIT ?",
+        (NO_OUTLET, NO_OUTLET, limit),
+    )
+    found = [dict(row) for row in cursor]
+    result = []
+    for row in found:
+        articles = store._db.execute(
+            f"SELECT id, title, {_DAY} AS day FROM articles WHERE coalesce(source, ?) = ? "
+            f"ORDER BY {_DAY} IS NULL, {_DAY} DESC, id LIMIT ?",
+            (NO_OUTLET, row["name"], per),
+        )
+        result.append(
+            Outlet(
+                row["name"],
+                int(row["n"]),
+                _day(row["first"]),
+                _day(row["last"]),
+                [OutletArticle(a["id"], a["title"], _day(a["day"])) for a in articles],
+            )
+        )
+    return result
+
+
+def claimants(store: Store, *, limit: int = 200, per: int = 50) -> list[Claimant]:
+    """Claimants of the corrected events' claims by number of claims (most first), each with its
+    ``per`` latest claims and the event each is in."""
+    claims = "corrected_events e, json_each(e.data, '$.claims') c"
+    name = "json_extract(c.value, '$.claimant')"
+    day = "json_extract(c.value, '$.claim_date')"
+    cursor = store._db.execute(
+        f"SELECT {name} AS name, max(json_extract(c.value, '$.claimant_kind')) AS kind, count(*) AS n, "
+        f"min({day}) AS first, max({day}) AS last FROM {claims} GROUP BY {name} "
+        "ORDER BY n DESC, name LIMIT ?",
+        (limit,),
+    )
+    found = [dict(row) for row in cursor]
+    result = []
+    for row in found:
+        shown = store._db.execute(
+            f"SELECT c.value AS data, e.id AS event_id FROM {claims} WHERE {name} = ? "
+            f"ORDER BY {day} IS NULL, {day} DESC, e.position LIMIT ?",
+            (row["name"], per),
+        )
+        result.append(
+            Claimant(
+                row["name"],
+                row["kind"] or "unknown",
+                int(row["n"]),
+                _day(row["first"]),
+                _day(row["last"]),
+                [ClaimantClaim(rows.claim_from_data(c["data"]), c["event_id"]) for c in shown],
+            )
+        )
+    return result
+
+
+def _day(value: Any) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+__all__ = ["NO_OUTLET", "Claimant", "ClaimantClaim", "Outlet", "OutletArticle", "claimants", "outlets"]
