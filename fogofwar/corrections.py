@@ -17,6 +17,16 @@ Kinds (``CORRECTION_KINDS``):
 - ``split``: mentions ``mention_ids`` and articles ``article_ids`` of ``event_id`` (with the
   claims they carry) are another incident: they move to a new event, whose id is derived from
   the split's content, so it is the same on every read.
+- ``set_actor``: on event ``event_id``, actor ``actor`` (its name or an alias, any case) plays
+  ``role`` (``ACTOR_ROLES``: side_a, side_b, claimant); an actor the event does not name yet is
+  added with that role. Later merges and splits keep it.
+- ``set_type``: event ``event_id`` is of ``event_type`` / ``sub_event_type`` (a pair listed in
+  ``resources/event_types.json``). Later merges and splits keep it.
+- ``set_dates``: event ``event_id`` ran from ``start`` to ``end`` (``end`` absent: one day), with
+  ``date_precision`` (absent: 1 for a day, 2 for a range). Later merges and splits keep them.
+- ``set_victims``: claim ``claim_id`` is about victim group ``victims``; figures recomputed.
+- ``set_claimant``: claim ``claim_id`` was made by ``claimant`` (and, when given, of
+  ``claimant_kind``, one of ``fogofwar.model.ACTOR_KINDS``); figures recomputed.
 - ``revert``: correction ``reverts`` is withdrawn; it is skipped as if never made.
 
 Everything here is pure (records in, new records out; the inputs are never changed) except
@@ -26,14 +36,29 @@ readers query it instead of replaying the log on every request.
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import ClassVar
+from importlib import resources
+from typing import Any, ClassVar
 
 from fogofwar.errors import FogofwarError
-from fogofwar.model import ActorRole, Article, Claim, Event, Mention, Place, Record, record_id
+from fogofwar.model import (
+    ACTOR_KINDS,
+    DATE_PRECISIONS,
+    Actor,
+    ActorRole,
+    Article,
+    Claim,
+    Event,
+    Mention,
+    Place,
+    Record,
+    record_id,
+)
 from fogofwar.reconcile import event_totals, reconcile, totals_by_outcome
 from fogofwar.settings import DEFAULT_RECONCILE_RULE
 from fogofwar.store import Store
@@ -42,7 +67,22 @@ from fogofwar.store.queries import CorrectedRow, RejectedClaim, save_corrected
 log = logging.getLogger(__name__)
 
 # Part of the stored record's contract, like the vocabularies of fogofwar.model.
-CORRECTION_KINDS = ("reject_claim", "set_place", "merge", "split", "revert")
+CORRECTION_KINDS = (
+    "reject_claim",
+    "set_place",
+    "merge",
+    "split",
+    "revert",
+    "set_actor",
+    "set_type",
+    "set_dates",
+    "set_victims",
+    "set_claimant",
+)
+# The parts an actor can play in an event (fogofwar.model.ActorRole.role).
+ACTOR_ROLES = ("side_a", "side_b", "claimant")
+# Longest name an analyst may give an actor, a victim group or a claimant.
+MAX_NAME = 200
 # ACLED time precision of a date range that spans more than one day.
 RANGE_PRECISION = 2
 
@@ -66,10 +106,33 @@ class Correction(Record):
     mention_ids: tuple[str, ...] = ()
     article_ids: tuple[str, ...] = ()
     reverts: int | None = None
+    actor: str | None = None
+    role: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    start: date | None = None
+    end: date | None = None
+    date_precision: int | None = None
+    victims: str | None = None
+    claimant: str | None = None
+    claimant_kind: str | None = None
     id: int | None = None
     at: str | None = None
 
     _nested: ClassVar[dict[str, type[Record]]] = {"place": Place}
+    _dates: ClassVar[tuple[str, ...]] = ("start", "end")
+
+
+@functools.cache
+def event_types() -> dict[str, frozenset[str]]:
+    """ACLED event type -> its sub-event types, as listed in ``resources/event_types.json``."""
+    raw = json.loads(
+        resources.files("fogofwar.resources").joinpath("event_types.json").read_text(encoding="utf-8")
+    )
+    types: dict[str, set[str]] = {}
+    for row in raw["types"]:
+        types.setdefault(row["event_type"], set()).add(row["sub_event_type"])
+    return {name: frozenset(subs) for name, subs in types.items()}
 
 
 def validate_correction(correction: Correction) -> None:
@@ -84,10 +147,12 @@ def _problem(c: Correction) -> str | None:
         return f"kind {c.kind!r} is not one of {', '.join(CORRECTION_KINDS)}"
     if not c.author.strip() or not c.reason.strip():
         return "a correction needs an author (who) and a reason (why)"
-    if c.kind == "reject_claim" and not c.claim_id:
-        return "reject_claim needs claim_id"
-    if c.kind in ("set_place", "merge", "split") and not c.event_id:
+    if c.kind in ("reject_claim", "set_victims", "set_claimant") and not c.claim_id:
+        return f"{c.kind} needs claim_id"
+    if c.kind in ("set_place", "merge", "split", "set_actor", "set_type", "set_dates") and not c.event_id:
         return f"{c.kind} needs event_id"
+    if c.kind in _NEW_KIND_PROBLEMS:
+        return _NEW_KIND_PROBLEMS[c.kind](c)
     if c.kind == "set_place":
         return _place_problem(c.place)
     if c.kind == "merge" and not [i for i in c.event_ids if i != c.event_id]:
@@ -97,6 +162,55 @@ def _problem(c: Correction) -> str | None:
     if c.kind == "revert" and c.reverts is None:
         return "revert needs reverts (the id of the correction withdrawn)"
     return None
+
+
+def _name_problem(what: str, value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return f"a {what} is needed"
+    if len(value) > MAX_NAME or any(ord(ch) < 32 for ch in value):
+        return f"{what} must be one line of at most {MAX_NAME} characters"
+    return None
+
+
+def _actor_problem(c: Correction) -> str | None:
+    if c.role not in ACTOR_ROLES:
+        return f"role {c.role!r} is not one of {', '.join(ACTOR_ROLES)}"
+    return _name_problem("actor name", c.actor)
+
+
+def _type_problem(c: Correction) -> str | None:
+    known = event_types()
+    if c.event_type not in known:
+        return f"event type {c.event_type!r} is not one of {', '.join(sorted(known))}"
+    if c.sub_event_type not in known[c.event_type]:
+        subs = ", ".join(sorted(known[c.event_type]))
+        return f"sub-event type {c.sub_event_type!r} is not one of {c.event_type}'s: {subs}"
+    return None
+
+
+def _dates_problem(c: Correction) -> str | None:
+    if c.start is None:
+        return "set_dates needs start (and end for a range)"
+    if c.end is not None and c.end < c.start:
+        return f"end {c.end} is before start {c.start}"
+    if c.date_precision is not None and c.date_precision not in DATE_PRECISIONS:
+        return f"date precision {c.date_precision} is not 1, 2, 3 or 4"
+    return None
+
+
+def _claimant_problem(c: Correction) -> str | None:
+    if c.claimant_kind is not None and c.claimant_kind not in ACTOR_KINDS:
+        return f"claimant kind {c.claimant_kind!r} is not one of {', '.join(ACTOR_KINDS)}"
+    return _name_problem("claimant", c.claimant)
+
+
+_NEW_KIND_PROBLEMS = {
+    "set_actor": _actor_problem,
+    "set_type": _type_problem,
+    "set_dates": _dates_problem,
+    "set_victims": lambda c: _name_problem("victim group", c.victims),
+    "set_claimant": _claimant_problem,
+}
 
 
 def _place_problem(place: Place | None) -> str | None:
@@ -230,6 +344,10 @@ class _Work:
     articles: Mapping[str, Article]
     touched: dict[str, None] = field(default_factory=dict)  # ids whose figures need recomputing
     analyst_places: set[str] = field(default_factory=set)
+    # Event fields set by set_type / set_dates, and actor roles by set_actor, by event id:
+    # merges and splits keep them, as they keep an analyst's place.
+    analyst_fields: dict[str, dict[str, Any]] = field(default_factory=dict)
+    analyst_roles: dict[str, dict[str, str]] = field(default_factory=dict)
     merged_into: dict[str, str] = field(default_factory=dict)
     rejected: dict[str, Rejected] = field(default_factory=dict)
     split_from: dict[str, str] = field(default_factory=dict)
@@ -285,6 +403,7 @@ def _merge(work: _Work, c: Correction) -> str | None:
         if analyst:
             merged = replace(merged, place=analyst[0].place)
             work.analyst_places.add(target.id)
+    merged = _keep_analyst_edits(work, target.id, merged, others=[o.id for o in others])
     for other in others:
         del work.by_id[other.id]
         work.order.remove(other.id)
@@ -313,6 +432,7 @@ def _split(work: _Work, c: Correction) -> str | None:
     kept, moved = parts
     if event.id in work.analyst_places:
         kept = replace(kept, place=event.place)
+    kept = _keep_analyst_edits(work, event.id, kept)
     if moved.id in work.by_id:
         return f"this split was made before (event {moved.id})"
     work.put(kept)
@@ -322,11 +442,103 @@ def _split(work: _Work, c: Correction) -> str | None:
     return None
 
 
+def _keep_analyst_edits(work: _Work, event_id: str, event: Event, *, others: Sequence[str] = ()) -> Event:
+    """``event`` (a merge's or a split's result for ``event_id``) with the type, dates and actor
+    roles analysts set on ``event_id``, or on the ``others`` merged into it where it had none."""
+    fields: dict[str, Any] = {}
+    roles: dict[str, str] = {}
+    for source in [*reversed(others), event_id]:  # the target's own edits win
+        fields.update(work.analyst_fields.get(source, {}))
+        roles.update(work.analyst_roles.get(source, {}))
+    if fields:
+        work.analyst_fields[event_id] = fields
+        event = replace(event, **fields)
+    if roles:
+        work.analyst_roles[event_id] = roles
+        for name, role in roles.items():
+            event = replace(event, actors=with_role(event.actors, name, role))
+    return event
+
+
+def with_role(actors: Sequence[ActorRole], name: str, role: str) -> tuple[ActorRole, ...]:
+    """``actors`` with every entry of actor ``name`` (its name or an alias, ignoring case) in
+    ``role``, duplicates dropped; the actor is added in ``role`` when none is there."""
+    wanted = name.casefold()
+    found = [
+        a
+        for a in actors
+        if wanted in (a.actor.name.casefold(), *(alias.casefold() for alias in a.actor.aliases))
+    ]
+    if not found:
+        return (*actors, ActorRole(Actor(name.strip()), role))
+    changed = [replace(a, role=role) if a in found else a for a in actors]
+    return merge_actors([changed])
+
+
+def _set_fields(work: _Work, c: Correction, fields: dict[str, Any]) -> str | None:
+    event = work.find(c.event_id)
+    if event is None:
+        return f"event {c.event_id} is not stored"
+    work.by_id[event.id] = replace(event, **fields)
+    work.analyst_fields.setdefault(event.id, {}).update(fields)
+    return None
+
+
+def _set_type(work: _Work, c: Correction) -> str | None:
+    return _set_fields(work, c, {"event_type": c.event_type, "sub_event_type": c.sub_event_type})
+
+
+def _set_dates(work: _Work, c: Correction) -> str | None:
+    end = c.end if c.end is not None and c.end != c.start else None
+    precision = c.date_precision or (1 if end is None else RANGE_PRECISION)
+    return _set_fields(work, c, {"start": c.start, "end": end, "date_precision": precision})
+
+
+def _set_actor(work: _Work, c: Correction) -> str | None:
+    event = work.find(c.event_id)
+    if event is None:
+        return f"event {c.event_id} is not stored"
+    name, role = (c.actor or "").strip(), c.role or ""
+    work.by_id[event.id] = replace(event, actors=with_role(event.actors, name, role))
+    work.analyst_roles.setdefault(event.id, {})[name] = role
+    return None
+
+
+def _edit_claim(work: _Work, c: Correction, fields: dict[str, Any]) -> str | None:
+    """Change ``fields`` of claim ``c.claim_id`` wherever it is; its events' figures are recomputed."""
+    found = False
+    for event_id in work.order:
+        event = work.by_id[event_id]
+        if any(claim.id == c.claim_id for claim in event.claims):
+            claims = tuple(
+                replace(claim, **fields) if claim.id == c.claim_id else claim for claim in event.claims
+            )
+            work.put(replace(event, claims=claims))
+            found = True
+    return None if found else f"claim {c.claim_id} is in no event"
+
+
+def _set_victims(work: _Work, c: Correction) -> str | None:
+    return _edit_claim(work, c, {"victims": (c.victims or "").strip()})
+
+
+def _set_claimant(work: _Work, c: Correction) -> str | None:
+    fields: dict[str, Any] = {"claimant": (c.claimant or "").strip()}
+    if c.claimant_kind:
+        fields["claimant_kind"] = c.claimant_kind
+    return _edit_claim(work, c, fields)
+
+
 _APPLY = {
     "reject_claim": _reject_claim,
     "set_place": _set_place,
     "merge": _merge,
     "split": _split,
+    "set_actor": _set_actor,
+    "set_type": _set_type,
+    "set_dates": _set_dates,
+    "set_victims": _set_victims,
+    "set_claimant": _set_claimant,
 }  # revert is handled in correct(): withdrawals are found before anything is applied
 
 
@@ -552,6 +764,7 @@ def _unique_claims(groups: Iterable[Sequence[Claim]]) -> tuple[Claim, ...]:
 
 
 __all__ = [
+    "ACTOR_ROLES",
     "CORRECTION_KINDS",
     "Corrected",
     "Correction",
@@ -560,6 +773,7 @@ __all__ = [
     "apply_corrections",
     "correct",
     "corrected_rows",
+    "event_types",
     "merge_actors",
     "merge_events",
     "more_precise",
@@ -567,4 +781,5 @@ __all__ = [
     "refresh_figures",
     "split_event",
     "validate_correction",
+    "with_role",
 ]
