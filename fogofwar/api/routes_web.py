@@ -282,6 +282,23 @@ def _correction_fields(form: Mapping[str, list[str]], event: Event) -> dict[str,
         )
     elif kind == "revert":
         fields["reverts"] = _first(form, "reverts")
+    elif kind == "set_actor":
+        fields.update(event_id=event.id, actor=_first(form, "actor"), role=_first(form, "role"))
+    elif kind == "set_type":
+        # One select holds both: "Battles|Armed clash".
+        event_type, _, sub_type = (_first(form, "type") or "").partition("|")
+        fields.update(event_id=event.id, event_type=event_type, sub_event_type=sub_type)
+    elif kind == "set_dates":
+        fields.update(
+            event_id=event.id,
+            start=_first(form, "start"),
+            end=_first(form, "end"),
+            date_precision=_first(form, "date_precision"),
+        )
+    elif kind in ("set_victims", "set_claimant"):
+        fields["claim_id"] = _first(form, "claim_id")
+        names = ("victims",) if kind == "set_victims" else ("claimant", "claimant_kind")
+        fields.update({name: _first(form, name) for name in names})
     return {k: v for k, v in fields.items() if v not in (None, "")}
 
 

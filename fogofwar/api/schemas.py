@@ -13,8 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from fogofwar.corrections import Correction
-from fogofwar.model import Place
+from fogofwar.corrections import ACTOR_ROLES, Correction
+from fogofwar.model import ACTOR_KINDS, DATE_PRECISIONS, Place
 
 # Record ids are 16 hex digits; a shorter unique prefix is accepted and resolved.
 Id = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[0-9A-Za-z_-]+$")]
@@ -175,6 +175,16 @@ class CorrectionOut(BaseModel):
     mention_ids: list[str] = []
     article_ids: list[str] = []
     reverts: int | None = None
+    actor: str | None = None
+    role: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    start: date | None = None
+    end: date | None = None
+    date_precision: int | None = None
+    victims: str | None = None
+    claimant: str | None = None
+    claimant_kind: str | None = None
     status: str = Field(description='"applied", "reverted by N" or "skipped: why"')
 
 
@@ -308,12 +318,78 @@ class RevertIn(_CorrectionIn):
     reverts: int = Field(ge=1, le=SQLITE_MAX_INT, description="id of the correction withdrawn")
 
 
-CorrectionIn = Annotated[
-    RejectClaimIn | SetPlaceIn | MergeIn | SplitIn | RevertIn, Field(discriminator="kind")
+# A name typed by an analyst: one line (no control characters), at most 200 characters.
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]+$"),
 ]
 
 
-def correction_record(body: RejectClaimIn | SetPlaceIn | MergeIn | SplitIn | RevertIn) -> Correction:
+class SetActorIn(_CorrectionIn):
+    """Say which side an actor was on in an event (an actor the event lacks is added)."""
+
+    kind: Literal["set_actor"]
+    event_id: Id
+    actor: Name = Field(description="the actor's name or an alias, as the event lists it (any case)")
+    role: Literal[ACTOR_ROLES] = Field(  # type: ignore[valid-type]
+        description="side_a (initiator), side_b (target) or claimant"
+    )
+
+
+class SetTypeIn(_CorrectionIn):
+    """Say what kind of event it was: an ACLED event type and one of its sub-event types."""
+
+    kind: Literal["set_type"]
+    event_id: Id
+    event_type: Name = Field(description="e.g. Battles (resources/event_types.json lists them)")
+    sub_event_type: Name = Field(description="e.g. Armed clash: one of the event type's")
+
+
+class SetDatesIn(_CorrectionIn):
+    """Say when an event happened: one day (``start``) or a range (``start`` to ``end``)."""
+
+    kind: Literal["set_dates"]
+    event_id: Id
+    start: date
+    end: date | None = None
+    date_precision: Literal[DATE_PRECISIONS] | None = Field(  # type: ignore[valid-type]
+        None, description="1 day, 2 range or week, 3 month, 4 year; default 1 for a day, 2 for a range"
+    )
+
+
+class SetVictimsIn(_CorrectionIn):
+    """Say whom a claim's figure is about (its victim group); the event's figures are recomputed."""
+
+    kind: Literal["set_victims"]
+    claim_id: Id
+    victims: Name = Field(description="a victim group: civilians, an actor's name, unknown ...")
+
+
+class SetClaimantIn(_CorrectionIn):
+    """Say who made a claim; the event's figures are recomputed."""
+
+    kind: Literal["set_claimant"]
+    claim_id: Id
+    claimant: Name
+    claimant_kind: Literal[ACTOR_KINDS] | None = None  # type: ignore[valid-type]
+
+
+AnyCorrectionIn = (
+    RejectClaimIn
+    | SetPlaceIn
+    | MergeIn
+    | SplitIn
+    | RevertIn
+    | SetActorIn
+    | SetTypeIn
+    | SetDatesIn
+    | SetVictimsIn
+    | SetClaimantIn
+)
+CorrectionIn = Annotated[AnyCorrectionIn, Field(discriminator="kind")]
+
+
+def correction_record(body: AnyCorrectionIn) -> Correction:
     """The Correction record a validated request asks for (ids as given; the route resolves them)."""
     fields = body.model_dump(exclude={"place"})
     if isinstance(body, SetPlaceIn):

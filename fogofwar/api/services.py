@@ -116,12 +116,12 @@ def _invalid(detail: str) -> HTTPException:
 
 
 def _resolve(store: Store, c: Correction) -> Correction:
-    if c.kind == "reject_claim":
+    if c.kind in ("reject_claim", "set_victims", "set_claimant"):
         return _resolve_reject(store, c)
     if c.kind == "revert":
         return _resolve_revert(store, c)
     event = find_event(store, c.event_id or "")
-    if c.kind == "set_place":
+    if c.kind in ("set_place", "set_actor", "set_type", "set_dates"):
         return replace(c, event_id=event.id)
     if c.kind == "merge":
         others = _unique_ids(find_event(store, i).id for i in c.event_ids)

@@ -14,8 +14,8 @@ from fogofwar.api.charts import claim_charts, event_class
 from fogofwar.api.highlight import Segment, segments
 from fogofwar.api.queries import killed_range
 from fogofwar.api.services import event_mentions, event_trail, rejected
-from fogofwar.corrections import Correction
-from fogofwar.model import Article, Claim, Event
+from fogofwar.corrections import ACTOR_ROLES, Correction, event_types
+from fogofwar.model import ACTOR_KINDS, Article, Claim, Event
 from fogofwar.output import format_actors, format_dates, format_place, format_range
 from fogofwar.reconcile import timeline
 from fogofwar.store import Store, queries
@@ -27,6 +27,8 @@ QUALIFIER_SIGNS = {"at_least": "≥", "at_most": "≤", "about": "~"}
 # How precise a date or a place is, in words (fogofwar.model DATE_PRECISIONS, PLACE_PRECISIONS).
 DATE_PRECISION_TEXT = {1: "to the day", 2: "within a few days", 3: "to the month", 4: "to the year or vaguer"}
 PLACE_PRECISION_TEXT = {1: "town", 2: "near a town / district", 3: "region", 4: "country"}
+# An actor's part in an event, in words (fogofwar.corrections.ACTOR_ROLES).
+ROLE_TEXT = {"side_a": "side A (initiator)", "side_b": "side B (target)", "claimant": "a claimant"}
 
 
 def date_precision_text(precision: int | None) -> str:
@@ -111,6 +113,18 @@ def describe_correction(c: Correction) -> str:
         return f"{', '.join(moved)} split off {c.event_id}"
     if c.kind == "revert":
         return f"correction #{c.reverts} withdrawn"
+    if c.kind == "set_actor":
+        return f"{c.actor} is {ROLE_TEXT.get(c.role or '', c.role)} in event {c.event_id}"
+    if c.kind == "set_type":
+        return f"event {c.event_id} is {c.event_type} · {c.sub_event_type}"
+    if c.kind == "set_dates":
+        span = f"{c.start} to {c.end}" if c.end and c.end != c.start else f"{c.start}"
+        return f"event {c.event_id} dated {span}"
+    if c.kind == "set_victims":
+        return f"claim {c.claim_id} is about {c.victims}"
+    if c.kind == "set_claimant":
+        kind = f" ({c.claimant_kind})" if c.claimant_kind else ""
+        return f"claim {c.claim_id} was made by {c.claimant}{kind}"
     return c.kind
 
 
@@ -135,6 +149,9 @@ def event_page(store: Store, event: Event) -> dict[str, Any]:
         "trail": [(c, note, describe_correction(c)) for c, note in trail],
         "revertible": [c for c, note in trail if note == "applied" and c.kind != "revert"],
         "merge_choices": [event_row(e) for e in queries.nearest_events(store, event, limit=MERGE_CHOICES)],
+        "event_types": {t: sorted(subs) for t, subs in sorted(event_types().items())},
+        "roles": [(r, ROLE_TEXT.get(r, r)) for r in ACTOR_ROLES],
+        "actor_kinds": ACTOR_KINDS,
         "merged_from": queries.merged_from(store, event.id),
         "split_from": queries.split_from(store, event.id),
         "split_off": queries.split_off(store, event.id),
