@@ -171,3 +171,36 @@ def test_export_acled_formula_cells_are_defused() -> None:
     _, (row,) = rows([event], [])
     assert row["actor1"].startswith("'=")
     assert (row["latitude"], row["longitude"]) == ("-1.5", "-2.25")  # numbers are untouched
+
+
+@pytest.mark.parametrize(
+    ("place", "admin2"),
+    [
+        # A district is its own second-order division (the gazetteer's Afghan districts).
+        (Place("Marjah", admin1="Helmand", country="AF", feature="district", precision=2), "Marjah"),
+        # A town's district is not known: empty, never guessed.
+        (Place("Lashkar Gah", admin1="Helmand", country="AF"), ""),
+        (Place("Helmand", admin1="Helmand", country="AF", feature="admin1", precision=3), ""),
+    ],
+)
+def test_export_acled_admin2_where_the_place_knows_it(place: Place, admin2: str) -> None:
+    """Regression: admin2 and admin3 were always empty, even for a district."""
+    event = Event(id="d", event_type="Battles", sub_event_type="Armed clash", place=place)
+    (row,) = rows([event], [])[1]
+    assert (row["admin1"], row["admin2"], row["admin3"], row["location"]) == (
+        "Helmand",
+        admin2,
+        "",
+        place.name,
+    )
+
+
+def test_export_acled_source_names_each_outlet_once() -> None:
+    """Regression: "WAL; West Africa Ledger" (one outlet twice) and file names as sources."""
+    articles = [
+        Article(id="a1", text="x", agency="WAL", source="West Africa Ledger", published=date(2024, 8, 27)),
+        Article(id="a2", text="y", origin="examples/barsalogho_rewrite.txt", published=date(2024, 8, 28)),
+    ]
+    event = Event(id="e", event_type="Battles", sub_event_type="Armed clash", article_ids=("a1", "a2"))
+    (row,) = rows([event], articles)[1]
+    assert row["source"] == "West Africa Ledger; file: barsalogho_rewrite.txt"

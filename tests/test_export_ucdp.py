@@ -14,15 +14,28 @@ from hypothesis import strategies as st
 
 from fogofwar.export import export
 from fogofwar.export.figures import deaths, killed_range
-from fogofwar.export.ucdp import COLUMNS, date_prec, type_of_violence, where_prec
+from fogofwar.export.places import admin2
+from fogofwar.export.ucdp import (
+    COLUMNS,
+    date_prec,
+    event_clarity,
+    priogrid_gid,
+    type_of_violence,
+    ucdp_region,
+    where_prec,
+)
 from fogofwar.model import Actor, ActorRole, Article, Event, Place, Reconciled
 from fogofwar.reconcile import totals
 
 FIXTURE = Path(__file__).parent / "fixtures" / "export" / "events.json"
+# UCDP GED 24.1, in its order.
 UCDP_COLUMNS = (
-    "id,type_of_violence,side_a,side_b,source_article,source_headline,source_date,number_of_sources,"
-    "where_prec,where_coordinates,adm_1,latitude,longitude,country,date_prec,date_start,date_end,deaths_a,"
-    "deaths_b,deaths_civilians,deaths_unknown,best,high,low"
+    "id,relid,year,active_year,code_status,type_of_violence,conflict_dset_id,conflict_new_id,conflict_name,"
+    "dyad_dset_id,dyad_new_id,dyad_name,side_a_dset_id,side_a_new_id,side_a,side_b_dset_id,side_b_new_id,"
+    "side_b,number_of_sources,source_article,source_office,source_date,source_headline,source_original,"
+    "where_prec,where_coordinates,where_description,adm_1,adm_2,latitude,longitude,geom_wkt,priogrid_gid,"
+    "country,country_id,region,event_clarity,date_prec,date_start,date_end,deaths_a,deaths_b,"
+    "deaths_civilians,deaths_unknown,best,high,low,gwnoa,gwnob"
 ).split(",")
 
 
@@ -46,14 +59,18 @@ def test_export_ucdp_seed_like_battle() -> None:
     row = ucdp_rows()[1]["Tinzaouaten"]
     assert row["id"].isdigit()
     assert row["type_of_violence"] == "1"  # the Malian Armed Forces are a state
-    assert (row["side_a"], row["side_b"]) == ("CSP-PSD", "Malian Armed Forces; Wagner Group")
-    # Side b = FAMa's best (2) + Wagner's best (20); never the sum of the claims about Wagner.
+    # State-based: side a is the state (UCDP's rule), so the initiator CSP-PSD is side b.
+    assert (row["side_a"], row["side_b"]) == ("Malian Armed Forces; Wagner Group", "CSP-PSD")
+    assert row["dyad_name"] == "Malian Armed Forces; Wagner Group - CSP-PSD"
+    # Side a = FAMa's best (2) + Wagner's best (20); never the sum of the claims about Wagner.
     assert (row["deaths_a"], row["deaths_b"], row["deaths_civilians"], row["deaths_unknown"]) == (
-        "7",
         "22",
+        "7",
         "0",
         "0",
     )
+    assert (row["year"], row["event_clarity"], row["relid"]) == ("2024", "1", load()[0][0].id)
+    assert (row["region"], row["adm_2"]) == ("Africa", "")
     assert (row["low"], row["best"], row["high"]) == ("29", "29", "156")
     assert (row["where_prec"], row["adm_1"], row["country"]) == ("1", "Kidal", "Mali")
     assert (row["date_prec"], row["date_start"], row["date_end"]) == ("2", "2024-07-25", "2024-07-26")
@@ -181,3 +198,128 @@ def test_export_ucdp_sums_match_reconcile_totals(rows: list[tuple[str, str, int 
     parts = [figures.side_a, figures.side_b, figures.civilians, figures.unknown]
     known = [p for p in parts if p is not None]
     assert (sum(known) if known else None) == figures.best
+
+
+ARMY = Actor("Army", kind="state_forces", inter=1)
+REBELS = Actor("Rebels", kind="rebel_group", inter=2)
+MILITIA = Actor("Militia", kind="militia", inter=4)
+
+
+def organised(event_type: str, sub: str, *roles: tuple[Actor, str], dead: int | None = 3) -> Event:
+    reconciled = () if dead is None else (Reconciled("unknown", "killed", dead, dead, dead),)
+    return Event(
+        id=f"{event_type}-{sub}-{len(roles)}-{dead}",
+        event_type=event_type,
+        sub_event_type=sub,
+        actors=tuple(ActorRole(actor, role) for actor, role in roles),
+        reconciled=reconciled,
+        start=date(2024, 5, 1),
+        date_precision=1,
+        place=Place("Kidal", lat=18.44, lon=1.41, admin1="Kidal", country="ML"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("event", "expected"),
+    [
+        (organised("Battles", "Armed clash", (REBELS, "side_a"), (ARMY, "side_b")), 1),
+        (organised("Battles", "Armed clash", (REBELS, "side_a"), (MILITIA, "side_b")), 2),
+        (organised("Explosions/Remote violence", "Air/drone strike", (ARMY, "side_a")), 1),
+        (organised("Violence against civilians", "Attack", (MILITIA, "side_a")), 3),
+        (organised("Protests", "Excessive force against protesters", (ARMY, "side_a")), 3),
+        # Not organised violence in UCDP's rules:
+        (organised("Violence against civilians", "Attack"), None),  # no known perpetrator
+        (organised("Battles", "Armed clash"), None),  # no known actor
+        (organised("Protests", "Peaceful protest", (MILITIA, "side_a")), None),
+        (organised("Riots", "Mob violence", (MILITIA, "side_a")), None),
+        (organised("Strategic developments", "Other", (ARMY, "side_a")), None),
+    ],
+)
+def test_export_ucdp_type_of_violence(event: Event, expected: int | None) -> None:
+    assert type_of_violence(event) == expected
+
+
+def test_export_ucdp_not_organised_violence_left_out() -> None:
+    """Regression: a helicopter crash with 0 dead was written with type_of_violence 2."""
+    kept = organised("Battles", "Armed clash", (REBELS, "side_a"), (ARMY, "side_b"))
+    left_out = [
+        organised("Strategic developments", "Other", (ARMY, "side_a"), dead=0),  # helicopter crash
+        organised("Explosions/Remote violence", "Air/drone strike", (ARMY, "side_a"), dead=0),
+        organised("Battles", "Armed clash", (REBELS, "side_a"), (ARMY, "side_b"), dead=None),
+        organised("Protests", "Peaceful protest", (MILITIA, "side_a"), dead=None),
+    ]
+    rows = list(csv.DictReader(io.StringIO(export("ucdp", [*left_out, kept], []).decode("utf-8"))))
+    assert [r["relid"] for r in rows] == [kept.id]
+    assert (rows[0]["type_of_violence"], rows[0]["side_a"], rows[0]["side_b"]) == ("1", "Army", "Rebels")
+    assert (rows[0]["year"], rows[0]["event_clarity"], rows[0]["region"]) == ("2024", "1", "Africa")
+    assert rows[0]["geom_wkt"] == "POINT (1.41 18.44)"
+    assert rows[0]["priogrid_gid"] == str(priogrid_gid(18.44, 1.41))
+
+
+def test_export_ucdp_district_is_adm_2() -> None:
+    district = Place(
+        "Marjah", lat=31.5, lon=64.1, admin1="Helmand", country="AF", feature="district", precision=2
+    )
+    assert (admin2(district), where_prec(district)) == ("Marjah", 3)
+    assert admin2(Place("Lashkar Gah", admin1="Helmand", country="AF")) is None
+    assert admin2(None) is None
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "gid"),
+    [
+        (-89.9, -179.9, 1),  # the south-west corner cell
+        (10.51, 2.29, 145085),  # row 201, column 364 from 0
+        (89.9, 179.9, 259200),  # the north-east corner cell
+        (90.0, 180.0, 259200),
+        (None, 1.0, None),
+        (91.0, 0.0, None),
+    ],
+)
+def test_export_ucdp_priogrid_gid(lat: float | None, lon: float | None, gid: int | None) -> None:
+    assert priogrid_gid(lat, lon) == gid
+
+
+@pytest.mark.parametrize(
+    ("code", "acled_region", "expected"),
+    [
+        ("ML", "Western Africa", "Africa"),
+        ("SD", "Northern Africa", "Africa"),
+        ("EG", "Northern Africa", "Middle East"),
+        ("SY", "Middle East", "Middle East"),
+        ("UA", "Europe", "Europe"),
+        ("GE", "Caucasus and Central Asia", "Europe"),
+        ("TJ", "Caucasus and Central Asia", "Asia"),
+        ("AF", "South Asia", "Asia"),
+        ("PG", "Oceania", "Asia"),
+        ("CO", "South America", "Americas"),
+        (None, None, None),
+    ],
+)
+def test_export_ucdp_region(code: str | None, acled_region: str | None, expected: str | None) -> None:
+    assert ucdp_region(code, acled_region) == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "precision", "clarity"),
+    [
+        (date(2024, 7, 25), None, 1, 1),
+        (date(2024, 7, 25), date(2024, 7, 26), 2, 1),
+        (date(2024, 7, 22), date(2024, 7, 28), 2, 1),
+        (date(2024, 7, 1), date(2024, 7, 31), 3, 2),  # a month's toll: a summary
+        (date(2024, 7, 1), None, 3, 2),
+        (None, None, 4, 2),
+    ],
+)
+def test_export_ucdp_event_clarity(
+    start: date | None, end: date | None, precision: int, clarity: int
+) -> None:
+    event = Event(
+        id="c",
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        start=start,
+        end=end,
+        date_precision=precision,
+    )
+    assert event_clarity(event) == clarity

@@ -1,8 +1,8 @@
 """ACLED-shaped CSV: one row per event, ACLED's columns in ACLED's order (``COLUMNS``).
 
 How each column is filled is documented in docs/EXPORTS.md; the tables behind it are in
-``resources/export_acled.json``, ``export_regions.json`` and ``export_outlets.json``. Columns
-that the records cannot fill honestly (admin2, admin3) stay empty; nothing is guessed.
+``resources/export_acled.json``, ``export_regions.json`` and ``export_outlets.json``. Cells
+that the records cannot fill honestly (admin2 of a town, admin3) stay empty; nothing is guessed.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 from fogofwar.export.countries import country_info
 from fogofwar.export.figures import disputed_groups, has_civilian_victims, killed_range
 from fogofwar.export.outlets import copies_of, event_outlets, source_scale
+from fogofwar.export.places import admin2, admin3
 from fogofwar.export.sides import SIDE_A, SIDE_B, side_actors
 from fogofwar.export.tabular import csv_bytes, stable_number, unix_time
 from fogofwar.export.vocab import AcledVocab, acled_vocab
@@ -183,8 +184,8 @@ def acled_row(event: Event, articles: Mapping[str, Article]) -> dict[str, Any]:
         "region": country.region if country else None,
         "country": country.name if country else (place.country if place else None),
         "admin1": place.admin1 if place else None,
-        "admin2": None,
-        "admin3": None,
+        "admin2": admin2(place),
+        "admin3": admin3(place),
         "location": place.name if place else None,
         "latitude": None if lat is None else round(lat, COORDINATE_DECIMALS),
         "longitude": None if lon is None else round(lon, COORDINATE_DECIMALS),

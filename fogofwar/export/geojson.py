@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fogofwar.export.figures import killed_range
-from fogofwar.export.outlets import event_outlets
+from fogofwar.export.outlets import event_outlets, source_count
 from fogofwar.model import Article, Event
 
 log = logging.getLogger(__name__)
@@ -53,7 +53,7 @@ def properties(event: Event, articles: Mapping[str, Article]) -> dict[str, Any]:
         "killed_low": low,
         "killed_high": high,
         "claims": len(event.claims),
-        "sources": event.sources,
+        "sources": source_count(event, articles),
         "outlets": event_outlets(event, articles),
     }
 

@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from fogofwar.export.figures import killed_range
-from fogofwar.export.outlets import event_outlets
+from fogofwar.export.outlets import event_outlets, source_count
 from fogofwar.export.sides import SIDE_A, SIDE_B, side_actors
 from fogofwar.model import Article, Claim, Event, Reconciled
 
@@ -144,7 +144,7 @@ def parquet_row(event: Event, articles: Mapping[str, Article]) -> dict[str, Any]
         "killed_high": high,
         "article_ids": list(event.article_ids),
         "outlets": event_outlets(event, articles),
-        "sources": event.sources,
+        "sources": source_count(event, articles),
         "first_reported": event.first_reported,
         "last_updated": event.last_updated,
         "contested": list(event.contested),

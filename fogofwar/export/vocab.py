@@ -74,6 +74,15 @@ class UcdpVocab:
     state_inter: frozenset[int]
     civilians_side: str
     list_separator: str
+    organised_event_types: frozenset[str]
+    one_sided_sub_event_types: frozenset[str]
+    min_deaths: int
+    clarity_max_days: int
+    clarity_max_date_precision: int
+    region_by_acled_region: MappingProxyType[str, str]
+    region_by_country: MappingProxyType[str, str]
+    priogrid_degrees: float
+    dyad_separator: str
 
 
 @dataclass(frozen=True)
@@ -137,6 +146,15 @@ def ucdp_vocab() -> UcdpVocab:
         state_inter=frozenset(int(v) for v in raw["state_inter"]),
         civilians_side=raw["civilians_side"],
         list_separator=raw["list_separator"],
+        organised_event_types=frozenset(raw["organised_event_types"]),
+        one_sided_sub_event_types=frozenset(raw["one_sided_sub_event_types"]),
+        min_deaths=int(raw["min_deaths"]),
+        clarity_max_days=int(raw["low_clarity"]["max_days"]),
+        clarity_max_date_precision=int(raw["low_clarity"]["max_date_precision"]),
+        region_by_acled_region=_frozen(raw["region_by_acled_region"]),
+        region_by_country=_frozen(raw["region_by_country"]),
+        priogrid_degrees=float(raw["priogrid_degrees"]),
+        dyad_separator=raw["dyad_separator"],
     )
 
 

@@ -1,0 +1,23 @@
+"""What the exports can say of a place beyond its own fields: its administrative divisions.
+
+``Place`` holds its name, admin1 and country. The gazetteer (``fogofwar.extract.places``)
+knows second-order divisions only as places of their own (feature ``district``, e.g. the
+Afghan districts of ``resources/places_supplement.json``): such a place *is* its admin2. It
+knows no district of a town and no third-order division, so those stay empty.
+"""
+
+from __future__ import annotations
+
+from fogofwar.model import Place
+
+DISTRICT = "district"
+
+
+def admin2(place: Place | None) -> str | None:
+    """The second-order division a place names: the place itself when it is a district; else None."""
+    return place.name if place is not None and place.feature == DISTRICT else None
+
+
+def admin3(place: Place | None) -> str | None:
+    """The third-order division of a place: never known to the gazetteer, so always None."""
+    return None
