@@ -23,6 +23,7 @@ Usage:
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import statistics
 import sys
@@ -60,16 +61,20 @@ def timed_ingest(db: Path, articles: Sequence[Article], pipeline: Pipeline) -> f
         return time.perf_counter() - start
 
 
-def run_gva(*, base: int, added: int, repeat: int) -> int:
+def run_gva(*, base: int, added: int, repeat: int, cache: Path | None = None) -> int:
     from link import GVA_DIR, cached_extractions
 
     from fogofwar.eval.gva import gva_articles, load_documents
+    from fogofwar.model import Extraction
 
     if not GVA_DIR.exists():
         print(f"skipped: {GVA_DIR} not present")
         return 0
     articles, _ = gva_articles(load_documents(GVA_DIR))
-    extractions = cached_extractions(articles, processes=2, refresh=False)
+    if cache is not None:  # extractions cached by an earlier extractor (bench/link.py's file)
+        extractions = [Extraction.from_dict(d) for d in json.loads(cache.read_text(encoding="utf-8"))]
+    else:
+        extractions = cached_extractions(articles, processes=2, refresh=False)
     pipeline = CannedPipeline(Settings(), {x.article_id: x for x in extractions})
     # The added articles are the last ones (by the set's order); the base the first ``base``.
     batch, stored = articles[-added:], articles[:base]
@@ -225,13 +230,14 @@ def main(argv: list[str] | None = None) -> int:
     gva.add_argument("--base", type=int, default=4_000)
     gva.add_argument("--added", type=int, default=60)
     gva.add_argument("--repeat", type=int, default=3)
+    gva.add_argument("--extractions", type=Path, help="a bench/link.py cache file to use as it is")
     synthetic = sub.add_parser("synthetic", help="cost per article of invented reports as the ledger grows")
     synthetic.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     synthetic.add_argument("--probe", type=int, default=1_000)
     synthetic.add_argument("--fill-batch", type=int, default=5_000)
     args = parser.parse_args(argv)
     if args.bench == "gva":
-        return run_gva(base=args.base, added=args.added, repeat=args.repeat)
+        return run_gva(base=args.base, added=args.added, repeat=args.repeat, cache=args.extractions)
     return run_synthetic(sizes=args.sizes, probe=args.probe, fill_batch=args.fill_batch)
 
 

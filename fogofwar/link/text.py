@@ -105,6 +105,8 @@ class ArticleVectors:
         """The squared norm of the sum of ``rows``."""
         if not rows:
             return 0.0
+        if len(rows) <= 8:  # |sum|^2 = sum of all dot products: no dense row of the vocabulary
+            return float(sum(self.dots(row, rows).sum() for row in rows))
         total = np.asarray(self._matrix[list(rows)].sum(axis=0)).ravel()
         return float(total @ total)
 
