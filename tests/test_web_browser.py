@@ -187,7 +187,74 @@ def test_web_browser_screenshots_script(tmp_path: Path) -> None:
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     written = module.main(out=tmp_path)
-    assert [p.name for p in written] == ["events.png", "event.png"]
+    assert [p.name for p in written] == ["events.png", "event.png", "sources.png"]
     for path in written:
         data = path.read_bytes()
         assert data.startswith(b"\x89PNG") and len(data) > 20_000
+
+
+def test_web_browser_sort_and_page_keep_the_filters(driver, site: str) -> None:
+    driver.get(site + "/?country=ML")
+    assert len(by_css(driver, "table.events tbody tr")) == 2
+    heading = next(a for a in by_css(driver, "table.events th a.sort") if a.text.startswith("KILLED"))
+    heading.click()
+    wait_for_url(driver, lambda url: "sort=killed" in url and "country=ML" in url)
+    assert by_css(driver, "th[aria-sort=ascending]")[0].text.startswith("KILLED")
+    next(a for a in by_css(driver, "table.events th a.sort") if a.text.startswith("KILLED")).click()
+    wait_for_url(driver, lambda url: "sort=-killed" in url and "country=ML" in url)
+    rows = by_css(driver, "table.events tbody tr")
+    assert len(rows) == 2 and "Tinzaouaten" in rows[0].text  # 131 killed at most, above the drone strike
+
+
+def test_web_browser_map_has_borders_and_separate_labels(driver, site: str) -> None:
+    driver.get(site + "/")
+    assert len(by_css(driver, "svg.map path.country")) >= 4
+    boxes = [
+        driver.execute_script(
+            "const b = arguments[0].getBBox(); return [b.x, b.y, b.width, b.height];", label
+        )
+        for label in by_css(driver, "svg.map text.place-label")
+    ]
+    assert len(boxes) == 2
+    for i, (x, y, w, h) in enumerate(boxes):
+        for x2, y2, w2, h2 in boxes[i + 1 :]:
+            assert not (x < x2 + w2 and x2 < x + w and y < y2 + h2 and y2 < y + h)
+
+
+def test_web_browser_sources_page(driver, site: str) -> None:
+    driver.get(site + "/")
+    next(a for a in by_css(driver, "header nav a") if a.text == "Sources").click()
+    wait_for_url(driver, lambda url: url.endswith("/sources"))
+    claimants = by_css(driver, "table.claimants tbody tr")
+    assert any("CSP-DPA" in row.text for row in claimants)
+    by_css(driver, "table.outlets details summary")[0].click()
+    assert by_css(driver, "table.outlets details[open] li a")
+
+
+def test_web_browser_precision_shown(driver, site: str) -> None:
+    driver.get(f"{site}/events/{BATTLE_EVENT}")
+    assert "date precision 2" in by_css(driver, "#date-precision")[0].text
+    assert "town" in by_css(driver, "#place-precision")[0].text
+
+
+def test_web_browser_set_type_through_the_form(driver, site: str) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    driver.get(f"{site}/events/{BATTLE_EVENT}")
+    by_css(driver, "details.correct summary")[0].click()
+    (form,) = by_css(driver, "#form-set_type")
+    Select(form.find_element("name", "type")).select_by_value("Battles|Non-state actor overtakes territory")
+    form.find_element("name", "author").send_keys("Ana Analyst")
+    form.find_element("name", "reason").send_keys("the rebels took the camp")
+    form.find_element("name", "token").send_keys(TOKEN)
+    form.find_element("css selector", "button").click()
+    assert "Correction #1: applied" in wait_css(driver, "p.notice")[0].text
+    assert "Non-state actor overtakes territory" in by_css(driver, "h1")[0].text
+    assert "is Battles · Non-state actor overtakes territory" in by_css(driver, "table.trail")[0].text
+
+
+def test_web_browser_api_docs_render_markdown(driver, site: str) -> None:
+    driver.get(site + "/api/docs")
+    description = by_css(driver, "#api-description")[0]
+    assert "`" not in description.text
+    assert description.find_elements("css selector", "code")

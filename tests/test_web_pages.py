@@ -294,3 +294,12 @@ def test_web_pages_api_docs_render_markdown(client: TestClient) -> None:
     assert "<code>sort</code>" in html and "<code>GET /api/events</code>" in html
     assert "`" not in re.sub(r"<pre>.*?</pre>", "", html, flags=re.S)  # no raw Markdown backticks left
     assert "<strong>who claimed it</strong>" in html
+
+
+def test_web_pages_map_and_timeline_read_the_stored_totals(client: TestClient) -> None:
+    # The map and timeline draw summaries (no claims, no figures): the killed totals stored beside
+    # them size the dots and raise the bars.
+    html = client.get("/").text
+    timeline = html[html.index('<svg class="timeline"') :]
+    assert ">300<" in timeline or ">300</text>" in timeline  # the y axis reaches the 300 claimed
+    assert "killed 100–300" in html  # tooltips carry the figures

@@ -1,4 +1,5 @@
-"""Screenshots of the web page for the README: the event list (map, timeline) and the battle's event page.
+"""Screenshots of the web page for the README: the event list (map, timeline), the battle's event
+page and the sources page.
 
 Serves the invented battle fixture (tests/fixtures/api/battle.json) on a free loopback port and
 photographs it with headless Chromium (Debian: apt-get install chromium chromium-driver).
@@ -23,6 +24,7 @@ MAX_HEIGHT = 6000  # pixels; a longer page is cut
 PAGES = {
     "events.png": "/",
     "event.png": f"/events/{BATTLE_EVENT}",
+    "sources.png": "/sources",
 }
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -111,19 +111,35 @@ def event_class(event_type: str) -> str:
     return EVENT_CLASSES.get(event_type, "other")
 
 
-def event_title(event: Event) -> str:
+# Each event's people killed (low, high) by id, where the events were read without their figures
+# (the summaries the map and timeline draw carry the stored totals beside them).
+Killed = Mapping[str, tuple[int | None, int | None]]
+
+
+def _killed(event: Event, killed: Killed | None) -> tuple[int | None, int | None]:
+    if killed is not None and event.id in killed:
+        return killed[event.id]
+    return killed_range(event)
+
+
+def event_title(event: Event, killed: Killed | None = None) -> str:
     """A one-line description for tooltips: type, place, dates and people killed."""
-    killed = format_range(*killed_range(event))
+    killed = format_range(*_killed(event, killed))  # type: ignore[assignment]
     parts = [event.sub_event_type or event.event_type, format_place(event.place), format_dates(event)]
     text = " · ".join(p for p in parts if p)
     return f"{text} · killed {killed}" if killed else text
 
 
 def event_map(
-    events: Sequence[Event], *, width: int = MAP_WIDTH, borders: Sequence[Country] = ()
+    events: Sequence[Event],
+    *,
+    width: int = MAP_WIDTH,
+    borders: Sequence[Country] = (),
+    killed: Killed | None = None,
 ) -> MapFigure:
     """Equirectangular plot of the events that have coordinates, zoomed to their bounding box,
-    over the outlines of ``borders`` (:func:`fogofwar.api.borders.load_borders`) in view."""
+    over the outlines of ``borders`` (:func:`fogofwar.api.borders.load_borders`) in view.
+    ``killed``: each event's (low, high) killed, for events read without their figures."""
     located = [e for e in events if e.place and e.place.lat is not None and e.place.lon is not None]
     unplaced = len(events) - len(located)
     if not located:
@@ -151,7 +167,7 @@ def event_map(
     def y_of(lat: float) -> float:
         return (north - lat) / lat_span * height
 
-    highs = [h for e in located if (h := killed_range(e)[1])]
+    highs = [h for e in located if (h := _killed(e, killed)[1])]
     most = max(highs, default=0)
     points, spots = [], defaultdict(list)
     for event in located:
@@ -162,7 +178,7 @@ def event_map(
         for i, event in enumerate(here):
             # Events at the same spot are fanned out on a small circle, so each stays clickable.
             dx, dy = _fan(i, len(here))
-            high = killed_range(event)[1] or 0
+            high = _killed(event, killed)[1] or 0
             r = POINT_MIN_R + (POINT_MAX_R - POINT_MIN_R) * math.sqrt(high / most) if most else POINT_MIN_R
             points.append(
                 MapPoint(
@@ -170,13 +186,13 @@ def event_map(
                     round(x + dx, 1),
                     round(y + dy, 1),
                     round(r, 1),
-                    event_title(event),
+                    event_title(event, killed),
                     event_class(event.event_type),
                 )
             )
         # Clear of the spot's dots (fanned out or not) and of the largest radius.
         clearance = POINT_MAX_R + (FAN_RADIUS if len(here) > 1 else 0)
-        deadliest = max((killed_range(e)[1] or 0) for e in here)
+        deadliest = max((_killed(e, killed)[1] or 0) for e in here)
         wanted.append((deadliest, x, y, clearance, here[0].place.name))  # type: ignore[union-attr]
     wanted.sort(key=lambda w: -w[0])  # stable: equal tolls keep the events' order
     labels = place_labels(
@@ -404,19 +420,24 @@ class TimelineFigure:
 
 
 def event_timeline(
-    events: Sequence[Event], *, width: int = CHART_WIDTH, height: int = CHART_HEIGHT
+    events: Sequence[Event],
+    *,
+    width: int = CHART_WIDTH,
+    height: int = CHART_HEIGHT,
+    killed: Killed | None = None,
 ) -> TimelineFigure:
-    """Dated events along a time axis; height shows people killed (low to high)."""
+    """Dated events along a time axis; height shows people killed (low to high); ``killed`` as
+    for :func:`event_map`."""
     dated = [e for e in events if e.start is not None]
     if not dated:
         return TimelineFigure(None, [], len(events))
     first = min(e.start for e in dated)  # type: ignore[type-var]
     last = max((e.end or e.start) for e in dated)  # type: ignore[type-var]
-    most = max((h for e in dated if (h := killed_range(e)[1])), default=0)
+    most = max((h for e in dated if (h := _killed(e, killed)[1])), default=0)
     plot, x_of, y_of = _frame(first, last, most, width=width, height=height)
     marks = []
     for event in dated:
-        low, high = killed_range(event)
+        low, high = _killed(event, killed)
         low = low if low is not None else high
         marks.append(
             TimelineMark(
@@ -426,7 +447,7 @@ def event_timeline(
                 y_of(low or 0),
                 y_of(high if high is not None else (low or 0)),
                 low is not None,
-                event_title(event),
+                event_title(event, killed),
                 event_class(event.event_type),
             )
         )

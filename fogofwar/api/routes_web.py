@@ -6,6 +6,7 @@ correction forms (plain HTML forms, no script needed).
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 import math
 import re
@@ -73,7 +74,7 @@ async def index(request: Request, store: EventsDep) -> HTMLResponse:
     query_ = filters.to_query(sort=sort)
     # The same SQL as GET /api/events: the table reads one page, the map and timeline summaries.
     rows = queries.select_events(store, query_, limit=PAGE_ROWS, offset=offset)
-    summaries = queries.select_summaries(store, query_)
+    summaries, killed = summaries_with_killed(store, query_)
     query = urlencode(filter_params(filters))
     return render(
         request,
@@ -83,8 +84,8 @@ async def index(request: Request, store: EventsDep) -> HTMLResponse:
             "error": "; ".join(e for e in (error, paging_error) if e) or None,
             "total": len(summaries),
             "rows": [event_row(e) for e in rows],
-            "map": event_map(summaries, borders=borders(request)),
-            "timeline": event_timeline(summaries),
+            "map": event_map(summaries, borders=borders(request), killed=killed),
+            "timeline": event_timeline(summaries, killed=killed),
             "choices": queries.filter_choices(store),
             "export_formats": _export_formats(),
             "query": query,
@@ -95,6 +96,21 @@ async def index(request: Request, store: EventsDep) -> HTMLResponse:
             "pages": page_links(filters, sort, offset, len(summaries)),
         },
     )
+
+
+def summaries_with_killed(
+    store: Store, query: queries.EventQuery
+) -> tuple[list[Event], dict[str, tuple[int | None, int | None]]]:
+    """Every matching event without its claims and figures (what the map and timeline draw), and
+    each one's people killed (low, high) from the totals stored beside it."""
+    events, killed = [], {}
+    for data in queries.events_json(store, query, column="summary"):
+        record = json.loads(data)
+        event = Event.from_dict(record)
+        events.append(event)
+        total = record.get("killed") or {}
+        killed[event.id] = (total.get("low"), total.get("high"))
+    return events, killed
 
 
 def page_order(params: Mapping[str, str]) -> tuple[str, int, str | None]:
