@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from fogofwar.errors import ConfigError
@@ -16,6 +16,14 @@ log = logging.getLogger(__name__)
 # (sentences are split by fogofwar.extract.sentences before parsing). Kept: tok2vec, tagger
 # and attribute_ruler (tag_, pos_, morph), parser (dep_, heads) and ner (PERSON, NORP).
 EXCLUDED_COMPONENTS = ("lemmatizer", "senter")
+
+# Components left out of the batched parse and run on one Doc only when its annotation is first
+# read (:func:`entity_type`). Named-entity recognition is about half of the parse, yet only the
+# claim extractor reads entity types, for a few tokens of a few sentences; spaCy's ``ner`` has
+# its own embedding layer and reads no other component's output, so running it later on a Doc
+# gives the very entities it gives inside the pipeline (tests/test_nlp_pipeline.py).
+DEFERRED_COMPONENTS = ("ner",)
+_DEFERRED = "fogofwar.deferred"  # Doc.user_data key: the deferred components not yet run on it
 
 
 @functools.cache
@@ -35,7 +43,40 @@ def load_nlp(model: str) -> Any:
 
 
 def parse(
-    nlp: Any, items: Iterable[tuple[str, Any]], *, batch_size: int = 64, n_process: int = 1
+    nlp: Any,
+    items: Iterable[tuple[str, Any]],
+    *,
+    batch_size: int = 64,
+    n_process: int = 1,
+    defer: Sequence[str] = (),
 ) -> Iterator[tuple[Any, Any]]:
-    """Parse ``(text, context)`` pairs with ``nlp.pipe``; yields ``(doc, context)`` in order."""
-    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)
+    """Parse ``(text, context)`` pairs with ``nlp.pipe``; yields ``(doc, context)`` in order.
+
+    defer: components (of :data:`DEFERRED_COMPONENTS`) left out of the batched parse; each Doc
+        remembers them and runs them when it is first asked for their annotation
+        (:func:`entity_type`), so annotations read the same either way.
+    """
+    deferred = [(name, nlp.get_pipe(name)) for name in defer if name in nlp.pipe_names]
+    if not deferred:
+        yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)
+        return
+    docs = nlp.pipe(
+        items,
+        as_tuples=True,
+        batch_size=batch_size,
+        n_process=n_process,
+        disable=[name for name, _ in deferred],
+    )
+    for doc, context in docs:
+        # set here, in this process: a Doc back from spaCy's worker processes is marked too
+        doc.user_data[_DEFERRED] = [component for _, component in deferred]
+        yield doc, context
+
+
+def entity_type(token: Any) -> str:
+    """``token.ent_type_``, once any deferred component (:func:`parse`) has run on its Doc."""
+    doc = token.doc
+    pending = doc.user_data.pop(_DEFERRED, None)
+    for component in pending or ():
+        component(doc)
+    return token.ent_type_

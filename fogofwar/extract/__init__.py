@@ -37,7 +37,7 @@ from fogofwar.extract.places import Gazetteer
 from fogofwar.extract.sentences import Sentence, split_sentences
 from fogofwar.ingest.dateline import find_dateline
 from fogofwar.model import Article, Claim, Extraction, Mention
-from fogofwar.nlp import load_nlp, parse
+from fogofwar.nlp import DEFERRED_COMPONENTS, load_nlp, parse
 from fogofwar.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -173,7 +173,11 @@ class Extractor:
                     yield headline.text, (len(pending) - 1, _HEADLINE)
 
         docs = parse(
-            self.nlp, items(), batch_size=self.settings.batch_size, n_process=self.settings.n_process
+            self.nlp,
+            items(),
+            batch_size=self.settings.batch_size,
+            n_process=self.settings.n_process,
+            defer=DEFERRED_COMPONENTS,
         )
         # nlp.pipe reads ahead, so articles complete in order as their last sentence arrives.
         done = 0

@@ -78,6 +78,7 @@ from fogofwar.extract.numbers import Quantity, find_quantities, is_plausible
 from fogofwar.extract.sentences import Sentence
 from fogofwar.extract.tallies import GROUP_JOINER, UNKNOWN, drop_repeats, family, is_uninformative, join
 from fogofwar.model import Actor, Article, Claim, Span, record_id
+from fogofwar.nlp import entity_type
 
 log = logging.getLogger(__name__)
 
@@ -215,7 +216,7 @@ def _is_plural(token: Any, caps: bool) -> bool:
     if "Plur" in token.morph.get("Number"):
         return True
     if caps or token.tag_ in ("NNP", ""):
-        if not caps and (token.ent_type_ == "PERSON" or _is_full_name(token)):
+        if not caps and (entity_type(token) == "PERSON" or _is_full_name(token)):
             return False  # "Brian Davis", "Jones, 24": a surname ending in s
         lower = token.lower_
         return (lower.endswith("s") and not lower.endswith("ss")) or lower.endswith(
@@ -666,7 +667,7 @@ def _is_proper_name(arg: Any, how: str, lex: ClaimLexicon, caps: bool, ctx: Arti
         and arg.tag_ == "NNP"
         and any(c.dep_ == "compound" and c.i < arg.i and c.lower_ in lex.person_nouns for c in arg.children)
     )
-    if arg.ent_type_ in lex.non_person_entities and not titled:
+    if entity_type(arg) in lex.non_person_entities and not titled:
         return False  # "photographer Wil Lewis" is a person whatever the tagger says
     if any(c.dep_ in ("det", "nummod", "poss") for c in arg.children):
         return False
@@ -719,7 +720,7 @@ def _singular_count(
         return False
     determiners = {c.lower_ for c in arg.children if c.dep_ == "det"}
     possessed = any(c.dep_ == "poss" for c in arg.children)
-    named = arg.pos_ == "PROPN" and arg.ent_type_ == "PERSON"
+    named = arg.pos_ == "PROPN" and entity_type(arg) == "PERSON"
     if how in ("of", "modified"):
         # "the death of a soldier" and "the murder of Hector Oqueli" count; "the death of its
         # leader" and "the arrested leader" recall a person the reader already knows of, but
@@ -729,7 +730,7 @@ def _singular_count(
             how == "modified"
             and "the" in determiners
             and arg.lower_ in lex.person_nouns
-            and not any(c.ent_type_ == "ORDINAL" for c in arg.children)  # "the seventh leader killed"
+            and not any(entity_type(c) == "ORDINAL" for c in arg.children)  # "the seventh leader killed"
             and any(
                 c.dep_ in ("acl", "relcl") and c.i > arg.i and _outcome_word(c, lex) in _HARM
                 for c in arg.children
@@ -755,7 +756,7 @@ def _singular_count(
         # a title without article: "killed Taliban leader Wali" ("a man and woman": the
         # conjunct shares the article before it and is added there)
         return True
-    return arg.ent_type_ == "PERSON"
+    return entity_type(arg) == "PERSON"
 
 
 def _is_pair(arg: Any, caps: bool) -> bool:
@@ -981,7 +982,7 @@ def _is_personish(token: Any, lex: ClaimLexicon, ctx: ArticleContext) -> bool:
         return True
     if token.lower_ in lex.anaphoric_nouns:
         return True
-    if token.ent_type_ in ("PERSON", "NORP"):
+    if entity_type(token) in ("PERSON", "NORP"):
         return True
     return actor_in(ctx, token.left_edge.idx, phrase_end(token), token.idx) is not None
 
