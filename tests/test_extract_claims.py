@@ -895,3 +895,27 @@ def test_claims_ages_in_a_list_of_names_are_no_counts(nlp: Any, registry: ActorR
     assert claims and all(c.figure not in (64, 66) for c in claims)
     counted = _claims("In Chicago, 39 people were shot and 12 were killed.", nlp, registry)
     assert [(c.outcome, c.figure) for c in counted] == [("injured", 39), ("killed", 12)]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # a pronoun subject of an embedded statement is the party whose statement it is
+        (
+            "The army said the rebels attacked the town. The United Nations said it had confirmed at least "
+            "100 deaths in the camp.",
+            "United Nations",
+        ),
+        # "its forces" is the ministry's own voice, not a claimant named "forces"
+        (
+            "Russia's Defence Ministry said its forces had fired two missiles at a meeting of commanders and "
+            "claimed that more than 60 Ukrainian servicemen had been killed.",
+            "Russian Armed Forces",
+        ),
+    ],
+)
+def test_claims_pronoun_claimant_is_the_governing_party(
+    nlp: Any, registry: ActorRegistry, text: str, claimant: str
+) -> None:
+    claims = [c for c in _claims(text, nlp, registry) if c.outcome == "killed"]
+    assert claims and {c.claimant for c in claims} == {claimant}

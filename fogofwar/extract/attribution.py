@@ -581,7 +581,13 @@ def attribute(trigger: Any, paragraph: int, ctx: ArticleContext) -> Attribution:
     actor = actor_of_phrase(subject, ctx, lex)
     if actor:
         return _from_actor(actor, stance, stated, "explicit", verb)
-    if is_anaphor(subject, lex) or subject.lower_ in lex.report_nouns:
+    if is_anaphor(subject, lex) or _owned_by_pronoun(subject, lex):
+        # "The UN said it had confirmed 100 deaths", "the ministry said its forces ... and
+        # claimed 60": the pronoun is the party whose statement the clause is part of.
+        owner = _governing_actor(verb, ctx, lex)
+        if owner is not None:
+            return _from_actor(owner, stance, stated, "pronoun", verb)
+    if is_anaphor(subject, lex) or subject.lower_ in lex.report_nouns or _owned_by_pronoun(subject, lex):
         if ctx.last_party is not None:
             return _from_actor(ctx.last_party, stance, stated, "pronoun", verb)
         return _carried(ctx, paragraph, stance, stated)
@@ -589,6 +595,26 @@ def attribute(trigger: Any, paragraph: int, ctx: ArticleContext) -> Attribution:
         return _carried(ctx, paragraph, stance, stated)  # a mis-parsed verb or adjective as subject
     text = _phrase_text(subject, lex, ctx.dateline_end)
     return Attribution(text, "unknown", stance, stated, None, "explicit", verb)
+
+
+def _owned_by_pronoun(token: Any, lex: ClaimLexicon) -> bool:
+    """Whether a noun phrase is owned by a pronoun ("its forces", "their fighters")."""
+    return any(c.dep_ == "poss" and c.lower_ in lex.possessive_pronouns for c in token.children)
+
+
+def _governing_actor(verb: Any, ctx: ArticleContext, lex: ClaimLexicon) -> Actor | None:
+    """The registry actor that is the subject of a clause governing ``verb`` (its heads, nearest
+    first), skipping pronoun subjects; None when no governing subject names one."""
+    token = verb
+    while token.head.i != token.i:  # spaCy makes a new Token object per access: compare indices
+        token = token.head
+        subject, _ = clause_subject(token)
+        if subject is None or subject.idx < ctx.dateline_end:
+            continue
+        if is_anaphor(subject, lex) or _owned_by_pronoun(subject, lex):
+            continue
+        return actor_of_phrase(subject, ctx, lex)
+    return None
 
 
 def subject_party(doc: Any, ctx: ArticleContext) -> Actor | None:
