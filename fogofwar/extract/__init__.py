@@ -172,12 +172,11 @@ class Extractor:
                 if headline is not None:
                     yield headline.text, (len(pending) - 1, _HEADLINE)
 
+        # One process: a batch big enough for several goes to the worker pool (_extract_in_workers),
+        # whose workers parse in-process; a small one (under pool_min_articles, or the few undated
+        # articles Pipeline.redate extracts again) is not worth starting spaCy's own workers for.
         docs = parse(
-            self.nlp,
-            items(),
-            batch_size=self.settings.batch_size,
-            n_process=self.settings.n_process,
-            defer=DEFERRED_COMPONENTS,
+            self.nlp, items(), batch_size=self.settings.batch_size, n_process=1, defer=DEFERRED_COMPONENTS
         )
         # nlp.pipe reads ahead, so articles complete in order as their last sentence arrives.
         done = 0
