@@ -62,7 +62,7 @@ def deaths(event: Event) -> Deaths:
             by_side[victim_side(event, row.victims)].append(row.best)
     named = _sum([v for side in (SIDE_A, SIDE_B, CIVILIANS, OTHER) for v in by_side[side]]) or 0
     rest = (total.best - named) if total.best is not None else None
-    unknown = _sum([*by_side[OTHER], rest if rest and rest > 0 else None])
+    unknown = _sum([*by_side[OTHER], rest if rest is not None and rest >= 0 else None])
     return Deaths(
         side_a=_sum(by_side[SIDE_A]),
         side_b=_sum(by_side[SIDE_B]),
