@@ -32,7 +32,7 @@ from fogofwar.errors import ConfigError, FogofwarError, NotFound, message
 from fogofwar.model import Article, Event, Extraction, Rejection
 from fogofwar.pipeline import Pipeline, RunResult
 from fogofwar.reconcile import RULES
-from fogofwar.settings import Settings
+from fogofwar.settings import DEFAULT_RECONCILE_RULE, Settings
 from fogofwar.store import Store
 from fogofwar.store.queries import DEFAULT_SORT, SORTS, EventQuery
 
@@ -171,7 +171,7 @@ def cli(
             "--rule",
             envvar="FOGOFWAR_RULE",
             metavar="NAME",
-            show_default="corroborated.v1",
+            show_default=DEFAULT_RECONCILE_RULE,
             help=f"Reconcile rule for low / best / high: {', '.join(sorted(RULES))}.",
         ),
     ] = None,

@@ -38,7 +38,7 @@ class Messages:
     E026 = "cannot write {path}: {detail}"
     E027 = "unknown country {country!r}; give an ISO 3166 alpha-2 code (ML) or a country name (Mali)"
     E028 = "unknown report format {format!r}; choose one of: {choices}"
-    E029 = "cannot read the export resource {path}: {detail}; reinstall fogofwar"
+    E029 = "cannot read the resource {path}: {detail}; reinstall fogofwar"
     E030 = "database schema version {found} is newer than this fogofwar ({known}); upgrade fogofwar"
     E031 = "not a fogofwar database: {path} ({detail})"
     E032 = "cannot open database {path}: {detail}"

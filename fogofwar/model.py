@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from enum import IntEnum
 from typing import Any, ClassVar, TypeVar
 
 from fogofwar.settings import DEFAULT_RECONCILE_RULE
@@ -47,11 +48,28 @@ ACTOR_KINDS = (
     "outlet",
     "unknown",
 )
-# Date precision (ACLED time_precision): 1 day, 2 range or week, 3 month, 4 year or vaguer.
-DATE_PRECISIONS = (1, 2, 3, 4)
-# Place precision (ACLED geo_precision, extended): 1 town, 2 district or near a town,
-# 3 region (admin1), 4 country.
-PLACE_PRECISIONS = (1, 2, 3, 4)
+
+
+class DatePrecision(IntEnum):
+    """How exactly a date is known (ACLED time_precision). Stored as its integer."""
+
+    DAY = 1
+    WEEK = 2  # a range of days or a week
+    MONTH = 3
+    YEAR = 4  # a year or vaguer
+
+
+class PlacePrecision(IntEnum):
+    """How exactly a place is known (ACLED geo_precision, extended). Stored as its integer."""
+
+    TOWN = 1
+    NEAR_TOWN = 2  # a district, or near a town
+    REGION = 3  # admin1
+    COUNTRY = 4
+
+
+DATE_PRECISIONS = tuple(int(p) for p in DatePrecision)
+PLACE_PRECISIONS = tuple(int(p) for p in PlacePrecision)
 
 
 def _to_jsonable(value: Any) -> Any:
