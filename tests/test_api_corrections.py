@@ -6,13 +6,12 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from fixtures.api.webserver import BATTLE_EVENT, battle_db, load_battle
+from fixtures.api.webserver import BATTLE_EVENT, TOKEN, load_battle
 
 from fogofwar.api import create_app
 from fogofwar.settings import Settings
 from fogofwar.store import Store
 
-TOKEN = "correct-horse-battery-staple"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 _, _, EVENTS = load_battle()
 BATTLE = next(e for e in EVENTS if e.id == BATTLE_EVENT)
@@ -21,24 +20,14 @@ CLAIM_84 = next(c for c in BATTLE.claims if c.figure == 84)
 REJECT = {"kind": "reject_claim", "claim_id": CLAIM_84.id, "author": "ana", "reason": "84 is a misreading"}
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return battle_db(tmp_path / "corrections.db")
-
-
-@pytest.fixture
-def client(db: Path) -> TestClient:
-    return TestClient(create_app(Settings(db_path=db), environ={"FOGOFWAR_TOKEN": TOKEN}))
-
-
 def wagner_killed(client: TestClient, event_id: str = BATTLE_EVENT) -> tuple[int, int]:
     event = client.get(f"/api/events/{event_id}").json()["event"]
     row = next(r for r in event["reconciled"] if r["victims"] == "Wagner Group" and r["outcome"] == "killed")
     return row["low"], row["high"]
 
 
-def test_api_corrections_refused_when_no_token_is_set(db: Path) -> None:
-    client = TestClient(create_app(Settings(db_path=db), environ={}))
+def test_api_corrections_refused_when_no_token_is_set(battle_ledger: Path) -> None:
+    client = TestClient(create_app(Settings(db_path=battle_ledger), environ={}))
     response = client.post("/api/corrections", json=REJECT, headers=AUTH)
     assert response.status_code == 403
     assert "FOGOFWAR_TOKEN" in response.json()["detail"] and "[E071]" in response.json()["detail"]
@@ -62,7 +51,7 @@ def test_api_corrections_token_is_checked_before_the_body(client: TestClient) ->
     assert client.post("/api/corrections", json={"kind": "nonsense"}).status_code == 401
 
 
-def test_api_corrections_reject_claim(client: TestClient, db: Path) -> None:
+def test_api_corrections_reject_claim(client: TestClient, battle_ledger: Path) -> None:
     response = client.post("/api/corrections", json=REJECT, headers=AUTH)
     assert response.status_code == 201
     body = response.json()
@@ -73,7 +62,7 @@ def test_api_corrections_reject_claim(client: TestClient, db: Path) -> None:
     assert [c["id"] for c in detail["rejected_claims"]] == [CLAIM_84.id]
     assert [c["id"] for c in detail["corrections"]] == [1]
     # The extracted event in the store is unchanged.
-    with Store.open(db) as store:
+    with Store.open(battle_ledger) as store:
         assert CLAIM_84 in store.event(BATTLE_EVENT).claims  # type: ignore[union-attr]
 
 
@@ -234,11 +223,11 @@ def test_api_corrections_trail_for_one_event(client: TestClient) -> None:
     assert len(client.get("/api/corrections").json()) == 2
 
 
-def test_api_corrections_survive_a_new_app(client: TestClient, db: Path) -> None:
+def test_api_corrections_survive_a_new_app(client: TestClient, battle_ledger: Path) -> None:
     client.post("/api/corrections", json=REJECT, headers=AUTH)
-    with Store.open(db) as store:
+    with Store.open(battle_ledger) as store:
         store.replace_events(EVENTS)  # what a pipeline re-run does
-    fresh = TestClient(create_app(Settings(db_path=db), environ={}))
+    fresh = TestClient(create_app(Settings(db_path=battle_ledger), environ={}))
     assert wagner_killed(fresh) == (20, 50)
 
 

@@ -9,14 +9,11 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from fixtures.api.webserver import BATTLE_EVENT, battle_db, load_battle
+from fixtures.api.webserver import BATTLE_EVENT, TOKEN, load_battle
 
-from fogofwar.api import create_app
 from fogofwar.corrections import Correction, correct, event_types
-from fogofwar.settings import Settings
 from fogofwar.store import Store
 
-TOKEN = "kinds-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 _, _, EVENTS = load_battle()
 BATTLE = next(e for e in EVENTS if e.id == BATTLE_EVENT)
@@ -24,16 +21,6 @@ DRONE = next(e for e in EVENTS if e.sub_event_type == "Air/drone strike")
 CLAIM_84 = next(c for c in BATTLE.claims if c.figure == 84)
 CLAIM_47 = next(c for c in BATTLE.claims if c.figure == 47)
 WHO = {"author": "ana", "reason": "read the reports again"}
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return battle_db(tmp_path / "kinds.db")
-
-
-@pytest.fixture
-def client(db: Path) -> TestClient:
-    return TestClient(create_app(Settings(db_path=db), environ={"FOGOFWAR_TOKEN": TOKEN}))
 
 
 def post(client: TestClient, body: dict) -> dict:
@@ -206,7 +193,7 @@ def test_api_corrections_kinds_unknown_target_is_404(client: TestClient, body: d
     assert client.post("/api/corrections", json={**WHO, **body}, headers=AUTH).status_code == 404
 
 
-def test_api_corrections_kinds_audit_trail_and_revert(client: TestClient, db: Path) -> None:
+def test_api_corrections_kinds_audit_trail_and_revert(client: TestClient, battle_ledger: Path) -> None:
     first = post(client, {"kind": "set_victims", "claim_id": CLAIM_84.id, "victims": "civilians"})
     post(client, {**WHO, "kind": "revert", "reverts": first["id"]})
     assert next(c for c in event(client)["claims"] if c["id"] == CLAIM_84.id)["victims"] == "Wagner Group"
@@ -215,7 +202,7 @@ def test_api_corrections_kinds_audit_trail_and_revert(client: TestClient, db: Pa
         ("set_victims", "reverted by 2"),
         ("revert", "applied"),
     ]
-    with Store.open(db) as store:  # the extracted claim is never rewritten
+    with Store.open(battle_ledger) as store:  # the extracted claim is never rewritten
         assert CLAIM_84 in store.event(BATTLE_EVENT).claims  # type: ignore[union-attr]
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from fixtures.api.webserver import BATTLE_EVENT, battle_db, load_battle
+from fixtures.api.webserver import BATTLE_EVENT, load_battle
 from pydantic import BaseModel
 from test_store_records import load_records
 
@@ -21,11 +21,6 @@ from fogofwar.store import Store
 
 ARTICLES, EXTRACTIONS, EVENTS = load_battle()
 BATTLE = next(e for e in EVENTS if e.id == BATTLE_EVENT)
-
-
-@pytest.fixture
-def client(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(Settings(db_path=battle_db(tmp_path / "api.db")), environ={}))
 
 
 def ids(response) -> list[str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from fixtures.api.webserver import BATTLE_EVENT, battle_db, load_battle, served
+from fixtures.api.webserver import BATTLE_EVENT, TOKEN, load_battle, served
 
 from fogofwar.api import create_app
 from fogofwar.corrections import Correction, refresh_corrected_events
@@ -23,7 +23,6 @@ from fogofwar.store import MIGRATIONS, Store, queries
 from fogofwar.store.corrections import CorrectionLog, read_events
 from fogofwar.store.migrations import migrate
 
-TOKEN = "correct-horse-battery-staple"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 ARTICLES, _, EVENTS = load_battle()
 BATTLE = next(e for e in EVENTS if e.id == BATTLE_EVENT)
@@ -33,16 +32,6 @@ RULE = Settings().reconcile_rule
 MERGE = {"kind": "merge", "event_id": BATTLE_EVENT, "event_ids": [DRONE.id], "author": "bo", "reason": "same"}
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return battle_db(tmp_path / "scaling.db")
-
-
-@pytest.fixture
-def client(db: Path) -> TestClient:
-    return TestClient(create_app(Settings(db_path=db), environ={"FOGOFWAR_TOKEN": TOKEN}))
-
-
 def ids(response) -> list[str]:
     return [e["id"] for e in response.json()["events"]]
 
@@ -50,8 +39,8 @@ def ids(response) -> list[str]:
 # -- the materialised corrected events -----------------------------------------------------------
 
 
-def test_api_scaling_written_events_are_stale_until_refreshed(db: Path) -> None:
-    with Store.open(db) as store:
+def test_api_scaling_written_events_are_stale_until_refreshed(battle_ledger: Path) -> None:
+    with Store.open(battle_ledger) as store:
         assert not queries.is_fresh(store, rule=RULE)  # battle_db wrote events, nothing refreshed
         refresh_corrected_events(store, rule=RULE)
         assert queries.is_fresh(store, rule=RULE)
@@ -60,9 +49,9 @@ def test_api_scaling_written_events_are_stale_until_refreshed(db: Path) -> None:
         assert not queries.is_fresh(store, rule=RULE)  # a trigger marked them stale
 
 
-def test_api_scaling_reader_rebuilds_stale_events(client: TestClient, db: Path) -> None:
+def test_api_scaling_reader_rebuilds_stale_events(client: TestClient, battle_ledger: Path) -> None:
     assert client.get("/api/events").json()["total"] == len(EVENTS)
-    with Store.open(db) as store:
+    with Store.open(battle_ledger) as store:
         assert queries.is_fresh(store, rule=RULE)
         CorrectionLog(store).add(
             Correction("merge", "bo", "same", event_id=BATTLE_EVENT, event_ids=(DRONE.id,))
@@ -71,8 +60,8 @@ def test_api_scaling_reader_rebuilds_stale_events(client: TestClient, db: Path) 
     assert client.get("/api/events").json()["total"] == len(EVENTS) - 1
 
 
-def test_api_scaling_refresh_joins_an_outer_transaction(db: Path) -> None:
-    with Store.open(db) as store:
+def test_api_scaling_refresh_joins_an_outer_transaction(battle_ledger: Path) -> None:
+    with Store.open(battle_ledger) as store:
         refresh_corrected_events(store, rule=RULE)
         with pytest.raises(RuntimeError), store.writing():
             store.replace_events(EVENTS[:1])
@@ -87,11 +76,11 @@ def test_api_scaling_refresh_joins_an_outer_transaction(db: Path) -> None:
         assert queries.count_events(store) == 1 and queries.is_fresh(store, rule=RULE)
 
 
-def test_api_scaling_materialised_equals_replay(client: TestClient, db: Path) -> None:
+def test_api_scaling_materialised_equals_replay(client: TestClient, battle_ledger: Path) -> None:
     reject = {"kind": "reject_claim", "claim_id": CLAIM_84.id, "author": "ana", "reason": "misread"}
     assert client.post("/api/corrections", json=MERGE, headers=AUTH).status_code == 201
     assert client.post("/api/corrections", json=reject, headers=AUTH).status_code == 201
-    with Store.open(db) as store:
+    with Store.open(battle_ledger) as store:
         replayed = read_events(store, rule=RULE)
         stored = queries.select_events(store, queries.EventQuery())
         assert sorted(stored, key=lambda e: e.id) == sorted(replayed.events, key=lambda e: e.id)
@@ -256,9 +245,9 @@ def test_api_scaling_token_checked_before_reading(client: TestClient, headers: d
     assert response.status_code == 401 and body.pulled == 0
 
 
-def test_api_scaling_read_only_server_refuses_before_reading(db: Path) -> None:
+def test_api_scaling_read_only_server_refuses_before_reading(battle_ledger: Path) -> None:
     body = Counted()
-    client = TestClient(create_app(Settings(db_path=db), environ={}))
+    client = TestClient(create_app(Settings(db_path=battle_ledger), environ={}))
     assert client.post("/api/corrections", content=iter(body), headers=AUTH).status_code == 403
     assert body.pulled == 0
 
@@ -316,9 +305,9 @@ def _post_huge(base: str, headers: str, *, chunked: bool) -> tuple[int, int]:
     ids=["no-token", "token"],
 )
 def test_api_scaling_served_huge_body_is_refused_unread(
-    db: Path, headers: str, code: int, chunked: bool
+    battle_ledger: Path, headers: str, code: int, chunked: bool
 ) -> None:
-    with served(db, environ={"FOGOFWAR_TOKEN": TOKEN}) as base:
+    with served(battle_ledger, environ={"FOGOFWAR_TOKEN": TOKEN}) as base:
         status, sent = _post_huge(base, headers, chunked=chunked)
     assert status == code
     assert sent < 32 * 1024 * 1024  # the server answered long before 1.5 GiB

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 import pytest
 
@@ -50,12 +49,6 @@ class RecordingPipeline:
         return RunResult(
             articles=kept, extractions=[given[a.id] for a in kept], events=list(events), failed=failed
         )
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    with Store.open(tmp_path / "ledger.db") as opened:
-        yield opened
 
 
 def articles() -> list[Article]:

@@ -20,8 +20,8 @@ CLAIM_84 = next(c for c in BATTLE.claims if c.figure == 84)
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(battle_db(tmp_path / "ledger.db")) as opened:
+def store(battle_ledger: Path) -> Iterator[Store]:
+    with Store.open(battle_ledger) as opened:
         yield opened
 
 

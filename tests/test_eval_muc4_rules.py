@@ -121,13 +121,6 @@ def test_eval_muc4_rules_arrests_still_skipped() -> None:
 # --- places in ALL CAPS wire text ----------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def gazetteer():  # type: ignore[no-untyped-def]
-    from fogofwar.extract.places import Gazetteer
-
-    return Gazetteer.load()
-
-
 @pytest.mark.parametrize(
     ("text", "country", "expected"),
     [

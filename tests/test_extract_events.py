@@ -42,11 +42,6 @@ BLOGGERS = Actor(name="Bloggers", kind="outlet")
 REGISTRY = FakeRegistry({"rebels": REBELS, "soldiers": ARMY, "bloggers": BLOGGERS})
 
 
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def _article(
     text: str, *, dateline: date | None = None, published: date | None = None, place: str | None = None
 ) -> Article:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,12 +24,6 @@ def load_records() -> tuple[list[Article], list[Extraction], list[Event]]:
         [Extraction.from_dict(d) for d in data["extractions"]],
         [Event.from_dict(d) for d in data["events"]],
     )
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "ledger.db") as opened:
-        yield opened
 
 
 def test_store_records_article_columns_match_the_model() -> None:

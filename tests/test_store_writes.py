@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from test_store_records import load_records
@@ -17,12 +16,6 @@ from fogofwar.store import Store
 
 def make_article(text: str, **fields: object) -> Article:
     return Article(id=article_id(text), text=text, **fields)  # type: ignore[arg-type]
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "ledger.db") as opened:
-        yield opened
 
 
 def test_store_writes_wal_mode_on_for_files(store: Store) -> None:

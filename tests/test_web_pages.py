@@ -10,27 +10,16 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from fixtures.api.webserver import BATTLE_EVENT, battle_db, load_battle
+from fixtures.api.webserver import BATTLE_EVENT, TOKEN, load_battle
 
 from fogofwar.api import create_app
 from fogofwar.settings import Settings
 
-TOKEN = "s3cret-token"
 ARTICLES, _, EVENTS = load_battle()
 BATTLE = next(e for e in EVENTS if e.id == BATTLE_EVENT)
 DRONE = next(e for e in EVENTS if e.sub_event_type == "Air/drone strike")
 CLAIM_84 = next(c for c in BATTLE.claims if c.figure == 84)
 CLAIM_20 = next(c for c in BATTLE.claims if c.figure == 20)
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return battle_db(tmp_path / "web.db")
-
-
-@pytest.fixture
-def client(db: Path) -> TestClient:
-    return TestClient(create_app(Settings(db_path=db), environ={"FOGOFWAR_TOKEN": TOKEN}))
 
 
 def form(kind: str, **fields: str | list[str]) -> dict[str, str | list[str]]:
@@ -123,8 +112,8 @@ def test_web_pages_form_refused_without_the_token(
     assert client.get("/api/corrections").json() == []
 
 
-def test_web_pages_form_read_only_server(db: Path) -> None:
-    client = TestClient(create_app(Settings(db_path=db), environ={}))
+def test_web_pages_form_read_only_server(battle_ledger: Path) -> None:
+    client = TestClient(create_app(Settings(db_path=battle_ledger), environ={}))
     response = post(client, form("reject_claim", claim_id=CLAIM_84.id))
     assert response.status_code == 403 and "FOGOFWAR_TOKEN" in response.text
 
