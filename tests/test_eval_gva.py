@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from fogofwar.errors import ConfigError
+from fogofwar.eval.clusters import article_events
 from fogofwar.eval.gva import (
     GVA_KEYS,
     GvaIncident,
-    article_events,
     best_total,
     city_names,
     evaluate_gva,

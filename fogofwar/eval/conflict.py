@@ -16,8 +16,8 @@ Rules:
   ``fogofwar ingest`` does for a fresh database: copies marked, extraction, linking with
   reconciliation (``settings.reconcile_rule``), re-dating of undated reports.
 * **Predicted cluster of a report** = its article's main event
-  (:func:`fogofwar.eval.gva.article_events`: of the events its mentions joined, violent ones
-  first, the one with the most reports); a report in no event is a cluster of its own.
+  (:func:`fogofwar.eval.clusters.article_events`, as for GVA: of the events its mentions
+  joined, violent ones first, the one with the most reports); a report in no event is a cluster of its own.
 * ``bcubed_f1``: B³ F1 of reports -> predicted clusters against reports -> gold events, each
   distractor its own gold cluster.
 * **Per gold event**, its predicted event is the cluster holding most of its reports (the first
@@ -51,7 +51,6 @@ import json
 import logging
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -59,9 +58,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from fogofwar.errors import ConfigError, InputRejected
+from fogofwar.eval.clusters import article_events, majority_cluster
+from fogofwar.eval.derive import bare
 from fogofwar.eval.metrics import b_cubed, rate
-from fogofwar.ingest.text import article_from_text
+from fogofwar.eval.sets import distinct_articles, item_article, require_file
 from fogofwar.model import UNATTRIBUTED, Article, Event
 from fogofwar.settings import Settings
 
@@ -169,13 +169,6 @@ class PredictedEvent:
     claimants: tuple[str, ...] = ()
 
 
-def _require(path: Path, name: str) -> Path:
-    file = path / name
-    if not file.exists():
-        raise ConfigError("E050", path=path, expected=name)
-    return file
-
-
 def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
@@ -214,7 +207,7 @@ def load_conflict(path: Path, *, limit: int | None = None) -> ConflictSet:
     RAISES: ConfigError E050 when ``path`` lacks ``articles.jsonl`` or ``gold.json``.
     """
     reports = []
-    with _require(path, ARTICLES).open(encoding="utf-8") as lines:
+    with require_file(path, ARTICLES).open(encoding="utf-8") as lines:
         for line in lines:
             if line.strip():
                 row = json.loads(line)
@@ -228,7 +221,7 @@ def load_conflict(path: Path, *, limit: int | None = None) -> ConflictSet:
                         url=row.get("url") or None,
                     )
                 )
-    gold = json.loads(_require(path, GOLD).read_text(encoding="utf-8"))
+    gold = json.loads(require_file(path, GOLD).read_text(encoding="utf-8"))
     events = [gold_event(row) for row in gold["events"]]
     distractors = list(gold.get("distractors") or ())
     if limit is not None:
@@ -270,30 +263,19 @@ def validate_gold(conflict: ConflictSet) -> list[str]:
 
 def report_article(report: Report) -> Article | None:
     """The Article for a report (None when ingest rejects its text)."""
-    try:
-        return article_from_text(
-            report.text,
-            origin=report.id,
-            published=report.published,
-            source=report.source,
-            url=report.url,
-            title=report.title,
-        )
-    except InputRejected as e:
-        log.info("conflict: report %s skipped: %s", report.id, e)
-        return None
+    return item_article(
+        report.text,
+        origin=report.id,
+        published=report.published,
+        source=report.source,
+        url=report.url,
+        title=report.title,
+    )
 
 
 def conflict_articles(reports: Sequence[Report]) -> tuple[list[Article], dict[str, str]]:
     """Distinct Articles of the reports, and report id -> article id for those ingest kept."""
-    articles: dict[str, Article] = {}
-    report_article_id = {}
-    for report in reports:
-        article = report_article(report)
-        if article is not None:
-            articles.setdefault(article.id, article)
-            report_article_id[report.id] = article.id
-    return list(articles.values()), report_article_id
+    return distinct_articles((report.id, report_article(report)) for report in reports)
 
 
 def event_killed(event: Event) -> tuple[int, int]:
@@ -322,14 +304,9 @@ def predicted_event(event: Event, reports_of: Mapping[str, Sequence[str]]) -> Pr
     )
 
 
-def _plain(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
 def fold_admin1(name: str | None) -> str:
     """An admin1 name reduced for comparison: "Kharkiv Oblast" -> "kharkiv", "Al Jazirah" -> "al jazirah"."""
-    words = re.findall(r"[a-z0-9]+", _plain(name or "").replace("'", ""))
+    words = re.findall(r"[a-z0-9]+", bare(name or "").replace("'", ""))
     return " ".join(w for w in words if w not in _ADMIN1_WORDS)
 
 
@@ -340,7 +317,7 @@ def same_admin1(predicted: str | None, gold: str) -> bool:
 
 def fold_name(name: str) -> str:
     """A claimant name reduced for comparison: case, accents, "the", possessive "'s" dropped."""
-    text = re.sub(r"['’]s\b", "", _plain(name))
+    text = re.sub(r"['’]s\b", "", bare(name))
     words = [w for w in re.findall(r"[a-z0-9]+", text) if w != "the"]
     return " ".join(words)
 
@@ -387,8 +364,7 @@ def score_conflict(
     best_exact, best_near, high_near, no_overlap = [], [], [], []
     claimants, country, admin1, when = [], [], [], []
     for event in conflict.events:
-        ids = [a for a in event.article_ids if a in pred]
-        cluster = Counter(pred[a] for a in ids).most_common(1)[0][0] if ids else None
+        cluster = majority_cluster((a for a in event.article_ids if a in pred), pred)
         found = events.get(cluster) if cluster is not None else None
         if event.killed is not None and event.killed.best is not None and event.killed.high is not None:
             best = found.killed_best if found else 0
@@ -459,7 +435,6 @@ def evaluate_conflict(path: Path, *, settings: Settings, limit: int | None = Non
         nothing could be scored.
     RAISES: ConfigError E050 when ``path`` lacks the set's files.
     """
-    from fogofwar.eval.gva import article_events
     from fogofwar.pipeline import Pipeline
 
     conflict = load_conflict(path, limit=limit)

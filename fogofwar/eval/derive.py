@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import cache
 
-from fogofwar.eval.vocab import (
+from fogofwar.eval.scoring_vocab import (
     ADDITIVE_WORDS,
     COMBINED_GROUP_SEPARATOR,
     NON_ASSERTING_STANCES,
@@ -164,18 +164,23 @@ def _merge_combined(totals: dict[str, int]) -> dict[str, int]:
     return merged
 
 
+def bare(text: str) -> str:
+    """``text`` without diacritics, case-folded ("Ménaka" -> "menaka"): how names are compared."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
 def normalise_name(text: str) -> str:
     """A name as compared across vocabularies: no diacritics, case-folded, punctuation as spaces,
     a leading "the" dropped ("The Extraditables" == "EXTRADITABLES")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    words = re.sub(r"[^0-9a-z]+", " ", bare).split()
+    words = re.sub(r"[^0-9a-z]+", " ", bare(text)).split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     return " ".join(words)
 
 
 __all__ = [
+    "bare",
     "claim_value",
     "count_victims",
     "foreground_claims",

@@ -13,8 +13,9 @@ Rules:
   becomes an Article through ``fogofwar.ingest.text.article_from_text`` (title, ``dct`` as the
   publication date, URL); documents with the same text are one Article.
 * **Pipeline.** ``Extractor(settings).extract`` over the articles, then ``link_events``.
-* **Predicted cluster of a document** = its article's main event: among the events of the
-  article's linked mentions, counting only mentions of violent events (Battles,
+* **Predicted cluster of a document** = its article's main event
+  (:func:`fogofwar.eval.clusters.article_events`, shared with the conflict set): among the
+  events of the article's linked mentions, counting only mentions of violent events (Battles,
   Explosions/Remote violence, Violence against civilians) when there are any (a GVA incident is
   a shooting, and a follow-up's arrest or protest is another event), the event with the most
   distinct articles; on ties the one holding the article's own death claims, then its other
@@ -52,18 +53,16 @@ import json
 import logging
 import math
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from fogofwar.errors import ConfigError, InputRejected
+from fogofwar.eval.clusters import article_events, majority_cluster, predicted_clusters
 from fogofwar.eval.metrics import b_cubed, ceaf_e, rate
-from fogofwar.eval.vocab import UNKNOWN_VICTIMS
-from fogofwar.ingest.text import article_from_text
-from fogofwar.link.params import POLITICAL_VIOLENCE, VIOLENT_OUTCOMES, coarse_type
-from fogofwar.model import Article, Event, Extraction, Reconciled
+from fogofwar.eval.scoring_vocab import UNKNOWN_VICTIMS
+from fogofwar.eval.sets import distinct_articles, item_article, require_file
+from fogofwar.model import Article, Event, Reconciled
 from fogofwar.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -117,17 +116,10 @@ def _parse_iso(value: str | None) -> date | None:
         return None
 
 
-def _require(path: Path, name: str) -> Path:
-    file = path / name
-    if not file.exists():
-        raise ConfigError("E050", path=path, expected=name)
-    return file
-
-
 def load_documents(path: Path, *, limit: int | None = None) -> list[GvaDocument]:
     """The first ``limit`` distinct documents of ``documents.jsonl`` (first row per doc_id)."""
     documents: dict[str, GvaDocument] = {}
-    with _require(path, DOCUMENTS).open(encoding="utf-8") as lines:
+    with require_file(path, DOCUMENTS).open(encoding="utf-8") as lines:
         for line in lines:
             if limit is not None and len(documents) >= limit:
                 break
@@ -156,7 +148,7 @@ def _gva_date(value: str | None) -> date | None:
 def load_incidents(path: Path) -> dict[str, GvaIncident]:
     """GVA incident records by incident id."""
     incidents = {}
-    with _require(path, INCIDENTS).open(encoding="utf-8") as lines:
+    with require_file(path, INCIDENTS).open(encoding="utf-8") as lines:
         for line in lines:
             row = json.loads(line)
             incidents[str(row["incident_id"])] = GvaIncident(
@@ -179,7 +171,7 @@ def load_gvc_gold(path: Path) -> dict[str, str]:
             with file.open(encoding="utf-8") as rows:
                 incidents.update(row[1].strip() for row in csv.reader(rows) if len(row) >= 2)
     gold = {}
-    with _require(path, GVC_MAPPING).open(encoding="utf-8") as rows:
+    with require_file(path, GVC_MAPPING).open(encoding="utf-8") as rows:
         for row in csv.DictReader(rows):
             if row["event-id"].strip() in incidents:
                 gold[row["doc-id"].strip()] = row["event-id"].strip()
@@ -190,69 +182,14 @@ def document_article(document: GvaDocument) -> Article | None:
     """The Article for a document (None for empty text or text ingest rejects)."""
     if not document.text.strip():
         return None
-    try:
-        return article_from_text(
-            document.text,
-            origin=document.doc_id,
-            published=document.dct,
-            url=document.url,
-            title=document.title,
-        )
-    except InputRejected as e:
-        log.info("gva: document %s skipped: %s", document.doc_id, e)
-        return None
+    return item_article(
+        document.text, origin=document.doc_id, published=document.dct, url=document.url, title=document.title
+    )
 
 
 def gva_articles(documents: Sequence[GvaDocument]) -> tuple[list[Article], dict[str, str]]:
     """Distinct Articles of the documents, and document id -> article id for the scored ones."""
-    articles: dict[str, Article] = {}
-    doc_article = {}
-    for document in documents:
-        article = document_article(document)
-        if article is None:
-            continue
-        articles.setdefault(article.id, article)
-        doc_article[document.doc_id] = article.id
-    return list(articles.values()), doc_article
-
-
-def article_events(events: Sequence[Event], extractions: Sequence[Extraction]) -> dict[str, Event]:
-    """Each article's main event (module docstring): among the events of its linked mentions
-    (of violent events when it has any), the one with the most reports, then the one holding
-    the article's own casualty claims, then the first in text order."""
-    event_of = {m: e for e in events for m in e.mention_ids}
-    main = {}
-    for extraction in extractions:
-        linked = sorted(
-            (m for m in extraction.mentions if m.id in event_of), key=lambda m: (m.sentence.start, m.id)
-        )
-        violent = [m for m in linked if coarse_type(event_of[m.id].event_type) == POLITICAL_VIOLENCE]
-        candidates = list({event_of[m.id].id: event_of[m.id] for m in violent or linked}.values())
-        if not candidates:
-            continue
-        # the outcomes of the article's own casualty claims, per candidate event
-        told = [
-            {
-                c.outcome
-                for c in e.claims
-                if c.article_id == extraction.article_id and c.outcome in VIOLENT_OUTCOMES
-            }
-            for e in candidates
-        ]
-        ranked = sorted(
-            range(len(candidates)),
-            key=lambda i: (-len(set(candidates[i].article_ids)), "killed" not in told[i], not told[i], i),
-        )
-        main[extraction.article_id] = candidates[ranked[0]]
-    return main
-
-
-def predicted_clusters(doc_article: Mapping[str, str], main_event: Mapping[str, Event]) -> dict[str, str]:
-    """Document -> predicted cluster: its article's main event id, else the article itself."""
-    return {
-        doc: main_event[article].id if article in main_event else f"article:{article}"
-        for doc, article in doc_article.items()
-    }
+    return distinct_articles((document.doc_id, document_article(document)) for document in documents)
 
 
 def best_total(rows: Sequence[Reconciled], outcome: str) -> int:
@@ -318,9 +255,8 @@ def score_gva(
         incident = incidents.get(incident_id)
         if incident is None:
             continue
-        # most_common keeps first-seen order among ties: the first document's cluster wins.
-        cluster = Counter(pred[d] for d in docs).most_common(1)[0][0]
-        event = events_by_id.get(cluster)
+        cluster = majority_cluster(docs, pred)
+        event = events_by_id.get(cluster) if cluster is not None else None
         rows = event.reconciled if event else ()
         killed.append(best_total(rows, "killed") == incident.killed)
         injured.append(best_total(rows, "injured") == incident.injured)
@@ -372,7 +308,6 @@ __all__ = [
     "GVA_KEYS",
     "GvaDocument",
     "GvaIncident",
-    "article_events",
     "best_total",
     "city_names",
     "document_article",
@@ -381,7 +316,6 @@ __all__ = [
     "load_documents",
     "load_gvc_gold",
     "load_incidents",
-    "predicted_clusters",
     "same_city",
     "score_gva",
 ]

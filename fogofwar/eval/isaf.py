@@ -25,8 +25,9 @@ How a prediction is derived (besides the shared rules in :mod:`fogofwar.eval.der
 * **captured** is the same count over outcomes captured and arrested (ISAF "detained").
 * **province** is ``Place.admin1`` of the first foreground mention whose place has one (or the
   place's own name when the place is a province); compared letters-only, case- and
-  diacritic-free, with Afghan spelling variants folded (:data:`~fogofwar.eval.vocab.AFGHAN_PROVINCE_ALIASES`);
-  a hit when it equals any gold province.
+  diacritic-free, with Afghan spelling variants folded
+  (:data:`~fogofwar.eval.scoring_vocab.AFGHAN_PROVINCE_ALIASES`); a hit when it equals any gold
+  province.
 * **date** is ``date_start`` of the first foreground mention that has one; exact match with
   the gold ``start_date``.
 * **event type**: the gold gives one label per item, so one label is predicted, the first that
@@ -50,7 +51,6 @@ import calendar
 import json
 import logging
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
@@ -59,13 +59,14 @@ from pathlib import Path
 
 from fogofwar.errors import ConfigError
 from fogofwar.eval.derive import (
+    bare,
     count_victims,
     foreground_claims,
     foreground_mentions,
     main_date,
 )
 from fogofwar.eval.metrics import f1_from_counts, mean_absolute_error, rate
-from fogofwar.eval.vocab import (
+from fogofwar.eval.scoring_vocab import (
     AFGHAN_PROVINCE_ALIASES,
     AIR_STRIKE_SUB_EVENTS,
     CAPTURED,
@@ -348,10 +349,7 @@ def predict_isaf(
 def province_key(name: str) -> str:
     """A province name as compared: letters only, no diacritics, lower-case, "province" dropped,
     spelling variants folded to the ISAF gold's spelling ("Paktiyā Province" -> "paktya")."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    bare = re.sub(PROVINCE_NAME_NOISE, " ", bare)
-    letters = re.sub(r"[^a-z]", "", bare)
+    letters = re.sub(r"[^a-z]", "", re.sub(PROVINCE_NAME_NOISE, " ", bare(name)))
     return AFGHAN_PROVINCE_ALIASES.get(letters, letters)
 
 

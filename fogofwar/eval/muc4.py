@@ -89,7 +89,7 @@ from fogofwar.eval.muc4_keys import (
     is_relevant,
     template_from_slots,
 )
-from fogofwar.eval.vocab import (
+from fogofwar.eval.scoring_vocab import (
     INJURED,
     KILLED,
     MUC_POPULATED_TYPES,

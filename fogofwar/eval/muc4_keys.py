@@ -27,7 +27,7 @@ Location paths ("PERU: LIMA (CITY): SAN ISIDRO (NEIGHBORHOOD)") are read into le
 named places with their types; alternatives "(A) / (B)" and "HONDURAS / EL SALVADOR" are
 separate paths; "CHAVIN (TOWN) - HUARI (TOWN)" (between two places) is one level of two places.
 Dates: ``21 JAN 89`` is that day, ``15 JAN 89 - 21 JAN 89`` a range, ``- 21 JAN 89`` "on or
-before" (read as the :data:`~fogofwar.eval.vocab.MUC_OPEN_RANGE_DAYS` days up to it).
+before" (read as the :data:`~fogofwar.eval.scoring_vocab.MUC_OPEN_RANGE_DAYS` days up to it).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from fogofwar.eval.vocab import MUC_MONTHS, MUC_OPEN_RANGE_DAYS
+from fogofwar.eval.scoring_vocab import MUC_MONTHS, MUC_OPEN_RANGE_DAYS
 
 log = logging.getLogger(__name__)
 

@@ -165,8 +165,6 @@ UNNAMED_ACTORS = frozenset({"Unidentified Armed Group"})
 # arresting force). ACLED event types / sub-event types.
 PERPETRATOR_EXCLUDED_EVENT_TYPES = frozenset({"Protests", "Riots"})
 PERPETRATOR_EXCLUDED_SUB_EVENTS = frozenset({"Arrests"})
-# The standard modern split (Du et al. 2021): train = dev (1,300), dev = tst1+tst2, test = tst3+tst4.
-MUC_DEFAULT_SPLITS = ("tst1", "tst2")
 
 __all__ = [
     "ADDITIVE_WORDS",
@@ -181,7 +179,6 @@ __all__ = [
     "ISAF_LABELS",
     "ISAF_TARGET_GROUPS",
     "KILLED",
-    "MUC_DEFAULT_SPLITS",
     "MUC_MONTHS",
     "MUC_OPEN_RANGE_DAYS",
     "MUC_POPULATED_TYPES",

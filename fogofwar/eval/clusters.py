@@ -1,0 +1,68 @@
+"""Predicted clusters of the linking evaluations (GVA, conflict): each article's main event, and
+the predicted cluster of a gold group (an incident, an event) of items.
+
+An item (a GVA document, a conflict report) is in its article's main event; the rule is the same
+for both sets and documented in :func:`article_events`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+from fogofwar.link.params import POLITICAL_VIOLENCE, VIOLENT_OUTCOMES, coarse_type
+from fogofwar.model import Event, Extraction
+
+
+def article_events(events: Sequence[Event], extractions: Sequence[Extraction]) -> dict[str, Event]:
+    """Each article's main event: among the events of its linked mentions, counting only mentions
+    of violent events (Battles, Explosions/Remote violence, Violence against civilians) when there
+    are any, the event with the most distinct articles; on ties the one holding the article's own
+    death claims, then its other casualty claims, then the one mentioned first in text order.
+
+    RETURNS: article id -> its main event, for the articles with a linked mention.
+    (Why this rule, with its GVA figures: :mod:`fogofwar.eval.gva`.)
+    """
+    event_of = {m: e for e in events for m in e.mention_ids}
+    main = {}
+    for extraction in extractions:
+        linked = sorted(
+            (m for m in extraction.mentions if m.id in event_of), key=lambda m: (m.sentence.start, m.id)
+        )
+        violent = [m for m in linked if coarse_type(event_of[m.id].event_type) == POLITICAL_VIOLENCE]
+        candidates = list({event_of[m.id].id: event_of[m.id] for m in violent or linked}.values())
+        if not candidates:
+            continue
+        # the outcomes of the article's own casualty claims, per candidate event
+        told = [
+            {
+                c.outcome
+                for c in e.claims
+                if c.article_id == extraction.article_id and c.outcome in VIOLENT_OUTCOMES
+            }
+            for e in candidates
+        ]
+        ranked = sorted(
+            range(len(candidates)),
+            key=lambda i: (-len(set(candidates[i].article_ids)), "killed" not in told[i], not told[i], i),
+        )
+        main[extraction.article_id] = candidates[ranked[0]]
+    return main
+
+
+def predicted_clusters(item_article: Mapping[str, str], main_event: Mapping[str, Event]) -> dict[str, str]:
+    """Item -> predicted cluster: its article's main event id, else the article itself."""
+    return {
+        item: main_event[article].id if article in main_event else f"article:{article}"
+        for item, article in item_article.items()
+    }
+
+
+def majority_cluster(items: Iterable[str], cluster_of: Mapping[str, str]) -> str | None:
+    """The predicted cluster holding most of ``items`` (the first item's on ties); None for no items."""
+    # most_common keeps first-seen order among ties: the first item's cluster wins.
+    counts = Counter(cluster_of[item] for item in items)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+__all__ = ["article_events", "majority_cluster", "predicted_clusters"]
