@@ -3,8 +3,8 @@ resources built once per run (spaCy model, actor registry, gazetteer), an empty 
 database and an API client over it.
 
 The whole run keeps its caches in a temporary folder (``XDG_CACHE_HOME`` and ``FOGOFWAR_CACHE_DIR``
-point there, set before any test is collected): the gazetteer index is built once per run (~10 s)
-instead of being read from, or written into, the user's ``~/.cache``.
+point there, set before any test is collected): the gazetteer index is built once per run (~10 s,
+before the first test) instead of being read from, or written into, the user's ``~/.cache``.
 """
 
 from __future__ import annotations
@@ -89,6 +89,16 @@ def gazetteer() -> Gazetteer:
     from fogofwar.extract.places import Gazetteer
 
     return Gazetteer.load()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gazetteer_built_first(gazetteer: Gazetteer) -> None:
+    """Build the gazetteer index before the first test (~10 s once per run).
+
+    An Extractor loads the gazetteer lazily, after it has started an article's time budget
+    (``Settings.article_time_budget_s``, 30 s): built there on a loaded machine, the index can
+    spend the whole budget, and that article loses its mentions and claims.
+    """
 
 
 @pytest.fixture
