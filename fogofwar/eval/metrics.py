@@ -70,8 +70,10 @@ def _with_singletons(
     """Both assignments over the union of items; a missing item becomes its own cluster.
 
     The singleton key is a tuple tagged with a sentinel so it cannot collide with a real cluster id.
+    Items keep their order (gold's, then pred's others): a set's order changes with the string
+    hash seed of each process, and with it the float sums of the scores in their last digit.
     """
-    items = set(gold) | set(pred)
+    items = dict.fromkeys([*gold, *pred])
     full_gold = {i: gold.get(i, ("\x00missing", i)) for i in items}
     full_pred = {i: pred.get(i, ("\x00missing", i)) for i in items}
     return full_gold, full_pred
@@ -89,15 +91,17 @@ def b_cubed(gold: Mapping[Item, Cluster], pred: Mapping[Item, Cluster]) -> Score
     full_gold, full_pred = _with_singletons(gold, pred)
     gold_members = clusters_of(full_gold)
     pred_members = clusters_of(full_pred)
-    precision = recall = 0.0
+    precisions, recalls = [], []
     for item in full_gold:
         g = gold_members[full_gold[item]]
         p = pred_members[full_pred[item]]
         overlap = len(g & p)
-        precision += overlap / len(p)
-        recall += overlap / len(g)
+        precisions.append(overlap / len(p))
+        recalls.append(overlap / len(g))
+    # fsum: the correctly rounded sum, whatever the items' order (the same figure on every run)
     n = len(full_gold)
-    return Scores(precision / n, recall / n, harmonic(precision / n, recall / n))
+    precision, recall = math.fsum(precisions) / n, math.fsum(recalls) / n
+    return Scores(precision, recall, harmonic(precision, recall))
 
 
 def phi4(key: frozenset[Item], response: frozenset[Item]) -> float:
@@ -123,7 +127,7 @@ def ceaf_e(gold: Mapping[Item, Cluster], pred: Mapping[Item, Cluster]) -> Scores
     responses = list(clusters_of(full_pred).values())
     similarity = np.array([[phi4(k, r) for r in responses] for k in keys])
     rows, cols = linear_sum_assignment(similarity, maximize=True)
-    total = float(similarity[rows, cols].sum())
+    total = math.fsum(similarity[rows, cols].tolist())  # correctly rounded, as in b_cubed
     precision = total / len(responses)
     recall = total / len(keys)
     return Scores(precision, recall, harmonic(precision, recall))
