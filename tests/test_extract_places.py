@@ -10,7 +10,9 @@ import time
 
 import pytest
 
-from fogofwar.extract.places import Gazetteer, default_cache_dir, fold, load_gazetteer
+from fogofwar.cache import cached
+from fogofwar.extract.places import Gazetteer, build_index, fold, load_gazetteer
+from fogofwar.extract.places.index import index_key
 from fogofwar.model import Place
 
 
@@ -35,10 +37,8 @@ def test_places_fold(name: str, folded: str) -> None:
 
 def test_places_load_is_cached_and_fast(gazetteer: Gazetteer) -> None:
     assert Gazetteer.load() is gazetteer  # one shared instance per process
-    from fogofwar.extract.places import _read_or_build
-
     started = time.perf_counter()
-    Gazetteer(_read_or_build(default_cache_dir()))  # read the cached index and build the dicts
+    Gazetteer(cached("gazetteer", index_key(), build_index))  # read the cached index and build the dicts
     assert time.perf_counter() - started < 2.0
     assert load_gazetteer.cache_info().currsize >= 1
 
