@@ -27,7 +27,7 @@ _NEAR_CUES = ("near", "outside", "close to", "north of", "south of", "east of", 
 # Lower-case words that may sit inside a multi-word place name ("Dar es Salaam", "Sar-e Pul").
 _CONNECTORS = frozenset("de del la las los el al ad an as ash ar az ez es e i y da do dos das of the".split())
 # Suffixes dropped from admin1 names to give the short form news uses ("Kunduz Province").
-ADMIN1_SUFFIX = re.compile(
+_ADMIN1_SUFFIX = re.compile(
     r"\b(province|region|governorate|state|department|district|oblast|oblysy|krai|kray|"
     r"prefecture|county|municipality|wilayah?|muhafazat|division|republic)\b"
 )
@@ -89,7 +89,7 @@ def fold(name: str) -> str:
 
 def short_admin1(name: str) -> str:
     """The folded admin1 name without its kind word ("Kunduz Province" -> "kunduz"); may be empty."""
-    return ADMIN1_SUFFIX.sub("", fold(name)).strip()
+    return _ADMIN1_SUFFIX.sub("", fold(name)).strip()
 
 
 def tokens(text: str) -> Iterator[Token]:
