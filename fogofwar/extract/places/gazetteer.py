@@ -1,0 +1,355 @@
+"""Place lookup on the built index: names -> ranked :class:`~fogofwar.model.Place` candidates, place
+names in text, and an article's main country.
+
+Lookups are dict hits on folded names; nothing scans the table. The tuning numbers (scores,
+town sizes, votes) are ``resources/places_params.json``, read through :func:`load_params`.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from array import array
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from fogofwar.cache import cached
+from fogofwar.extract.places.data import load_params, load_stopwords, load_supplement, supplement_features
+from fogofwar.extract.places.index import (
+    ADMIN1,
+    CITY,
+    COUNTRY,
+    DISTRICT,
+    INDEX_VERSION,
+    SUPPLEMENT,
+    build_index,
+    index_key,
+)
+from fogofwar.extract.places.text import (
+    ADMIN1_WORDS,
+    DISTRICT_WORDS,
+    Hit,
+    attach_admin1,
+    find_hits,
+    fold,
+    is_all_caps,
+    km,
+    short_admin1,
+    tokens,
+)
+from fogofwar.model import Place, PlacePrecision
+
+_KIND_FEATURE = {CITY: "populated_place", ADMIN1: "admin1", COUNTRY: "country", DISTRICT: "district"}
+_KIND_PRECISION = {
+    CITY: PlacePrecision.TOWN,
+    ADMIN1: PlacePrecision.REGION,
+    COUNTRY: PlacePrecision.COUNTRY,
+    DISTRICT: PlacePrecision.NEAR_TOWN,
+}
+# Curated places have a feature of their own (resources/places_supplement.json).
+_FEATURE_PRECISION = {
+    "populated_place": PlacePrecision.TOWN,
+    "border": PlacePrecision.NEAR_TOWN,
+    "district": PlacePrecision.NEAR_TOWN,
+    "admin1": PlacePrecision.REGION,
+    "region": PlacePrecision.REGION,
+}
+# In ALL CAPS text a country alias this short is more often a word ("US", "CAR") than a name.
+_CAPS_MIN_ALIAS = 4
+
+
+@functools.cache
+def load_gazetteer(cache_dir: Path | None = None) -> Gazetteer:
+    """The shared, read-only :class:`Gazetteer` (built on first use, then read from the disk cache).
+
+    cache_dir: where the built index is kept (``Settings.cache_dir``); None = the machine's default,
+    :func:`fogofwar.settings.default_cache_dir`. See :mod:`fogofwar.cache`.
+    """
+    index = cached(
+        "gazetteer",
+        index_key(),
+        build_index,
+        cache_dir=cache_dir,
+        is_valid=lambda value: value.get("version") == INDEX_VERSION,
+    )
+    return Gazetteer(index)
+
+
+class Gazetteer:
+    """Indexed place lookup. Build with :meth:`load`; all methods are read-only."""
+
+    def __init__(self, index: dict[str, Any]) -> None:
+        self._names = index["names"].split("\n")
+        self._gid = array("I", index["gid"])
+        self._lat = array("f", index["lat"])
+        self._lon = array("f", index["lon"])
+        self._pop = array("I", index["pop"])
+        self._kind = array("B", index["kind"])
+        self._group = array("H", index["group"])
+        self._groups = index["groups"].split("\n")
+        self._starts = array("I", index["starts"])
+        self._postings = array("I", index["postings"])
+        keys = index["keys"].split("\n")
+        self._keys = dict(zip(keys, range(len(keys)), strict=True))
+        self._admin1_names: dict[str, str] = json.loads(index["admin1_names"])
+        self._stopwords = load_stopwords()
+        supplement = load_supplement()
+        self._generic = frozenset(fold(word) for word in supplement.get("generic_words", []))
+        self._demonyms = {
+            fold(word): iso for iso, words in supplement.get("demonyms", {}).items() for word in words
+        }
+        self._regional = frozenset(fold(phrase) for phrase in supplement.get("regional_demonyms", []))
+        self._titles = frozenset(fold(word) for word in supplement.get("person_titles", []))
+        self._params = load_params()
+
+    @classmethod
+    def load(cls, *, cache_dir: Path | None = None) -> Gazetteer:
+        """The shared gazetteer (cached per process; see :func:`load_gazetteer`)."""
+        return load_gazetteer(cache_dir)
+
+    # ---- rows
+
+    def _rows(self, key: str) -> range | list[int]:
+        slot = self._keys.get(key)
+        if slot is None:
+            return []
+        return self._postings[self._starts[slot] : self._starts[slot + 1]].tolist()
+
+    def _country_of(self, row: int) -> str:
+        return self._groups[self._group[row]].split(".", 1)[0]
+
+    def _admin1_of(self, row: int) -> str | None:
+        group = self._groups[self._group[row]]
+        return self._admin1_names.get(group) if not group.endswith(".") else None
+
+    def _is_own_name(self, row: int, key: str) -> bool:
+        """Whether ``key`` is the row's own name, not one of its alternate names."""
+        return fold(self._names[row]) == key
+
+    def _place(self, row: int, *, precision: PlacePrecision | None = None) -> Place:
+        kind = self._kind[row]
+        feature = _KIND_FEATURE.get(kind, "populated_place")
+        if kind == SUPPLEMENT:
+            feature = supplement_features().get(self._names[row], "populated_place")
+        return Place(
+            name=self._names[row],
+            lat=round(self._lat[row], 5),
+            lon=round(self._lon[row], 5),
+            admin1=self._admin1_of(row) if kind != COUNTRY else None,
+            country=self._country_of(row) or None,
+            geonames_id=self._gid[row] or None,
+            feature=feature,
+            precision=int(
+                precision or _KIND_PRECISION.get(kind) or _FEATURE_PRECISION.get(feature, PlacePrecision.TOWN)
+            ),
+        )
+
+    def _score(
+        self, row: int, *, country: str | None, hint: str | None, near: Place | None, key: str
+    ) -> float:
+        points = self._params.score
+        kind = self._kind[row]
+        score = 0.0
+        if country and self._country_of(row) == country:
+            score += points.in_context_country
+        if kind == COUNTRY:
+            score += points.country
+        elif kind == SUPPLEMENT:
+            score += points.curated_place
+        elif kind == ADMIN1:
+            score += points.admin1 + (points.kind_word_matches if hint == "admin1" else 0.0)
+        elif kind == DISTRICT:
+            score += points.district + (points.kind_word_matches if hint == "district" else 0.0)
+        else:
+            score += points.town_per_log10_population * math.log10(self._pop[row] + 1)
+            if hint == "district":
+                score += points.town_after_district_word
+            primary = self._is_own_name(row, key)
+            # A town called by its own name beats one that merely lists the word among its
+            # alternate names: "Santiago" is Chile's capital, not Santiago de los Caballeros.
+            if primary:
+                score += points.town_own_name
+            # A sizeable town named like its admin1 is that admin1's capital: "Kidal" is the town,
+            # but the hamlet "Uruzgan" is not the province.
+            admin1 = self._admin1_of(row)
+            if (
+                primary
+                and admin1
+                and hint != "admin1"
+                and self._pop[row] >= points.town_named_like_its_admin1_min_population
+                and fold(admin1) == key
+            ):
+                score += points.town_named_like_its_admin1
+        if near is not None and near.lat is not None and near.lon is not None:
+            distance = km(near.lat, near.lon, self._lat[row], self._lon[row])
+            score -= min(distance / points.near_km_per_point, points.near_max_penalty)
+        return score
+
+    def _best(self, key: str, *, country: str | None, hint: str | None, near: Place | None) -> int | None:
+        rows = self._rows(key)
+        if not rows:
+            return None
+        return max(rows, key=lambda r: (self._score(r, country=country, hint=hint, near=near, key=key), -r))
+
+    # ---- public API
+
+    def resolve(self, name: str, *, country: str | None = None, near: Place | None = None) -> Place | None:
+        """Resolve a place name to the most likely :class:`Place`, or None when unknown.
+
+        ``country`` (ISO alpha-2) prefers places in that country; ``near`` prefers places
+        close to it; otherwise curated entries, countries and admin1 divisions come first and
+        towns are ranked by population. A trailing kind word picks the kind:
+        ``resolve("Ghazni province")`` is the admin1 (precision REGION), ``resolve("Ghazni")`` the town.
+        """
+        words = fold(name).split()
+        hint = None
+        if len(words) > 1 and words[-1] in ADMIN1_WORDS:
+            hint, words = "admin1", words[:-1]
+        elif len(words) > 1 and words[-1] in DISTRICT_WORDS:
+            hint, words = "district", words[:-1]
+        key = " ".join(words)
+        row = self._best(key, country=country, hint=hint, near=near)
+        if row is None:
+            return None
+        in_district = hint == "district" and self._kind[row] == CITY
+        return self._place(row, precision=PlacePrecision.NEAR_TOWN if in_district else None)
+
+    def find_places(self, text: str, *, country: str | None = None) -> list[tuple[int, int, Place]]:
+        """Place names in ``text`` as ``(start, end, place)`` with character offsets, in order.
+
+        Candidates are runs of capitalised words (every word in ALL CAPS text), matched longest
+        first against the index; "X province" / "X district" pick the kind, "near X" gives
+        precision NEAR_TOWN, and "X district, Y province" gives the district Y as its admin1. Small
+        towns outside ``country`` and English words that happen to be village names are
+        dropped unless a cue ("in", "town of") stands before them.
+        """
+        hits = find_hits(text, keys=self._keys, titles=self._titles)
+        places: list[tuple[int, int, Place]] = []
+        caps = is_all_caps(text)
+        for hit in hits:
+            place = self._accept(hit, country=country, caps=caps)
+            if place is not None:
+                places.append((hit.start, hit.end, place))
+        return attach_admin1(places)
+
+    def country_context(self, text: str, *, dateline: str | None = None) -> str | None:
+        """The article's main country (ISO alpha-2), or None when nothing points to one.
+
+        Votes (``places_params.json`` "country_votes"): country names and demonyms ("Malian",
+        "Afghan") count 1, admin1 names and curated places 0.5, towns of >= 100 k people 0.25; the
+        first 400 characters (title, dateline, lead) count double. The ``dateline`` place, when
+        given and known, adds 2 for its country: a report is usually filed in the country it is
+        about, and the dateline names its town even when the town is too small to vote from the
+        text alone.
+        """
+        params = self._params.country_votes
+
+        def lead(position: int) -> float:  # title, dateline and lead count more
+            return params.lead_factor if position < params.lead_chars else 1.0
+
+        votes: Counter[str] = Counter()
+        if dateline:
+            filed = self.resolve(dateline)
+            if filed is not None and filed.country:
+                votes[filed.country] += params.dateline
+        previous = ""
+        for token_start, _token_end, key in tokens(text):
+            iso = self._demonyms.get(key)
+            if iso and f"{previous} {key}" not in self._regional:  # not "Central American"
+                votes[iso] += params.demonym * lead(token_start)
+            previous = key
+        town_weight = params.precision_weight[PlacePrecision.TOWN]
+        for start, _end, place in self.find_places(text):
+            if not place.country:
+                continue
+            weight = params.precision_weight.get(PlacePrecision(place.precision), town_weight)
+            if place.feature == "populated_place" and place.geonames_id and not self._is_big(place):
+                continue
+            votes[place.country] += weight * lead(start)
+        if not votes:
+            return None
+        iso, score = votes.most_common(1)[0]
+        return iso if score >= params.min_score else None
+
+    def admin1(self, name: str, *, country: str) -> Place | None:
+        """The admin1 division ``name`` of ``country`` (ISO alpha-2) as a Place, or None."""
+        key = short_admin1(name) or fold(name)
+        rows = [r for r in self._rows(key) if self._kind[r] == ADMIN1 and self._country_of(r) == country]
+        return self._place(rows[0]) if rows else None
+
+    def country(self, iso: str) -> Place | None:
+        """The country with ISO alpha-2 code ``iso`` as a Place (precision COUNTRY), or None."""
+        row = self._country_rows.get(iso.upper())
+        return None if row is None else self._place(row)
+
+    @functools.cached_property
+    def _country_rows(self) -> dict[str, int]:
+        return {self._country_of(row): row for row, kind in enumerate(self._kind) if kind == COUNTRY}
+
+    # ---- internals of find_places
+
+    def _is_big(self, place: Place) -> bool:
+        least = self._params.country_votes.big_town_min_population
+        rows = self._rows(fold(place.name))
+        return any(self._gid[r] == place.geonames_id and self._pop[r] >= least for r in rows)
+
+    def _accept(self, hit: Hit, *, country: str | None, caps: bool = False) -> Place | None:
+        single = " " not in hit.key
+        if single and (hit.key in self._stopwords or hit.key in self._demonyms) and not hit.cued:
+            return None
+        if hit.key in self._generic and hit.hint is None:
+            return None  # "the capital", "Central", "Northern": words, not names
+        row = self._best(hit.key, country=country, hint=hit.hint, near=None)
+        if row is None:
+            return None
+        kind = self._kind[row]
+        if caps and single and not self._caps_plausible(row, hit):
+            return None
+        if caps and hit.named and kind != COUNTRY:
+            return None  # a name after a person's title, with no place cue: the person
+        if kind == CITY and not self._city_plausible(row, hit, country, caps=caps):
+            return None
+        if kind in (ADMIN1, DISTRICT) and country and self._country_of(row) != country and hit.hint is None:
+            return None  # a foreign province by bare name is more often a word or a person
+        precision = None
+        if kind == CITY and (hit.near or hit.hint == "district"):
+            precision = PlacePrecision.NEAR_TOWN
+        return self._place(row, precision=precision)
+
+    def _caps_plausible(self, row: int, hit: Hit) -> bool:
+        """In ALL CAPS text every word looks like a name, so one word found only among a town's
+        alternate names ("PART", "DAMAS") or a short country alias ("US", "CAR") is a word."""
+        primary = self._is_own_name(row, hit.key)
+        kind = self._kind[row]
+        if kind == CITY:
+            return primary
+        if kind == COUNTRY:
+            return primary or len(hit.key) >= _CAPS_MIN_ALIAS
+        return True
+
+    def _city_plausible(self, row: int, hit: Hit, country: str | None, *, caps: bool = False) -> bool:
+        least = self._params.town_population
+        pop = self._pop[row]
+        if hit.named and not hit.cued:
+            return False
+        in_country = country is not None and self._country_of(row) == country
+        if in_country:
+            return hit.cued or pop >= least.at_home_uncued or " " in hit.key
+        primary = self._is_own_name(row, hit.key)
+        if caps:
+            # ALL CAPS text hides names of people ("RODRIGUEZ", "ALFONSO DE LIMA"): abroad, only
+            # world cities, or big towns by their own name when it has several words ("SAN
+            # SALVADOR") or a cue stands before it ("IN WASHINGTON"); and once the article's
+            # country is known, only after a cue ("IN LIMA").
+            big = pop >= least.caps_world_city or (
+                (" " in hit.key or hit.cued) and primary and pop >= least.caps_big_town
+            )
+            return big and (country is None or hit.cued)
+        # Abroad, only well-known towns by their main name ("Moscow"), or by any name when huge.
+        if country is not None:
+            return pop >= least.abroad_known and (primary or pop >= least.abroad_by_any_name)
+        return (pop >= least.abroad_no_context and (primary or pop >= least.abroad_by_any_name)) or (
+            hit.cued and pop >= least.abroad_no_context_cued
+        )

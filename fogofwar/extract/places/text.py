@@ -1,0 +1,277 @@
+"""Reading place names in text: folding, word tokens, and the cue words around a name.
+
+Pure functions of strings; the index lookups that use them are in
+:mod:`fogofwar.extract.places.gazetteer`.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from collections.abc import Container, Iterator
+from dataclasses import dataclass, replace
+
+from fogofwar.model import Place, PlacePrecision
+
+# Words after a name that say which kind of place it is ("Ghazni province", "Andar district").
+ADMIN1_WORDS = frozenset(
+    "province provinces region regions governorate governorates state states department "
+    "departments oblast oblasts prefecture prefectures wilaya wilayah county counties".split()
+)
+DISTRICT_WORDS = frozenset("district districts municipality municipalities".split())
+# Words before a name that make it a place ("in Tinzaouaten", "the town of Kidal").
+_PLACE_CUES = frozenset("in at near outside from to around of into toward towards across".split())
+_NEAR_CUES = ("near", "outside", "close to", "north of", "south of", "east of", "west of", "km from")
+# Lower-case words that may sit inside a multi-word place name ("Dar es Salaam", "Sar-e Pul").
+_CONNECTORS = frozenset("de del la las los el al ad an as ash ar az ez es e i y da do dos das of the".split())
+# Suffixes dropped from admin1 names to give the short form news uses ("Kunduz Province").
+_ADMIN1_SUFFIX = re.compile(
+    r"\b(province|region|governorate|state|department|district|oblast|oblysy|krai|kray|"
+    r"prefecture|county|municipality|wilayah?|muhafazat|division|republic)\b"
+)
+
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+# Between the words of one name: a space, a hyphen, or a line break of hard-wrapped text
+# ("SAN\nSALVADOR" in wire copy wrapped at 70 columns).
+_NAME_GAP = re.compile(r" |-|[ \t]*\n[ \t]*")
+_LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and)\s*", re.I)
+_PLURAL_KIND = re.compile(
+    r"\s+(?:provinces|districts|regions|departments|states|governorates|oblasts)\b", re.I
+)
+# Text is ALL CAPS (old wire copy) when more than this share of the letters of its start are capitals.
+_CAPS_SHARE = 0.8
+_CAPS_SAMPLE_CHARS = 2000
+# "X district, Y province": at most this many characters between the district and its province.
+_ATTACH_GAP_CHARS = 20
+_EARTH_RADIUS_KM = 6371.0
+# Words of one name, at most (connectors inside a name count).
+_MAX_NGRAM = 4
+# Characters before a name searched for a place cue ("the border town of").
+_CUE_WINDOW_CHARS = 24
+# A person's title this many words before a name, at most, makes it a person's in ALL CAPS text.
+_TITLE_WORDS_BEFORE = 3
+
+Token = tuple[int, int, str]
+"""A word of the text: (start, end, folded key)."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A candidate place name found in text (token span) with the cues around it."""
+
+    start: int
+    end: int
+    key: str
+    hint: str | None  # "admin1", "district" or None
+    cued: bool  # preceded by a place cue ("in", "near", "town of") or followed by a kind word
+    near: bool  # "near X", "outside X": precision NEAR_TOWN
+    named: bool  # part of a longer run of capitalised words ("Baza Telegram", "Semyon Pegov"), or
+    # in ALL CAPS a few words after a person's title ("COLONEL MAURICIO VARGAS")
+
+
+@functools.lru_cache(maxsize=65_536)  # the same words recur in every article; folding is pure
+def fold(name: str) -> str:
+    """Normalise a place name for lookup: accents stripped, case-folded, punctuation -> space.
+
+    >>> fold("Ménaka"), fold("Tin-Zaouaten"), fold("Musa Qal'ah")
+    ('menaka', 'tin zaouaten', 'musa qalah')
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # Apostrophes join (Qal'ah -> qalah); other punctuation separates words.
+    stripped = stripped.replace("'", "").replace("’", "").replace("ʼ", "").replace("‘", "")
+    return _NON_WORD.sub(" ", stripped.casefold()).replace("_", " ").strip()
+
+
+def short_admin1(name: str) -> str:
+    """The folded admin1 name without its kind word ("Kunduz Province" -> "kunduz"); may be empty."""
+    return _ADMIN1_SUFFIX.sub("", fold(name)).strip()
+
+
+def tokens(text: str) -> Iterator[Token]:
+    """Word tokens as (start, end, folded key); a possessive 's is left out of the span."""
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        possessive = _POSSESSIVE.search(word)
+        if possessive and len(word) > 3:
+            end -= 2
+            word = word[:-2]
+        yield start, end, fold(word)
+
+
+def is_all_caps(text: str) -> bool:
+    """Whether ``text`` is written in capitals (then every word looks like a name)."""
+    letters = [ch for ch in text[:_CAPS_SAMPLE_CHARS] if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > _CAPS_SHARE
+
+
+def _starts_name(text: str, token: Token, caps: bool) -> bool:
+    """Whether ``token`` may start a name: capitalised, and a letter or longer than one character."""
+    first = text[token[0]]
+    return first.isupper() and (caps or len(token[2]) > 1 or first.isalpha())
+
+
+def _in_name(text: str, words: list[Token], i: int, j: int) -> bool:
+    """Whether capitalised words touch the match on either side (a person or organisation name)."""
+    if j + 1 < len(words):
+        nxt = words[j + 1]
+        if (
+            text[words[j][1] : nxt[0]] == " "
+            and text[nxt[0]].isupper()
+            and nxt[2] not in ADMIN1_WORDS | DISTRICT_WORDS
+        ):
+            return True
+    if i > 0:
+        prev = words[i - 1]
+        gap = text[prev[1] : words[i][0]]
+        # A capitalised word before, inside the sentence: "Semyon Pegov", "Wagner Kidal".
+        if gap == " " and text[prev[0]].isupper() and not _sentence_start(text, prev[0]):
+            return prev[2] not in _PLACE_CUES
+    return False
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip()
+    return not before or before[-1] in '.!?\n"“(:'
+
+
+def _kind_after(words: list[Token], j: int) -> tuple[str | None, bool]:
+    """The kind word after token ``j`` ("province" -> "admin1"), and whether there is one (a cue)."""
+    if j + 1 >= len(words):
+        return None, False
+    word = words[j + 1][2]
+    if word in ADMIN1_WORDS:
+        return "admin1", True
+    if word in DISTRICT_WORDS:
+        return "district", True
+    return None, False
+
+
+def _cued_before(before: str) -> bool:
+    """Whether the lower-cased text ``before`` a name ends in a place cue ("in", "the town of")."""
+    words = before.split()
+    if not words:
+        return False
+    last = words[-1]
+    if last in _PLACE_CUES:
+        return True
+    # "the town of Kidal", "the border town of Tinzaouaten", "the village Gao"
+    return len(words) >= 2 and words[-2] in {"town", "village", "city"} and last == "of"
+
+
+def find_hits(text: str, *, keys: Container[str], titles: Container[str]) -> list[Hit]:
+    """Candidate place names in ``text``, in order: runs of capitalised words (every word in ALL
+    CAPS text) matched longest first against ``keys`` (folded names), with the cues around them.
+
+    titles: folded person titles ("colonel"); in ALL CAPS a name a few words after one is a person's.
+    """
+    words = list(tokens(text))
+    caps = is_all_caps(text)
+    hits: list[Hit] = []
+    i = 0
+    while i < len(words):
+        if not _starts_name(text, words[i], caps):
+            i += 1
+            continue
+        match = _longest_match(text, words, i, caps, keys)
+        if match is None:
+            i += 1
+            continue
+        j, key = match
+        start, end = words[i][0], words[j][1]
+        hint, cued_after = _kind_after(words, j)
+        before = text[max(0, start - _CUE_WINDOW_CHARS) : start].lower()
+        cued = cued_after or _cued_before(before)
+        near = any(before.rstrip().endswith(cue) for cue in _NEAR_CUES)
+        if hint is None and key.rsplit(" ", 1)[-1] in ADMIN1_WORDS:
+            hint = "admin1"  # "Donetsk Oblast" matched whole
+        # In ALL CAPS a capitalised neighbour says nothing, but a title a few words before
+        # does: "COLONEL MAURICIO VARGAS" is a man, not Venezuela's Vargas state.
+        named = _in_name(text, words, i, j) if not caps else not cued and _after_title(text, words, i, titles)
+        hits.append(Hit(start, end, key, hint, cued, near, named))
+        i = j + 1
+    return _share_plural_kind(text, hits)
+
+
+def _after_title(text: str, words: list[Token], i: int, titles: Container[str]) -> bool:
+    """Whether a person's title (``person_titles``) stands up to three words before token
+    ``i``, joined to it by single spaces and no place cue ("GEN FILMO LOPEZ")."""
+    for k in range(i - 1, max(-1, i - 1 - _TITLE_WORDS_BEFORE), -1):
+        if text[words[k][1] : words[k + 1][0]] != " ":
+            return False
+        word = words[k][2]
+        if word in titles:
+            return True
+        if word in _PLACE_CUES or word in _CONNECTORS:
+            return False
+    return False
+
+
+def _longest_match(
+    text: str, words: list[Token], i: int, caps: bool, keys: Container[str]
+) -> tuple[int, str] | None:
+    """The last token and the folded key of the longest known name starting at token ``i``."""
+    best: tuple[int, str] | None = None
+    parts: list[str] = []
+    for j in range(i, min(i + _MAX_NGRAM + 2, len(words))):
+        start, _end, key = words[j]
+        if j > i:
+            gap = text[words[j - 1][1] : start]
+            joins = _starts_name(text, words[j], caps) or key in _CONNECTORS
+            if not _NAME_GAP.fullmatch(gap) or not joins:
+                break
+        parts.append(key)
+        if len(parts) > _MAX_NGRAM:
+            break
+        if key in _CONNECTORS and j > i:
+            continue
+        joined = " ".join(parts)
+        if joined in keys:
+            best = (j, joined)
+    return best
+
+
+def _share_plural_kind(text: str, hits: list[Hit]) -> list[Hit]:
+    """ "Usulutan and Morazan departments": the plural kind word applies to every name listed."""
+    for k in range(len(hits) - 1, 0, -1):
+        current, previous = hits[k], hits[k - 1]
+        if (
+            current.hint
+            and previous.hint is None
+            and _PLURAL_KIND.match(text, current.end)
+            and _LIST_GAP.fullmatch(text, previous.end, current.start)
+        ):
+            hits[k - 1] = replace(previous, hint=current.hint, cued=True)
+    return hits
+
+
+def attach_admin1(places: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:
+    """Give "X district, Y province" the admin1 Y (and its country) when X has none of its own."""
+    out = list(places)
+    for k in range(len(out) - 1):
+        start, end, place = out[k]
+        _next_start, _next_end, following = out[k + 1]
+        if (
+            place.precision == PlacePrecision.NEAR_TOWN
+            and following.feature == "admin1"
+            and (place.admin1 is None or place.country != following.country or place.admin1 != following.name)
+            and _next_start - end <= _ATTACH_GAP_CHARS
+        ):
+            fixed = replace(place, admin1=following.name, country=following.country)
+            if place.country != following.country:
+                fixed = replace(fixed, lat=following.lat, lon=following.lon, geonames_id=None)
+            out[k] = (start, end, fixed)
+    return out
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return _EARTH_RADIUS_KM * 2 * math.asin(math.sqrt(a))
