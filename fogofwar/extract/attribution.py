@@ -263,25 +263,23 @@ def phrase_end(token: Any) -> int:
     return end
 
 
+def phrase_actor(token: Any, ctx: ArticleContext) -> Actor | None:
+    """The registry actor named in the noun phrase headed by ``token`` (see :func:`actor_in`)."""
+    return actor_in(ctx, token.left_edge.idx, phrase_end(token), token.idx)
+
+
 def actor_of_phrase(token: Any, ctx: ArticleContext, lex: ClaimLexicon) -> Actor | None:
     """The actor a noun phrase headed by ``token`` names: its own words, then appositions,
     then an agent phrase ("a spokesman for the army", "reports from Russian bloggers")."""
-    actor = actor_in(ctx, token.left_edge.idx, phrase_end(token), token.idx)
-    if actor:
-        return actor
-    for child in token.children:
-        if child.dep_ == "appos":
-            actor = actor_in(ctx, child.left_edge.idx, phrase_end(child), child.idx)
-            if actor:
-                return actor
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in _AGENT_PREPS:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    actor = actor_in(ctx, pobj.left_edge.idx, phrase_end(pobj), pobj.idx)
-                    if actor:
-                        return actor
-    return None
+    appositions = [c for c in token.children if c.dep_ == "appos"]
+    agents = [
+        pobj
+        for child in token.children
+        if child.dep_ == "prep" and child.lower_ in _AGENT_PREPS
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+    ]
+    return next((actor for t in (token, *appositions, *agents) if (actor := phrase_actor(t, ctx))), None)
 
 
 def is_anaphor(token: Any, lex: ClaimLexicon) -> bool:
@@ -595,6 +593,7 @@ __all__ = [
     "find_reporting_verb",
     "is_anaphor",
     "is_verbish",
+    "phrase_actor",
     "phrase_end",
     "resolve_date",
     "statement_date",

@@ -10,6 +10,8 @@ import re
 from typing import Any
 
 from fogofwar.extract.attribution import claim_lexicon
+from fogofwar.extract.claims.fatal_events import FATAL_ADJECTIVES, FATAL_EVENT_NOUNS
+from fogofwar.regex import alternation
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -34,6 +36,8 @@ def _trie_regex(words: list[str]) -> str:
 
 @functools.cache
 def _candidate_pattern() -> re.Pattern[str]:
+    """Any outcome word of the lexicon, a phrasal trigger's noun, a particle verb ("passed away")
+    or a fatal event by name."""
     lex = claim_lexicon()
     nouns = {noun for entries in lex.phrasal_triggers.values() for entry in entries for noun in entry[2]}
     words = sorted({w for w in lex.triggers if " " not in w} | nouns)
@@ -41,9 +45,10 @@ def _candidate_pattern() -> re.Pattern[str]:
         rf"{re.escape(verb)}\s+{re.escape(particle)}"
         for verb, (particle, _, _) in sorted(lex.particle_triggers.items())
     )
-    pattern = (
-        r"\b" + _trie_regex(words) + r"\b|\b(?:fatal|deadly)\s+(?:\w+\s+)?(?:shooting|stabbing)\b|\bsuicide\b"
-    )
+    # "a fatal shooting", "a deadly police shooting", "a murder-suicide": see fatal_events
+    adjectives, events = alternation(sorted(FATAL_ADJECTIVES)), alternation(sorted(FATAL_EVENT_NOUNS))
+    fatal = rf"\b(?:{adjectives})\s+(?:\w+\s+)?(?:{events})\b"
+    pattern = r"\b" + _trie_regex(words) + r"\b|" + fatal + r"|\bsuicide\b"
     if particles:
         pattern += rf"|\b(?:{particles})\b"
     return re.compile(pattern, re.IGNORECASE)

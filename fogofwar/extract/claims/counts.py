@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fogofwar.extract.attribution import ArticleContext, ClaimLexicon, actor_in, is_verbish, phrase_end
+from fogofwar.extract.attribution import ArticleContext, ClaimLexicon, is_verbish, phrase_actor, phrase_end
 from fogofwar.extract.claims.statement import CasualtyStatement
 from fogofwar.extract.claims.syntax import (
     count_of,
@@ -51,7 +51,7 @@ def _is_proper_name(arg: Any, how: str, lex: ClaimLexicon, caps: bool, ctx: Arti
         arg.dep_ == "nsubj" and arg.head.lower_ in lex.triggers and is_verbish(arg.head)
     ):
         return False  # only the subject of an outcome verb itself ("Davienne Lewis died")
-    return actor_in(ctx, arg.left_edge.idx, phrase_end(arg), arg.idx) is None
+    return phrase_actor(arg, ctx) is None
 
 
 def _is_member_title(arg: Any, lex: ClaimLexicon, caps: bool) -> bool:

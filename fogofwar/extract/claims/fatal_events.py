@@ -10,10 +10,9 @@ from fogofwar.extract.claims.exclusions import is_irrealis, is_tally
 from fogofwar.extract.claims.statement import CasualtyStatement
 from fogofwar.extract.claims.syntax import of_object, token_end
 
-_FATAL_EVENT_NOUNS = frozenset({"shooting", "stabbing"})
-
-_FATAL_ADJECTIVES = frozenset({"fatal", "deadly"})
-
+# The sentence filter (candidates) reads these words too.
+FATAL_EVENT_NOUNS = frozenset({"shooting", "stabbing"})
+FATAL_ADJECTIVES = frozenset({"fatal", "deadly"})
 _MULTIPLIERS = {"double": 2, "triple": 3, "quadruple": 4}
 
 
@@ -30,8 +29,8 @@ def fatal_event_statements(
     for token in doc:
         lower = token.lower_
         children = list(token.children)
-        if lower in _FATAL_EVENT_NOUNS and token.pos_ == "NOUN":
-            fatal = [c for c in children if c.dep_ == "amod" and c.lower_ in _FATAL_ADJECTIVES]
+        if lower in FATAL_EVENT_NOUNS and token.pos_ == "NOUN":
+            fatal = [c for c in children if c.dep_ == "amod" and c.lower_ in FATAL_ADJECTIVES]
             if not fatal or any(
                 doc.text[max(0, c.idx - 4) : c.idx].lower() in ("non-", "non ") for c in fatal
             ):
@@ -41,7 +40,7 @@ def fatal_event_statements(
             if not any(c.dep_ == "compound" and c.lower_ in ("murder", "homicide") for c in children):
                 continue
         elif lower == "death":
-            if not any(c.dep_ in ("compound", "amod") and c.lower_ in _FATAL_EVENT_NOUNS for c in children):
+            if not any(c.dep_ in ("compound", "amod") and c.lower_ in FATAL_EVENT_NOUNS for c in children):
                 continue
             if of_object(token) is not None or any(c.dep_ in ("nummod", "poss") for c in children):
                 continue

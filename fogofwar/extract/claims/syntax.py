@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from fogofwar.extract.attribution import ArticleContext, ClaimLexicon, actor_in, claim_lexicon, phrase_end
+from fogofwar.extract.attribution import ArticleContext, ClaimLexicon, claim_lexicon, phrase_actor
 from fogofwar.extract.numbers import Quantity, find_quantities
 from fogofwar.nlp import entity_type
 
@@ -161,4 +161,4 @@ def is_personish(token: Any, lex: ClaimLexicon, ctx: ArticleContext) -> bool:
         return True
     if entity_type(token) in ("PERSON", "NORP"):
         return True
-    return actor_in(ctx, token.left_edge.idx, phrase_end(token), token.idx) is not None
+    return phrase_actor(token, ctx) is not None

@@ -34,7 +34,6 @@ def resolve_victims(
     """The victim group of a statement (joined names), and whether it is the claimant's own
     side by admission; None when the phrase does not name people."""
     lex = claim_lexicon()
-    registry = ctx.registry
     if statement.how == "self":
         actors, admitted = _self_victims(statement, attribution, ctx, lex)
         return _joined(actors), admitted
@@ -53,14 +52,14 @@ def resolve_victims(
     if statement.trigger.lower_ in lex.own_loss_verbs:
         subject, _ = clause_subject(statement.trigger)
         party = _party_of(subject, attribution, ctx, lex)
-        return (_joined([registry.own_forces(party)]) if party else UNKNOWN), False
+        return _joined([_own_side(party, ctx)]), False
     if noun is None:
         return (previous[-1] if previous else UNKNOWN), False
     actors: list[Actor | str] = []
     possessors = [c for c in noun.children if c.dep_ == "poss"]
     if possessors and possessors[0].lower_ in lex.possessive_pronouns and noun.lower_ in lex.own_side_nouns:
         party = _possessor_side(statement, attribution, ctx, lex)
-        actors.append(registry.own_forces(party) if party else UNKNOWN)
+        actors.append(_own_side(party, ctx))
     elif noun.lower_ in lex.anaphoric_nouns:
         actors += [previous[-1]] if previous else _earlier_parties(statement, attribution, ctx)
     else:
@@ -80,6 +79,11 @@ def _joined(actors: list[Actor | str]) -> str:
     if len(names) > 1 and UNKNOWN in names:
         names.remove(UNKNOWN)
     return GROUP_JOINER.join(names) if names else UNKNOWN
+
+
+def _own_side(party: Actor | None, ctx: ArticleContext) -> Actor | str:
+    """The own forces of ``party`` (a government's are its army), or unknown without a party."""
+    return ctx.registry.own_forces(party) if party else UNKNOWN
 
 
 def _party_of(
@@ -140,12 +144,12 @@ def _self_victims(
     for child in token.children:
         if child.dep_ == "poss":
             party = _party_of(child, attribution, ctx, lex)
-            return [ctx.registry.own_forces(party) if party else UNKNOWN], False
+            return [_own_side(party, ctx)], False
     verb = governing_verb(token)
     if verb.lower_ in lex.suffer_verbs:
         subject, _ = clause_subject(verb)
         party = _party_of(subject, attribution, ctx, lex)
-        return [ctx.registry.own_forces(party) if party else UNKNOWN], False
+        return [_own_side(party, ctx)], False
     if verb.lower_ in lex.admission_verbs and attribution.actor is not None:
         return [ctx.registry.own_forces(attribution.actor)], True
     inner = actor_in(ctx, token.left_edge.idx, token_end(token))
