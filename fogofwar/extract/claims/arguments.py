@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from fogofwar.extract.attribution import ClaimLexicon, claim_lexicon, clause_subject, is_verbish
+from fogofwar.extract.attribution import (
+    ClaimLexicon,
+    PhrasalTrigger,
+    claim_lexicon,
+    clause_subject,
+    is_verbish,
+)
 from fogofwar.extract.claims.syntax import (
     PREDICATE_DEPS,
     count_of,
@@ -276,7 +282,7 @@ def trigger_entry(token: Any, lex: ClaimLexicon) -> tuple[str, frozenset[str]] |
     return (found[0], frozenset({found[3]})) if found else None
 
 
-def phrasal_entry(token: Any, lex: ClaimLexicon) -> tuple[str, str, frozenset[str], str, bool] | None:
+def phrasal_entry(token: Any, lex: ClaimLexicon) -> PhrasalTrigger | None:
     """The phrasal trigger entry whose preposition and noun follow ``token``, if any."""
     objects = lex.phrasal_objects.get(token.lower_)
     if objects and not any(c.dep_ == "dobj" and c.lower_ in objects for c in token.children):
