@@ -356,7 +356,7 @@ def test_extract_time_budget_stops_further_sentences(
     extractor: Extractor, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     import fogofwar.extract as extract
-    import fogofwar.extract.claims as claims
+    import fogofwar.extract.claims.build as claims
     import fogofwar.extract.events as events
 
     clock = _Clock()

@@ -137,8 +137,9 @@ def test_seeds_claims_all_expected_claims_found(extracted: dict, expected: dict[
 
 def test_seeds_claims_nothing_more(extracted: dict, expected: dict[str, Any]) -> None:
     # Exactly the 14 claims of E1 and E2's crash claim. Left out on purpose: 002's "dozens of
-    # casualties" (a vague count of unknown victims, see claims.py), the lede's repeats of 84 and
-    # 47, the blogger channel's repeat of 20, and the army's "losing two soldiers" repeat.
+    # casualties" (a vague count of unknown victims, see fogofwar.extract.claims), the lede's
+    # repeats of 84 and 47, the blogger channel's repeat of 20, and the army's "losing two
+    # soldiers" repeat.
     wanted = _expected_claims(expected)
     for key, (_, claims) in extracted.items():
         assert len(claims) == sum(1 for w in wanted if w["article"] == key), [c.evidence.text for c in claims]

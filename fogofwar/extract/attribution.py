@@ -19,15 +19,15 @@ The vocabulary lives in ``resources/lexicon_claims.json``; :func:`claim_lexicon`
 from __future__ import annotations
 
 import functools
-import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
-from importlib import resources
 from typing import Any
 
 from fogofwar.extract.actors import ActorRegistry
 from fogofwar.model import UNATTRIBUTED, Actor, Article
+from fogofwar.regex import alternation
+from fogofwar.resources import load_json
 
 _RESOURCE = "lexicon_claims.json"
 _VERB_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "xcomp", "parataxis", "relcl", "pcomp", "acl"})
@@ -124,9 +124,9 @@ class ClaimLexicon:
 
 
 def _date_pattern(data: dict[str, Any]) -> re.Pattern[str]:
-    months = "|".join(sorted(data["months"], key=len, reverse=True))
+    months = alternation(data["months"], escape=False)
     weekdays = "|".join(data["weekdays"])
-    relative = "|".join(r"\s+".join(p.split()) for p in sorted(data["relative_days"], key=len, reverse=True))
+    relative = alternation(data["relative_days"], escape=False, flexible_spaces=True)
     return re.compile(
         rf"\b(?:(?P<wd>{weekdays})"
         rf"|(?P<mon>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?"
@@ -139,8 +139,7 @@ def _date_pattern(data: dict[str, Any]) -> re.Pattern[str]:
 @functools.cache
 def claim_lexicon() -> ClaimLexicon:
     """Load ``resources/lexicon_claims.json`` once."""
-    text = resources.files("fogofwar.resources").joinpath(_RESOURCE).read_text(encoding="utf-8")
-    data = json.loads(text)
+    data = load_json(_RESOURCE)
     triggers: dict[str, tuple[str, set[str]]] = {}
     for outcome, classes in data["triggers"].items():
         for cls, words in classes.items():
@@ -148,62 +147,21 @@ def claim_lexicon() -> ClaimLexicon:
                 triggers.setdefault(word, (outcome, set()))[1].add(cls)
     for word in data["own_loss_verbs"]:
         triggers.setdefault(word, ("killed", set()))[1].add("own_loss")
-    stances = {form: stance for stance, forms in data["reporting_verbs"].items() for form in forms}
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(data[key])
-
+    # Every word-set field is the resource's list of the same name.
+    word_sets = {f.name: frozenset(data[f.name]) for f in fields(ClaimLexicon) if f.type == "frozenset[str]"}
     return ClaimLexicon(
+        **word_sets,
         triggers={w: (o, frozenset(c)) for w, (o, c) in triggers.items()},
-        own_loss_verbs=words("own_loss_verbs"),
-        life_verbs=words("life_verbs"),
-        life_nouns=words("life_nouns"),
-        noun_requires_of=words("noun_requires_of"),
-        self_counted_nouns=words("self_counted_nouns"),
-        own_side_nouns=words("own_side_nouns"),
-        collective_nouns=words("collective_nouns"),
-        copulas=words("copulas"),
-        container_nouns=words("container_nouns"),
-        linear_aux=words("linear_aux"),
-        linear_stop=words("linear_stop"),
-        irrealis=words("irrealis"),
-        irrealis_modals=words("irrealis_modals"),
-        harm_verbs=words("harm_verbs"),
-        fatal_modifiers=words("fatal_modifiers"),
-        police_words=words("police_words"),
-        zero_words=words("zero_words"),
-        zero_determiners=words("zero_determiners"),
         zero_casualties_outcome=data["zero_casualties_outcome"],
-        suffer_verbs=words("suffer_verbs"),
-        admission_verbs=words("admission_verbs"),
-        inflict_verbs=words("inflict_verbs"),
-        victim_prepositions=words("victim_prepositions"),
-        vague_intensity=words("vague_intensity"),
-        person_nouns=words("person_nouns"),
-        anaphoric_nouns=words("anaphoric_nouns"),
-        claimant_anaphors=words("claimant_anaphors"),
-        pronouns=words("pronouns"),
-        single_person_pronouns=words("single_person_pronouns"),
-        possessive_pronouns=words("possessive_pronouns"),
-        singular_determiners=words("singular_determiners"),
-        stances=stances,
+        stances={form: stance for stance, forms in data["reporting_verbs"].items() for form in forms},
         non_reporting_objects={k: frozenset(v) for k, v in data["non_reporting_objects"].items()},
-        report_nouns=words("report_nouns"),
         according_to=tuple(data["according_to"]),
         stance_rank=dict(data["stance_rank"]),
         weekdays=tuple(data["weekdays"]),
         months=dict(data["months"]),
         relative_days={" ".join(k.split()): v for k, v in data["relative_days"].items()},
         date_pattern=_date_pattern(data),
-        joinable_kinds=words("joinable_kinds"),
         unnamed_armed_group=data["unnamed_armed_group"],
-        additive_words=words("additive_words"),
-        additive_adverbs=words("additive_adverbs"),
-        accompaniment=words("accompaniment"),
-        tally_prepositions=words("tally_prepositions"),
-        reflexive_pronouns=words("reflexive_pronouns"),
-        degree_adverbs=words("degree_adverbs"),
-        non_person_entities=words("non_person_entities"),
         phrasal_triggers=_phrasal_triggers(data),
         particle_triggers={
             verb: (entry["particle"], entry["outcome"], entry.get("class", "intransitive"))
@@ -216,10 +174,6 @@ def claim_lexicon() -> ClaimLexicon:
             if entry.get("objects")
             for verb in entry["verbs"]
         },
-        kin_nouns=words("kin_nouns"),
-        period_nouns=words("period_nouns"),
-        period_determiners=words("period_determiners"),
-        long_ago_units=words("long_ago_units"),
     )
 
 
@@ -309,25 +263,23 @@ def phrase_end(token: Any) -> int:
     return end
 
 
+def phrase_actor(token: Any, ctx: ArticleContext) -> Actor | None:
+    """The registry actor named in the noun phrase headed by ``token`` (see :func:`actor_in`)."""
+    return actor_in(ctx, token.left_edge.idx, phrase_end(token), token.idx)
+
+
 def actor_of_phrase(token: Any, ctx: ArticleContext, lex: ClaimLexicon) -> Actor | None:
     """The actor a noun phrase headed by ``token`` names: its own words, then appositions,
     then an agent phrase ("a spokesman for the army", "reports from Russian bloggers")."""
-    actor = actor_in(ctx, token.left_edge.idx, phrase_end(token), token.idx)
-    if actor:
-        return actor
-    for child in token.children:
-        if child.dep_ == "appos":
-            actor = actor_in(ctx, child.left_edge.idx, phrase_end(child), child.idx)
-            if actor:
-                return actor
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in _AGENT_PREPS:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    actor = actor_in(ctx, pobj.left_edge.idx, phrase_end(pobj), pobj.idx)
-                    if actor:
-                        return actor
-    return None
+    appositions = [c for c in token.children if c.dep_ == "appos"]
+    agents = [
+        pobj
+        for child in token.children
+        if child.dep_ == "prep" and child.lower_ in _AGENT_PREPS
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+    ]
+    return next((actor for t in (token, *appositions, *agents) if (actor := phrase_actor(t, ctx))), None)
 
 
 def is_anaphor(token: Any, lex: ClaimLexicon) -> bool:
@@ -641,6 +593,7 @@ __all__ = [
     "find_reporting_verb",
     "is_anaphor",
     "is_verbish",
+    "phrase_actor",
     "phrase_end",
     "resolve_date",
     "statement_date",

@@ -14,12 +14,13 @@ its ``about`` field documents how each qualifier maps to figure / low / high.
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
+
+from fogofwar.regex import alternation
+from fogofwar.resources import load_json
 
 _RESOURCE = "lexicon_numbers.json"
 
@@ -29,24 +30,30 @@ _DIGITS = r"(?<![\w.,:/$€£^#-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\^\d+)?
 _WORD_SPLIT = re.compile(r"[a-z]+")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\.?\s*$")
 _NEXT_WORD = re.compile(r"^\s*([A-Za-z]+)")
-# "his 12- and 10-year-old sons", "two victims, 17 and 23 years old", "aged 4, 6 and 9 years old".
-_SHARED_AGE = re.compile(
-    r"\s*-?\s*(?:,\s*\d+\s*-?\s*)*,?\s*(?:and|or|to|&)\s+\d+\s*-?\s*(?:years?|months?|weeks?)\s*-?\s*old",
-    re.IGNORECASE,
+# Read right after a number, each makes it no count: the first of ages sharing one unit ("his
+# 12- and 10-year-old sons", "two victims, 17 and 23 years old", "aged 4, 6 and 9 years old"), a
+# date or fraction ("3/17/2014", "1 / 12"), a height ("5'10").
+_NOT_COUNT_AFTER = (
+    re.compile(
+        r"\s*-?\s*(?:,\s*\d+\s*-?\s*)*,?\s*(?:and|or|to|&)\s+\d+\s*-?\s*(?:years?|months?|weeks?)\s*-?\s*old",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\s*/\s*\d"),
+    re.compile(r"['’]\s*\d"),
 )
-# Photo galleries and pagination: "Image 12 of 12", "Page 1 of 1", "Image 1 of / 5".
+# Read right before it: a photo gallery or pagination ("Image 12 of 12", "Page 1 of 1", "Image 1
+# of / 5"), a date or fraction, a height.
+_NOT_COUNT_BEFORE = (
+    re.compile(r"\b(?:images?|photos?|pages?|slides?|pictures?)\s+\d+\s+of\s*/?\s*$", re.IGNORECASE),
+    re.compile(r"\d\s*/\s*$"),
+    re.compile(r"\d\s*['’]\s*$"),
+)
 # A count of people right after the number: "911 people", "911 Americans".
 _PEOPLE_AFTER = re.compile(
     r"\s+(?!call|dispatch|operat|respond)(?:people|persons|[a-z]+(?:men|ans|ers|ees|ists|ren|ims))\b",
     re.IGNORECASE,
 )
 _DASHES_AS_HYPHENS = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-"})
-_GALLERY = re.compile(r"\b(?:images?|photos?|pages?|slides?|pictures?)\s+\d+\s+of\s*/?\s*$", re.IGNORECASE)
-# Dates and fractions ("3/17/2014", "1 / 12"), heights ("5'10").
-_SLASH_AFTER = re.compile(r"\s*/\s*\d")
-_SLASH_BEFORE = re.compile(r"\d\s*/\s*$")
-_HEIGHT = re.compile(r"['’]\s*\d")
-_HEIGHT_BEFORE = re.compile(r"\d\s*['’]\s*$")
 # A name, then an age and a home town: "Jordan Faulkner, 18 of Boscobel".
 _NAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*,[ \t]+$")
 _OF_PLACE = re.compile(r"[ \t]+of[ \t]+[A-Z][a-z]")
@@ -118,40 +125,36 @@ class NumberLexicon:
     quantity_pattern: re.Pattern[str]
     number_pattern: re.Pattern[str]
 
-    def word_value(self, word: str) -> int | None:
-        """The value of one number word, or None."""
-        return (
-            self.units.get(word)
-            or self.tens.get(word)
-            or self.scales.get(word)
-            or self.multipliers.get(word)
-            or (0 if word == "zero" else None)
-        )
+
+def _any_of(phrases: list[str]) -> str:
+    """The phrases as one group, longest first ("a few dozen" wins over "a few"); a space in a
+    phrase matches any whitespace."""
+    return f"(?:{alternation(phrases, flexible_spaces=True)})"
 
 
-def _alternation(phrases: list[str]) -> str:
-    # Longest first so that "a few dozen" wins over "a few"; spaces match any whitespace.
-    ordered = sorted(phrases, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(part) for part in p.split()) for p in ordered)
+def _spaced(phrase: str) -> str:
+    """A phrase of the resource as a key: its words joined by single spaces."""
+    return " ".join(phrase.split())
 
 
 def _build_patterns(data: dict[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    words = [*data["units"], *data["tens"], *data["scales"], *data["multipliers"]]
-    word = rf"(?:{_alternation(words)})"
-    lead = rf"(?:(?:a|an)\s+(?=(?:{_alternation([*data['scales'], *data['multipliers']])})\b))?"
-    word_seq = rf"\b{lead}{word}(?:(?:\s*-\s*|\s+and\s+|\s+){word})*\b"
-    scale = rf"(?:\s+(?:{_alternation([*data['scales'], *data['multipliers']])})\b)?"
-    core = rf"(?:{_DIGITS}{scale}|{word_seq})"
+    """The pattern of a count in running text (with its qualifier, a range or a vague amount) and
+    the pattern of one whole number."""
+    word = _any_of([*data["units"], *data["tens"], *data["scales"], *data["multipliers"]])
+    scale_word = _any_of([*data["scales"], *data["multipliers"]])
+    # "a"/"an" only before a scale ("a hundred", "a dozen"); words joined by hyphens, "and" or spaces
+    word_seq = rf"\b(?:(?:a|an)\s+(?={scale_word}\b))?{word}(?:(?:\s*-\s*|\s+and\s+|\s+){word})*\b"
     # The second number of a range may follow a hyphen ("20-30").
-    core2 = rf"(?:{_DIGITS.replace('#-]', '#]', 1)}{scale}|{word_seq})"
-    qualifier = rf"\b(?:{_alternation(list(data['qualifiers']))})(?!\w)\s*"
-    post = rf"\s+(?:{_alternation(list(data['post_qualifiers']))})\b"
-    vague = rf"\b(?:{_alternation(list(data['vague_amounts']))})\b"
+    core, core2 = (
+        rf"(?:{digits}(?:\s+{scale_word}\b)?|{word_seq})"
+        for digits in (_DIGITS, _DIGITS.replace("#-]", "#]", 1))
+    )
     quantity = (
-        rf"(?P<vague>{vague})"
+        rf"(?P<vague>\b{_any_of(list(data['vague_amounts']))}\b)"
         rf"|(?:\bbetween\s+(?P<b1>{core})\s+and\s+(?P<b2>{core}))"
-        rf"|(?P<q>{qualifier})?(?P<n1>{core})"
-        rf"(?:(?:\s*[-–—]\s*|\s+(?:to|or)\s+)(?P<n2>{core2}))?(?P<post>{post})?"
+        rf"|(?P<q>\b{_any_of(list(data['qualifiers']))}(?!\w)\s*)?(?P<n1>{core})"
+        rf"(?:(?:\s*[-–—]\s*|\s+(?:to|or)\s+)(?P<n2>{core2}))?"
+        rf"(?P<post>\s+{_any_of(list(data['post_qualifiers']))}\b)?"
     )
     flags = re.IGNORECASE
     return re.compile(quantity, flags), re.compile(rf"^\s*{core}\s*$", flags)
@@ -159,7 +162,7 @@ def _build_patterns(data: dict[str, Any]) -> tuple[re.Pattern[str], re.Pattern[s
 
 def _age_list_pattern(data: dict[str, Any]) -> re.Pattern[str]:
     """ "ages 4 and 6", "ages 17, 18 and 19": every number in a list introduced by "ages" is an age."""
-    word = rf"(?:{_alternation([*data['units'], *data['tens']])})"
+    word = _any_of([*data["units"], *data["tens"]])
     number = rf"(?:\d+|{word}(?:-{word})?)"
     return re.compile(
         rf"\bages\s+(?:of\s+)?(?:{number}\s*,\s*)*{number}\s*(?:,|,?\s*(?:and|or|&))\s+$", re.IGNORECASE
@@ -169,45 +172,36 @@ def _age_list_pattern(data: dict[str, Any]) -> re.Pattern[str]:
 @functools.cache
 def number_lexicon() -> NumberLexicon:
     """Load ``resources/lexicon_numbers.json`` once and compile its patterns."""
-    text = resources.files("fogofwar.resources").joinpath(_RESOURCE).read_text(encoding="utf-8")
-    data = json.loads(text)
+    data = load_json(_RESOURCE)
     quantity_pattern, number_pattern = _build_patterns(data)
-    vague = {
-        " ".join(k.split()): VagueAmount(v["figure"], v["low"], v["high"])
-        for k, v in data["vague_amounts"].items()
-    }
+    tables = {key: dict(data[key]) for key in ("units", "tens", "scales", "multipliers")}
+    word_sets = {key: frozenset(data[key]) for key in ("months", "year_prepositions", "emergency_numbers")}
     return NumberLexicon(
-        units=dict(data["units"]),
-        tens=dict(data["tens"]),
+        **tables,
+        **word_sets,
         plausible_ceiling=int(data["plausible_ceiling"]),
         max_digits=int(data["max_digits"]),
-        scales=dict(data["scales"]),
-        multipliers=dict(data["multipliers"]),
-        qualifiers={" ".join(k.split()): v for k, v in data["qualifiers"].items()},
-        exclusive_qualifiers=frozenset(" ".join(k.split()) for k in data["exclusive_qualifiers"]),
-        post_qualifiers={" ".join(k.split()): v for k, v in data["post_qualifiers"].items()},
-        vague=vague,
-        months=frozenset(data["months"]),
-        year_prepositions=frozenset(data["year_prepositions"]),
+        qualifiers={_spaced(k): v for k, v in data["qualifiers"].items()},
+        exclusive_qualifiers=frozenset(_spaced(k) for k in data["exclusive_qualifiers"]),
+        post_qualifiers={_spaced(k): v for k, v in data["post_qualifiers"].items()},
+        vague={
+            _spaced(k): VagueAmount(v["figure"], v["low"], v["high"])
+            for k, v in data["vague_amounts"].items()
+        },
         non_count_after=tuple(data["non_count_after"]),
         non_count_before=tuple(data["non_count_before"]),
-        emergency_numbers=frozenset(data["emergency_numbers"]),
         # "43 y/o", "a 14-year boy", "15-year veteran", "3300 block", "shot 10 times"
-        unit_pattern=re.compile(
-            rf"\s*(?:-\s*)?(?:{_alternation(data['non_count_units'])})(?![a-z])", re.IGNORECASE
-        ),
+        unit_pattern=re.compile(rf"\s*(?:-\s*)?{_any_of(data['non_count_units'])}(?![a-z])", re.IGNORECASE),
         # "Highway 61", "Copyright 2014", "per 100,000": only spaces between word and number
         prev_word_pattern=re.compile(
-            rf"(?:^|(?<=[^\w]))(?:{_alternation(data['non_count_prev_words'])})\s+$", re.IGNORECASE
+            rf"(?:^|(?<=[^\w])){_any_of(data['non_count_prev_words'])}\s+$", re.IGNORECASE
         ),
         # "age 19", "aged five"
-        age_word_pattern=re.compile(
-            rf"(?:^|(?<=[^\w]))(?:{_alternation(data['age_words'])})\s+$", re.IGNORECASE
-        ),
+        age_word_pattern=re.compile(rf"(?:^|(?<=[^\w])){_any_of(data['age_words'])}\s+$", re.IGNORECASE),
         # "6740 N. Clark St.", "1200 Main Street": a house number
         address_pattern=re.compile(
             rf"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’]*\.?\s+){{1,3}}"
-            rf"(?:{_alternation([w.capitalize() for w in data['street_suffixes']])})\b"
+            rf"{_any_of([w.capitalize() for w in data['street_suffixes']])}\b"
         ),
         age_list_pattern=_age_list_pattern(data),
         quantity_pattern=quantity_pattern,
@@ -380,22 +374,15 @@ def _is_non_count(text: str, start: int, end: int, core: str, lex: NumberLexicon
         return True
     window_after = window(end, end + 40)
     window_before = window(start - 40, start)
-    if lex.unit_pattern.match(window_after):
-        return True  # "43 y/o", "a 14-year boy", "the 3300 block", "shot 10 times", "three days"
-    if _SHARED_AGE.match(window_after):
-        return True  # "his 12- and 10-year-old sons": the first age shares the second's unit
-    if lex.age_word_pattern.search(window_before) or lex.age_list_pattern.search(window_before):
-        return True  # "age 19", "aged five", "ages 4 and 6"
-    if _GALLERY.search(window_before):
-        return True  # "Image 12 of 12"
+    if any(pattern.match(window_after) for pattern in (lex.unit_pattern, *_NOT_COUNT_AFTER)):
+        return True  # "43 y/o", "the 3300 block", "shot 10 times", "his 12- and 10-year-old sons", "5'10"
+    before_patterns = (lex.age_word_pattern, lex.age_list_pattern, *_NOT_COUNT_BEFORE)
+    if any(pattern.search(window_before) for pattern in before_patterns):
+        return True  # "age 19", "aged five", "ages 4 and 6", "Image 12 of 12", "3/17"
     if core in lex.emergency_numbers and not _PEOPLE_AFTER.match(window_after):
         return True  # "called 911", "a 911 call" ("911 people" is a count)
     if _is_reference(text, start, end):
         return True  # a reference mark: "the killings.[11]"
-    if _SLASH_AFTER.match(window_after) or _SLASH_BEFORE.search(window_before):
-        return True  # dates and fractions: "3/17/2014", "1 / 12"
-    if _HEIGHT.match(window_after) or _HEIGHT_BEFORE.search(window_before):
-        return True  # a height: "5'10"
     if core[:1].isdigit():
         if lex.prev_word_pattern.search(window_before):
             return True  # "Highway 61", "Copyright 2014", "Image 3" (but "Photo Two adults were shot")

@@ -1,0 +1,289 @@
+"""Claims of one article: each statement attributed, its victims resolved, re-counts of people
+already counted skipped, a wounding that turned fatal counted once, coordinated phrases of one
+group joined, then implausible figures and repeats dropped."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+
+from fogofwar.extract.actors import ActorRegistry
+from fogofwar.extract.attribution import (
+    ArticleContext,
+    Attribution,
+    ClaimLexicon,
+    actor_of_phrase,
+    attribute,
+    claim_lexicon,
+    clause_subject,
+    dateline_end,
+    subject_party,
+)
+from fogofwar.extract.claims.candidates import is_claim_candidate
+from fogofwar.extract.claims.statement import CasualtyStatement
+from fogofwar.extract.claims.statements import find_statements
+from fogofwar.extract.claims.victims import resolve_victims
+from fogofwar.extract.numbers import is_plausible
+from fogofwar.extract.sentences import Sentence
+from fogofwar.extract.tallies import UNKNOWN, drop_repeats, family, is_uninformative, join
+from fogofwar.model import Article, Claim, Span, record_id
+
+log = logging.getLogger(__name__)
+
+_SOURCE_CONFIDENCE = {"explicit": 1.0, "outlet": 1.0, "pronoun": 0.9, "paragraph": 0.8}
+
+_UNKNOWN_VICTIMS_FACTOR = 0.8
+
+_LINEAR_FACTOR = 0.8  # found by word order alone, the parse did not connect count and outcome
+
+# Victims that name no party: a definite person among them may be one already counted.
+_UNNAMED = frozenset({UNKNOWN, "civilians"})
+
+
+def extract_claims(
+    article: Article,
+    sentences: Sequence[Sentence],
+    *,
+    registry: ActorRegistry,
+    headline: bool = False,
+    deadline: float | None = None,
+) -> list[Claim]:
+    """Every attributed casualty claim of one article, in reading order.
+
+    article: the Article the sentences come from (offsets index ``article.text``).
+    sentences: its sentences from ``split_sentences(article.text)``; those that pass
+        :func:`is_claim_candidate` must carry their parsed ``doc``, the others may have None.
+    registry: the actor registry (loaded once by the caller).
+    headline: the text is a headline (auxiliaries dropped: "Teen shot to death").
+    deadline: a ``time.monotonic()`` past which no further sentence is read (logged).
+    RETURNS (list[Claim]): the claims, exact repeats within the article dropped.
+    """
+    lex = claim_lexicon()
+    country = registry.guess_country(f"{article.dateline_place or ''}\n{article.title or ''}\n{article.text}")
+    ctx = ArticleContext(registry=registry, article=article, country=country, headline=headline)
+    claims: list[Claim] = []
+    counted: set[str] = set()  # outcome families already claimed in this article
+    for sentence in sentences:
+        if deadline is not None and time.monotonic() > deadline:
+            log.warning(
+                "article %s: time budget spent, claims after sentence %d not read", article.id, sentence.index
+            )
+            break
+        ctx.matches = registry.find_all(sentence.text, country=country)
+        ctx.dateline_end = dateline_end(sentence.text) if sentence.index == 0 else 0
+        attributions: list[Attribution] = []
+        if sentence.doc is None:
+            if is_claim_candidate(sentence.text):
+                log.debug(
+                    "sentence %d of %s is a claim candidate but was not parsed", sentence.index, article.id
+                )
+        else:
+            previous: list[str] = []
+            # the last kept claim's index and the outcome verbs its phrases hang on
+            joinable: tuple[int, set[int]] | None = None
+            # the sentence's last killing of an object, which a killer's own death adds to
+            killing: tuple[int, CasualtyStatement] | None = None
+            for statement in find_statements(sentence.doc, ctx, lex):
+                attribution = attribute(statement.trigger, sentence.paragraph, ctx)
+                resolved = resolve_victims(statement, attribution, ctx, previous)
+                if resolved is None:
+                    continue
+                victims, admitted = resolved
+                if _is_recount(statement, victims, counted):
+                    continue
+                if _turned_fatal(statement, victims, claims, counted):
+                    joinable = killing = None  # a claim was removed: indices moved
+                counted.add(family(statement.outcome))
+                claim = _claim(article, sentence, statement, attribution, victims, admitted, ctx)
+                if killing is not None and _kills_self_after(statement, killing[1]):
+                    # "shot his son before killing himself", "killed a girl and shot her mother
+                    # before turning the gun on himself": the killer is none of his victims
+                    joined = join(article, claims[killing[0]], claim, registry)
+                    if joined is not None:
+                        claims[killing[0]] = joined
+                        killing = None
+                        previous.append(victims)
+                        continue
+                if joinable is not None and joinable[0] == len(claims) - 1 and _joins(statement, joinable[1]):
+                    # "captured a facilitator and one additional suspect": one group of two
+                    joined = join(article, claims[-1], claim, registry)
+                    if joined is not None:
+                        claims[-1] = joined
+                        joinable[1].add(statement.trigger.i)
+                        previous.append(victims)
+                        continue
+                previous.append(victims)
+                attributions.append(attribution)
+                if is_uninformative(claim):
+                    log.debug("dropped a vague claim about unknown victims: %r", claim.evidence.text)
+                    continue
+                joinable = (len(claims), {statement.trigger.i})
+                if statement.outcome == "killed" and statement.how == "object":
+                    killing = (len(claims), statement)
+                claims.append(claim)
+        _note_sentence(sentence, attributions, ctx)
+    return drop_repeats(drop_implausible(claims))
+
+
+def drop_implausible(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims whose figure, low and high are all plausible (``numbers.is_plausible``); each
+    one left out is logged as a warning ("10^100 killed", "a trillion dead")."""
+    kept = []
+    for claim in claims:
+        if all(is_plausible(v) for v in (claim.figure, claim.low, claim.high)):
+            kept.append(claim)
+        else:
+            log.warning(
+                "implausible figure rejected in article %s: %r (%s %s)",
+                claim.article_id,
+                claim.evidence.text[:80],
+                claim.outcome,
+                claim.high if claim.figure is None else claim.figure,
+            )
+    return kept
+
+
+def _note_sentence(sentence: Sentence, attributions: list[Attribution], ctx: ArticleContext) -> None:
+    """Carry the parties of this sentence to the next ones (pronouns, paragraph attribution)."""
+    explicit = [a for a in attributions if a.source == "explicit"]
+    if explicit:
+        ctx.paragraph_speaker[sentence.paragraph] = explicit[-1]
+    named = [a.actor for a in explicit if a.actor is not None]
+    if named:
+        ctx.last_party = named[-1]
+        return
+    party = subject_party(sentence.doc, ctx) if sentence.doc is not None else None
+    if party is None and sentence.doc is None:
+        named = (m[2] for m in ctx.matches if m[0] >= ctx.dateline_end and m[2].kind != "civilians")
+        party = next(named, None)
+    if party is not None:
+        ctx.last_party = party
+
+
+def _outcome(statement: CasualtyStatement, ctx: ArticleContext, lex: ClaimLexicon) -> str:
+    """Detentions by police are arrests; by armed forces, captures."""
+    if statement.outcome != "captured" or not statement.trigger.lower_.startswith("detain"):
+        return statement.outcome
+    subject, _ = clause_subject(statement.trigger)
+    if subject is None:
+        return statement.outcome
+    actor = actor_of_phrase(subject, ctx, lex)
+    words = {t.lower_ for t in subject.subtree}
+    if (actor and "police" in actor.name.lower()) or words & lex.police_words:
+        return "arrested"
+    return statement.outcome
+
+
+def _claim(
+    article: Article,
+    sentence: Sentence,
+    statement: CasualtyStatement,
+    attribution: Attribution,
+    victims: str,
+    admitted: bool,
+    ctx: ArticleContext,
+) -> Claim:
+    lex = claim_lexicon()
+    start, end = sentence.start + statement.start, sentence.start + statement.end
+    outcome = _outcome(statement, ctx, lex)
+    stance = attribution.stance
+    own = attribution.actor is not None and victims == ctx.registry.own_forces(attribution.actor).name
+    verb = attribution.verb
+    if stance == "confirms" and (admitted or own) and verb is not None and verb.lower_ in lex.admission_verbs:
+        stance = "admits"  # "acknowledged severe casualties" of its own side
+    confidence = _SOURCE_CONFIDENCE.get(attribution.source, 1.0)
+    if victims == UNKNOWN:
+        confidence *= _UNKNOWN_VICTIMS_FACTOR
+    if statement.how == "linear":
+        confidence *= _LINEAR_FACTOR
+    return Claim(
+        id=record_id(article.id, start, end, victims, outcome),
+        article_id=article.id,
+        claimant=attribution.claimant,
+        victims=victims,
+        outcome=outcome,
+        evidence=Span(start, end, article.text[start:end]),
+        stance=stance,
+        claim_date=attribution.stated or article.reference_date,
+        figure=statement.figure,
+        low=statement.low,
+        high=statement.high,
+        qualifier=statement.qualifier,
+        claimant_kind=attribution.kind,
+        confidence=round(confidence, 3),
+    )
+
+
+def _joins(statement: CasualtyStatement, verbs: set[int]) -> bool:
+    """Whether a statement counts other people than the last claim's, in one list: a later
+    phrase under the same verb ("a leader and three suspects"), or the object of a verb
+    coordinated with it and sharing its subject ("arrested a leader and detained three"). A
+    killer's own death after his victims is joined apart (``_kills_self_after``)."""
+    trigger = statement.trigger
+    if statement.position > 0:
+        return trigger.i in verbs
+    return (
+        statement.how == "object"
+        and trigger.dep_ == "conj"
+        and trigger.head.i in verbs
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
+    )
+
+
+def _kills_self_after(statement: CasualtyStatement, last: CasualtyStatement) -> bool:
+    """A reflexive killing ("killing himself") after a killing whose victims are its verb's object
+    ("fatally shot his son"): the killer is none of his victims, so they add up."""
+    lex = claim_lexicon()
+    return (
+        statement.outcome == "killed"
+        and statement.head.lower_ in lex.reflexive_pronouns
+        and last.outcome == "killed"
+        and last.how == "object"
+        and last.head.lower_ not in lex.reflexive_pronouns
+    )
+
+
+def _related(outcome: str) -> set[str]:
+    """Outcome families a definite person may already have been counted under: a death is told
+    with its wounding ("died ... was shot"), a kidnapping is not a death; a death told after a
+    wounding is news ("was shot ... later died")."""
+    harm = {"killed", "injured", "casualties"}
+    if outcome == "killed":
+        return {"killed", "casualties"}  # a wounding told first may have turned fatal: see _turned_fatal
+    return harm if outcome in harm else {family(outcome)}
+
+
+def _is_recount(statement: CasualtyStatement, victims: str, counted: set[str]) -> bool:
+    """A phrase that points back at people already counted, once the article has claimed this
+    outcome: "the targeted individual", "the commander" (a definite single person not named by
+    the registry), "four of the insurgents" (a part of a group already counted)."""
+    if statement.definite and victims in _UNNAMED and counted & _related(statement.outcome):
+        return True  # "a 4-year-old girl died ... the girl was shot"
+    if family(statement.outcome) not in counted:
+        return False
+    noun = statement.noun
+    partitive = noun is not None and statement.head.i != noun.i and statement.head.lower_ != noun.lower_
+    return partitive and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children)
+
+
+def _turned_fatal(statement: CasualtyStatement, victims: str, claims: list[Claim], counted: set[str]) -> bool:
+    """A death of a person already named told after the wounding of one person ("he was shot
+    ... he later died"): the wounding claim is removed from ``claims`` (the person counts once,
+    as killed). Only when the article has claimed no death yet and the last wounding is of one
+    person of the same victims."""
+    if (
+        not statement.definite
+        or statement.outcome != "killed"
+        or statement.figure != 1
+        or "killed" in counted
+    ):
+        return False
+    for index in range(len(claims) - 1, -1, -1):
+        earlier = claims[index]
+        if earlier.outcome == "injured" and earlier.figure == 1 and earlier.victims in {victims, *_UNNAMED}:
+            del claims[index]
+            return True
+        if earlier.outcome in ("injured", "casualties"):
+            return False
+    return False

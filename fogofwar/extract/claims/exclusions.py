@@ -1,0 +1,94 @@
+"""Outcomes that are no claim about the incident: planned, threatened or prevented ones, negated
+ones, tallies over a period or long ago, and a state said of people already counted."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from fogofwar.extract.attribution import ClaimLexicon
+from fogofwar.extract.claims.arguments import phrasal_entry
+from fogofwar.extract.claims.statement import CasualtyStatement
+from fogofwar.extract.claims.syntax import PREDICATE_DEPS, is_zero
+
+
+def is_irrealis(trigger: Any, lex: ClaimLexicon) -> bool:
+    """Whether the outcome is planned, threatened, attempted or prevented, not reported as done
+    ("planned the assassination of a general", "threatened to kill 20 hostages", "would kill")."""
+    if any(c.dep_ == "aux" and c.lower_ in lex.irrealis_modals for c in trigger.children):
+        return True
+    if trigger.dep_ in PREDICATE_DEPS and any(
+        c.dep_ == "aux" and c.lower_ in lex.irrealis_modals for c in trigger.head.children
+    ):
+        return True  # "he should be dead", "they could be dead"
+    for depth, ancestor in enumerate(trigger.ancestors):
+        if depth >= 3 or lex.stance_of(ancestor.lower_):
+            break
+        if ancestor.lower_ in lex.irrealis:
+            return True
+    return False
+
+
+def is_negated(trigger: Any, args: list[tuple[Any, str]], lex: ClaimLexicon) -> bool:
+    """ "two passengers were not injured": a negated outcome counts nobody (but "not seriously
+    injured" is an injury; a zero stated with
+    "no one" / "none" is a claim of its own and is kept)."""
+    if not any(c.dep_ == "neg" for c in trigger.children):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in lex.degree_adverbs for c in trigger.children):
+        return False  # "was not seriously injured": injured, not badly
+    return not any(is_zero(arg, lex) for arg, _ in args)
+
+
+_NUMBERED = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+def _is_period(token: Any, lex: ClaimLexicon) -> bool:
+    """ "this year", "last year" (as a modifier or an in-phrase): a period, not one event."""
+    if token.lower_ not in lex.period_nouns:
+        return False
+    return any(c.dep_ in ("det", "amod") for c in token.children if c.lower_ in lex.period_determiners)
+
+
+def _is_long_ago(token: Any, lex: ClaimLexicon) -> bool:
+    """ "died several years ago": an earlier death, not this incident's."""
+    if token.lower_ != "ago":
+        return False
+    return any(c.lower_ in lex.long_ago_units for c in token.children) or (
+        token.i > 0 and token.nbor(-1).lower_ in lex.long_ago_units
+    )
+
+
+def is_tally(trigger: Any, lex: ClaimLexicon) -> bool:
+    """Whether the outcome is counted over a period, not in one event ("more than 50 insurgents
+    killed since the beginning of the year", "have killed two and detained 30 since December",
+    "45 people have been killed this year", "the city's 30th killing"), or happened long before
+    it ("whose mother died years ago")."""
+    verbs = [trigger, *trigger.conjuncts]
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in lex.tally_prepositions:
+                return True
+            if _is_period(child, lex) or _is_long_ago(child, lex):
+                return True
+            if child.dep_ == "prep" and any(_is_period(g, lex) for g in child.children):
+                return True  # "killed in the city this year" parsed under "in"
+            if child.dep_ in ("amod", "nummod") and _NUMBERED.match(child.text) and verb.pos_ == "NOUN":
+                return True  # "the city's 30th killing"
+    return False
+
+
+def recalls_known(statement: CasualtyStatement, lex: ClaimLexicon) -> bool:
+    """A state ("are in custody") said of people named with "the"/"these"/a possessive: those
+    were counted when they were taken ("the detainees are in the custody of the police")."""
+    found = phrasal_entry(statement.trigger, lex)
+    if found is None or not found[4]:
+        return False
+    head = statement.noun if statement.noun is not None else statement.head
+    return (
+        any(
+            (c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that")) or c.dep_ == "poss"
+            for c in head.children
+        )
+        or head.lower_ in lex.pronouns
+    )
