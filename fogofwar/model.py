@@ -184,8 +184,20 @@ class Article(Record):
     language: str = "en"
     origin: str | None = None  # where it was read from (path, URL, WARC record)
     duplicate_of: str | None = None
+    # The wire dateline ("Bamako, July 27 (Reuters) –") as offsets into ``text``, found once by
+    # ingest (``fogofwar.ingest.with_dateline``); both None when the text has none. Later stages
+    # read this span and never look for a dateline themselves.
+    dateline_start: int | None = None
+    dateline_end: int | None = None
 
     _dates: ClassVar[tuple[str, ...]] = ("published", "dateline_date")
+
+    @property
+    def dateline(self) -> str | None:
+        """The dateline as written (``text[dateline_start:dateline_end]``), or None."""
+        if self.dateline_start is None or self.dateline_end is None:
+            return None
+        return self.text[self.dateline_start : self.dateline_end]
 
     @property
     def reference_date(self) -> date | None:

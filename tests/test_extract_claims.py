@@ -11,6 +11,7 @@ import pytest
 from fogofwar.extract.actors import ActorRegistry
 from fogofwar.extract.claims import drop_repeats, extract_claims, is_claim_candidate
 from fogofwar.extract.sentences import split_sentences
+from fogofwar.ingest import with_dateline_span
 from fogofwar.model import Article, Claim, Span, article_id
 
 OUTLET = "testwire"
@@ -20,7 +21,7 @@ UAG = "Unidentified Armed Group"
 
 
 def _article(text: str, published: date | None = date(2024, 8, 5)) -> Article:
-    return Article(id=article_id(text), text=text, source=OUTLET, published=published)
+    return with_dateline_span(Article(id=article_id(text), text=text, source=OUTLET, published=published))
 
 
 def _claims(

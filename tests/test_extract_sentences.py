@@ -10,11 +10,14 @@ from hypothesis import strategies as st
 
 from fogofwar.extract import body_start
 from fogofwar.extract.sentences import split_sentences
+from fogofwar.ingest import with_dateline_span
 from fogofwar.model import Article, article_id
 
 
 def _article(text: str) -> Article:
-    return Article(id=article_id(text), text=text, source="testwire", published=date(2016, 3, 7))
+    return with_dateline_span(
+        Article(id=article_id(text), text=text, source="testwire", published=date(2016, 3, 7))
+    )
 
 
 def test_sentences_dateline_is_a_sentence_of_its_own() -> None:

@@ -123,3 +123,19 @@ def test_store_migrations_corrected_events_go_stale_on_source_writes(db_path: Pa
     db.execute("UPDATE corrected_state SET stale = 0")
     db.execute(write)
     assert db.execute("SELECT stale FROM corrected_state").fetchone()[0] == 1
+
+
+def test_store_migrations_backfill_dateline_spans_of_older_articles(db_path: Path) -> None:
+    # A database of version 5 holds articles without dateline offsets; 0006 finds them in the text.
+    db = _connect(db_path)
+    migrate(db, migrations=MIGRATIONS[:5])
+    rows = [
+        ("a", "Bamako, July 27 (Reuters) – Two soldiers died.", "2024-07-28"),
+        ("b", "No dateline.", None),
+    ]
+    db.executemany(
+        "INSERT INTO articles (id, text, published, language, inserted_at) VALUES (?, ?, ?, 'en', 'x')", rows
+    )
+    with Store.open(db_path) as store:
+        spans = {a.id: (a.dateline_start, a.dateline_end, a.dateline) for a in store.articles()}
+    assert spans == {"a": (0, 27, "Bamako, July 27 (Reuters) –"), "b": (None, None, None)}

@@ -50,6 +50,8 @@ def articles(draw: st.DrawFn) -> Article:
         language=draw(st.sampled_from(["en", "fr", "ar"])),
         origin=draw(_optional_text),
         duplicate_of=draw(st.none() | st.text(alphabet="0123456789abcdef", min_size=16, max_size=16)),
+        dateline_start=draw(st.none() | st.integers(0, 300)),
+        dateline_end=draw(st.none() | st.integers(0, 300)),
     )
 
 

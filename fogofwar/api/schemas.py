@@ -157,6 +157,8 @@ class ArticleOut(BaseModel):
     language: str
     origin: str | None = None
     duplicate_of: str | None = None
+    dateline_start: int | None = Field(default=None, description="where the dateline starts in text")
+    dateline_end: int | None = Field(default=None, description="where the dateline ends in text")
     text: str | None = None
 
 

@@ -35,27 +35,26 @@ from fogofwar.extract.events import extract_mentions, is_event_candidate
 from fogofwar.extract.headline import headline_claims, headline_mentions, headline_sentence
 from fogofwar.extract.places import Gazetteer
 from fogofwar.extract.sentences import Sentence, split_sentences
-from fogofwar.ingest.dateline import find_dateline
 from fogofwar.model import Article, Claim, Extraction, Mention
 from fogofwar.nlp import DEFERRED_COMPONENTS, load_nlp, parse
 from fogofwar.settings import Settings
 
 log = logging.getLogger(__name__)
 
-_DATELINE_WINDOW = 600
+# Dashes that end a dateline standing as a sentence of its own (see body_start).
 _DASHES = ("-", "–", "—", "--")
 _HEADLINE = -1  # the slot index of an article's headline in the parse stream
 
 
 def body_start(article: Article) -> int:
     """Where the report begins after a wire dateline opening the text ("INDIANAPOLIS (WTHR) -",
-    "KABUL, Afghanistan (Jan. 25, 2013) -"), or 0. Only a dateline that ends in a dash counts:
+    "KABUL, Afghanistan (Jan. 25, 2013) -"), or 0. Reads the dateline span ingest found
+    (``Article.dateline_start``/``dateline_end``). Only a dateline that ends in a dash counts:
     a bare "Name, 45," is the start of a sentence."""
-    dateline = find_dateline(article.text[:_DATELINE_WINDOW], published=article.published)
-    if dateline is None or article.text[: dateline.start].strip():
+    start, end = article.dateline_start, article.dateline_end
+    if start is None or end is None or article.text[:start].strip():
         return 0
-    written = article.text[dateline.start : dateline.end].rstrip()
-    return dateline.end if written.endswith(_DASHES) else 0
+    return end if article.text[start:end].rstrip().endswith(_DASHES) else 0
 
 
 def needs_parse(text: str) -> bool:

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from fogofwar.extract.actors import ActorRegistry
+from fogofwar.extract.sentences import Sentence
 from fogofwar.model import UNATTRIBUTED, Actor, Article
 from fogofwar.regex import alternation
 from fogofwar.resources import load_json
@@ -33,20 +34,25 @@ _RESOURCE = "lexicon_claims.json"
 _VERB_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "xcomp", "parataxis", "relcl", "pcomp", "acl"})
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
 _AGENT_PREPS = frozenset({"for", "of", "from", "by", "at", "with", "in"})
-# A wire dateline opening an article: "Bamako, July 27 (Reuters) - ", "LIMA, 3 MAR 90 (RADIO) -- [TEXT] ",
-# "KABUL, Afghanistan (Jan. 25, 2013) ". Its words are no one's subject.
-_DATELINE = re.compile(
-    r"(?:^|\s)[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3},(?=[^\n]{0,60}?\d)[^\n]{0,80}?"
-    r"(?:\s(?:--|—|–)\s+|\)\s+(?:(?:--|—|–|-)\s+)?)(?:\[[^\]\n]{0,60}\]\s*)*"
-)
-_DATELINE_WINDOW = 400
+# An FBIS bracket of a dateline that runs over a line break (see dateline_end).
+_WRAPPED_BRACKET = re.compile(r"\[[^\]]*\n[^\]]*\]")
 
 
-def dateline_end(text: str) -> int:
-    """Where a wire dateline near the start of ``text`` ends (0 when there is none); call it on
-    an article's first sentence only."""
-    match = _DATELINE.search(text[:_DATELINE_WINDOW])
-    return match.end() if match else 0
+def dateline_end(article: Article, sentence: Sentence) -> int:
+    """Where the article's dateline (the span ingest found) ends, as an offset into
+    ``sentence.text``, when the dateline starts in the article's first sentence; else 0. Its
+    words are no one's subject: "Bamako, July 27 (Reuters) - ", "KABUL, Afghanistan (Jan. 25, 2013) ".
+
+    An FBIS bracket that runs over a line break ("[INTERVIEW WITH\nSALVADORAN PRESIDENT ALFREDO
+    CRISTIANI BY RENE HURTADO]") and what follows it are read as text: the name in it may be the
+    speaker of what follows.
+    """
+    start, end = article.dateline_start, article.dateline_end
+    if start is None or end is None or sentence.index != 0 or not sentence.start <= start < sentence.end:
+        return 0
+    end = min(end, sentence.end)
+    wrapped = _WRAPPED_BRACKET.search(article.text, start, end)
+    return (wrapped.start() if wrapped else end) - sentence.start
 
 
 # (outcome, preposition, nouns, syntactic class, state): "taken into custody" -> captured

@@ -39,16 +39,20 @@ from __future__ import annotations
 
 import calendar
 import functools
-import json
 import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from importlib import resources
 from typing import Any
 
+from fogofwar.regex import alternation
+from fogofwar.resources import load_json
+
 log = logging.getLogger(__name__)
+
+# Lexicon phrases as one alternation, longest first; a space matches any run of whitespace.
+_phrases = functools.partial(alternation, flexible_spaces=True)
 
 _Resolved = tuple[date, date, int, bool]  # start, end, precision, relative
 _Handler = Callable[[re.Match[str], "date | None", "_Lexicon"], "_Resolved | None"]
@@ -84,9 +88,7 @@ class _Lexicon:
 
 @functools.cache
 def _lexicon() -> _Lexicon:
-    raw: dict[str, Any] = json.loads(
-        resources.files("fogofwar.resources").joinpath("dates_lexicon.json").read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = load_json("dates_lexicon.json")
     return _Lexicon(
         months=raw["months"],
         weekdays=raw["weekdays"],
@@ -94,42 +96,35 @@ def _lexicon() -> _Lexicon:
         month_parts={k: (v[0], v[1]) for k, v in raw["month_parts"].items()},
         year_parts={k: (v[0], v[1]) for k, v in raw["year_parts"].items()},
         future_tolerance=timedelta(days=raw["future_tolerance_days"]),
-        name_head=re.compile(rf"[ \t]+(?:{_alternation(raw['name_heads'])})\b", re.IGNORECASE),
+        name_head=re.compile(rf"[ \t]+(?:{_phrases(raw['name_heads'])})\b", re.IGNORECASE),
     )
-
-
-def _alternation(words: object) -> str:
-    ordered = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 @functools.cache
 def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
     """(name, compiled pattern, handler) in priority order; built once from the lexicon."""
-    raw: dict[str, Any] = json.loads(
-        resources.files("fogofwar.resources").joinpath("dates_lexicon.json").read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = load_json("dates_lexicon.json")
     lex = _lexicon()
     # Only abbreviations take a full stop ("Jan."); "in August." keeps its sentence's.
     full = {max((k for k, v in lex.months.items() if v == n), key=len) for n in set(lex.months.values())}
-    month = rf"(?:{_alternation(k for k in lex.months if k not in full)})\.?|(?:{_alternation(full)})"
+    month = rf"(?:{_phrases(k for k in lex.months if k not in full)})\.?|(?:{_phrases(full)})"
     month = rf"(?:{month})"
-    weekday = rf"(?:{_alternation(lex.weekdays)})"
+    weekday = rf"(?:{_phrases(lex.weekdays)})"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     year4 = r"(?:19|20)\d{2}"
     # A two-digit year only where nothing word-like follows ("3 JAN 90 (ACAN)", not "3 Jan 90 people").
     year2 = r"'?\d{2}(?=\s*(?:[^\w\s]|$))"
     dash = r"\s*(?:-|–|—|to|and|through|until|till)\s*"
-    part_m = _alternation(lex.month_parts)
-    part_y = _alternation(lex.year_parts)
-    number = rf"(?:\d{{1,3}}|{_alternation(lex.numbers)})"
-    month_cue = _alternation(raw["month_cues"])
-    year_cue = _alternation([*raw["year_cues"], "least"])
+    part_m = _phrases(lex.month_parts)
+    part_y = _phrases(lex.year_parts)
+    number = rf"(?:\d{{1,3}}|{_phrases(lex.numbers)})"
+    month_cue = _phrases(raw["month_cues"])
+    year_cue = _phrases([*raw["year_cues"], "least"])
     time_of_day = r"(?:\s+(?:morning|afternoon|evening|night))?"
     # "an overnight raid", "overnight security operations": an adjective saying what kind of
     # operation, not which night; "detained overnight in Khost" dates the detention.
-    modifier = rf"(?!(?:{_alternation(raw['function_words'])})\b)[a-z][\w-]*"
-    overnight = rf"overnight(?!\s+(?:{modifier}\s+){{0,2}}(?:{_alternation(raw['overnight_nouns'])})\b)"
+    modifier = rf"(?!(?:{_phrases(raw['function_words'])})\b)[a-z][\w-]*"
+    overnight = rf"overnight(?!\s+(?:{modifier}\s+){{0,2}}(?:{_phrases(raw['overnight_nouns'])})\b)"
     flags = re.IGNORECASE
     specs: list[tuple[str, str, _Handler]] = [
         ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", _iso),
@@ -198,7 +193,7 @@ def _prefilter() -> re.Pattern[str]:
         "year",
         "overnight",
     ]
-    return re.compile(rf"\b(?:{_alternation(words)})\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_phrases(words)})\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
 
 
 # A capitalised "Today" right after this is the newspaper's name, not a date.

@@ -85,7 +85,7 @@ def headline_mentions(
     title = article.title
     if not title or not title.strip() or any(not m.background for m in body_mentions):
         return []
-    as_text = replace(article, text=title)
+    as_text = replace(article, text=title, dateline_start=None, dateline_end=None)  # the span is the body's
     sentence = Sentence(0, len(title), title, 0, 0)
     found = extract_mentions(
         as_text, [sentence], gazetteer=gazetteer, registry=registry, background_days=background_days
@@ -115,7 +115,7 @@ def headline_claims(
     if headline.doc is None or not article.title:
         return []
     claimed = {family(c.outcome) for c in body_claims}
-    as_text = replace(article, text=headline.text)
+    as_text = replace(article, text=headline.text, dateline_start=None, dateline_end=None)
     found = extract_claims(as_text, [headline], registry=registry, headline=True)
     if any(c.outcome == "killed" for c in (*body_claims, *found)):
         # "Girl accidentally shot, killed", "Child shot when handgun discharges" over a body

@@ -44,7 +44,7 @@ from typing import BinaryIO, Literal
 
 from fogofwar.errors import InputRejected
 from fogofwar.ingest import vocab
-from fogofwar.ingest.dateline import Header, parse_header
+from fogofwar.ingest.dateline import Header, parse_header, with_dateline_span
 from fogofwar.ingest.feed import read_feed
 from fogofwar.ingest.formats import detect_format
 from fogofwar.ingest.html import read_html
@@ -186,4 +186,5 @@ __all__ = [
     "read_jsonl",
     "read_text",
     "read_warc",
+    "with_dateline_span",
 ]

@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from fogofwar.ingest import vocab
 from fogofwar.ingest.dates import in_range, usable_date
-from fogofwar.model import Span
+from fogofwar.model import Article, Span
 
 
 @dataclass(frozen=True)
@@ -170,6 +170,19 @@ def find_dateline(body: str, *, published: date | None = None) -> Dateline | Non
         if dateline is not None:
             return dateline
     return None
+
+
+def with_dateline_span(article: Article) -> Article:
+    """``article`` with ``dateline_start``/``dateline_end`` set from its text (both None when
+    it has no dateline); the other fields are kept as they are.
+
+    For Articles built in code rather than read by :func:`fogofwar.ingest.text.article_from_text`
+    (which sets the span itself): later stages read the span and never look for a dateline.
+    """
+    dateline = find_dateline(article.text, published=article.published)
+    if dateline is None:
+        return replace(article, dateline_start=None, dateline_end=None)
+    return replace(article, dateline_start=dateline.start, dateline_end=dateline.end)
 
 
 def find_header_date(head: str, *, published: date | None = None) -> date | None:

@@ -29,7 +29,8 @@ def article_from_text(
 
     The header is read with :func:`fogofwar.ingest.dateline.parse_header`: a leading
     ``date YYYY-MM-DD`` marker and a title line are removed from the text, the dateline
-    stays; publication date, dateline place/date and agency fill the record.
+    stays; publication date, dateline place/date, agency and the dateline's offsets into the
+    text fill the record.
 
     raw: the report as read. origin: where it came from (path, URL, ``file:line``).
     published, source, url, title: metadata known from outside the text; ``published`` and
@@ -57,6 +58,8 @@ def article_from_text(
         dateline_place=header.dateline_place,
         dateline_date=header.dateline_date,
         origin=origin,
+        dateline_start=header.dateline_span.start if header.dateline_span else None,
+        dateline_end=header.dateline_span.end if header.dateline_span else None,
     )
 
 

@@ -26,7 +26,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from fogofwar.errors import SchemaError
 
@@ -426,6 +426,30 @@ def _m0005_link_index(db: sqlite3.Connection) -> None:
     _execute_all(db, _LINK_INDEX)
 
 
+# Version 6: the dateline's offsets into the article text (``Article.dateline_start`` and
+# ``dateline_end``; NULL: no dateline), found once by ingest and read by every later stage.
+# Rows stored before get theirs from their text, as ingest finds it today.
+_DATELINE_SPAN = (
+    "ALTER TABLE articles ADD COLUMN dateline_start INTEGER",
+    "ALTER TABLE articles ADD COLUMN dateline_end INTEGER",
+)
+
+
+def _m0006_dateline_span(db: sqlite3.Connection) -> None:
+    # Imported here: the store needs the dateline reader only to backfill rows of older versions.
+    from fogofwar.ingest.dateline import find_dateline
+
+    _execute_all(db, _DATELINE_SPAN)
+    found = []
+    for article_id, text, published in db.execute("SELECT id, text, published FROM articles").fetchall():
+        dateline = find_dateline(text, published=date.fromisoformat(published) if published else None)
+        if dateline is not None:
+            found.append((dateline.start, dateline.end, article_id))
+    # Only these two columns change: the articles_fts trigger fires on title and text alone.
+    db.executemany("UPDATE articles SET dateline_start = ?, dateline_end = ? WHERE id = ?", found)
+    log.info("dateline spans backfilled: %d articles with a dateline", len(found))
+
+
 # Order is the version number: MIGRATIONS[0] is version 1. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _m0001_initial),
@@ -433,6 +457,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0003_corrected_events", _m0003_corrected_events),
     Migration("0004_watch_state", _m0004_watch_state),
     Migration("0005_link_index", _m0005_link_index),
+    Migration("0006_dateline_span", _m0006_dateline_span),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

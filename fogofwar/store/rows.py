@@ -29,6 +29,8 @@ ARTICLE_COLUMNS = (
     "language",
     "origin",
     "duplicate_of",
+    "dateline_start",
+    "dateline_end",
 )
 
 MENTION_COLUMNS = (

@@ -1,0 +1,158 @@
+"""Event mentions: sentences that report violence or a strategic development -> Mention records.
+
+A sentence is an event candidate when a trigger of ``resources/event_types.json`` (ACLED event
+types and sub-event types with trigger lexicons) occurs in it. Each candidate sentence yields
+at most one :class:`~fogofwar.model.Mention`: when several triggers fire, the strongest type
+wins ("captured vehicles during the battles" is a battle, not an arrest). Triggers that are
+negated ("no civilians were harmed") or that describe what someone is known or suspected for
+("responsible for conducting IED attacks") are ignored, unless the cue names one event that
+happened ("responsible for the killing of six priests").
+
+Each mention gets:
+
+* dates: the date expression nearest the trigger in the sentence (when a later clause after
+  "after"/"following" names the cause a few days earlier, "died Friday after being shot
+  Thursday", the range runs from the cause's day); else one in the paragraph; a date that only
+  says when something was *reported* ("announced on Saturday that ...") bounds the event: a
+  day named further down, up to that report, dates it ("confirmed today they detained two
+  men. [...] One was arrested Oct. 4."), else the report's day at precision 2 (the days up
+  to it, as the linker reads it). Page stamps ("Posted: Monday, March 31, 2014") are the
+  page's date, not an event's, and the start of a long period ("the 40th leader captured
+  since Aug. 1") is not lent to neighbouring sentences. Else the last recent date of an
+  earlier paragraph (the story goes on about the last event it dated), or for a lead with no
+  date the first recent date further down ("claimed heavy losses [...] the battles on
+  Thursday and Friday"); with no date at all the mention takes the article's reference date
+  with precision 2 (the report is about recent events, and precision 2 says the exact day is
+  not stated). A borrowed date is never after the reference (a plan or schedule: "elections
+  on 19 March"); one from another paragraph is never history (``background_days`` or more
+  before the reference), and neither is one from the paragraph when the sentence has a
+  report date of its own ("was confirmed killed today [...]. The governor was shot in July");
+* place: the place nearest the trigger in the sentence (towns, districts, admin1; those in
+  the article's country first; a list of them, "in Zabul and Khost provinces", gives the
+  region that holds them all); else one in the paragraph (nearest sentence first); else the
+  first one in the article's foreground text (a report locates its event in the lead and its
+  later sentences tell more of it), borrowing places of the article's country first; else
+  the dateline place when it lies in the article's country; else the country named in the
+  sentence or the article's country. Names inside the dateline itself ("KABUL, Afghanistan
+  (Jan. 25, 2013)") never count as a sentence's place: the dateline says where the report was
+  *filed*, not where the event happened;
+* actors: registry matches in the sentence, with side_a = the trigger's agent/subject and
+  side_b = its object (from the dependency parse when the sentence has one, else by position);
+  an actor a doer phrase names ("by the FMLN", "attributed the attack to the MRTA", "the ELN
+  claimed responsibility": the registry's ``agent_cues``) is side_a whatever the parse says,
+  and the subject of an attributing verb ("the police blamed ...") is a claimant, not a side;
+* ``background``: dated ``background_days`` or more before the reference date, or in a
+  sentence or paragraph of history ("initiated an insurgency in 2012", "since 2021") or of
+  totals over a long period ("killed since the beginning of the year", "over the past decade").
+  An article with no reference date has no "before": there a date more than a year before the
+  newest year the article names explicitly is history.
+
+Relative dates resolve against the dateline date, or against the publication date when that
+is up to three days after the dateline (wire copy updated the next day says "on Sunday" of
+the publication day).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from fogofwar.extract.events.context import MentionContext, dateline_end, in_background, reference_date
+from fogofwar.extract.events.mention_dates import mention_dates
+from fogofwar.extract.events.mention_place import mention_place
+from fogofwar.extract.events.roles import actor_roles
+from fogofwar.extract.events.triggers import (
+    EventLexicon,
+    Hit,
+    event_lexicon,
+    is_event_candidate,
+    live_hits,
+    with_civilians,
+)
+from fogofwar.extract.places import Gazetteer
+from fogofwar.extract.sentences import Sentence
+from fogofwar.model import Article, Mention, Span, record_id
+
+if TYPE_CHECKING:
+    from fogofwar.extract.actors import ActorRegistry
+
+log = logging.getLogger(__name__)
+
+
+def extract_mentions(
+    article: Article,
+    sentences: Sequence[Sentence],
+    *,
+    gazetteer: Gazetteer,
+    registry: ActorRegistry | None = None,
+    background_days: int = 60,
+    deadline: float | None = None,
+) -> list[Mention]:
+    """Event mentions of one article, one per sentence that carries a live trigger.
+
+    article: the article (its id, text, dateline and dates).
+    sentences: ``split_sentences(article.text)``; a sentence's ``doc`` (spaCy Doc), where set,
+        is used to find the trigger's agent and object.
+    gazetteer: place lookup. registry: actor lookup (optional; no actors without it).
+    background_days: mentions dated this many days or more before the reference are background.
+    deadline: a ``time.monotonic()`` past which no further sentence is read (logged).
+    RETURNS: the mentions in text order.
+    """
+    lexicon = event_lexicon()
+    reference = reference_date(article)
+    # The dateline counts once, as the filing place; its text ("HAVANA (CUBA), ...") is no lead.
+    body = article.text[dateline_end(article) :]
+    country = gazetteer.country_context(
+        ((article.title or "") + "\n" + body).strip(), dateline=article.dateline_place
+    )
+    context = MentionContext(article, sentences, gazetteer, country, reference, background_days)
+    mentions: list[Mention] = []
+    for sentence in sentences:
+        if deadline is not None and time.monotonic() > deadline:
+            log.warning(
+                "article %s: time budget spent, mentions after sentence %d not read",
+                article.id,
+                sentence.index,
+            )
+            break
+        hits = live_hits(sentence.text, lexicon)
+        if not hits:
+            continue
+        best = max(hits, key=lambda h: (h.kind.strength, -h.start))
+        mentions.append(_mention(context, sentence, best, hits, registry, lexicon))
+    return mentions
+
+
+def _mention(
+    context: MentionContext,
+    sentence: Sentence,
+    best: Hit,
+    hits: list[Hit],
+    registry: ActorRegistry | None,
+    lexicon: EventLexicon,
+) -> Mention:
+    kind = with_civilians(best, sentence.text, lexicon)
+    trigger = sentence.text[best.start : best.end]
+    start, end, precision = mention_dates(context, sentence, best, lexicon)
+    place = mention_place(context, sentence, best, lexicon)
+    actors = actor_roles(context, sentence, best, hits, registry)
+    background = context.is_old(end) or in_background(context, sentence, lexicon)
+    return Mention(
+        id=record_id(context.article.id, sentence.start, trigger),
+        article_id=context.article.id,
+        sentence=Span(sentence.start, sentence.end, sentence.text),
+        trigger=trigger,
+        event_type=kind.event_type,
+        sub_event_type=kind.sub_event_type,
+        date_start=start,
+        date_end=end,
+        date_precision=precision,
+        place=place,
+        actors=actors,
+        background=background,
+    )
+
+
+__all__ = ["MentionContext", "extract_mentions", "is_event_candidate"]

@@ -1,0 +1,202 @@
+"""The per-article context of event mentions: reference date, the dates and places of each
+sentence (less the dateline's and page stamps), neighbouring sentences, and which sentences
+tell history (background) rather than news."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from fogofwar.extract.dates import DateMention, resolve_dates
+from fogofwar.extract.events.triggers import EventLexicon
+from fogofwar.extract.places import Gazetteer
+from fogofwar.extract.sentences import Sentence
+from fogofwar.model import Article, DatePrecision, Place
+
+# Publication this many days after the dateline still counts as the same news day(s).
+_SAME_NEWS_DAYS = 3
+# What may stand before a dateline's date: a place name and a comma or parenthesis, at the start.
+_DATELINE_PREFIX = re.compile(r"\s*[^\n.!?]{0,60}[,(]\s*")
+# Dates this close to the start may belong to the dateline or a header line.
+_HEADER_CHARS = 400
+# "Posted: Monday, March 31, 2014 3:13 PM" stamps the web page, as a dateline does the report.
+_PAGE_STAMP = re.compile(
+    r"\b(?:posted|updated|published|last\s+(?:updated|modified))(?:\s+(?:on|at))?\s*:?\s*$", re.IGNORECASE
+)
+# After the dateline's place: a region, a date or source in parentheses, a dash, FBIS brackets
+# ("KABUL, Afghanistan (Jan. 25, 2013) –", "SAN SALVADOR, 3 JAN 90 (RADIO CADENA) -- [TEXT]").
+_DATELINE_TAIL = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,40}\))?(?:,[ \t]*[^()\n,–—]{1,40}?(?=[ \t]*[(,–—-]))?"
+    r"(?:,?[ \t]*\([^()\n]{1,80}\))?(?:\s*(?:--|–|—|-(?=\s)))?(?:\s*\[[^\[\]]{1,200}\])*"
+)
+
+
+class MentionContext:
+    """What every mention of one article needs (its sentences' dates and places, reference
+    date, country, history verdicts); computed lazily, once per sentence. Not attribution's
+    ``ArticleContext``, which carries claimants from sentence to sentence."""
+
+    def __init__(
+        self,
+        article: Article,
+        sentences: Sequence[Sentence],
+        gazetteer: Gazetteer,
+        country: str | None,
+        reference: date | None,
+        background_days: int,
+    ) -> None:
+        self.article = article
+        self.sentences = sentences
+        self.gazetteer = gazetteer
+        self.country = country
+        self.reference = reference
+        self.background_days = background_days
+        self._dates: dict[int, list[DateMention]] = {}
+        self._places: dict[int, list[tuple[int, int, Place]]] = {}
+        self.background: dict[int, bool] = {}  # in_background per sentence index
+        self.paragraph_history: dict[int, bool] = {}  # _background_paragraph's verdict per paragraph
+        self._paragraphs: dict[int, list[Sentence]] = {}  # the sentences of each paragraph, in order
+        for sentence in sentences:
+            self._paragraphs.setdefault(sentence.paragraph, []).append(sentence)
+        self.dateline_end = dateline_end(article)
+
+    def dates(self, sentence: Sentence) -> list[DateMention]:
+        if sentence.index not in self._dates:
+            found = resolve_dates(sentence.text, self.reference)
+            self._dates[sentence.index] = [
+                d
+                for d in found
+                if not self._is_dateline(sentence, d) and not _PAGE_STAMP.search(sentence.text, 0, d.start)
+            ]
+        return self._dates[sentence.index]
+
+    def places(self, sentence: Sentence) -> list[tuple[int, int, Place]]:
+        """Places named in the sentence, less those inside the dateline (where it was filed)."""
+        if sentence.index not in self._places:
+            found = self.gazetteer.find_places(sentence.text, country=self.country)
+            self._places[sentence.index] = [
+                (s, e, p) for s, e, p in found if sentence.start + s >= self.dateline_end
+            ]
+        return self._places[sentence.index]
+
+    def earlier(self, sentence: Sentence) -> list[Sentence]:
+        """The article's sentences before ``sentence``'s paragraph, nearest first."""
+        return [s for s in self.sentences if s.index < sentence.index and s.paragraph != sentence.paragraph][
+            ::-1
+        ]
+
+    def paragraph(self, sentence: Sentence) -> list[Sentence]:
+        """The other sentences of ``sentence``'s paragraph, nearest first (earlier before later)."""
+        # from the paragraph index: a scan of the whole article per call was quadratic in long ones
+        others = [s for s in self._paragraphs.get(sentence.paragraph, ()) if s.index != sentence.index]
+        return sorted(others, key=lambda s: (abs(s.index - sentence.index), s.index > sentence.index))
+
+    def at_home(self, place: Place) -> bool:
+        """Whether ``place`` lies in the article's country (True when that is unknown)."""
+        return self.country is None or place.country == self.country
+
+    def is_future(self, day: date | None) -> bool:
+        """After the reference date: a plan or a schedule ("elections on 19 March"), so no
+        date for an event a neighbouring sentence reports as done."""
+        return day is not None and self.reference is not None and day > self.reference
+
+    def is_old(self, day: date | None) -> bool:
+        """Long before the report: ``background_days`` or more before the reference date. An
+        article without one (no dateline, no publication date) has only its own explicit years
+        to go by: a year more than one year before the newest year it names is history."""
+        if day is None:
+            return False
+        if self.reference is not None:
+            return (self.reference - day).days >= self.background_days
+        newest = self.newest_year
+        return newest is not None and day.year < newest - 1
+
+    @functools.cached_property
+    def newest_year(self) -> int | None:
+        """The latest year the article names explicitly ("in 2021", "July 29, 2024"), or None."""
+        years = [d.date_end.year for s in self.sentences for d in self.dates(s) if not d.relative]
+        return max(years, default=None)
+
+    def _is_dateline(self, sentence: Sentence, mention: DateMention) -> bool:
+        """Whether a date is the report's own (dateline or header), not an event's.
+
+        "Bamako, July 27 (Reuters) –", "KABUL, Afghanistan (Jan. 25, 2013)", or a header line
+        "Morning Operational Update, Feb. 21, 2011" or "Mar. 27: ..." carrying the report's date.
+        """
+        start = sentence.start + mention.start
+        if start > _HEADER_CHARS:
+            return False
+        report_days = {d for d in (self.article.dateline_date, self.article.published) if d is not None}
+        if _DATELINE_PREFIX.fullmatch(self.article.text[:start]):
+            return not mention.relative or mention.date_start in report_days
+        following = self.article.text[sentence.start + mention.end :].lstrip(" \t")
+        # A header date has a day number; "TODAY" at the end of a wrapped line is no header.
+        return (
+            mention.date_start in report_days
+            and any(ch.isdigit() for ch in mention.text)
+            and following[:1] in ("", ")", "(", ":", "\n", "\u2028")
+        )
+
+
+def dateline_end(article: Article) -> int:
+    """Offset just past the dateline ("KABUL, Afghanistan (Jan. 25, 2013) –"); 0 without one.
+
+    The dateline starts at the first occurrence of the article's dateline place near the top.
+    """
+    name = article.dateline_place
+    if not name:
+        return 0
+    match = re.search(re.escape(name).replace(r"\ ", r"\s+"), article.text[: _HEADER_CHARS + len(name)], re.I)
+    if match is None:
+        return 0
+    tail = _DATELINE_TAIL.match(article.text, match.end())
+    return tail.end() if tail else match.end()
+
+
+def reference_date(article: Article) -> date | None:
+    """The date relative expressions resolve against: the publication date when it is up to
+    ``_SAME_NEWS_DAYS`` after the dateline date, else ``article.reference_date``."""
+    dateline, published = article.dateline_date, article.published
+    if dateline and published and timedelta(0) <= published - dateline <= timedelta(days=_SAME_NEWS_DAYS):
+        return published
+    return article.reference_date
+
+
+def in_background(context: MentionContext, sentence: Sentence, lexicon: EventLexicon) -> bool:
+    """History: a background cue in the sentence or its paragraph, and no recent date there.
+
+    Cues include totals over a long period ("one of more than 50 killed since the beginning of
+    the year", "70,000 killed in the war", "over the past ten years"). In a cued sentence only a
+    recent day or week ("yesterday", "on Monday") says it also reports a new event; "this year"
+    in "so far this year" is the period of the total, not a new event's date.
+    """
+    known = context.background.get(sentence.index)
+    if known is None:
+        known = context.background[sentence.index] = _background_paragraph(context, sentence, lexicon)
+    return known
+
+
+def _background_paragraph(context: MentionContext, sentence: Sentence, lexicon: EventLexicon) -> bool:
+    if lexicon.background.search(sentence.text):
+        return not any(
+            not context.is_old(d.date_end) and d.precision <= DatePrecision.WEEK
+            for d in context.dates(sentence)
+        )
+    # once per paragraph, not per sentence (quadratic in a long paragraph)
+    known = context.paragraph_history.get(sentence.paragraph)
+    if known is None:
+        paragraph = [sentence, *context.paragraph(sentence)]
+        # A paragraph with a recent day, week or month is news; a bare year ("in 2021") is not.
+        recent = any(
+            not context.is_old(d.date_end) and d.precision <= DatePrecision.MONTH
+            for s in paragraph
+            for d in context.dates(s)
+        )
+        cued = sum(1 for s in paragraph if lexicon.background.search(s.text))
+        known = context.paragraph_history[sentence.paragraph] = not recent and cued * 2 >= len(paragraph)
+    return known
+
+
+# --------------------------------------------------------------------------------------------

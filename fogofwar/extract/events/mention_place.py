@@ -1,0 +1,105 @@
+"""The place of an event mention: from its sentence (a list of places gives the region that
+holds them), its paragraph, the article's lead, the dateline, or the article's country."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from fogofwar.extract.events.context import MentionContext, in_background
+from fogofwar.extract.events.triggers import EventLexicon, Hit
+from fogofwar.extract.sentences import Sentence
+from fogofwar.model import Place
+
+# Between the members of a list of places: "Khost, Kandahar and Nangarhar provinces".
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)\s*", re.IGNORECASE)
+
+
+def mention_place(
+    context: MentionContext, sentence: Sentence, best: Hit, lexicon: EventLexicon
+) -> Place | None:
+    own = context.places(sentence)
+    located = [(s, e, p) for s, e, p in own if p.feature != "country"]
+    # A report about one country names foreign capitals too ("talks in Havana"): the sentence's
+    # places in the article's country come first.
+    home = [item for item in located if context.at_home(item[2])] or located
+    if home:
+        nearest = min(home, key=lambda item: (best.distance(item[0], item[1]), item[2].precision))
+        return _enclosing(context, sentence.text, located, nearest)
+
+    # Borrowed from the paragraph (nearest sentence first), else from the rest of the article's
+    # foreground text (its first place, the lead's by the inverted pyramid); places in the
+    # article's country first, foreign ones only when it names none.
+    def donors() -> Iterator[Sentence]:  # lazy: the first donor with a place usually ends the search
+        yield from context.paragraph(sentence)
+        for other in context.sentences:
+            if other.paragraph != sentence.paragraph and not in_background(context, other, lexicon):
+                yield other
+
+    for home_only in (True, False):
+        for other in donors():
+            borrowed = [
+                p
+                for _s, _e, p in context.places(other)
+                if p.feature != "country" and (context.at_home(p) or not home_only)
+            ]
+            if borrowed:
+                return borrowed[0]
+    dateline = _dateline_place(context)
+    if dateline is not None:
+        return dateline
+    countries = [p for _s, _e, p in own if p.feature == "country"]
+    if countries:
+        return countries[0]
+    return context.gazetteer.country(context.country) if context.country else None
+
+
+def _enclosing(
+    context: MentionContext,
+    text: str,
+    located: list[tuple[int, int, Place]],
+    nearest: tuple[int, int, Place],
+) -> Place:
+    """The nearest place, or the region enclosing the list it stands in.
+
+    "in Zabul and Khost provinces" reports operations in both: the sentence locates none of
+    them alone, so the mention takes their common admin1 ("in Andar and Giro districts" of one
+    province) or their common country. A district followed by its province ("Andar district,
+    Ghazni province") is one place, not a list.
+    """
+    members = [nearest]
+    k = located.index(nearest)
+    for step in (-1, 1):
+        j = k
+        while 0 <= j + step < len(located):
+            a, b = sorted((located[j], located[j + step]), key=lambda item: item[0])
+            if not (_LIST_GAP.fullmatch(text, a[1], b[0]) and _same_kind(a[2], b[2])):
+                break
+            j += step
+            members.append(located[j])
+    if len(members) < 2:
+        return nearest[2]
+    places = [m[2] for m in members]
+    countries = {p.country for p in places}
+    if len(countries) != 1 or None in countries:
+        return nearest[2]
+    iso = next(iter(countries))
+    admin1s = {p.admin1 for p in places}
+    if len(admin1s) == 1 and None not in admin1s and all(p.feature != "admin1" for p in places):
+        region = context.gazetteer.admin1(next(iter(admin1s)), country=iso)  # type: ignore[arg-type]
+        if region is not None:
+            return region
+    return context.gazetteer.country(iso) or nearest[2]  # type: ignore[arg-type]
+
+
+def _same_kind(a: Place, b: Place) -> bool:
+    """Two places of one rank and neither inside the other: members of one list."""
+    return a.precision == b.precision and a.name != b.name and b.name != a.admin1 and a.name != b.admin1
+
+
+def _dateline_place(context: MentionContext) -> Place | None:
+    name = context.article.dateline_place
+    if not name or not context.country:
+        return None
+    place = context.gazetteer.resolve(name, country=context.country)
+    return place if place is not None and place.country == context.country else None

@@ -1,0 +1,120 @@
+"""Event triggers: the event-type lexicon, the triggers that fire in a sentence, and the type
+they give (strongest wins; a clash that names civilians as victims is violence against them)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from fogofwar.regex import alternation
+from fogofwar.resources import load_json
+
+_RESOURCE = "event_types.json"
+# How far (characters) a negation or a "suspected of"-style cue may stand before a trigger.
+_NEGATION_WINDOW = 30
+_NON_EVENT_WINDOW = 90
+# The definite article between a "suspected of"-style cue and a trigger names one event that
+# happened ("responsible for the killing of six priests"), not what someone habitually does.
+_SPECIFIC_EVENT = re.compile(r"\s*(?:the|this|that|last\s+\w+'s)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TriggerType:
+    """An ACLED event type and sub-event type, and how strongly its triggers say so."""
+
+    event_type: str
+    sub_event_type: str
+    strength: int
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """The compiled vocabulary of ``resources/event_types.json``."""
+
+    trigger: re.Pattern[str]  # one alternation; group name g<k> says which type fired
+    types: tuple[TriggerType, ...]
+    civilians: re.Pattern[str]
+    negation: re.Pattern[str]
+    non_event: re.Pattern[str]
+    report: re.Pattern[str]
+    background: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A trigger found in a sentence."""
+
+    start: int  # offsets into the sentence text
+    end: int
+    kind: TriggerType
+
+    def distance(self, start: int, end: int) -> int:
+        """Characters between the span ``start:end`` and this trigger (0 when they overlap)."""
+        if end <= self.start:
+            return self.start - end
+        if start >= self.end:
+            return start - self.end
+        return 0
+
+
+@functools.cache
+def event_lexicon() -> EventLexicon:
+    """The event vocabulary, loaded once."""
+    raw: dict[str, Any] = load_json(_RESOURCE)
+    types = tuple(TriggerType(t["event_type"], t["sub_event_type"], t["strength"]) for t in raw["types"])
+    groups = [f"(?P<g{k}>{alternation(t['triggers'], escape=False)})" for k, t in enumerate(raw["types"])]
+
+    def words(items: list[str]) -> re.Pattern[str]:
+        return re.compile(r"\b(?:" + "|".join(items) + r")\b", re.IGNORECASE)
+
+    return EventLexicon(
+        trigger=re.compile(r"\b(?:" + "|".join(groups) + r")\b", re.IGNORECASE),
+        types=types,
+        civilians=words(raw["civilian_words"]),
+        negation=re.compile(r"\b(?:" + "|".join(raw["negations"]) + r")\b[^,;.]*$", re.IGNORECASE),
+        non_event=words(raw["non_event_cues"]),
+        report=words(raw["report_cues"]),
+        background=words(raw["background_cues"]),
+    )
+
+
+def is_event_candidate(text: str) -> bool:
+    """Whether ``text`` (a sentence) contains an event trigger: one compiled regex search."""
+    return event_lexicon().trigger.search(text) is not None
+
+
+def live_hits(text: str, lexicon: EventLexicon) -> list[Hit]:
+    """Trigger hits in a sentence, less the negated and the merely descriptive ones."""
+    hits: list[Hit] = []
+    for match in lexicon.trigger.finditer(text):
+        group = match.lastgroup
+        if group is None:
+            continue
+        start = match.start()
+        if lexicon.negation.search(text[max(0, start - _NEGATION_WINDOW) : start]):
+            continue
+        window = text[max(0, start - _NON_EVENT_WINDOW) : start]
+        cues = list(lexicon.non_event.finditer(window))
+        if cues and not _SPECIFIC_EVENT.fullmatch(window, cues[-1].end()):
+            continue
+        hits.append(Hit(start, match.end(), lexicon.types[int(group[1:])]))
+    return hits
+
+
+def with_civilians(best: Hit, text: str, lexicon: EventLexicon) -> TriggerType:
+    """A killing or attack that names civilians as its victims is violence against civilians."""
+    if (
+        best.kind.event_type != "Battles"
+        or best.kind.sub_event_type != "Armed clash"
+        or best.kind.strength > 55
+    ):
+        return best.kind
+    for match in lexicon.civilians.finditer(text):
+        if not lexicon.negation.search(text[max(0, match.start() - _NEGATION_WINDOW) : match.start()]):
+            return TriggerType("Violence against civilians", "Attack", best.kind.strength)
+    return best.kind
+
+
+# --------------------------------------------------------------------------------------------
