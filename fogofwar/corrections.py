@@ -59,7 +59,7 @@ from fogofwar.model import (
     Record,
     record_id,
 )
-from fogofwar.reconcile import event_totals, reconcile, totals_by_outcome
+from fogofwar.reconcile import event_totals, reconcile_event, totals_by_outcome
 from fogofwar.settings import DEFAULT_RECONCILE_RULE
 from fogofwar.store import Store
 from fogofwar.store.queries import CorrectedRow, RejectedClaim, save_corrected
@@ -683,7 +683,7 @@ def refresh_figures(
 def _refresh(event: Event, articles: Mapping[str, Article], *, rule: str) -> Event:
     own = [articles[i] for i in event.article_ids if i in articles]
     copies = {a.id: a.duplicate_of for a in own if a.duplicate_of}
-    updated = replace(event, reconciled=tuple(reconcile(event.claims, rule=rule, copies=copies)))
+    updated = reconcile_event(event, rule=rule, copies=copies)
     if own and len(own) == len(event.article_ids):
         from fogofwar.link.cluster import count_sources  # imported here: link pulls in scikit-learn
 

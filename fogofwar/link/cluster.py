@@ -105,7 +105,7 @@ from fogofwar.link.similarity import (
     type_similarity,
 )
 from fogofwar.link.text import ArticleVectors, event_similarities
-from fogofwar.model import ActorRole, Article, Claim, Event, Extraction, Place, Reconciled, record_id
+from fogofwar.model import ActorRole, Article, Claim, Event, Extraction, Place, record_id
 from fogofwar.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -551,6 +551,7 @@ def link_events(
     known_articles: Sequence[Article] = (),
     settings: Settings,
     params: LinkParams = DEFAULT_PARAMS,
+    copies: Mapping[str, str] | None = None,
 ) -> list[Event]:
     """Link new articles' foreground mentions to events, joining ``events`` already known.
 
@@ -561,16 +562,21 @@ def link_events(
         known_articles: the articles of ``events`` (for text similarity, copies and sources);
             events whose articles are missing here can still be joined, on dates, place,
             types and actors only.
-        settings: ``link_window_days``, ``link_max_km``, ``reconcile_rule``.
+        settings: ``link_window_days``, ``link_max_km``, ``background_days``.
         params: weights and thresholds (params.LinkParams).
+        copies: ``find_copies(articles, known=known_articles)``, when the caller has it already
+            (a copy counts as its original's outlet); computed here when not given.
 
     RETURNS: every event: the given ones in their order (unchanged ones as given, changed ones
-    rebuilt), then the new ones in founding order. Deterministic: the same inputs in any order
-    give the same events and ids.
+    rebuilt), then the new ones in founding order. A changed or new event has no reconciled rows
+    (``reconciled`` is empty): reconciling is the next stage's (``fogofwar.reconcile
+    .reconcile_event``, ``Pipeline.reconcile``). Deterministic: the same inputs in any order give
+    the same events and ids.
     """
     by_id: dict[str, Article] = {a.id: a for a in known_articles}
     by_id.update({a.id: a for a in articles})
-    copies = find_copies(articles, known=known_articles)
+    if copies is None:
+        copies = find_copies(articles, known=known_articles)
     vectors = ArticleVectors(list(by_id.values()))
     states = [EventState.from_event(e, vectors) for e in events]
     article_names = {x.article_id: place_names(x, by_id.get(x.article_id)) for x in extractions}
@@ -617,7 +623,7 @@ def link_events(
         index.add(state.id, _keys_of(state, settings, params, article_names))
 
     return [
-        _build(s, by_id, copies, settings) if s.changed else s.base  # type: ignore[misc]
+        _build(s, by_id, copies) if s.changed else s.base  # type: ignore[misc]
         for s in states
     ]
 
@@ -704,23 +710,14 @@ def _sources(state: EventState, articles: Mapping[str, Article], copies: Mapping
     return base.sources + len(new_outlets - old_outlets)
 
 
-def _reconcile(claims: Sequence[Claim], *, rule: str, copies: Mapping[str, str]) -> tuple[Reconciled, ...]:
-    from fogofwar.reconcile import reconcile
-
-    return tuple(reconcile(claims, rule=rule, copies=copies))
-
-
-def _build(
-    state: EventState, articles: Mapping[str, Article], copies: Mapping[str, str], settings: Settings
-) -> Event:
-    """The Event record of a changed state."""
+def _build(state: EventState, articles: Mapping[str, Article], copies: Mapping[str, str]) -> Event:
+    """The Event record of a changed state, not reconciled (``reconciled`` empty)."""
     base = state.base
     references = [
         d for i in state.article_ids if i in articles and (d := articles[i].reference_date) is not None
     ]
     if base is not None:
         references += [d for d in (base.first_reported, base.last_updated) if d is not None]
-    own_copies = {k: v for k, v in copies.items() if k in state.article_ids}
     dates = state.dates
     return Event(
         id=state.id,
@@ -734,7 +731,6 @@ def _build(
         mention_ids=tuple(state.mention_ids),
         article_ids=tuple(state.article_ids),
         claims=tuple(state.claims),
-        reconciled=_reconcile(state.claims, rule=settings.reconcile_rule, copies=own_copies),
         first_reported=min(references, default=None),
         last_updated=max(references, default=None),
         sources=_sources(state, articles, copies),
