@@ -685,7 +685,7 @@ def _refresh(event: Event, articles: Mapping[str, Article], *, rule: str) -> Eve
     copies = {a.id: a.duplicate_of for a in own if a.duplicate_of}
     updated = reconcile_event(event, rule=rule, copies=copies)
     if own and len(own) == len(event.article_ids):
-        from fogofwar.link.cluster import count_sources  # imported here: link pulls in scikit-learn
+        from fogofwar.link.build import count_sources  # imported here: link pulls in scikit-learn
 
         dates = [d for a in own if (d := a.reference_date) is not None]
         updated = replace(
