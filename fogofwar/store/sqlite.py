@@ -139,9 +139,15 @@ class Store:
                 self._depth -= 1
             return
         self._db.execute("BEGIN IMMEDIATE")
+        with self._committing():
+            yield self._db
+
+    @contextmanager
+    def _committing(self) -> Iterator[None]:
+        """After BEGIN: the block's writes commit at its end, or are rolled back when it raises."""
         self._depth = 1
         try:
-            yield self._db
+            yield
         except BaseException:
             self._depth = 0
             self._db.execute("ROLLBACK")
@@ -183,15 +189,8 @@ class Store:
                     raise
         finally:
             self._db.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
-        self._depth = 1
-        try:
+        with self._committing():
             yield self
-        except BaseException:
-            self._depth = 0
-            self._db.execute("ROLLBACK")
-            raise
-        self._depth = 0
-        self._db.execute("COMMIT")
 
     def schema_version(self) -> int:
         """The schema version of the open database (the number of migrations applied)."""
