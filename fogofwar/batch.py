@@ -126,6 +126,8 @@ def ingest_items(
         run = None
         index = None
         bands: dict[str, list[str]] = {}
+        before: dict[str, Event] = {}
+        changed: list[Event] = []
         if pipeline is not None:
             # Read again under the lock: another writer may have stored some of them meanwhile.
             done = store.stored_ids(first_of_each, extracted=True)
@@ -150,7 +152,7 @@ def ingest_items(
                 updated = {a.id: a for a in run.articles}
                 # The pipeline may fill fields (duplicate_of): store its copies of the articles.
                 articles = [updated.get(a.id, a) for a in articles if a.id not in dropped]
-                _compare_events(report, before, run.events)
+                changed = _compare_events(report, before, run.events)
         store.log_rejections(report.rejections)
         reached("rejections")
         result = store.add_articles(articles)
@@ -159,7 +161,7 @@ def ingest_items(
         if run is not None:
             store.save_extractions(run.extractions)
             reached("extractions")
-            _write_events(store, index, before, run, bands)
+            _write_events(store, index, before, run, bands, changed=changed)
             reached("events")
             report.extractions, report.extracted = run.extractions, True
             report.unlinked_claims = _unlinked(run.extractions, run.events)
@@ -173,14 +175,16 @@ def _write_events(
     before: Mapping[str, Event],
     run: RunResult,
     bands: Mapping[str, Sequence[str]],
+    *,
+    changed: Sequence[Event],
 ) -> None:
-    """Store the events of a run: only those it founded or changed (with their keys), deleting the
-    events it was given and did not return (merged away); the events it never read stay as
-    they are. Without a link index the run's events are the whole set (Store.replace_events)."""
+    """Store the events of a run: only those it founded or ``changed`` (``_compare_events``, with
+    their keys), deleting the events it was given and did not return (merged away); the events
+    it never read stay as they are. Without a link index the run's events are the whole set
+    (Store.replace_events)."""
     if index is None:
         store.replace_events(run.events)
         return
-    changed = [e for e in run.events if before.get(e.id) != e]
     gone = set(before).difference(e.id for e in run.events)
     store.upsert_events(changed, keys=index.event_keys(changed), deleted=sorted(gone))
     kept = {a.id for a in run.articles}
@@ -246,14 +250,20 @@ def _failure(article: Article, extraction: Extraction) -> Rejection:
     return Rejection(input=name, reason=" ".join(reason.split()), code="E045")
 
 
-def _compare_events(report: IngestReport, before: dict[str, Event], after: Sequence[Event]) -> None:
-    """Fill the report's new and updated event ids from the event set before and after linking."""
+def _compare_events(report: IngestReport, before: dict[str, Event], after: Sequence[Event]) -> list[Event]:
+    """Fill the report's new and updated event ids from the event set before and after linking;
+    returns those events (new and changed), in ``after``'s order: the ones to write."""
+    changed = []
     for event in after:
         old = before.get(event.id)
         if old is None:
             report.new_events.append(event.id)
         elif old != event:
             report.updated_events.append(event.id)
+        else:
+            continue
+        changed.append(event)
+    return changed
 
 
 def _unlinked(extractions: Sequence[Extraction], events: Sequence[Event]) -> list[Claim]:

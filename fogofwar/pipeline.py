@@ -1,14 +1,17 @@
-"""The stages in order: ingested articles -> dedup -> extract -> link (+ reconcile) -> events,
-then a second extract pass for undated articles once their event gives them a date.
+"""The stages in order, each run once per batch: ingested articles -> copies (dedup) -> extract
+-> link -> date the undated -> reconcile -> events.
 
-``Pipeline.run`` reads like DESIGN.md's flow. Stages that are not built yet return nothing;
-they never invent output.
+``Pipeline.run`` reads like DESIGN.md's flow. The copies found once serve the stages after it:
+link (a copy counts as its original's outlet) and reconcile (a copy's claims count once). An
+undated article's claims are dated from the event it joined (fogofwar.link.redate) before
+anything is reconciled, so an event is reconciled once, with its final claims. Stages that are
+not built yet return nothing; they never invent output.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -29,7 +32,7 @@ class RunResult:
 
 
 class Pipeline:
-    """Runs extract -> link -> reconcile over a batch of articles.
+    """Runs copies -> extract -> link -> date the undated -> reconcile over a batch of articles.
 
     The extractor (spaCy, registries) is loaded on first use and reused across runs.
     """
@@ -56,6 +59,25 @@ class Pipeline:
             self._link_index = LinkIndex(self.settings)
         return self._link_index
 
+    def find_copies(self, articles: Sequence[Article], *, known: Sequence[Article] = ()) -> dict[str, str]:
+        """Dedup stage: ``{copy id: original id}`` over ``known`` and ``articles`` (link.find_copies)."""
+        from fogofwar.link import find_copies
+
+        return find_copies(articles, known=known)
+
+    def mark_copies(
+        self,
+        articles: Sequence[Article],
+        *,
+        known: Sequence[Article] = (),
+        copies: Mapping[str, str] | None = None,
+    ) -> list[Article]:
+        """``articles`` with ``duplicate_of`` set on syndicated copies and light rewrites
+        (``copies``: the dedup stage's mapping, found here when not given)."""
+        if copies is None:
+            copies = self.find_copies(articles, known=known)
+        return [replace(a, duplicate_of=copies[a.id]) if a.id in copies else a for a in articles]
+
     def extract(self, articles: Sequence[Article]) -> list[Extraction]:
         """Extract stage: one Extraction per article."""
         return list(self.iter_extract(articles))
@@ -65,13 +87,6 @@ class Pipeline:
         if articles:
             yield from self.extractor.extract(articles)
 
-    def mark_copies(self, articles: Sequence[Article], *, known: Sequence[Article] = ()) -> list[Article]:
-        """Dedup stage: set ``duplicate_of`` on syndicated copies and light rewrites."""
-        from fogofwar.link import find_copies
-
-        copies = find_copies(articles, known=known)
-        return [replace(a, duplicate_of=copies[a.id]) if a.id in copies else a for a in articles]
-
     def link(
         self,
         articles: Sequence[Article],
@@ -79,17 +94,41 @@ class Pipeline:
         *,
         events: Sequence[Event] = (),
         known_articles: Sequence[Article] = (),
+        copies: Mapping[str, str] | None = None,
     ) -> list[Event]:
-        """Link stage (with reconciliation): mentions -> events, joining ``events`` already known.
+        """Link stage: mentions -> events, joining ``events`` already known (fogofwar.link.link_events).
 
         Returns the whole event set: the known events (updated where new mentions joined them)
-        and the new ones.
+        and the new ones; changed and new events are not reconciled yet (:meth:`reconcile`).
         """
         from fogofwar.link import link_events
 
         return link_events(
-            articles, extractions, events=events, known_articles=known_articles, settings=self.settings
+            articles,
+            extractions,
+            events=events,
+            known_articles=known_articles,
+            settings=self.settings,
+            copies=copies,
         )
+
+    def reconcile(
+        self, events: Sequence[Event], *, given: Sequence[Event] = (), copies: Mapping[str, str] | None = None
+    ) -> list[Event]:
+        """Reconcile stage: each event's claims -> low / best / high (fogofwar.reconcile.reconcile_event,
+        by ``settings.reconcile_rule``; ``copies``' claims count once). An event equal to one of
+        ``given`` (the stored events the batch started from) is returned as given: nothing of
+        it changed, so its figures stand."""
+        from fogofwar.reconcile import reconcile_event
+
+        before = {e.id: e for e in given}
+        rule = self.settings.reconcile_rule
+        return [
+            event
+            if _unchanged(before.get(event.id), event)
+            else reconcile_event(event, rule=rule, copies=copies)
+            for event in events
+        ]
 
     def run(
         self,
@@ -99,7 +138,7 @@ class Pipeline:
         known_articles: Sequence[Article] = (),
         extractions: Sequence[Extraction] | None = None,
     ) -> RunResult:
-        """Run every stage over ``articles``.
+        """Run every stage over ``articles``, each once.
 
         ``events`` are the events already stored and ``known_articles`` their articles (for text
         similarity, copies and source counts). ``extractions``, when given, are this batch's
@@ -108,17 +147,22 @@ class Pipeline:
         extraction failed (``Extraction.failure``) is left out of the result: its article, its
         extraction and its mentions appear nowhere in it, and ``failed`` holds its extraction.
         """
-        articles = self.mark_copies(articles, known=known_articles)
+        copies = self.find_copies(articles, known=known_articles)
+        articles = self.mark_copies(articles, copies=copies)
         given = {e.article_id: e for e in extractions or ()}
         missing = [a for a in articles if a.id not in given]
         given.update((e.article_id, e) for e in self.extract(missing))
         failed = [given[a.id] for a in articles if given[a.id].failure is not None]
         failed_ids = {e.article_id for e in failed}
         articles = [a for a in articles if a.id not in failed_ids]
+        if failed_ids.intersection(copies) or failed_ids.intersection(copies.values()):
+            # A dropped article was a copy or an original: its group is found again without it.
+            copies = self.find_copies(articles, known=known_articles)
         extracted = [given[a.id] for a in articles]
-        linked = self.link(articles, extracted, events=events, known_articles=known_articles)
+        linked = self.link(articles, extracted, events=events, known_articles=known_articles, copies=copies)
         extracted, linked = self.redate(articles, extracted, linked, known_articles=known_articles)
-        return RunResult(articles=list(articles), extractions=extracted, events=linked, failed=failed)
+        reconciled = self.reconcile(linked, given=events, copies=copies)
+        return RunResult(articles=list(articles), extractions=extracted, events=reconciled, failed=failed)
 
     def redate(
         self,
@@ -128,13 +172,13 @@ class Pipeline:
         *,
         known_articles: Sequence[Article] = (),
     ) -> tuple[list[Extraction], list[Event]]:
-        """Second pass for undated articles: once linked to a dated event, their claims' dates
+        """Date the undated: once linked to a dated event, an undated article's claim dates
         ("announced on Thursday", "on July 29") are resolved against it (fogofwar.link.redate).
 
-        Returns the extractions and events with those claim dates filled in; unchanged when no
-        article lacks a date.
+        Returns the extractions and events with those claim dates filled in (the events not
+        reconciled again: :meth:`reconcile` comes next); unchanged when no article lacks a date.
         """
-        from fogofwar.link import find_copies, reference_dates
+        from fogofwar.link import reference_dates
         from fogofwar.link.redate import claim_dates, redate_claims, redate_extractions, resolution_base
 
         # An article stored undated by an earlier run gets its dates once a dated report joins
@@ -145,15 +189,19 @@ class Pipeline:
         if not earliest:
             return extractions, events
         undated = [a for a in candidates.values() if a.id in earliest]
-        first, second = (
-            self.extract(
-                [replace(a, published=resolution_base(earliest[a.id], shift=shift)) for a in undated]
-            )
-            for shift in (0, 1)
+        # One extraction pass over both stand-in dates (redate.claim_dates compares the two).
+        both = self.extract(
+            [
+                replace(a, published=resolution_base(earliest[a.id], shift=shift))
+                for shift in (0, 1)
+                for a in undated
+            ]
         )
-        dates = claim_dates(first, second, earliest)
+        dates = claim_dates(both[: len(undated)], both[len(undated) :], earliest)
         if not dates:
             return extractions, events
-        copies = find_copies(articles, known=known_articles)
-        redated = redate_claims(events, dates, rule=self.settings.reconcile_rule, copies=copies)
-        return redate_extractions(extractions, dates), redated
+        return redate_extractions(extractions, dates), redate_claims(events, dates)
+
+
+def _unchanged(before: Event | None, event: Event) -> bool:
+    return before is not None and (before is event or before == event)

@@ -116,6 +116,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 from fogofwar.model import UNATTRIBUTED, Claim, Event, Reconciled, Total
@@ -355,6 +356,20 @@ def reconcile(
             )
         )
     return rows
+
+
+def reconcile_event(
+    event: Event, *, rule: str = DEFAULT_RECONCILE_RULE, copies: Mapping[str, str] | None = None
+) -> Event:
+    """``event`` with its reconciled rows recomputed from its claims (:func:`reconcile`).
+
+    ``copies`` maps copy article ids to their originals (``find_copies``, or the articles'
+    ``duplicate_of``); only the event's own articles' entries are used, so the pipeline and the
+    corrections pass whatever mapping they hold.
+    """
+    copies = copies or {}
+    own = {i: copies[i] for i in event.article_ids if i in copies}
+    return replace(event, reconciled=tuple(reconcile(event.claims, rule=rule, copies=own)))
 
 
 def is_contradiction(low: int | None, high: int | None) -> bool:

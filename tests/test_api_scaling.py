@@ -17,10 +17,9 @@ from fastapi.testclient import TestClient
 from fixtures.api.webserver import BATTLE_EVENT, TOKEN, load_battle, served
 
 from fogofwar.api import create_app
-from fogofwar.corrections import Correction, refresh_corrected_events
+from fogofwar.corrections import Correction, CorrectionLog, read_events, refresh_corrected_events
 from fogofwar.settings import Settings
 from fogofwar.store import MIGRATIONS, Store, queries
-from fogofwar.store.corrections import CorrectionLog, read_events
 from fogofwar.store.migrations import migrate
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

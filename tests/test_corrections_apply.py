@@ -1,4 +1,4 @@
-"""apply_corrections / correct: pure functions over the battle fixture's events."""
+"""correct: pure functions over the battle fixture's events."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from fogofwar.corrections import (
     Correction,
     CorrectionInvalid,
-    apply_corrections,
     correct,
     merge_events,
     split_event,
@@ -40,7 +39,7 @@ def group(event: Event, victims: str, outcome: str = "killed"):
 
 
 def test_corrections_apply_nothing_changes_nothing() -> None:
-    assert apply_corrections(EVENTS, []) == EVENTS
+    assert correct(EVENTS, []).events == EVENTS
 
 
 def test_corrections_apply_reject_claim_recomputes_figures_and_keeps_input() -> None:
@@ -59,7 +58,7 @@ def test_corrections_apply_reject_claim_recomputes_figures_and_keeps_input() -> 
 
 def test_corrections_apply_set_place() -> None:
     kidal = Place("Kidal", 18.44, 1.41, "Kidal", "ML", precision=1)
-    events = apply_corrections(EVENTS, [fix("set_place", 1, event_id=BATTLE_EVENT, place=kidal)])
+    events = correct(EVENTS, [fix("set_place", 1, event_id=BATTLE_EVENT, place=kidal)]).events
     assert next(e for e in events if e.id == BATTLE_EVENT).place == kidal
     assert [e.place for e in events if e.id != BATTLE_EVENT] == [
         e.place for e in EVENTS if e.id != BATTLE_EVENT

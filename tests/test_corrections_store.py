@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from fixtures.api.webserver import BATTLE_EVENT, battle_db, load_battle
 
-from fogofwar.corrections import Correction, CorrectionInvalid
+from fogofwar.corrections import Correction, CorrectionInvalid, CorrectionLog, read_events
 from fogofwar.model import Place
 from fogofwar.store import MIGRATIONS, Store
-from fogofwar.store.corrections import CorrectionLog, read_events
 
 _, _, EVENTS = load_battle()
 BATTLE = next(e for e in EVENTS if e.id == BATTLE_EVENT)

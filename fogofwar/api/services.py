@@ -12,11 +12,16 @@ from dataclasses import replace
 
 from fastapi import HTTPException, status
 
-from fogofwar.corrections import Correction, CorrectionInvalid, refresh_corrected_events, split_event
+from fogofwar.corrections import (
+    Correction,
+    CorrectionInvalid,
+    CorrectionLog,
+    refresh_corrected_events,
+    split_event,
+)
 from fogofwar.errors import NotFound, message
 from fogofwar.model import Article, Claim, Event, Mention
 from fogofwar.store import Store, queries
-from fogofwar.store.corrections import CorrectionLog
 
 # The status of a correction stored after the materialised events were last rebuilt.
 PENDING = "pending"

@@ -12,7 +12,8 @@ Rules:
   Documents with empty text, or that ingest rejects, are skipped (not scored). Each document
   becomes an Article through ``fogofwar.ingest.text.article_from_text`` (title, ``dct`` as the
   publication date, URL); documents with the same text are one Article.
-* **Pipeline.** ``Extractor(settings).extract`` over the articles, then ``link_events``.
+* **Pipeline.** ``Pipeline.extract`` over the articles, then ``Pipeline.link`` and
+  ``Pipeline.reconcile`` (no undated-article second pass).
 * **Predicted cluster of a document** = its article's main event
   (:func:`fogofwar.eval.clusters.article_events`, shared with the conflict set): among the
   events of the article's linked mentions, counting only mentions of violent events (Battles,
@@ -291,15 +292,17 @@ def evaluate_gva(path: Path, *, settings: Settings, limit: int | None = None) ->
         nothing could be scored.
     RAISES: ConfigError E050 when ``path`` lacks the set's files.
     """
-    from fogofwar.extract import Extractor
-    from fogofwar.link import link_events
+    from fogofwar.link import find_copies
+    from fogofwar.pipeline import Pipeline
 
     documents = load_documents(path, limit=limit)
     incidents = load_incidents(path)
     gvc_gold = load_gvc_gold(path)
     articles, doc_article = gva_articles(documents)
-    extractions = list(Extractor(settings).extract(articles))
-    events = link_events(articles, extractions, settings=settings)
+    pipeline = Pipeline(settings)
+    extractions = pipeline.extract(articles)
+    copies = find_copies(articles)
+    events = pipeline.reconcile(pipeline.link(articles, extractions, copies=copies), copies=copies)
     log.info("gva: %d documents, %d articles, %d events", len(documents), len(articles), len(events))
     return score_gva(documents, incidents, gvc_gold, doc_article, article_events(events, extractions))
 

@@ -24,6 +24,9 @@ one under ``NONE``, and one wider than ``max_block_weeks`` under ``WIDE``; a gro
 weeks of its range padded by the window, plus ``WIDE`` and ``NONE``, or ``ANY`` (every event
 is also under ``ANY``) when it is undated or too wide.
 
+The keys of a linking state (``state_keys``) and of a mention group (``group_keys``) are built
+from these, with the town names of their articles (``place_names``).
+
 ``block_pairs`` is the dedupe-style self-join of ``(block_key, id)`` records, for callers that
 want all candidate pairs at once; ``BlockIndex`` serves the incremental linker, which adds
 events while it goes.
@@ -33,10 +36,17 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
+from fogofwar.link.params import LinkParams, coarse_type
 from fogofwar.link.similarity import DateRange, weeks
-from fogofwar.model import Place
+from fogofwar.model import Article, Extraction, Place, PlacePrecision
+from fogofwar.settings import Settings
+
+if TYPE_CHECKING:
+    from fogofwar.link.groups import MentionGroup
+    from fogofwar.link.state import EventState
 
 NONE = "NONE"
 ANY = "ANY"
@@ -197,8 +207,69 @@ class BlockIndex:
         return sorted(found, key=self._order.__getitem__)
 
 
+# -- the keys of a linking state and of a mention group ----------------------------------------
+
+# Place names finer than this precision (towns 1, districts 2) make name block keys; regions and
+# countries would put every event of a state or country in one block.
+NAME_PRECISION = PlacePrecision.NEAR_TOWN
+
+
+def state_keys(
+    event: EventState, settings: Settings, params: LinkParams, article_names: Mapping[str, set[str]]
+) -> list[BlockKey]:
+    """The keys an event is indexed under: its stated place's cells, the names of its stated places
+    and of the towns its articles mention, its dates and type group."""
+    stated = event.place if event.place_stated else None
+    names = {p.name for p, was_stated in event.places if was_stated}
+    names.update(name for i in event.article_ids for name in article_names.get(i, ()))
+    if stated is not None:
+        names.add(stated.name)
+    return event_keys(
+        stated,
+        event.match_dates(settings.background_days),
+        event.group,
+        max_km=settings.link_max_km,
+        max_weeks=params.max_block_weeks,
+        names=names,
+    )
+
+
+def group_keys(
+    group: MentionGroup, settings: Settings, params: LinkParams, article_names: Mapping[str, set[str]]
+) -> list[BlockKey]:
+    """The keys a mention group looks up: the cells near its stated place, its article's town
+    names, its dates (within the link window) and type group."""
+    stated = group.place if group.place_stated else None
+    names = set(article_names.get(group.article_id, ()))
+    if stated is not None:
+        names.add(stated.name)
+    return query_keys(
+        stated,
+        group.match_dates,
+        coarse_type(group.event_type),
+        max_km=settings.link_max_km,
+        window_days=settings.link_window_days,
+        max_weeks=params.max_block_weeks,
+        names=names,
+    )
+
+
+def place_names(extraction: Extraction, article: Article | None = None) -> set[str]:
+    """The town- and district-level place names an article's mentions (and dateline) give: the
+    names block keys under which a place conflict may still link (blocking.py, ``names_cross``)."""
+    names = {
+        m.place.name
+        for m in extraction.mentions
+        if m.place is not None and m.place.precision <= NAME_PRECISION
+    }
+    if article is not None and article.dateline_place:
+        names.add(article.dateline_place)
+    return names
+
+
 __all__ = [
     "ANY",
+    "NAME_PRECISION",
     "NONE",
     "NO_PLACE",
     "WIDE",
@@ -208,6 +279,9 @@ __all__ = [
     "event_keys",
     "grid_cell",
     "grid_cells_near",
+    "group_keys",
     "name_key",
+    "place_names",
     "query_keys",
+    "state_keys",
 ]

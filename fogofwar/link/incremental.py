@@ -25,8 +25,8 @@ from collections.abc import Iterable, Sequence
 
 from datasketch import MinHashLSH
 
-from fogofwar.link.blocking import BlockKey
-from fogofwar.link.cluster import NAME_PRECISION, batch_query_keys, stored_event_keys
+from fogofwar.link.blocking import NAME_PRECISION, BlockKey
+from fogofwar.link.cluster import batch_query_keys, stored_event_keys
 from fogofwar.link.dedup import DEFAULT_PARAMS as DEDUP_PARAMS
 from fogofwar.link.dedup import DedupParams, WordHashes, minhashes, shingles
 from fogofwar.link.params import DEFAULT_PARAMS, LinkParams

@@ -18,8 +18,9 @@ pipeline then re-reads it in a second pass (``Pipeline.run``):
    whose date moves by exactly that day had no date of its own (the extractor fell back to the
    publication date), and it takes the earliest date instead of the invented stand-in. Dates
    the text states do not move (a weekday moves by a week or not at all).
-4. ``redate_claims`` writes those dates into the events' claims (claims keep their ids) and
-   reconciles the changed events again (claim dates order the timeline and decide revisions).
+4. ``redate_claims`` writes those dates into the events' claims (claims keep their ids). The
+   pipeline reconciles the events after this step (claim dates order the timeline and decide
+   revisions), so a redated event is reconciled once, with its final claims.
 
 The article record itself stays undated: its date is inferred, not reported.
 """
@@ -85,25 +86,18 @@ def _redated(claim: Claim, dates: Mapping[str, date]) -> Claim:
     return claim
 
 
-def redate_claims(
-    events: Sequence[Event], dates: Mapping[str, date], *, rule: str, copies: Mapping[str, str]
-) -> list[Event]:
-    """Events with their undated claims named in ``dates`` given those dates, reconciled again.
+def redate_claims(events: Sequence[Event], dates: Mapping[str, date]) -> list[Event]:
+    """Events with their undated claims named in ``dates`` given those dates (not reconciled:
+    the pipeline's next stage does that).
 
     Claims that already have a date keep it; events without such a claim are returned as given.
-    ``rule`` and ``copies`` are passed to ``reconcile`` (see cluster.link_events).
     """
-    from fogofwar.reconcile import reconcile
-
-    out = []
-    for event in events:
-        if not any(c.claim_date is None and c.id in dates for c in event.claims):
-            out.append(event)
-            continue
-        claims = tuple(_redated(c, dates) for c in event.claims)
-        own = {k: v for k, v in copies.items() if k in event.article_ids}
-        out.append(replace(event, claims=claims, reconciled=tuple(reconcile(claims, rule=rule, copies=own))))
-    return out
+    return [
+        replace(event, claims=tuple(_redated(c, dates) for c in event.claims))
+        if any(c.claim_date is None and c.id in dates for c in event.claims)
+        else event
+        for event in events
+    ]
 
 
 __all__ = ["LOOKAHEAD_DAYS", "claim_dates", "redate_claims", "redate_extractions", "resolution_base"]

@@ -74,30 +74,19 @@ class EventQuery:
 
     def where(self) -> tuple[str, list[Any]]:
         """The WHERE clause (``"1"`` when no filter is set) and its parameters."""
-        clauses: list[str] = []
-        params: list[Any] = []
-        if self.country:
-            clauses.append("country_key = ?")
-            params.append(self.country.casefold())
-        if self.admin1:
-            clauses.append("admin1_key = ?")
-            params.append(self.admin1.casefold())
-        if self.since:
-            clauses.append("last_day >= ?")
-            params.append(self.since.isoformat())
-        if self.until:
-            clauses.append("start_date <= ?")
-            params.append(self.until.isoformat())
-        if self.event_type:
-            clauses.append("(type_key = ? OR sub_type_key = ?)")
-            params += [self.event_type.casefold()] * 2
-        if self.actor:
-            clauses.append("instr(actors_key, ?) > 0")
-            params.append(self.actor.casefold())
-        if self.min_killed is not None:
-            clauses.append("killed_high >= ?")
-            params.append(self.min_killed)
-        return (" AND ".join(clauses) or "1"), params
+        # Each filter's clause and its value (None or "" when not set); text compared casefolded.
+        filters: list[tuple[str, Any]] = [
+            ("country_key = ?", self.country and self.country.casefold()),
+            ("admin1_key = ?", self.admin1 and self.admin1.casefold()),
+            ("last_day >= ?", self.since and self.since.isoformat()),
+            ("start_date <= ?", self.until and self.until.isoformat()),
+            ("(type_key = ? OR sub_type_key = ?)", self.event_type and self.event_type.casefold()),
+            ("instr(actors_key, ?) > 0", self.actor and self.actor.casefold()),
+            ("killed_high >= ?", self.min_killed),
+        ]
+        given = [(clause, value) for clause, value in filters if value is not None and value != ""]
+        params = [value for clause, value in given for _ in range(clause.count("?"))]
+        return (" AND ".join(clause for clause, _ in given) or "1"), params
 
     def order_by(self) -> str:
         """The ORDER BY of ``sort``; ValueError for a name not in SORTS (the edges check first)."""

@@ -16,11 +16,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from fogofwar.errors import ConfigError, NotFound, SchemaError
 from fogofwar.model import Article, Claim, Event, Extraction, Mention, Rejection
 from fogofwar.settings import DEFAULT_DB
 from fogofwar.store import rows
+from fogofwar.store.corrections import CorrectionRow
 from fogofwar.store.migrations import migrate, now_iso, schema_version
 
 log = logging.getLogger(__name__)
@@ -39,6 +41,11 @@ _BUSY_MS = 5_000
 WRITE_WAIT_SECONDS = 3_600.0
 # Selects rows of the articles given as one JSON-array parameter (see _json_list).
 _IN_IDS = "article_id IN (SELECT value FROM json_each(?))"
+# The corrections log's columns besides id, at and data (migration 0002_corrections).
+_CORRECTION_COLUMNS = ("kind", "event_id", "claim_id", "author", "reason")
+_CORRECTION_INSERT = rows.insert_sql("corrections", (*_CORRECTION_COLUMNS, "at", "data"))
+# SQLite's INTEGER range: a larger Python int cannot be bound (OverflowError), and names no row.
+_SQLITE_MIN, _SQLITE_MAX = -(2**63), 2**63 - 1
 _EVENT_UPSERT = rows.insert_sql(
     "events",
     rows.EVENT_COLUMNS,
@@ -132,9 +139,15 @@ class Store:
                 self._depth -= 1
             return
         self._db.execute("BEGIN IMMEDIATE")
+        with self._committing():
+            yield self._db
+
+    @contextmanager
+    def _committing(self) -> Iterator[None]:
+        """After BEGIN: the block's writes commit at its end, or are rolled back when it raises."""
         self._depth = 1
         try:
-            yield self._db
+            yield
         except BaseException:
             self._depth = 0
             self._db.execute("ROLLBACK")
@@ -176,15 +189,8 @@ class Store:
                     raise
         finally:
             self._db.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
-        self._depth = 1
-        try:
+        with self._committing():
             yield self
-        except BaseException:
-            self._depth = 0
-            self._db.execute("ROLLBACK")
-            raise
-        self._depth = 0
-        self._db.execute("COMMIT")
 
     def schema_version(self) -> int:
         """The schema version of the open database (the number of migrations applied)."""
@@ -282,23 +288,21 @@ class Store:
 
     def mentions(self, article_id: str | None = None) -> list[Mention]:
         """Stored mentions (of one article when ``article_id`` is given), in extraction order."""
-        if article_id is None:
-            cursor = self._db.execute("SELECT data FROM mentions ORDER BY rowid")
-        else:
-            cursor = self._db.execute(
-                "SELECT data FROM mentions WHERE article_id = ? ORDER BY rowid", (article_id,)
-            )
-        return [rows.mention_from_data(row["data"]) for row in cursor]
+        return [rows.mention_from_data(data) for data in self._extracted("mentions", article_id)]
 
     def claims(self, article_id: str | None = None) -> list[Claim]:
         """Stored claims (of one article when ``article_id`` is given), in extraction order."""
+        return [rows.claim_from_data(data) for data in self._extracted("claims", article_id)]
+
+    def _extracted(self, table: str, article_id: str | None) -> list[str]:
+        """The ``data`` of ``table``'s rows (mentions or claims; of one article when given), in order."""
         if article_id is None:
-            cursor = self._db.execute("SELECT data FROM claims ORDER BY rowid")
+            cursor = self._db.execute(f"SELECT data FROM {table} ORDER BY rowid")
         else:
             cursor = self._db.execute(
-                "SELECT data FROM claims WHERE article_id = ? ORDER BY rowid", (article_id,)
+                f"SELECT data FROM {table} WHERE article_id = ? ORDER BY rowid", (article_id,)
             )
-        return [rows.claim_from_data(row["data"]) for row in cursor]
+        return [row["data"] for row in cursor]
 
     def extractions(self, article_ids: Sequence[str] | None = None) -> list[Extraction]:
         """The saved Extraction of every extracted article (or of those in ``article_ids``).
@@ -325,12 +329,6 @@ class Store:
             claim = rows.claim_from_data(row["data"])
             claims[claim.article_id].append(claim)
         return [Extraction(article_id=i, mentions=tuple(mentions[i]), claims=tuple(claims[i])) for i in ids]
-
-    def unextracted_articles(self) -> list[Article]:
-        """Stored articles that no extraction was saved for, in the order they were stored."""
-        columns = ", ".join(rows.ARTICLE_COLUMNS)
-        cursor = self._db.execute(f"SELECT {columns} FROM articles WHERE extracted_at IS NULL ORDER BY rowid")
-        return [rows.article_from_row(row) for row in cursor]
 
     # -- events ---------------------------------------------------------------------------
 
@@ -495,6 +493,32 @@ class Store:
         with self._transaction() as db:
             db.executemany("INSERT INTO rejections (input, reason, code, at) VALUES (?, ?, ?, ?)", values)
         return len(values)
+
+    # -- corrections (stored, never applied here: fogofwar.corrections applies them) -------
+
+    def add_correction(self, data: Mapping[str, Any]) -> CorrectionRow:
+        """Append one correction in one transaction; returns its row with the ``id`` and ``at``
+        (ISO 8601 UTC) it was given. ``data`` is the record less ``id`` and ``at``; its ``kind``,
+        ``event_id``, ``claim_id``, ``author`` and ``reason`` also fill their columns."""
+        at = now_iso()
+        values = {column: data.get(column) for column in _CORRECTION_COLUMNS}
+        values.update(at=at, data=json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        with self._transaction() as db:
+            cursor = db.execute(_CORRECTION_INSERT, values)
+        return CorrectionRow(id=int(cursor.lastrowid or 0), at=at, data=dict(data))
+
+    def corrections(self, id: int | None = None) -> list[CorrectionRow]:
+        """Every stored correction, oldest first; with ``id``, that one only (none for an id
+        no SQLite integer can hold: it names no row)."""
+        if id is None:
+            cursor = self._db.execute("SELECT id, at, data FROM corrections ORDER BY id")
+        elif not _SQLITE_MIN <= id <= _SQLITE_MAX:
+            return []
+        else:
+            cursor = self._db.execute("SELECT id, at, data FROM corrections WHERE id = ?", (id,))
+        return [CorrectionRow(id=row["id"], at=row["at"], data=json.loads(row["data"])) for row in cursor]
+
+    # -- rejections -----------------------------------------------------------------------
 
     def rejections(self) -> list[Rejection]:
         """Every logged rejection, oldest first."""

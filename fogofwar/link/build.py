@@ -1,0 +1,112 @@
+"""From linking to records: the Event of a changed state, its outlets, and the dates an undated
+article takes from its event.
+
+* first_reported / last_updated: min / max of the event's articles' reference dates.
+* sources: distinct outlets (source, else agency, else URL host, else the article itself),
+  copies counted as their original (``count_sources``).
+* The record's place is the one most of its reports give (groups.vote_place); each actor is on
+  the side most of its mentions give it (groups.side_actors).
+
+Reconciling the claims is not done here: ``build_event`` leaves ``reconciled`` empty for the
+reconcile stage (fogofwar.reconcile.reconcile_event).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from urllib.parse import urlsplit
+
+from fogofwar.link.groups import side_actors, vote_place
+from fogofwar.link.state import EventState
+from fogofwar.model import Article, DatePrecision, Event
+
+
+def outlet(article: Article) -> str:
+    """Who published an article: its source, else its agency, else its URL's host, else itself."""
+    if article.source:
+        return article.source.casefold()
+    if article.agency:
+        return article.agency.casefold()
+    if article.url and (host := urlsplit(article.url).hostname):
+        return host.removeprefix("www.")
+    return article.id
+
+
+def count_sources(
+    article_ids: Sequence[str], articles: Mapping[str, Article], copies: Mapping[str, str]
+) -> int:
+    """Distinct outlets among the articles; a copy counts as its original; unknown ids count once each."""
+    names = set()
+    for article_id in article_ids:
+        original = copies.get(article_id, article_id)
+        article = articles.get(original) or articles.get(article_id)
+        names.add(outlet(article) if article else original)
+    return len(names)
+
+
+def _sources(state: EventState, articles: Mapping[str, Article], copies: Mapping[str, str]) -> int:
+    """Exact when all the event's articles are at hand; else the earlier count plus the new outlets."""
+    base = state.base
+    if base is None or all(i in articles for i in state.article_ids):
+        return count_sources(state.article_ids, articles, copies)
+    old = set(base.article_ids)
+    old_outlets = {outlet(articles[i]) for i in old if i in articles}
+    new_outlets = {
+        outlet(articles[copies.get(i, i)] if copies.get(i, i) in articles else articles[i])
+        for i in state.article_ids
+        if i not in old and i in articles
+    }
+    return base.sources + len(new_outlets - old_outlets)
+
+
+def build_event(state: EventState, articles: Mapping[str, Article], copies: Mapping[str, str]) -> Event:
+    """The Event record of a changed state, not reconciled (``reconciled`` empty)."""
+    base = state.base
+    references = [
+        d for i in state.article_ids if i in articles and (d := articles[i].reference_date) is not None
+    ]
+    if base is not None:
+        references += [d for d in (base.first_reported, base.last_updated) if d is not None]
+    dates = state.dates
+    return Event(
+        id=state.id,
+        event_type=state.event_type,
+        sub_event_type=state.sub_event_type,
+        start=dates.start if dates else None,
+        end=dates.end if dates else None,
+        date_precision=dates.precision if dates else DatePrecision.YEAR,
+        place=vote_place(state.places)[0] if state.places else state.place,
+        actors=tuple(side_actors(state.roles)),
+        mention_ids=tuple(state.mention_ids),
+        article_ids=tuple(state.article_ids),
+        claims=tuple(state.claims),
+        first_reported=min(references, default=None),
+        last_updated=max(references, default=None),
+        sources=_sources(state, articles, copies),
+        contested=base.contested if base is not None else (),
+    )
+
+
+def reference_dates(articles: Sequence[Article], events: Sequence[Event]) -> dict[str, date]:
+    """Dates for the articles that have none (no publication date, no dateline date).
+
+    Such an article takes its dates from the event it was linked to: the event's end (a report
+    does not predate what it reports), from the dated event holding most of the article's claims
+    (the first such event on ties). Articles with a reference date, or in no dated event, are
+    left out. Use it to resolve the article's relative dates ("on Thursday") in a second pass.
+    """
+    undated = {a.id for a in articles if a.reference_date is None}
+    found: dict[str, tuple[int, int, date]] = {}
+    for position, event in enumerate(events):
+        when = event.end or event.start
+        if when is None:
+            continue
+        for article_id in undated.intersection(event.article_ids):
+            rank = (sum(c.article_id == article_id for c in event.claims), -position, when)
+            if article_id not in found or rank > found[article_id]:
+                found[article_id] = rank
+    return {article_id: rank[2] for article_id, rank in found.items()}
+
+
+__all__ = ["build_event", "count_sources", "outlet", "reference_dates"]

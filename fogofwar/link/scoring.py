@@ -1,0 +1,173 @@
+"""Scoring a (mention group, event) pair: hard constraints, then a weighted similarity
+(params.LinkParams documents the features and weights).
+
+``score`` is one pair; ``best_event`` is the same sum for all of a group's candidates, with the
+text part batched in one sparse product. A pair whose reports disagree on whether anyone died
+pays ``params.toll_conflict`` (``tolls_conflict``); stated places that cannot be one place veto
+a pair only when the texts do not agree and name each other's place (``requirements``,
+``names_cross``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from fogofwar.link.groups import MentionGroup
+from fogofwar.link.params import DEFAULT_PARAMS, LinkParams
+from fogofwar.link.similarity import (
+    actor_names,
+    actor_similarity,
+    date_similarity,
+    place_similarity,
+    type_similarity,
+)
+from fogofwar.link.state import EventState
+from fogofwar.link.text import ArticleVectors, event_similarities
+from fogofwar.settings import Settings
+
+
+def tolls_conflict(group: MentionGroup, event: EventState) -> bool:
+    """Whether a report telling only of wounded meets an event whose reports tell of dead, or a
+    report telling of dead meets an event whose reports tell only of wounded: the pair pays
+    ``params.toll_conflict`` (LinkParams)."""
+    if group.wounded_only:
+        return event.dead
+    return group.dead and event.wounded_only and not event.dead
+
+
+def compatibility(
+    group: MentionGroup, event: EventState, *, settings: Settings, params: LinkParams = DEFAULT_PARAMS
+) -> float | None:
+    """The score of a (group, event) pair without its text part, or None when a hard constraint fails.
+
+    Two stated places that cannot be one place fail only when the texts are not near-copies of
+    each other: see ``requirements``.
+    """
+    found = requirements(group, event, settings=settings, params=params)
+    return None if found is None else found[0]
+
+
+def requirements(
+    group: MentionGroup, event: EventState, *, settings: Settings, params: LinkParams = DEFAULT_PARAMS
+) -> tuple[float, float] | None:
+    """The score of a (group, event) pair without its text part and the text similarity the pair
+    needs at least, or None when a hard constraint fails.
+
+    Stated places that cannot be one place (too far apart, other regions) do not veto a pair
+    whose texts agree (``params.place_conflict_text``) and name each other's place
+    (``names_cross``, checked by the callers): place names are the extractor's least reliable
+    output (a town resolved to its namesake in another state), while two reports within the
+    date window that share the victims' names, streets and ages are one incident. Such a pair
+    scores 0 on place.
+    """
+    type_sim = type_similarity(
+        group.event_type, group.sub_event_type, event.event_type, event.sub_event_type, params=params
+    )
+    if type_sim is None:
+        return None
+    date_sim = date_similarity(
+        group.match_dates,
+        event.match_dates(settings.background_days),
+        window_days=settings.link_window_days,
+        params=params,
+    )
+    if date_sim is None:
+        return None
+    place_sim = place_similarity(group.place, event.place, max_km=settings.link_max_km, params=params)
+    text_floor = 0.0
+    if place_sim is None:
+        if group.place_stated and event.place_stated:
+            place_sim, text_floor = 0.0, params.place_conflict_text
+        else:
+            place_sim = params.unknown_place  # an inherited place (dateline, country) never vetoes
+    actor_sim = actor_similarity(actor_names(group.actors), actor_names(event.actors))
+    base = (
+        params.w_date * date_sim
+        + params.w_place * place_sim
+        + params.w_type * type_sim
+        + params.w_actors * actor_sim
+    )
+    return base, text_floor
+
+
+def names_cross(group: MentionGroup, event: EventState, vectors: ArticleVectors) -> bool:
+    """Whether the group's article names the event's place, or one of the event's articles names
+    the group's place: two reports placed in different towns are one incident only when each
+    place was read from words the other report also has (a town resolved to its namesake in
+    another state), never when they name different towns."""
+    if group.place is None or event.place is None:
+        return False
+    if vectors.names(group.article_id, event.place.name):
+        return True
+    return any(vectors.names(article_id, group.place.name) for article_id in event.article_ids)
+
+
+def score(
+    group: MentionGroup,
+    event: EventState,
+    *,
+    vectors: ArticleVectors,
+    settings: Settings,
+    params: LinkParams = DEFAULT_PARAMS,
+) -> float | None:
+    """Weighted similarity of a mention group and an event (params.LinkParams), or None when
+    they cannot be one incident. The linker computes the same sum, batching the text part."""
+    found = requirements(group, event, settings=settings, params=params)
+    if found is None:
+        return None
+    base, text_floor = found
+    (text_sim,) = event_similarities(vectors, vectors.row(group.article_id), [(event.rows, event.norm2)])
+    if text_sim < text_floor or (text_floor and not names_cross(group, event, vectors)):
+        return None
+    return base + params.w_text * text_sim
+
+
+def best_event(
+    group: MentionGroup,
+    candidates: Sequence[EventState],
+    *,
+    vectors: ArticleVectors,
+    settings: Settings,
+    params: LinkParams = DEFAULT_PARAMS,
+) -> tuple[EventState, np.ndarray] | None:
+    """The best-scoring candidate at or above the threshold (the first on ties), with the dot
+    products of the group's article with that event's rows (to update its norm), or None.
+
+    The text part is computed first, for all candidates in one product: a candidate whose text
+    could not reach the threshold even with every other feature at 1 is dropped before the
+    (costlier) other features are compared. The result is the same as scoring every candidate.
+    """
+    candidates = [e for e in candidates if group.article_id not in e.article_ids]
+    # (an article that split its mentions into several groups said they are different incidents)
+    row = vectors.row(group.article_id)
+    if row is None or not candidates:
+        return None
+    texts = event_similarities(vectors, row, [(e.rows, e.norm2) for e in candidates])
+    most = params.w_date + params.w_place + params.w_type + params.w_actors
+    best: tuple[float, EventState] | None = None
+    for event, text_sim in zip(candidates, texts, strict=True):
+        if most + params.w_text * text_sim < params.threshold:
+            continue
+        found = requirements(group, event, settings=settings, params=params)
+        if found is None:
+            continue
+        base, text_floor = found
+        value = base + params.w_text * text_sim
+        if tolls_conflict(group, event):
+            value -= params.toll_conflict
+        if (
+            text_sim >= text_floor
+            and value >= params.threshold
+            and (best is None or value > best[0])
+            and (not text_floor or names_cross(group, event, vectors))
+        ):
+            best = (value, event)
+    if best is None:
+        return None
+    event = best[1]
+    return event, vectors.dots(row, event.rows)
+
+
+__all__ = ["best_event", "compatibility", "names_cross", "requirements", "score", "tolls_conflict"]
