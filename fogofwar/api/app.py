@@ -32,7 +32,7 @@ from fogofwar.api.limits import MAX_BODY_BYTES, BodyLimit
 from fogofwar.api.views import date_precision_text, figure_text, place_precision_text, safe_url
 from fogofwar.corrections import CorrectionInvalid
 from fogofwar.errors import ConfigError, FogofwarError, NotFound, SchemaError
-from fogofwar.output import format_dates, format_place
+from fogofwar.present import format_dates, format_place
 from fogofwar.settings import Settings
 from fogofwar.store import Store
 

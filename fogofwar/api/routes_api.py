@@ -34,7 +34,7 @@ from fogofwar.api.services import (
 from fogofwar.corrections import Correction
 from fogofwar.errors import message
 from fogofwar.model import Article
-from fogofwar.output import article_dict
+from fogofwar.present import article_dict
 from fogofwar.reconcile import totals_by_outcome
 from fogofwar.store import queries
 

@@ -16,7 +16,7 @@ from fogofwar.api.queries import killed_range
 from fogofwar.api.services import event_mentions, event_trail, rejected
 from fogofwar.corrections import ACTOR_ROLES, Correction, event_types
 from fogofwar.model import ACTOR_KINDS, Article, Claim, Event
-from fogofwar.output import format_actors, format_dates, format_place, format_range
+from fogofwar.present import format_actors, format_dates, format_place, format_range
 from fogofwar.reconcile import timeline
 from fogofwar.store import Store, queries
 
