@@ -15,8 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from fogofwar.errors import message
 from fogofwar.export.countries import resolve_country
-from fogofwar.model import Event
-from fogofwar.reconcile import event_totals
+from fogofwar.export.figures import killed_range  # the one definition; kept importable from here
 from fogofwar.store.queries import DEFAULT_SORT, SORTS, EventQuery
 
 # Text a filter may hold: anything but NUL and the other control characters.
@@ -75,7 +74,4 @@ class EventFilters(BaseModel):
         return EventQuery(**self.model_dump(), sort=sort)
 
 
-def killed_range(event: Event) -> tuple[int | None, int | None]:
-    """The event's people killed, (low, high) of :func:`fogofwar.reconcile.event_totals`."""
-    total = event_totals(event, "killed")
-    return total.low, total.high
+__all__ = ["EventFilters", "FilterText", "NoControl", "Sort", "SortName", "killed_range"]
