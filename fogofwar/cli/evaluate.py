@@ -42,20 +42,6 @@ def _evaluate(ctx: typer.Context, name: str, path: Path, *, as_json: bool, limit
         console.write_metrics(metrics, sys.stdout)
 
 
-@eval_app.command("isaf")
-def eval_isaf(
-    ctx: typer.Context, path: DirArgument, as_json: JsonOption = False, limit: LimitOption = None
-) -> None:
-    """Score casualty claims against the ISAF press-release annotations.
-
-    \b
-    Example:
-        fogofwar eval isaf ../shared/eval/dev/isaf --json
-    """
-    _evaluate(ctx, "isaf", path, as_json=as_json, limit=limit)
-
-
-@eval_app.command("muc4")
 def eval_muc4(
     ctx: typer.Context,
     path: DirArgument,
@@ -83,29 +69,44 @@ def eval_muc4(
     _evaluate(ctx, f"muc4:{splits}" if splits else "muc4", path, as_json=as_json, limit=limit)
 
 
-@eval_app.command("gva")
-def eval_gva(
-    ctx: typer.Context, path: DirArgument, as_json: JsonOption = False, limit: LimitOption = None
-) -> None:
-    """Score incidents and victim counts against the Gun Violence Archive corpus (SemEval-2018 task 5).
+def _simple_command(name: str, doc: str) -> None:
+    """Register ``fogofwar eval NAME DIR [--json] [--limit N]`` with help ``doc``."""
+
+    def command(
+        ctx: typer.Context, path: DirArgument, as_json: JsonOption = False, limit: LimitOption = None
+    ) -> None:
+        _evaluate(ctx, name, path, as_json=as_json, limit=limit)
+
+    command.__doc__ = doc
+    command.__name__ = f"eval_{name}"
+    eval_app.command(name)(command)
+
+
+# The evaluations with no options of their own (muc4, above, has --splits).
+_SIMPLE = {
+    "isaf": """Score casualty claims against the ISAF press-release annotations.
+
+    \b
+    Example:
+        fogofwar eval isaf ../shared/eval/dev/isaf --json
+    """,
+    "gva": """Score incidents and victim counts against the Gun Violence Archive corpus (SemEval-2018 task 5).
 
     \b
     Example:
         fogofwar eval gva ../shared/eval/dev/gva --json
-    """
-    _evaluate(ctx, "gva", path, as_json=as_json, limit=limit)
-
-
-@eval_app.command("conflict")
-def eval_conflict(
-    ctx: typer.Context, path: DirArgument, as_json: JsonOption = False, limit: LimitOption = None
-) -> None:
-    """Score event linking and reconciled tolls against the project's conflict set.
+    """,
+    "conflict": """Score event linking and reconciled tolls against the project's conflict set.
 
     --limit N scores the first N gold events (their reports and same-day distractors).
 
     \b
     Example:
         fogofwar eval conflict evaldata/conflict --json
-    """
-    _evaluate(ctx, "conflict", path, as_json=as_json, limit=limit)
+    """,
+}
+# In the order `fogofwar eval --help` lists them.
+_simple_command("isaf", _SIMPLE["isaf"])
+eval_app.command("muc4")(eval_muc4)
+_simple_command("gva", _SIMPLE["gva"])
+_simple_command("conflict", _SIMPLE["conflict"])
