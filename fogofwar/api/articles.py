@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from fogofwar.api import schemas
 from fogofwar.api.deps import EventsDep
-from fogofwar.api.queries import NoControl
+from fogofwar.api.queries import NoControl, printable_query
 from fogofwar.api.services import find_article
 from fogofwar.api.views import Limit, Offset, article_block, event_row, render
 from fogofwar.model import Article
@@ -29,10 +29,7 @@ def article_out(article: Article, *, with_text: bool = False) -> schemas.Article
 @router.get("/api/articles", response_model=schemas.ArticleList, summary="List articles (without their text)")
 async def list_articles(
     store: EventsDep,
-    source: Annotated[
-        str | None,
-        Query(max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$", description="outlet, exact (ignoring case)"),
-    ] = None,
+    source: Annotated[str | None, printable_query("outlet, exact (ignoring case)")] = None,
     with_text: Annotated[
         bool, Query(description="include each article's text (else only on /api/articles/{id})")
     ] = False,

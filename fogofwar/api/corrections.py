@@ -10,13 +10,14 @@ from collections.abc import Mapping
 from typing import Annotated, Any
 from urllib.parse import parse_qs, quote
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
+from fastapi import APIRouter, Depends, HTTPException, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import TypeAdapter, ValidationError
 
 from fogofwar.api import schemas
 from fogofwar.api.deps import EventsDep, SettingsDep, check_token, require_token
 from fogofwar.api.limits import read_body, read_json
+from fogofwar.api.queries import printable_query
 from fogofwar.api.services import add_correction, correction_note, event_trail, find_event, trail
 from fogofwar.api.views import event_page, render
 from fogofwar.corrections import Correction
@@ -47,8 +48,7 @@ def correction_out(correction: Correction, note: str) -> schemas.CorrectionOut:
 async def list_corrections(
     store: EventsDep,
     event_id: Annotated[
-        str | None,
-        Query(max_length=64, pattern=r"^[^\x00-\x1f\x7f]*$", description="only those concerning this event"),
+        str | None, printable_query("only those concerning this event", max_length=64)
     ] = None,
 ) -> Any:
     """Every correction, oldest first, with what it does now: applied, reverted, or skipped and why."""
