@@ -7,7 +7,9 @@ figure is invented or added across claims about the same victims; the only sums 
 different victim groups, and the text says so.
 
 The report is built first as records (:class:`Report`, compute), then rendered as Markdown
-or HTML (write), so both formats say exactly the same things.
+or HTML (write; the page from the Jinja template ``resources/templates/report.html``), so both
+formats say exactly the same things. Words shared with the CLI and the web pages (outlet names,
+safe links) come from :mod:`fogofwar.present`.
 
 Example::
 
@@ -17,27 +19,32 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from urllib.parse import urlsplit
+from typing import NamedTuple
+
+import jinja2
+from markupsafe import Markup
 
 from fogofwar.errors import FogofwarError
 from fogofwar.export.countries import country_info, resolve_country
 from fogofwar.export.figures import killed_range
-from fogofwar.export.outlets import copies_of, event_articles, event_outlets, outlet_names
+from fogofwar.export.outlets import copies_of, event_articles, event_outlets
 from fogofwar.export.sides import CIVILIANS, SIDE_A, SIDE_B, group_members, side_actors, victim_side
 from fogofwar.export.vocab import ReportVocab, report_vocab
-from fogofwar.model import OUTCOMES, Article, Claim, Event, Place
+from fogofwar.model import OUTCOMES, Article, Claim, DatePrecision, Event, Place, PlacePrecision
+from fogofwar.present import outlet_label, safe_url
 from fogofwar.reconcile import claim_high, claim_low, counted_rows, event_totals, timeline
+from fogofwar.resources import read_text
 
 REPORT_FORMATS = ("md", "html")
 # Victim groups are told in this order: civilians first, then the target, the initiator, others.
 _SIDE_ORDER = {CIVILIANS: 0, SIDE_B: 1, SIDE_A: 2}
-_SAFE_SCHEMES = ("http", "https")
 # Characters that Markdown would read as markup when they come from a record (names, titles, quotes).
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#!])")
 
@@ -112,9 +119,9 @@ class _Notes:
 
 
 @dataclass(frozen=True)
-class _Statement:
+class IdenticalClaims:
     """Claims saying the same thing (same claimant, victims, outcome, figures, stance), from one or
-    more articles: told once, with a footnote for each."""
+    more articles: one statement in the report, told once, with a footnote for each claim."""
 
     claims: tuple[Claim, ...]
 
@@ -150,9 +157,9 @@ def date_phrase(event: Event, vocab: ReportVocab) -> str:
     start, end = event.start, event.end or event.start
     if start is None or end is None:
         return ""
-    if event.date_precision == 3 and start.month == end.month and start.year == end.year:
+    if event.date_precision == DatePrecision.MONTH and start.month == end.month and start.year == end.year:
         return f"in {vocab.months[start.month - 1]} {start.year}"
-    if event.date_precision >= 4 and start.year == end.year:
+    if event.date_precision >= DatePrecision.YEAR and start.year == end.year:
         return f"in {start.year}"
     if end == start:
         return f"on {format_day(start, vocab)}"
@@ -162,7 +169,7 @@ def date_phrase(event: Event, vocab: ReportVocab) -> str:
 
 
 def place_phrase(place: Place | None) -> str:
-    """``at Tinzaouaten (Kidal, Mali)``; ``near`` for a town-level place of precision 2; ``in`` for
+    """``at Tinzaouaten (Kidal, Mali)``; ``near`` for a town-level place of precision NEAR_TOWN; ``in`` for
     regions and countries; ``""`` without a place."""
     if place is None or not place.name:
         return ""
@@ -170,8 +177,8 @@ def place_phrase(place: Place | None) -> str:
     country_name = country.name if country else place.country
     within = [p for p in (place.admin1, country_name) if p and p != place.name]
     suffix = f" ({', '.join(within)})" if within else ""
-    if place.feature == "populated_place" and place.precision <= 2:
-        return f"{'at' if place.precision == 1 else 'near'} {place.name}{suffix}"
+    if place.feature == "populated_place" and place.precision <= PlacePrecision.NEAR_TOWN:
+        return f"{'at' if place.precision == PlacePrecision.TOWN else 'near'} {place.name}{suffix}"
     return f"in {place.name}{suffix}"
 
 
@@ -259,7 +266,7 @@ def lead_sentence(event: Event, vocab: ReportVocab) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def statements(event: Event, articles: Mapping[str, Article]) -> list[_Statement]:
+def statements(event: Event, articles: Mapping[str, Article]) -> list[IdenticalClaims]:
     """The event's claims gathered into statements; a syndicated copy's claims are left out when
     its original is at hand."""
     copies = copies_of(event, articles)
@@ -270,10 +277,12 @@ def statements(event: Event, articles: Mapping[str, Article]) -> list[_Statement
         key = (claim.claimant, claim.victims, claim.outcome)
         key += (claim.figure, claim.low, claim.high, claim.stance)
         grouped.setdefault(key, []).append(claim)
-    return [_Statement(tuple(claims)) for claims in grouped.values()]
+    return [IdenticalClaims(tuple(claims)) for claims in grouped.values()]
 
 
-def _attribution(statement: _Statement, notes: _Notes, event: Event, vocab: ReportVocab) -> list[Segment]:
+def _attribution(
+    statement: IdenticalClaims, notes: _Notes, event: Event, vocab: ReportVocab
+) -> list[Segment]:
     """``at least 20 (Russian military bloggers, 28 July)[1]``."""
     claim = statement.first
     template = vocab.attributions.get(claim.stance) or vocab.attributions["default"]
@@ -284,7 +293,7 @@ def _attribution(statement: _Statement, notes: _Notes, event: Event, vocab: Repo
     return [f"{amount_text(claim, vocab)} ({inside})", *[notes.ref(c) for c in statement.claims]]
 
 
-def _when(statement: _Statement, event: Event, vocab: ReportVocab) -> str:
+def _when(statement: IdenticalClaims, event: Event, vocab: ReportVocab) -> str:
     when = statement.first.claim_date
     if when is None:
         return ""
@@ -292,7 +301,7 @@ def _when(statement: _Statement, event: Event, vocab: ReportVocab) -> str:
 
 
 def group_sentences(
-    event: Event, group: list[_Statement], notes: _Notes, vocab: ReportVocab
+    event: Event, group: list[IdenticalClaims], notes: _Notes, vocab: ReportVocab
 ) -> list[list[Segment]]:
     """The sentences about one (victims, outcome): the range of figures (every figure with its
     claimant and footnote), then vague claims, then denials."""
@@ -364,7 +373,7 @@ def group_sentences(
     return sentences
 
 
-def _group_order(event: Event, statement: _Statement) -> tuple[int, int, str]:
+def _group_order(event: Event, statement: IdenticalClaims) -> tuple[int, int, str]:
     claim = statement.first
     outcome = OUTCOMES.index(claim.outcome) if claim.outcome in OUTCOMES else len(OUTCOMES)
     side = _SIDE_ORDER.get(victim_side(event, claim.victims), len(_SIDE_ORDER))
@@ -397,7 +406,7 @@ def event_report(
     vocab = vocab or report_vocab()
     notes = _Notes(articles)
     sentences: list[list[Segment]] = [[lead_sentence(event, vocab)]]
-    by_outcome: dict[str, dict[str, list[_Statement]]] = defaultdict(lambda: defaultdict(list))
+    by_outcome: dict[str, dict[str, list[IdenticalClaims]]] = defaultdict(lambda: defaultdict(list))
     for statement in sorted(statements(event, articles), key=lambda s: _group_order(event, s)):
         by_outcome[statement.first.outcome][statement.first.victims].append(statement)
     for outcome, groups in by_outcome.items():
@@ -545,16 +554,9 @@ def _footnote_parts(note: Footnote, vocab: ReportVocab) -> tuple[str, str | None
     article = note.article
     if article is None:
         return (f"report {note.article_id} (not at hand)", None, None, None)
-    outlet = " / ".join(outlet_names(article)) or f"report {article.id}"
+    outlet = outlet_label(article) or f"report {article.id}"
     day = format_day(article.reference_date, vocab) if article.reference_date else None
     return outlet, article.title, day, article.url
-
-
-def _safe_url(url: str | None) -> str | None:
-    if not url:
-        return None
-    parts = urlsplit(url.strip())
-    return url.strip() if parts.scheme.lower() in _SAFE_SCHEMES and parts.netloc else None
 
 
 def md_escape(text: str) -> str:
@@ -577,7 +579,7 @@ def render_markdown(report: Report) -> str:
             lines += [text, ""]
             for note in event.footnotes:
                 outlet, title, day, url = _footnote_parts(note, vocab)
-                safe = _safe_url(url)
+                safe = safe_url(url)
                 parts = [md_escape(outlet)]
                 parts += [f"\u201c{md_escape(title)}\u201d"] if title else []
                 parts += [day] if day else []
@@ -591,61 +593,47 @@ def render_markdown(report: Report) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
+class Source(NamedTuple):
+    """A footnote's source as printed: outlet, title, day, the URL as stored, and that URL when it
+    may be a link (http(s) only)."""
+
+    outlet: str
+    title: str | None
+    day: str | None
+    url: str | None
+    link: str | None
+
+
+def _source(note: Footnote, vocab: ReportVocab) -> Source:
+    outlet, title, day, url = _footnote_parts(note, vocab)
+    return Source(outlet, title, day, url, safe_url(url))
+
+
+def _html_text(value: object) -> object:
+    """Every value a template prints, HTML-escaped (quotes too) unless it is already Markup."""
+    return value if isinstance(value, Markup) else html.escape(str(value), quote=True)
+
+
+@functools.cache
+def _templates() -> jinja2.Environment:
+    """The report templates (``resources/templates/``): nothing printed unescaped (see _html_text)."""
+    return jinja2.Environment(
+        loader=jinja2.FunctionLoader(lambda name: read_text(f"templates/{name}")),
+        autoescape=False,  # finalize escapes instead, as html.escape does (&quot;, &#x27;)
+        finalize=_html_text,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
 
 
 def render_html(report: Report) -> str:
-    """The report as a standalone HTML page; every record value is escaped, links are http(s) only."""
+    """The report as a standalone HTML page (``resources/templates/report.html``); every record
+    value is escaped, links are http(s) only."""
     vocab = report_vocab()
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        f'<head><meta charset="utf-8"><title>{_esc(report.title)}</title></head>',
-        "<body>",
-        f"<h1>{_esc(report.title)}</h1>",
-        f"<p>{_esc(report.intro)}</p>",
-    ]
-    for week in report.weeks:
-        out += ['<section class="week">', f"<h2>{_esc(week.heading)}</h2>", f"<p>{_esc(week.summary)}</p>"]
-        for event in week.events:
-            anchor = _esc(f"event-{event.event_id}")
-            out += [
-                f'<article class="event" id="{anchor}">',
-                f"<h3>{_esc(event.heading)}</h3>",
-                f'<p class="kind">{_esc(event.kind)} · fogofwar event <code>{_esc(event.event_id)}</code>'
-                "</p>",
-            ]
-            text = "".join(
-                _esc(s)
-                if isinstance(s, str)
-                else f'<sup><a href="#{anchor}-fn-{s.number}">[{s.number}]</a></sup>'
-                for s in event.paragraph
-            )
-            out.append(f"<p>{text}</p>")
-            if event.footnotes:
-                out.append('<ol class="sources">')
-                out += [
-                    f'<li id="{anchor}-fn-{n.number}" value="{n.number}">{_html_note(n, vocab)}</li>'
-                    for n in event.footnotes
-                ]
-                out.append("</ol>")
-            out.append("</article>")
-        out.append("</section>")
-    out += ["</body>", "</html>"]
-    return "\n".join(out) + "\n"
-
-
-def _html_note(note: Footnote, vocab: ReportVocab) -> str:
-    outlet, title, day, url = _footnote_parts(note, vocab)
-    parts = [_esc(outlet)]
-    parts += [f"<cite>{_esc(title)}</cite>"] if title else []
-    parts += [_esc(day)] if day else []
-    if (safe := _safe_url(url)) is not None:
-        parts.append(f'<a href="{_esc(safe)}">{_esc(safe)}</a>')
-    elif url:
-        parts.append(_esc(url))
-    return f"{', '.join(parts)}: <q>{_esc(note.quote)}</q>"
+    template = _templates().get_template("report.html")
+    return template.render(report=report, source=lambda note: _source(note, vocab))
 
 
 # -- entry point --------------------------------------------------------------------------

@@ -190,15 +190,6 @@ def test_api_events_export_unknown_format_is_400(client: TestClient) -> None:
         assert response.json()["detail"].startswith("[E020]")
 
 
-def test_api_events_export_501_without_exporters(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    import fogofwar.export
-
-    monkeypatch.delattr(fogofwar.export, "export")
-    response = client.get("/api/export?format=jsonl")
-    assert response.status_code == 501
-    assert "[E073]" in response.json()["detail"]
-
-
 def test_api_events_openapi_lists_the_paths(client: TestClient) -> None:
     spec = client.get("/api/openapi.json").json()
     assert {

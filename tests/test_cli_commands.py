@@ -319,7 +319,7 @@ def test_cli_commands_demo_without_examples_exits_1(
 
 
 def test_cli_commands_examples_dir_is_beside_the_package() -> None:
-    assert cli.examples_dir() == Path(cli.__file__).resolve().parents[1] / "examples"
+    assert cli.examples_dir() == Path(cli.__file__).resolve().parents[2] / "examples"  # fogofwar/cli/
 
 
 # -- eval -----------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""fogofwar.output: the formatting shared by the CLI commands."""
+"""fogofwar.present and fogofwar.cli.console: the formatting shared by the CLI commands."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import pytest
 from rich.console import Console
 from test_store_records import load_records
 
-from fogofwar import output
+from fogofwar import present
+from fogofwar.cli import console as cli_console
 from fogofwar.model import Claim, Reconciled, Span
 from fogofwar.reconcile import event_totals
 
@@ -34,7 +35,7 @@ def _event_with(*groups: tuple[str, str, int | None, int | None]):
 def test_cli_output_killed_totals_sum_groups(groups, expected) -> None:
     total = event_totals(_event_with(*groups), "killed")
     assert (total.low, total.high) == expected
-    row = output.event_csv_row(_event_with(*groups))
+    row = present.event_csv_row(_event_with(*groups))
     assert (row["killed_low"], row["killed_high"]) == tuple("" if v is None else v for v in expected)
 
 
@@ -43,7 +44,7 @@ def test_cli_output_killed_totals_sum_groups(groups, expected) -> None:
     [(None, None, ""), (3, 3, "3"), (3, 5, "3–5"), (3, None, "≥3"), (None, 5, "≤5")],
 )
 def test_cli_output_format_range(low, high, text) -> None:
-    assert output.format_range(low, high) == text
+    assert present.format_range(low, high) == text
 
 
 @pytest.mark.parametrize(
@@ -69,32 +70,32 @@ def test_cli_output_format_figure(figure, low, high, qualifier, text) -> None:
         high=high,
         qualifier=qualifier,
     )
-    assert output.format_figure(claim) == text
+    assert present.format_figure(claim) == text
 
 
 def test_cli_output_event_dict_has_type_aliases_first() -> None:
     event = load_records()[2][0]
-    data = output.event_dict(event)
+    data = present.event_dict(event)
     assert list(data)[:3] == ["id", "type", "sub_type"]
     assert data["type"] == event.event_type and data["sub_type"] == event.sub_event_type
 
 
 def test_cli_output_csv_joins_lists() -> None:
     out = io.StringIO()
-    output.write_csv([{"a": [1, 2], "b": "x,y"}], ["a", "b"], out)
+    present.write_csv([{"a": [1, 2], "b": "x,y"}], ["a", "b"], out)
     assert out.getvalue() == 'a,b\n1; 2,"x,y"\n'
 
 
 @pytest.mark.parametrize("enabled", [False, True])
 def test_cli_output_track_yields_every_item(enabled: bool) -> None:
     items = list(range(50))
-    assert list(output.track(iter(items), description="reading", enabled=enabled, threshold=5)) == items
+    assert list(cli_console.track(iter(items), description="reading", enabled=enabled, threshold=5)) == items
 
 
 def test_cli_output_table_rows_stay_on_one_line_in_a_pipe() -> None:
     out = io.StringIO()
     row = {"id": "a" * 16, "title": "a rather long title " * 5}
-    output.write_table([row], ("id", "title"), out)
+    cli_console.write_table([row], ("id", "title"), out)
     lines = out.getvalue().splitlines()
     assert any(line.startswith("a" * 16) and "title a rather" in line for line in lines)
     assert len(lines) == 3
@@ -106,7 +107,7 @@ def test_progress_bar_shows_done_of_total_and_keeps_items() -> None:
     items = list(range(30))
     assert (
         list(
-            output.progress_bar(
+            cli_console.progress_bar(
                 iter(items), total=30, description="extracting", enabled=True, console=console
             )
         )
@@ -122,7 +123,7 @@ def test_progress_bar_quiet_when_disabled_or_short(enabled: bool, total: int) ->
     console = Console(file=screen, force_terminal=True)
     items = list(range(total))
     assert (
-        list(output.progress_bar(items, total=total, description="x", enabled=enabled, console=console))
+        list(cli_console.progress_bar(items, total=total, description="x", enabled=enabled, console=console))
         == items
     )
     assert screen.getvalue() == ""
@@ -131,7 +132,7 @@ def test_progress_bar_quiet_when_disabled_or_short(enabled: bool, total: int) ->
 def test_json_writers_never_write_nan() -> None:
     data = {"a": float("nan"), "b": [1.5, float("inf"), {"c": float("-inf")}], "d": "NaN"}
     out = io.StringIO()
-    output.write_json(data, out)
+    present.write_json(data, out)
     assert json.loads(out.getvalue()) == {"a": None, "b": [1.5, None, {"c": None}], "d": "NaN"}
-    line = output.json_line(data)
+    line = present.json_line(data)
     assert "NaN" not in line.replace('"NaN"', "") and "Infinity" not in line

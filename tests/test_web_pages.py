@@ -4,8 +4,6 @@ claims, chart and marked evidence; the correction forms, which work without Java
 from __future__ import annotations
 
 import re
-import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -169,12 +167,6 @@ def test_web_pages_search_page(client: TestClient) -> None:
     assert "Search articles" in client.get("/search").text
 
 
-def test_web_pages_report_501_when_missing(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "fogofwar.report", None)  # as if the module were not built yet
-    response = client.get("/report")
-    assert response.status_code == 501 and "[E073]" in response.text
-
-
 def test_web_pages_report_calls_write_report(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
 
@@ -182,7 +174,9 @@ def test_web_pages_report_calls_write_report(client: TestClient, monkeypatch: py
         calls.append((len(events), len(articles), country, since, fmt))
         return "# Report" if fmt == "md" else "<html><body><h1>Report</h1></body></html>"
 
-    monkeypatch.setitem(sys.modules, "fogofwar.report", types.SimpleNamespace(write_report=write_report))
+    from fogofwar.api import exports
+
+    monkeypatch.setattr(exports, "write_report", write_report)
     assert client.get("/report?country=ML&since=2024-07-01").text.endswith("</html>")
     markdown = client.get("/report?fmt=md")
     assert markdown.text == "# Report" and markdown.headers["content-type"].startswith("text/markdown")
@@ -223,9 +217,9 @@ def test_web_pages_index_sort_links_keep_the_filters(client: TestClient) -> None
 
 
 def test_web_pages_index_pages(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    from fogofwar.api import routes_web
+    from fogofwar.api import events
 
-    monkeypatch.setattr(routes_web, "PAGE_ROWS", 1)
+    monkeypatch.setattr(events, "PAGE_ROWS", 1)
     first = client.get("/?sort=-killed").text
     assert "page 1 of 3" in first and 'rel="next"' in first and 'rel="prev"' not in first
     second_url = re.search(r'href="([^"]+)" rel="next"', first).group(1).replace("&amp;", "&")

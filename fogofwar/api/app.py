@@ -26,13 +26,20 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import fogofwar
-from fogofwar.api import routes_api, routes_web, schemas
+from fogofwar.api import articles, corrections, docs, events, exports, schemas, search, sources
 from fogofwar.api.docs import markdown_html
 from fogofwar.api.limits import MAX_BODY_BYTES, BodyLimit
-from fogofwar.api.views import date_precision_text, figure_text, place_precision_text, safe_url
+from fogofwar.api.views import render
 from fogofwar.corrections import CorrectionInvalid
 from fogofwar.errors import ConfigError, FogofwarError, NotFound, SchemaError
-from fogofwar.output import format_dates, format_place
+from fogofwar.present import (
+    date_precision_text,
+    figure_sign,
+    format_dates,
+    format_place,
+    place_precision_text,
+    safe_url,
+)
 from fogofwar.settings import Settings
 from fogofwar.store import Store
 
@@ -79,7 +86,7 @@ def template_environment() -> jinja2.Environment:
     env.filters.update(
         place=format_place,
         dates=format_dates,
-        figure=figure_text,
+        figure=figure_sign,
         safe_url=safe_url,
         markdown=markdown_html,
         date_precision=date_precision_text,
@@ -117,8 +124,9 @@ def create_app(settings: Settings, *, environ: Mapping[str, str] | None = None) 
     app.state.templates = Jinja2Templates(env=template_environment())
     app.state.borders = None  # the map's country borders, read on the first map drawn
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.include_router(routes_api.router)
-    app.include_router(routes_web.router)
+    # By resource, each serving its JSON and its pages; in this order the OpenAPI paths are listed.
+    for resource in (events, articles, search, exports, corrections, sources, docs):
+        app.include_router(resource.router)
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
     app.add_middleware(SecurityHeaders)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
@@ -187,7 +195,7 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
     if _wants_json(request):
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
     context = {"status": exc.status_code, "detail": exc.detail}
-    return routes_web.render(request, "error.html", context, status_code=exc.status_code)
+    return render(request, "error.html", context, status_code=exc.status_code)
 
 
 async def _library_error(request: Request, exc: FogofwarError) -> Response:

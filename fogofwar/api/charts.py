@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from fogofwar.api.borders import Country, in_view
-from fogofwar.api.queries import killed_range
+from fogofwar.export.figures import killed_range
 from fogofwar.model import Claim, Event
-from fogofwar.output import format_dates, format_place, format_range
+from fogofwar.present import format_dates, format_place, format_range
 from fogofwar.reconcile import claim_high, claim_low, timeline
 
 MAP_WIDTH, MAP_MIN_HEIGHT, MAP_MAX_HEIGHT = 640, 280, 520

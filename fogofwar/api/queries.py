@@ -8,15 +8,14 @@ is found by its corrected country and a page of fifty reads fifty events.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Path, Query
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from fogofwar.errors import message
 from fogofwar.export.countries import resolve_country
-from fogofwar.model import Event
-from fogofwar.reconcile import event_totals
+from fogofwar.export.figures import killed_range  # the one definition; kept importable from here
 from fogofwar.store.queries import DEFAULT_SORT, SORTS, EventQuery
 
 # Text a filter may hold: anything but NUL and the other control characters.
@@ -24,6 +23,13 @@ _PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
 FilterText = Annotated[str, StringConstraints(max_length=200, pattern=_PRINTABLE)]
 # A path id: bounded, printable (ids are matched literally, never as patterns).
 NoControl = Path(max_length=200, pattern=_PRINTABLE)
+
+
+def printable_query(description: str, *, max_length: int = 200) -> Any:
+    """A query parameter of bounded, printable text (no NUL or other control characters)."""
+    return Query(max_length=max_length, pattern=_PRINTABLE, description=description)
+
+
 SortName = Literal["start", "-start", "killed", "-killed", "sources", "-sources", "updated", "-updated"]
 Sort = Annotated[
     SortName,
@@ -75,7 +81,4 @@ class EventFilters(BaseModel):
         return EventQuery(**self.model_dump(), sort=sort)
 
 
-def killed_range(event: Event) -> tuple[int | None, int | None]:
-    """The event's people killed, (low, high) of :func:`fogofwar.reconcile.event_totals`."""
-    total = event_totals(event, "killed")
-    return total.low, total.high
+__all__ = ["EventFilters", "FilterText", "NoControl", "Sort", "SortName", "killed_range", "printable_query"]

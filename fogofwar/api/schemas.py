@@ -8,10 +8,11 @@ correction, told apart by ``kind``.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, get_args, get_origin, get_type_hints
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
 from fogofwar.corrections import ACTOR_ROLES, Correction
 from fogofwar.model import ACTOR_KINDS, DATE_PRECISIONS, Place
@@ -162,32 +163,33 @@ class ArticleOut(BaseModel):
     text: str | None = None
 
 
-class CorrectionOut(BaseModel):
-    """One entry of the audit trail, with what it does now (applied, reverted, or skipped and why)."""
+def _correction_out_fields() -> dict[str, Any]:
+    """CorrectionOut's fields: the stored record's (:class:`fogofwar.corrections.Correction`, read,
+    never redefined here) in its order, ``id`` and ``at`` first, tuples as lists, the place as
+    PlaceOut; then ``status``."""
+    hints = get_type_hints(Correction)
+    fields: dict[str, Any] = {
+        "id": (int, ...),
+        "at": (str, Field(description="when it was made, ISO 8601 UTC")),
+    }
+    for f in dataclasses.fields(Correction):
+        if f.name in fields:
+            continue
+        annotation, default = hints[f.name], f.default
+        if f.name == "place":
+            annotation = PlaceOut | None
+        elif get_origin(annotation) is tuple:
+            annotation, default = list[get_args(annotation)[0]], []
+        fields[f.name] = (annotation, ... if default is dataclasses.MISSING else default)
+    fields["status"] = (str, Field(description='"applied", "reverted by N" or "skipped: why"'))
+    return fields
 
-    id: int
-    at: str = Field(description="when it was made, ISO 8601 UTC")
-    kind: str
-    author: str
-    reason: str
-    event_id: str | None = None
-    claim_id: str | None = None
-    place: PlaceOut | None = None
-    event_ids: list[str] = []
-    mention_ids: list[str] = []
-    article_ids: list[str] = []
-    reverts: int | None = None
-    actor: str | None = None
-    role: str | None = None
-    event_type: str | None = None
-    sub_event_type: str | None = None
-    start: date | None = None
-    end: date | None = None
-    date_precision: int | None = None
-    victims: str | None = None
-    claimant: str | None = None
-    claimant_kind: str | None = None
-    status: str = Field(description='"applied", "reverted by N" or "skipped: why"')
+
+CorrectionOut = create_model(
+    "CorrectionOut",
+    __doc__="One entry of the audit trail, with what it does now (applied, reverted, or skipped and why).",
+    **_correction_out_fields(),
+)
 
 
 # -- output: responses ---------------------------------------------------------------------

@@ -1,44 +1,56 @@
-"""What the page templates show, computed from records: table rows, article segments, form choices.
+"""What the page templates show, computed from records: table rows, article segments, form choices;
+and how a page or a ready JSON body becomes a response.
 
 Everything returned is plain data (strings, numbers, lists, records); templates escape it all.
+The words and numbers themselves (dates, places, figures, outlets) are :mod:`fogofwar.present`'s.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-from urllib.parse import urlsplit
+from typing import Annotated, Any
+
+from fastapi import Query, Request
+from fastapi.responses import HTMLResponse, Response
 
 from fogofwar.api.charts import claim_charts, event_class
 from fogofwar.api.highlight import Segment, segments
-from fogofwar.api.queries import killed_range
 from fogofwar.api.services import event_mentions, event_trail, rejected
 from fogofwar.corrections import ACTOR_ROLES, Correction, event_types
 from fogofwar.model import ACTOR_KINDS, Article, Claim, Event
-from fogofwar.output import format_actors, format_dates, format_place, format_range
+from fogofwar.present import (
+    date_precision_text,
+    figure_sign,
+    format_actors,
+    format_dates,
+    format_killed,
+    format_place,
+    outlet_label,
+    place_precision_text,
+    safe_url,
+)
 from fogofwar.reconcile import timeline
 from fogofwar.store import Store, queries
 
 # How many other events the merge form offers (the nearest in time).
 MERGE_CHOICES = 40
-# How a figure's qualifier is written before it.
-QUALIFIER_SIGNS = {"at_least": "≥", "at_most": "≤", "about": "~"}
-# How precise a date or a place is, in words (fogofwar.model DATE_PRECISIONS, PLACE_PRECISIONS).
-DATE_PRECISION_TEXT = {1: "to the day", 2: "within a few days", 3: "to the month", 4: "to the year or vaguer"}
-PLACE_PRECISION_TEXT = {1: "town", 2: "near a town / district", 3: "region", 4: "country"}
 # An actor's part in an event, in words (fogofwar.corrections.ACTOR_ROLES).
 ROLE_TEXT = {"side_a": "side A (initiator)", "side_b": "side B (target)", "claimant": "a claimant"}
 
+# Paging of the JSON lists.
+Limit = Annotated[int, Query(ge=1, le=1000, description="at most this many")]
+Offset = Annotated[int, Query(ge=0, le=2**62, description="skip this many first")]
 
-def date_precision_text(precision: int | None) -> str:
-    """An event date's precision in words ("to the day" ...)."""
-    return DATE_PRECISION_TEXT.get(precision or 4, f"precision {precision}")
+
+def render(request: Request, name: str, context: dict[str, Any], *, status_code: int = 200) -> HTMLResponse:
+    """Render template ``name`` (autoescaped) with ``context``."""
+    return request.app.state.templates.TemplateResponse(request, name, context, status_code=status_code)
 
 
-def place_precision_text(precision: int | None) -> str:
-    """A place's precision in words ("town" ...)."""
-    return PLACE_PRECISION_TEXT.get(precision or 1, f"precision {precision}")
+def json_response(body: str, *, status_code: int = 200) -> Response:
+    """A JSON body already serialised (stored records are kept as their to_dict() JSON)."""
+    return Response(body, status_code=status_code, media_type="application/json")
 
 
 def event_row(event: Event) -> dict[str, Any]:
@@ -56,26 +68,10 @@ def event_row(event: Event) -> dict[str, Any]:
         "place_precision_text": place_precision_text(event.place.precision) if event.place else "",
         "updated": event.last_updated,
         "actors": format_actors(event),
-        "killed": format_range(*killed_range(event)),
+        "killed": format_killed(event),
         "claims": len(event.claims),
         "sources": event.sources,
     }
-
-
-def safe_url(url: str | None) -> str | None:
-    """``url`` when it is http(s), else None: a stored URL must never become a ``javascript:`` link."""
-    if not url:
-        return None
-    return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
-
-
-def figure_text(claim: Claim) -> str:
-    """A claim's figure as read: "84", "≥12", "3–4", or "no figure"."""
-    exact = claim.low in (None, claim.figure) and claim.high in (None, claim.figure)
-    if claim.figure is not None and exact:
-        prefix = QUALIFIER_SIGNS.get(claim.qualifier, "")
-        return f"{prefix}{claim.figure}"
-    return format_range(claim.low, claim.high) or "no figure"
 
 
 @dataclass(frozen=True)
@@ -159,10 +155,9 @@ def event_page(store: Store, event: Event) -> dict[str, Any]:
 
 
 def _claim_row(claim: Claim, article: Article | None, rejected_by: dict[str, int | None]) -> dict[str, Any]:
-    source = " / ".join(dict.fromkeys(p for p in (article.source, article.agency) if p)) if article else ""
     return {
         "claim": claim,
-        "figure": figure_text(claim),
-        "source": source or claim.article_id,
+        "figure": figure_sign(claim),
+        "source": (outlet_label(article) if article else "") or claim.article_id,
         "rejected_by": rejected_by.get(claim.id, 0) if claim.id in rejected_by else None,
     }

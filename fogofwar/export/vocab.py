@@ -9,25 +9,11 @@ frozen records of tuples and read-only mappings.
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
-from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
-from fogofwar.errors import ConfigError
-
-_PACKAGE = "fogofwar.resources"
-
-
-def load_resource(name: str) -> dict[str, Any]:
-    """The parsed JSON of ``resources/<name>``; raises ConfigError (E060) when it is unreadable."""
-    try:
-        text = resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-        data: dict[str, Any] = json.loads(text)
-    except (OSError, ValueError) as e:
-        raise ConfigError("E029", path=name, detail=str(e)) from e
-    return data
+from fogofwar.resources import load_json
 
 
 def _frozen(mapping: dict[str, Any]) -> MappingProxyType[str, Any]:
@@ -105,7 +91,7 @@ class OutletVocab:
 @functools.cache
 def regions() -> Regions:
     """``resources/export_regions.json``, loaded once."""
-    raw = load_resource("export_regions.json")
+    raw = load_json("export_regions.json")
     region_of = {code: region for region, codes in raw["regions"].items() for code in codes}
     extra = {code: _frozen(info) for code, info in raw.get("extra", {}).items()}
     aliases = {name.casefold(): code for name, code in raw.get("aliases", {}).items()}
@@ -115,7 +101,7 @@ def regions() -> Regions:
 @functools.cache
 def acled_vocab() -> AcledVocab:
     """``resources/export_acled.json``, loaded once."""
-    raw = load_resource("export_acled.json")
+    raw = load_json("export_acled.json")
     return AcledVocab(
         disorder_types=_frozen(raw["disorder_types"]),
         by_sub_event_type=_frozen(raw["by_sub_event_type"]),
@@ -133,7 +119,7 @@ def acled_vocab() -> AcledVocab:
 @functools.cache
 def ucdp_vocab() -> UcdpVocab:
     """``resources/export_ucdp.json``, loaded once."""
-    raw = load_resource("export_ucdp.json")
+    raw = load_json("export_ucdp.json")
     spans = sorted((int(row["max_days"]), int(row["date_prec"])) for row in raw["date_prec_by_span"])
     return UcdpVocab(
         where_prec=MappingProxyType({int(k): int(v) for k, v in raw["where_prec"].items()}),
@@ -161,7 +147,7 @@ def ucdp_vocab() -> UcdpVocab:
 @functools.cache
 def outlet_vocab() -> OutletVocab:
     """``resources/export_outlets.json``, loaded once."""
-    raw = load_resource("export_outlets.json")
+    raw = load_json("export_outlets.json")
     return OutletVocab(
         order=tuple(raw["order"]),
         unclassified=raw["unclassified"],
@@ -207,7 +193,7 @@ class ReportVocab:
 @functools.cache
 def report_vocab() -> ReportVocab:
     """``resources/export_report.json``, loaded once."""
-    raw = load_resource("export_report.json")
+    raw = load_json("export_report.json")
     return ReportVocab(
         leads=_frozen({k: _frozen(v) for k, v in raw["leads"].items()}),
         default=_frozen(raw["default"]),
