@@ -182,7 +182,9 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--out", type=Path, required=True, help="write the snapshot here (JSON)")
     parser.add_argument("--compare", type=Path, help="an earlier snapshot to diff against")
     parser.add_argument("--evals", action="store_true", help="also run every fogofwar eval on dev")

@@ -21,6 +21,8 @@ from fogofwar.extract.attribution import (
     resolve_date,
     subject_party,
 )
+from fogofwar.extract.sentences import Sentence
+from fogofwar.ingest import with_dateline_span
 from fogofwar.model import Actor, Article, article_id
 
 SATURDAY = date(2024, 7, 27)
@@ -29,6 +31,12 @@ ARMY = "Malian Armed Forces"
 
 
 # -- no parse ------------------------------------------------------------------------------------
+
+
+def _first_sentence_dateline_end(text: str) -> int:
+    """``dateline_end`` for the first sentence of an article read from ``text`` (span set as ingest does)."""
+    article = with_dateline_span(Article(id=article_id(text), text=text))
+    return dateline_end(article, Sentence(start=0, end=len(text), text=text, paragraph=0, index=0))
 
 
 @pytest.mark.parametrize(
@@ -40,7 +48,7 @@ ARMY = "Malian Armed Forces"
     ],
 )
 def test_attribution_dateline_end(text: str, subject: str) -> None:
-    assert text[dateline_end(text) :].startswith(subject)
+    assert text[_first_sentence_dateline_end(text) :].lstrip().startswith(subject)
 
 
 @pytest.mark.parametrize(
@@ -52,12 +60,15 @@ def test_attribution_dateline_end(text: str, subject: str) -> None:
     ],
 )
 def test_attribution_no_dateline(text: str) -> None:
-    assert dateline_end(text) == 0
+    assert _first_sentence_dateline_end(text) == 0
 
 
-def test_attribution_dateline_is_looked_for_near_the_start_only() -> None:
-    text = "x" * 500 + " BAMAKO, July 27 (Reuters) - Rebels said 12 soldiers died."
-    assert dateline_end(text) == 0
+def test_attribution_dateline_only_in_the_first_sentence() -> None:
+    text = "BAMAKO, July 27 (Reuters) - Rebels said 12 soldiers died. Officials denied it."
+    article = with_dateline_span(Article(id=article_id(text), text=text))
+    second = text.index("Officials")
+    sentence = Sentence(start=second, end=len(text), text=text[second:], paragraph=0, index=1)
+    assert dateline_end(article, sentence) == 0
 
 
 def test_attribution_lexicon_is_loaded_once() -> None:
@@ -107,10 +118,10 @@ def test_attribution_resolve_date(
 
 
 def _context(registry: ActorRegistry, text: str, *, country: str | None = "ML") -> ArticleContext:
-    article = Article(id=article_id(text), text=text, source=OUTLET, published=SATURDAY)
+    article = with_dateline_span(Article(id=article_id(text), text=text, source=OUTLET, published=SATURDAY))
     ctx = ArticleContext(registry=registry, article=article, country=country)
     ctx.matches = registry.find_all(text, country=country)  # as extract_claims sets them per sentence
-    ctx.dateline_end = dateline_end(text)
+    ctx.dateline_end = _first_sentence_dateline_end(text)
     return ctx
 
 
