@@ -371,3 +371,33 @@ def test_extract_time_budget_stops_further_sentences(
     assert len(extraction.mentions) == 3 and extraction.claims == ()
     assert "time budget spent, mentions after sentence 3 not read" in caplog.text
     assert "time budget spent, claims after sentence 0 not read" in caplog.text
+
+
+@pytest.mark.slow
+def test_extract_time_budget_starts_after_loading(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A cold gazetteer index takes ~10 s to build; loaded inside the budget it spent the first
+    # article's, and that article lost its mentions and claims. A fake loader taking 1000 s.
+    import fogofwar.extract as extract
+    import fogofwar.extract.claims.build as claims
+    import fogofwar.extract.events as events
+
+    gazetteer = extractor.gazetteer
+    clock = _Clock()
+    for module in (extract, claims, events):
+        monkeypatch.setattr(module, "time", clock)
+
+    def slow_load(**_: object) -> object:
+        clock.now += 1000.0
+        return gazetteer
+
+    monkeypatch.setattr(extract.Gazetteer, "load", slow_load)
+    budgeted = Extractor(Settings(article_time_budget_s=30.0))
+    budgeted.__dict__.update(nlp=extractor.nlp, registry=extractor.registry)
+    with caplog.at_level(logging.WARNING, logger="fogofwar.extract"):
+        (extraction,) = list(budgeted.extract([_article(FIGURES)]))
+    assert clock.now > 1000.0  # the loader ran, inside this extraction
+    assert extraction.failure is None
+    assert len(extraction.mentions) == 4 and [c.figure for c in extraction.claims] == [3, 4, 5, 6]
+    assert "time budget spent" not in caplog.text

@@ -29,10 +29,13 @@ from functools import cached_property
 from typing import Any
 
 from fogofwar.extract.actors import ActorRegistry
+from fogofwar.extract.attribution import claim_lexicon
 from fogofwar.extract.claims import extract_claims, is_claim_candidate
-from fogofwar.extract.dates import resolve_dates
+from fogofwar.extract.dates import date_lexicon, resolve_dates
 from fogofwar.extract.events import extract_mentions, is_event_candidate
+from fogofwar.extract.events.triggers import event_lexicon
 from fogofwar.extract.headline import headline_claims, headline_mentions, headline_sentence
+from fogofwar.extract.numbers import number_lexicon
 from fogofwar.extract.places import Gazetteer
 from fogofwar.extract.sentences import Sentence, split_sentences
 from fogofwar.model import Article, Claim, Extraction, Mention
@@ -79,6 +82,19 @@ class Extractor:
     @cached_property
     def gazetteer(self) -> Gazetteer:
         return Gazetteer.load(cache_dir=self.settings.cache_dir)
+
+    def load_resources(self) -> None:
+        """Load what the extractors read (gazetteer, actor registry, lexicons) now, if not yet.
+
+        Called before an article's time budget starts: built there, a cold gazetteer index
+        (~10 s, more on a loaded machine) spent the first article's budget, and that article
+        lost its mentions and claims. Loading is cached, so later calls cost nothing.
+        """
+        _ = self.gazetteer, self.registry
+        event_lexicon()
+        claim_lexicon()
+        number_lexicon()
+        date_lexicon()
 
     @cached_property
     def cluster(self) -> Any:  # fogofwar.parallel.Cluster, imported lazily (only with a scheduler)
@@ -196,7 +212,9 @@ class Extractor:
         self, article: Article, sentences: Sequence[Sentence], headline: Sentence | None = None
     ) -> Extraction:
         """Run the extractors over one article's parsed sentences (and parsed headline), for at
-        most ``settings.article_time_budget_s`` seconds: past it, no further sentence is read."""
+        most ``settings.article_time_budget_s`` seconds: past it, no further sentence is read.
+        The budget starts once the resources are loaded (:meth:`load_resources`)."""
+        self.load_resources()
         deadline = time.monotonic() + self.settings.article_time_budget_s
         mentions = extract_mentions(
             article,

@@ -55,7 +55,7 @@ log = logging.getLogger(__name__)
 _phrases = functools.partial(alternation, flexible_spaces=True)
 
 _Resolved = tuple[date, date, int, bool]  # start, end, precision, relative
-_Handler = Callable[[re.Match[str], "date | None", "_Lexicon"], "_Resolved | None"]
+_Handler = Callable[[re.Match[str], "date | None", "DateLexicon"], "_Resolved | None"]
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,9 @@ class DateMention:
 
 
 @dataclass(frozen=True)
-class _Lexicon:
+class DateLexicon:
+    """The date vocabulary of ``resources/dates_lexicon.json`` (see :func:`date_lexicon`)."""
+
     months: dict[str, int]
     weekdays: dict[str, int]
     numbers: dict[str, int]
@@ -87,9 +89,10 @@ class _Lexicon:
 
 
 @functools.cache
-def _lexicon() -> _Lexicon:
+def date_lexicon() -> DateLexicon:
+    """The date lexicon, read once per process."""
     raw: dict[str, Any] = load_json("dates_lexicon.json")
-    return _Lexicon(
+    return DateLexicon(
         months=raw["months"],
         weekdays=raw["weekdays"],
         numbers=raw["numbers"],
@@ -104,7 +107,7 @@ def _lexicon() -> _Lexicon:
 def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
     """(name, compiled pattern, handler) in priority order; built once from the lexicon."""
     raw: dict[str, Any] = load_json("dates_lexicon.json")
-    lex = _lexicon()
+    lex = date_lexicon()
     # Only abbreviations take a full stop ("Jan."); "in August." keeps its sentence's.
     full = {max((k for k, v in lex.months.items() if v == n), key=len) for n in set(lex.months.values())}
     month = rf"(?:{_phrases(k for k in lex.months if k not in full)})\.?|(?:{_phrases(full)})"
@@ -174,7 +177,7 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
 
 @functools.cache
 def _prefilter() -> re.Pattern[str]:
-    lex = _lexicon()
+    lex = date_lexicon()
     words = [
         *lex.months,
         *lex.weekdays,
@@ -213,7 +216,7 @@ def resolve_dates(text: str, reference: date | None) -> list[DateMention]:
     """
     if not _prefilter().search(text):
         return []
-    lex = _lexicon()
+    lex = date_lexicon()
     caps = _is_all_caps(text)
     found: list[tuple[int, int, int, _Resolved]] = []
     for priority, (_name, pattern, handler) in enumerate(_rules()):
@@ -233,7 +236,7 @@ def resolve_dates(text: str, reference: date | None) -> list[DateMention]:
 
 
 def _resolved_in_range(
-    handler: _Handler, match: re.Match[str], reference: date | None, lex: _Lexicon
+    handler: _Handler, match: re.Match[str], reference: date | None, lex: DateLexicon
 ) -> _Resolved | None:
     """``handler``'s dates, or None when they fall outside the calendar (years 1-9999): "on
     Sunday" in a report dated 0001-01-01, "next year" in one dated 9999. The handlers do plain
@@ -253,7 +256,7 @@ _WEEKDAY_DATE_GAP = re.compile(r"[ \t]*,?[ \t]*[\[(]?[ \t]*")
 def _with_weekdays_merged(text: str, mentions: list[DateMention]) -> list[DateMention]:
     """A weekday followed by a full day ("on Monday, 4 August") is one expression: the
     explicit day wins (the weekday only repeats it, or disagrees by a slip of the writer)."""
-    lex = _lexicon()
+    lex = date_lexicon()
     merged: list[DateMention] = []
     for mention in mentions:
         previous = merged[-1] if merged else None
@@ -271,7 +274,7 @@ def _with_weekdays_merged(text: str, mentions: list[DateMention]) -> list[DateMe
     return merged
 
 
-def _is_weekday(expression: str, lex: _Lexicon) -> bool:
+def _is_weekday(expression: str, lex: DateLexicon) -> bool:
     words = expression.lower().split()
     return any(word in lex.weekdays for word in words) and len(words) <= 3
 
@@ -307,7 +310,7 @@ def _capitalised(match: re.Match[str]) -> bool:
 # Calendar helpers
 
 
-def _month_of(token: str, lex: _Lexicon) -> int:
+def _month_of(token: str, lex: DateLexicon) -> int:
     return lex.months[token.rstrip(".").lower()]
 
 
@@ -338,7 +341,7 @@ def _expand_year(token: str, reference: date | None) -> int:
     return min(allowed, key=lambda y: abs(y - reference.year))
 
 
-def _infer_year(month: int, day: int, reference: date, lex: _Lexicon) -> date | None:
+def _infer_year(month: int, day: int, reference: date, lex: DateLexicon) -> date | None:
     candidate = _safe_date(reference.year, month, day)
     if candidate is not None and candidate - reference > lex.future_tolerance:
         candidate = _safe_date(reference.year - 1, month, day)
@@ -361,12 +364,12 @@ def _weekday_on_or_before(weekday: int, reference: date, *, strictly: bool = Fal
 # Handlers: match -> (start, end, precision, relative) or None
 
 
-def _iso(match: re.Match[str], reference: date | None, lex: _Lexicon) -> _Resolved | None:
+def _iso(match: re.Match[str], reference: date | None, lex: DateLexicon) -> _Resolved | None:
     day = _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
     return (day, day, 1, False) if day else None
 
 
-def _day(match: re.Match[str], reference: date | None, lex: _Lexicon) -> _Resolved | None:
+def _day(match: re.Match[str], reference: date | None, lex: DateLexicon) -> _Resolved | None:
     month, day_number = _month_of(match["m"], lex), _day_of(match["d"])
     if match["y"]:
         day = _safe_date(_expand_year(match["y"], reference), month, day_number)
@@ -377,7 +380,7 @@ def _day(match: re.Match[str], reference: date | None, lex: _Lexicon) -> _Resolv
     return (day, day, 1, True) if day else None
 
 
-def _day_range(match: re.Match[str], reference: date | None, lex: _Lexicon) -> _Resolved | None:
+def _day_range(match: re.Match[str], reference: date | None, lex: DateLexicon) -> _Resolved | None:
     month, first, last = _month_of(match["m"], lex), _day_of(match["d1"]), _day_of(match["d2"])
     if last < first:
         return None
@@ -396,7 +399,7 @@ def _day_range(match: re.Match[str], reference: date | None, lex: _Lexicon) -> _
     return start, end, 1 if start == end else 2, relative
 
 
-def _part_month(match: re.Match[str], reference: date | None, lex: _Lexicon) -> _Resolved | None:
+def _part_month(match: re.Match[str], reference: date | None, lex: DateLexicon) -> _Resolved | None:
     month = _month_of(match["m"], lex)
     first, last = lex.month_parts[" ".join(match["part"].lower().split())]
     if match["y"]:
@@ -409,13 +412,13 @@ def _part_month(match: re.Match[str], reference: date | None, lex: _Lexicon) -> 
     return date(year, month, first), date(year, month, last), 2, relative
 
 
-def _part_year(match: re.Match[str], reference: date | None, lex: _Lexicon) -> _Resolved:
+def _part_year(match: re.Match[str], reference: date | None, lex: DateLexicon) -> _Resolved:
     year = int(match["y"])
     first, last = lex.year_parts[" ".join(match["part"].lower().split())]
     return date(year, first, 1), date(year, last, _last_day(year, last)), 3, False
 
 
-def _month(match: re.Match[str], reference: date | None, lex: _Lexicon) -> _Resolved | None:
+def _month(match: re.Match[str], reference: date | None, lex: DateLexicon) -> _Resolved | None:
     month = _month_of(match["m"], lex)
     if match.groupdict().get("y"):
         year, relative = int(match["y"]), False
@@ -426,7 +429,7 @@ def _month(match: re.Match[str], reference: date | None, lex: _Lexicon) -> _Reso
     return date(year, month, 1), date(year, month, _last_day(year, month)), 3, relative
 
 
-def _weekday(match: re.Match[str], reference: date | None, lex: _Lexicon) -> _Resolved | None:
+def _weekday(match: re.Match[str], reference: date | None, lex: DateLexicon) -> _Resolved | None:
     if reference is None:
         return None
     weekday = lex.weekdays[match["w"].lower()]
@@ -438,7 +441,7 @@ def _weekday(match: re.Match[str], reference: date | None, lex: _Lexicon) -> _Re
     return day, day, 1, True
 
 
-def _weekday_range(match: re.Match[str], reference: date | None, lex: _Lexicon) -> _Resolved | None:
+def _weekday_range(match: re.Match[str], reference: date | None, lex: DateLexicon) -> _Resolved | None:
     if reference is None:
         return None
     end = _weekday_on_or_before(lex.weekdays[match["w2"].lower()], reference)
@@ -461,7 +464,7 @@ _RELATIVE_DAYS = {
 }
 
 
-def _relative_day(match: re.Match[str], reference: date | None, lex: _Lexicon) -> _Resolved | None:
+def _relative_day(match: re.Match[str], reference: date | None, lex: DateLexicon) -> _Resolved | None:
     if reference is None:
         return None
     day = reference + timedelta(days=_RELATIVE_DAYS[" ".join(match["rel"].lower().split())])
@@ -473,7 +476,7 @@ def _shift_months(reference: date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _ago(match: re.Match[str], reference: date | None, lex: _Lexicon) -> _Resolved | None:
+def _ago(match: re.Match[str], reference: date | None, lex: DateLexicon) -> _Resolved | None:
     if reference is None:
         return None
     token = " ".join(match["n"].lower().split())
@@ -492,7 +495,7 @@ def _ago(match: re.Match[str], reference: date | None, lex: _Lexicon) -> _Resolv
     return date(year, 1, 1), date(year, 12, 31), 4, True
 
 
-def _relative_period(match: re.Match[str], reference: date | None, lex: _Lexicon) -> _Resolved | None:
+def _relative_period(match: re.Match[str], reference: date | None, lex: DateLexicon) -> _Resolved | None:
     if reference is None:
         return None
     modifier = " ".join(match["mod"].lower().split())
@@ -523,9 +526,9 @@ def _relative_period(match: re.Match[str], reference: date | None, lex: _Lexicon
     )
 
 
-def _year(match: re.Match[str], reference: date | None, lex: _Lexicon) -> _Resolved:
+def _year(match: re.Match[str], reference: date | None, lex: DateLexicon) -> _Resolved:
     year = int(match["y"])
     return date(year, 1, 1), date(year, 12, 31), 4, False
 
 
-__all__ = ["DateMention", "resolve_dates"]
+__all__ = ["DateLexicon", "DateMention", "date_lexicon", "resolve_dates"]

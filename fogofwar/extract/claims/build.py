@@ -71,7 +71,7 @@ def extract_claims(
             )
             break
         ctx.matches = registry.find_all(sentence.text, country=country)
-        ctx.dateline_end = dateline_end(sentence.text) if sentence.index == 0 else 0
+        ctx.dateline_end = dateline_end(article, sentence)
         attributions: list[Attribution] = []
         if sentence.doc is None:
             if is_claim_candidate(sentence.text):
