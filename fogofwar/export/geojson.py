@@ -15,6 +15,7 @@ from typing import Any
 
 from fogofwar.export.figures import killed_range
 from fogofwar.export.outlets import event_outlets, source_count
+from fogofwar.export.places import place_fields
 from fogofwar.model import Article, Event
 
 log = logging.getLogger(__name__)
@@ -36,7 +37,6 @@ def coordinates(event: Event) -> tuple[float, float] | None:
 
 def properties(event: Event, articles: Mapping[str, Article]) -> dict[str, Any]:
     """The feature properties of an event (flat values, lists of strings, actor objects)."""
-    place = event.place
     low, high = killed_range(event)
     return {
         "id": event.id,
@@ -45,10 +45,7 @@ def properties(event: Event, articles: Mapping[str, Article]) -> dict[str, Any]:
         "start": event.start.isoformat() if event.start else None,
         "end": event.end.isoformat() if event.end else None,
         "date_precision": event.date_precision,
-        "place": place.name if place else None,
-        "admin1": place.admin1 if place else None,
-        "country": place.country if place else None,
-        "geo_precision": place.precision if place else None,
+        **place_fields(event.place),
         "actors": [{"name": r.actor.name, "role": r.role} for r in event.actors],
         "killed_low": low,
         "killed_high": high,

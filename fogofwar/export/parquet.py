@@ -9,7 +9,8 @@ across pyarrow versions (the writer stamps itself into the footer); the values a
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any
 
 import pyarrow as pa
@@ -17,6 +18,7 @@ import pyarrow.parquet as pq
 
 from fogofwar.export.figures import killed_range
 from fogofwar.export.outlets import event_outlets, source_count
+from fogofwar.export.places import place_fields
 from fogofwar.export.sides import SIDE_A, SIDE_B, side_actors
 from fogofwar.model import Article, Claim, Event, Reconciled
 
@@ -86,37 +88,24 @@ SCHEMA = pa.schema(
 )
 
 
-def _claim(claim: Claim) -> dict[str, Any]:
-    return {
-        "id": claim.id,
-        "article_id": claim.article_id,
-        "claimant": claim.claimant,
-        "claimant_kind": claim.claimant_kind,
-        "stance": claim.stance,
-        "victims": claim.victims,
-        "outcome": claim.outcome,
-        "figure": claim.figure,
-        "low": claim.low,
-        "high": claim.high,
-        "qualifier": claim.qualifier,
-        "claim_date": claim.claim_date,
-        "evidence": claim.evidence.text,
-        "evidence_start": claim.evidence.start,
-        "evidence_end": claim.evidence.end,
-        "evidence_part": claim.part,
-        "confidence": claim.confidence,
+# The claim columns that are not the Claim field of their name; every other column of CLAIM_TYPE
+# and RECONCILED_TYPE holds the field of its own name, so a column is declared once, in its type.
+_CLAIM_COMPUTED: Mapping[str, Callable[[Any], Any]] = MappingProxyType(
+    {
+        "evidence": lambda claim: claim.evidence.text,
+        "evidence_start": lambda claim: claim.evidence.start,
+        "evidence_end": lambda claim: claim.evidence.end,
+        "evidence_part": lambda claim: claim.part,
     }
+)
 
 
-def _reconciled(row: Reconciled) -> dict[str, Any]:
+def _struct_value(
+    record: Claim | Reconciled, struct: pa.StructType, computed: Mapping[str, Callable]
+) -> dict:
+    """``record`` as a value of ``struct``: each column from ``computed``, else the field of its name."""
     return {
-        "victims": row.victims,
-        "outcome": row.outcome,
-        "low": row.low,
-        "best": row.best,
-        "high": row.high,
-        "rule": row.rule,
-        "contradiction": row.contradiction,
+        name: computed[name](record) if name in computed else getattr(record, name) for name in struct.names
     }
 
 
@@ -131,12 +120,9 @@ def parquet_row(event: Event, articles: Mapping[str, Article]) -> dict[str, Any]
         "start": event.start,
         "end": event.end,
         "date_precision": event.date_precision,
-        "place": place.name if place else None,
-        "admin1": place.admin1 if place else None,
-        "country": place.country if place else None,
+        **place_fields(place),
         "latitude": place.lat if place else None,
         "longitude": place.lon if place else None,
-        "geo_precision": place.precision if place else None,
         "actors": list(dict.fromkeys(r.actor.name for r in event.actors)),
         "side_a": [a.name for a in side_actors(event, SIDE_A)],
         "side_b": [a.name for a in side_actors(event, SIDE_B)],
@@ -148,8 +134,8 @@ def parquet_row(event: Event, articles: Mapping[str, Article]) -> dict[str, Any]
         "first_reported": event.first_reported,
         "last_updated": event.last_updated,
         "contested": list(event.contested),
-        "claims": [_claim(c) for c in event.claims],
-        "reconciled": [_reconciled(r) for r in event.reconciled],
+        "claims": [_struct_value(c, CLAIM_TYPE, _CLAIM_COMPUTED) for c in event.claims],
+        "reconciled": [_struct_value(r, RECONCILED_TYPE, {}) for r in event.reconciled],
     }
 
 

@@ -8,6 +8,8 @@ knows no district of a town and no third-order division, so those stay empty.
 
 from __future__ import annotations
 
+from typing import Any
+
 from fogofwar.model import Place
 
 DISTRICT = "district"
@@ -21,3 +23,16 @@ def admin2(place: Place | None) -> str | None:
 def admin3(place: Place | None) -> str | None:
     """The third-order division of a place: never known to the gazetteer, so always None."""
     return None
+
+
+def place_fields(place: Place | None) -> dict[str, Any]:
+    """The place columns the per-event exports (GeoJSON, Parquet) share: place, admin1, country and
+    geo_precision, all None without a place."""
+    if place is None:
+        return {"place": None, "admin1": None, "country": None, "geo_precision": None}
+    return {
+        "place": place.name,
+        "admin1": place.admin1,
+        "country": place.country,
+        "geo_precision": place.precision,
+    }

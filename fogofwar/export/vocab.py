@@ -8,16 +8,44 @@ frozen records of tuples and read-only mappings.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from fogofwar.resources import load_json
+
+_V = TypeVar("_V")
 
 
 def _frozen(mapping: dict[str, Any]) -> MappingProxyType[str, Any]:
     return MappingProxyType(dict(mapping))
+
+
+# How a resource's JSON value becomes a field of the type declared (the annotation's outer name).
+_CONVERT: Mapping[str, Callable[[Any], Any]] = MappingProxyType(
+    {
+        "MappingProxyType": _frozen,
+        "frozenset": frozenset,
+        "tuple": tuple,
+        "int": int,
+        "float": float,
+        "str": lambda value: value,
+    }
+)
+
+
+def _vocab(cls: type[_V], raw: Mapping[str, Any], **computed: Any) -> _V:
+    """A vocabulary record from its resource: each field not in ``computed`` is the JSON member of its
+    name, converted by the field's declared type (object -> read-only mapping, list -> frozenset or
+    tuple, number -> int or float)."""
+    values = dict(computed)
+    for field in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if field.name not in values:
+            values[field.name] = _CONVERT[str(field.type).split("[")[0]](raw[field.name])
+    return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -102,18 +130,7 @@ def regions() -> Regions:
 def acled_vocab() -> AcledVocab:
     """``resources/export_acled.json``, loaded once."""
     raw = load_json("export_acled.json")
-    return AcledVocab(
-        disorder_types=_frozen(raw["disorder_types"]),
-        by_sub_event_type=_frozen(raw["by_sub_event_type"]),
-        civilian_event_types=frozenset(raw["civilian_event_types"]),
-        civilian_disorders=frozenset(raw["civilian_disorders"]),
-        max_time_precision=int(raw["max_time_precision"]),
-        max_geo_precision=int(raw["max_geo_precision"]),
-        tags=_frozen(raw["tags"]),
-        date_format=raw["date_format"],
-        id_digits=int(raw["id_digits"]),
-        list_separator=raw["list_separator"],
-    )
+    return _vocab(AcledVocab, raw)
 
 
 @functools.cache
@@ -121,26 +138,16 @@ def ucdp_vocab() -> UcdpVocab:
     """``resources/export_ucdp.json``, loaded once."""
     raw = load_json("export_ucdp.json")
     spans = sorted((int(row["max_days"]), int(row["date_prec"])) for row in raw["date_prec_by_span"])
-    return UcdpVocab(
+    return _vocab(
+        UcdpVocab,
+        raw,
         where_prec=MappingProxyType({int(k): int(v) for k, v in raw["where_prec"].items()}),
         where_prec_by_feature=_frozen(raw.get("where_prec_by_feature", {})),
         date_prec_by_span=tuple(spans),
-        date_prec_longer=int(raw["date_prec_longer"]),
         date_prec=MappingProxyType({int(k): int(v) for k, v in raw["date_prec"].items()}),
-        one_sided_event_types=frozenset(raw["one_sided_event_types"]),
-        state_kinds=frozenset(raw["state_kinds"]),
         state_inter=frozenset(int(v) for v in raw["state_inter"]),
-        civilians_side=raw["civilians_side"],
-        list_separator=raw["list_separator"],
-        organised_event_types=frozenset(raw["organised_event_types"]),
-        one_sided_sub_event_types=frozenset(raw["one_sided_sub_event_types"]),
-        min_deaths=int(raw["min_deaths"]),
         clarity_max_days=int(raw["low_clarity"]["max_days"]),
         clarity_max_date_precision=int(raw["low_clarity"]["max_date_precision"]),
-        region_by_acled_region=_frozen(raw["region_by_acled_region"]),
-        region_by_country=_frozen(raw["region_by_country"]),
-        priogrid_degrees=float(raw["priogrid_degrees"]),
-        dyad_separator=raw["dyad_separator"],
     )
 
 
@@ -148,9 +155,9 @@ def ucdp_vocab() -> UcdpVocab:
 def outlet_vocab() -> OutletVocab:
     """``resources/export_outlets.json``, loaded once."""
     raw = load_json("export_outlets.json")
-    return OutletVocab(
-        order=tuple(raw["order"]),
-        unclassified=raw["unclassified"],
+    return _vocab(
+        OutletVocab,
+        raw,
         international=frozenset(name.casefold() for name in raw["international"]),
         international_hosts=tuple(host.casefold() for host in raw["international_hosts"]),
         new_media=frozenset(name.casefold() for name in raw["new_media"]),
@@ -194,16 +201,4 @@ class ReportVocab:
 def report_vocab() -> ReportVocab:
     """``resources/export_report.json``, loaded once."""
     raw = load_json("export_report.json")
-    return ReportVocab(
-        leads=_frozen({k: _frozen(v) for k, v in raw["leads"].items()}),
-        default=_frozen(raw["default"]),
-        definite_heads=frozenset(raw["definite_heads"]),
-        stance_verbs=_frozen(raw["stance_verbs"]),
-        attributions=_frozen(raw["attributions"]),
-        outcome_nouns=_frozen(raw["outcome_nouns"]),
-        victim_labels=_frozen(raw["victim_labels"]),
-        victim_phrases=_frozen(raw["victim_phrases"]),
-        qualifiers=_frozen(raw["qualifiers"]),
-        sentences=_frozen(raw["sentences"]),
-        months=tuple(raw["months"]),
-    )
+    return _vocab(ReportVocab, raw, leads=_frozen({k: _frozen(v) for k, v in raw["leads"].items()}))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from fogofwar.model import Article, Claim, Event, Mention, Place, Record
@@ -89,16 +90,36 @@ def to_json(record: Record) -> str:
     return json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":"))
 
 
-def _place_columns(place: Place | None) -> dict[str, Any]:
-    if place is None:
-        return {"place_name": None, "admin1": None, "country": None, "lat": None, "lon": None}
-    return {
-        "place_name": place.name,
-        "admin1": place.admin1,
-        "country": place.country,
-        "lat": place.lat,
-        "lon": place.lon,
-    }
+# How the query columns above are filled: place_name .. lon from the record's place, start_date and
+# end_date from an event's start and end, ``data`` and ``updated_at`` by the row functions, and every
+# other column from the record's field of the same name.
+_PLACE_FIELDS = {"place_name": "name", "admin1": "admin1", "country": "country", "lat": "lat", "lon": "lon"}
+_EVENT_FIELDS = {"start_date": "start", "end_date": "end"}
+_NOT_COPIED = ("data", "updated_at")
+
+
+def _column_value(value: Any) -> Any:
+    """A field's value as SQLite stores it: dates as ISO strings, booleans as 0/1."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _copied_columns(record: Record, columns: tuple[str, ...], renamed: Mapping[str, str]) -> dict[str, Any]:
+    """The query columns of ``record``: each field named by ``columns`` (through ``renamed``)."""
+    place: Place | None = getattr(record, "place", None)
+    row = {}
+    for column in columns:
+        if column in _NOT_COPIED:
+            continue
+        if column in _PLACE_FIELDS:
+            value = getattr(place, _PLACE_FIELDS[column]) if place is not None else None
+        else:
+            value = getattr(record, renamed.get(column, column))
+        row[column] = _column_value(value)
+    return row
 
 
 def article_row(article: Article, *, inserted_at: str) -> dict[str, Any]:
@@ -116,50 +137,18 @@ def article_from_row(row: Mapping[str, Any] | sqlite3.Row) -> Article:
 
 def mention_row(mention: Mention) -> dict[str, Any]:
     """Column values for ``mention``."""
-    return {
-        "id": mention.id,
-        "article_id": mention.article_id,
-        "event_type": mention.event_type,
-        "sub_event_type": mention.sub_event_type,
-        "date_start": mention.date_start.isoformat() if mention.date_start else None,
-        "date_end": mention.date_end.isoformat() if mention.date_end else None,
-        **_place_columns(mention.place),
-        "background": int(mention.background),
-        "data": to_json(mention),
-    }
+    return {**_copied_columns(mention, MENTION_COLUMNS, {}), "data": to_json(mention)}
 
 
 def claim_row(claim: Claim) -> dict[str, Any]:
     """Column values for ``claim``."""
-    return {
-        "id": claim.id,
-        "article_id": claim.article_id,
-        "mention_id": claim.mention_id,
-        "claimant": claim.claimant,
-        "victims": claim.victims,
-        "outcome": claim.outcome,
-        "stance": claim.stance,
-        "claim_date": claim.claim_date.isoformat() if claim.claim_date else None,
-        "figure": claim.figure,
-        "low": claim.low,
-        "high": claim.high,
-        "qualifier": claim.qualifier,
-        "data": to_json(claim),
-    }
+    return {**_copied_columns(claim, CLAIM_COLUMNS, {}), "data": to_json(claim)}
 
 
 def event_row(event: Event, *, updated_at: str) -> dict[str, Any]:
     """Column values for ``event``."""
     return {
-        "id": event.id,
-        "event_type": event.event_type,
-        "sub_event_type": event.sub_event_type,
-        "start_date": event.start.isoformat() if event.start else None,
-        "end_date": event.end.isoformat() if event.end else None,
-        **_place_columns(event.place),
-        "first_reported": event.first_reported.isoformat() if event.first_reported else None,
-        "last_updated": event.last_updated.isoformat() if event.last_updated else None,
-        "sources": event.sources,
+        **_copied_columns(event, EVENT_COLUMNS, _EVENT_FIELDS),
         "data": to_json(event),
         "updated_at": updated_at,
     }

@@ -13,6 +13,7 @@ Example::
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -66,29 +67,26 @@ _DAY = "coalesce(dateline_date, published)"
 
 def outlets(store: Store, *, limit: int = 200, per: int = 50) -> list[Outlet]:
     """Outlets by number of articles (most first), each with its ``per`` latest articles."""
-    cursor = store._db.execute(
+    ranked = _ranked(
+        store,
         f"SELECT coalesce(source, ?) AS name, count(*) AS n, min({_DAY}) AS first, max({_DAY}) AS last "
         "FROM articles GROUP BY coalesce(source, ?) ORDER BY n DESC, name LIMIT ?",
         (NO_OUTLET, NO_OUTLET, limit),
+        f"SELECT id, title, {_DAY} AS day FROM articles WHERE coalesce(source, ?) = ? "
+        f"ORDER BY {_DAY} IS NULL, {_DAY} DESC, id LIMIT ?",
+        (NO_OUTLET,),
+        per,
     )
-    found = [dict(row) for row in cursor]
-    result = []
-    for row in found:
-        articles = store._db.execute(
-            f"SELECT id, title, {_DAY} AS day FROM articles WHERE coalesce(source, ?) = ? "
-            f"ORDER BY {_DAY} IS NULL, {_DAY} DESC, id LIMIT ?",
-            (NO_OUTLET, row["name"], per),
+    return [
+        Outlet(
+            row["name"],
+            int(row["n"]),
+            _day(row["first"]),
+            _day(row["last"]),
+            [OutletArticle(a["id"], a["title"], _day(a["day"])) for a in shown],
         )
-        result.append(
-            Outlet(
-                row["name"],
-                int(row["n"]),
-                _day(row["first"]),
-                _day(row["last"]),
-                [OutletArticle(a["id"], a["title"], _day(a["day"])) for a in articles],
-            )
-        )
-    return result
+        for row, shown in ranked
+    ]
 
 
 def claimants(store: Store, *, limit: int = 200, per: int = 50) -> list[Claimant]:
@@ -97,31 +95,37 @@ def claimants(store: Store, *, limit: int = 200, per: int = 50) -> list[Claimant
     claims = "corrected_events e, json_each(e.data, '$.claims') c"
     name = "json_extract(c.value, '$.claimant')"
     day = "json_extract(c.value, '$.claim_date')"
-    cursor = store._db.execute(
+    ranked = _ranked(
+        store,
         f"SELECT {name} AS name, max(json_extract(c.value, '$.claimant_kind')) AS kind, count(*) AS n, "
         f"min({day}) AS first, max({day}) AS last FROM {claims} GROUP BY {name} "
         "ORDER BY n DESC, name LIMIT ?",
         (limit,),
+        f"SELECT c.value AS data, e.id AS event_id FROM {claims} WHERE {name} = ? "
+        f"ORDER BY {day} IS NULL, {day} DESC, e.position LIMIT ?",
+        (),
+        per,
     )
-    found = [dict(row) for row in cursor]
-    result = []
-    for row in found:
-        shown = store._db.execute(
-            f"SELECT c.value AS data, e.id AS event_id FROM {claims} WHERE {name} = ? "
-            f"ORDER BY {day} IS NULL, {day} DESC, e.position LIMIT ?",
-            (row["name"], per),
+    return [
+        Claimant(
+            row["name"],
+            row["kind"] or "unknown",
+            int(row["n"]),
+            _day(row["first"]),
+            _day(row["last"]),
+            [ClaimantClaim(rows.claim_from_data(c["data"]), c["event_id"]) for c in shown],
         )
-        result.append(
-            Claimant(
-                row["name"],
-                row["kind"] or "unknown",
-                int(row["n"]),
-                _day(row["first"]),
-                _day(row["last"]),
-                [ClaimantClaim(rows.claim_from_data(c["data"]), c["event_id"]) for c in shown],
-            )
-        )
-    return result
+        for row, shown in ranked
+    ]
+
+
+def _ranked(
+    store: Store, ranking: str, params: tuple[Any, ...], latest: str, latest_params: tuple[Any, ...], per: int
+) -> list[tuple[dict[str, Any], list[sqlite3.Row]]]:
+    """Each row of ``ranking`` (its ``name`` first among its columns) with the ``per`` rows ``latest``
+    selects for that name; ``latest`` takes ``latest_params``, the name and ``per``."""
+    found = [dict(row) for row in store._db.execute(ranking, params)]
+    return [(row, store._db.execute(latest, (*latest_params, row["name"], per)).fetchall()) for row in found]
 
 
 def _day(value: Any) -> date | None:

@@ -41,6 +41,8 @@ _BUSY_MS = 5_000
 WRITE_WAIT_SECONDS = 3_600.0
 # Selects rows of the articles given as one JSON-array parameter (see _json_list).
 _IN_IDS = "article_id IN (SELECT value FROM json_each(?))"
+# Selects the rows whose own id is given, the same way.
+_ID_IN = "id IN (SELECT value FROM json_each(?))"
 # The corrections log's columns besides id, at and data (migration 0002_corrections).
 _CORRECTION_COLUMNS = ("kind", "event_id", "claim_id", "author", "reason")
 _CORRECTION_INSERT = rows.insert_sql("corrections", (*_CORRECTION_COLUMNS, "at", "data"))
@@ -222,18 +224,18 @@ class Store:
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
         """Every stored article (or those with ``ids``), in the order they were stored."""
         columns = ", ".join(rows.ARTICLE_COLUMNS)
-        if ids is None:
-            cursor = self._db.execute(f"SELECT {columns} FROM articles ORDER BY rowid")
-        else:
-            cursor = self._db.execute(
-                f"SELECT {columns} FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY rowid",
-                (_json_list(ids),),
-            )
+        cursor = self._select(f"SELECT {columns} FROM articles", ids, "ORDER BY rowid")
         return [rows.article_from_row(row) for row in cursor]
+
+    def _select(self, select: str, ids: Iterable[str] | None, order: str) -> sqlite3.Cursor:
+        """``select`` (``SELECT ... FROM table``) then ``order``: every row, or with ``ids`` only theirs."""
+        if ids is None:
+            return self._db.execute(f"{select} {order}")
+        return self._db.execute(f"{select} WHERE {_ID_IN} {order}", (_json_list(ids),))
 
     def stored_ids(self, ids: Iterable[str], *, extracted: bool | None = None) -> set[str]:
         """Which of ``ids`` are stored; with ``extracted``, only those (not) extracted yet."""
-        where = "id IN (SELECT value FROM json_each(?))"
+        where = _ID_IN
         if extracted is not None:
             where += " AND extracted_at IS NOT NULL" if extracted else " AND extracted_at IS NULL"
         cursor = self._db.execute(f"SELECT id FROM articles WHERE {where}", (_json_list(ids),))
@@ -456,14 +458,7 @@ class Store:
 
     def events(self, ids: Iterable[str] | None = None) -> list[Event]:
         """Every stored event (or those with ``ids``), by start date (undated last), then id."""
-        order = "ORDER BY start_date IS NULL, start_date, id"
-        if ids is None:
-            cursor = self._db.execute(f"SELECT data FROM events {order}")
-        else:
-            cursor = self._db.execute(
-                f"SELECT data FROM events WHERE id IN (SELECT value FROM json_each(?)) {order}",
-                (_json_list(ids),),
-            )
+        cursor = self._select("SELECT data FROM events", ids, "ORDER BY start_date IS NULL, start_date, id")
         return [rows.event_from_data(row["data"]) for row in cursor]
 
     def event(self, id: str) -> Event | None:
