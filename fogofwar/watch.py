@@ -43,7 +43,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from fogofwar.batch import IngestReport, Runner, ingest_items
+from fogofwar.batch import IngestReport, TrackExtraction, WhileLinking, ingest_items
 from fogofwar.errors import InputRejected
 from fogofwar.ingest import read_inputs
 from fogofwar.ingest.feed import FeedEntry, read_feed_entries
@@ -56,6 +56,7 @@ from fogofwar.ingest.sources import (
     is_url,
 )
 from fogofwar.model import Article, Rejection
+from fogofwar.pipeline import Pipeline
 from fogofwar.settings import Settings
 from fogofwar.store import Store
 from fogofwar.store.watch_state import WatchState, load_watch_states, save_watch_states
@@ -224,13 +225,17 @@ def watch_once(
     sources: Sequence[str],
     *,
     settings: Settings,
-    pipeline: Runner | None,
+    pipeline: Pipeline | None,
+    incremental: bool = True,
     on_rejection: Callable[[Rejection], None] | None = None,
     on_wait: Callable[[str], None] | None = None,
+    track_extraction: TrackExtraction | None = None,
+    while_linking: WhileLinking | None = None,
 ) -> WatchReport:
     """Poll ``sources`` from their stored state, ingest what is new as one batch, save the new state.
 
-    pipeline, on_rejection, on_wait: as for :func:`fogofwar.batch.ingest_items`.
+    pipeline, incremental, on_rejection, on_wait, track_extraction, while_linking: as for
+    :func:`fogofwar.batch.ingest_items`.
     RETURNS: WatchReport. The state is saved only after the batch committed (see the module).
     """
     keys = source_keys(sources)
@@ -238,7 +243,14 @@ def watch_once(
     report = WatchReport(poll=polled)
     if polled.items:
         report.ingest = ingest_items(
-            store, polled.items, pipeline=pipeline, on_rejection=on_rejection, on_wait=on_wait
+            store,
+            polled.items,
+            pipeline=pipeline,
+            incremental=incremental,
+            on_rejection=on_rejection,
+            on_wait=on_wait,
+            track_extraction=track_extraction,
+            while_linking=while_linking,
         )
     if polled.states:
         # writing(): wait for another writer (a long ingest) like the batch does, not fail.
