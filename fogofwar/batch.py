@@ -24,13 +24,14 @@ What a batch guarantees:
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from fogofwar.errors import message
 from fogofwar.model import Article, Claim, Event, Extraction, Rejection
-from fogofwar.pipeline import RunResult
+from fogofwar.pipeline import Pipeline, RunResult
 from fogofwar.store import Store
 
 if TYPE_CHECKING:
@@ -43,19 +44,10 @@ log = logging.getLogger(__name__)
 CHECKPOINTS = ("extracted", "locked", "rejections", "articles", "extractions", "events", "committed")
 
 
-class Runner(Protocol):
-    """What ingest needs of a pipeline: :class:`fogofwar.pipeline.Pipeline`."""
-
-    def extract(self, articles: Sequence[Article]) -> list[Extraction]: ...
-
-    def run(
-        self,
-        articles: Sequence[Article],
-        *,
-        events: Sequence[Event] = (),
-        known_articles: Sequence[Article] = (),
-        extractions: Sequence[Extraction] | None = None,
-    ) -> RunResult: ...
+# A front end's display of the two slow steps: the extractions as they stream in (with their
+# number), and a context held while that many articles are linked.
+TrackExtraction = Callable[[Iterator[Extraction], int], Iterable[Extraction]]
+WhileLinking = Callable[[int], AbstractContextManager[object]]
 
 
 @dataclass
@@ -76,23 +68,32 @@ def ingest_items(
     store: Store,
     items: Iterable[Article | Rejection],
     *,
-    pipeline: Runner | None,
+    pipeline: Pipeline | None,
+    incremental: bool = True,
     on_rejection: Callable[[Rejection], None] | None = None,
     on_wait: Callable[[str], None] | None = None,
+    track_extraction: TrackExtraction | None = None,
+    while_linking: WhileLinking | None = None,
     checkpoint: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Store the articles of ``items``, log the rejections, and extract and link what is new.
 
     The pipeline runs (when given) on the articles never extracted: extraction first, without
     the lock, then under the write lock linking with the stored events and every write, in one
-    transaction. A pipeline with a ``link_index`` (fogofwar.link.incremental) is given only the
-    stored events the batch can touch (``_candidates``) and their articles; its
-    ``RunResult.events`` are those events, updated, plus the new ones: only the new and changed
-    ones are written, a given event missing from them is deleted, and the others are not read.
-    A pipeline without one is given every stored event, and its ``RunResult.events`` must be the
-    whole event set (events missing from it are deleted).
+    transaction.
+    incremental: True, the pipeline's ``link_index`` (fogofwar.link.incremental) picks the
+        stored events the batch can touch (``_candidates``) and their articles, and the run is
+        given only those; its ``RunResult.events`` are those events, updated, plus the new ones:
+        only the new and changed ones are written, a given event missing from them is deleted,
+        and the others are not read. False, the run is given every stored event and their
+        articles, and its ``RunResult.events`` must be the whole event set (events missing from
+        it are deleted); a pipeline without a ``link_index`` needs False.
     on_rejection: told of each rejection as it is found (read errors, then failed extractions).
     on_wait: told once when another writer holds the database and this batch waits for it.
+    track_extraction: given the stream of extractions (``Pipeline.iter_extract``) and their
+        number, yields them back (a progress bar); without it ``Pipeline.extract`` runs.
+    while_linking: given the number of articles to link, a context held while they are linked
+        (a spinner).
     checkpoint: called with each name of :data:`CHECKPOINTS` as the batch passes it (tests).
     """
     report = IngestReport()
@@ -119,7 +120,7 @@ def ingest_items(
         todo = [a for a in first_of_each.values() if a.id not in known]
         if todo:
             log.info("extracting %d articles", len(todo))
-            extractions = pipeline.extract(todo)
+            extractions = _extract(pipeline, todo, track_extraction)
     reached("extracted")
     with store.writing(on_wait=on_wait):
         reached("locked")
@@ -134,18 +135,19 @@ def ingest_items(
             pending = [a for a in first_of_each.values() if a.id not in done]
             if pending:
                 ready = [e for e in extractions if e.article_id not in done]
-                index = getattr(pipeline, "link_index", None)
-                if index is None:
-                    # A runner that cannot say what a batch touches links it with every event.
+                if incremental:
+                    index = pipeline.link_index
+                    bands = index.band_keys(pending)
+                    before, known_articles = _candidates(store, index, pending, ready, bands)
+                else:
                     before = {e.id: e for e in store.events()}
                     held = {i for e in before.values() for i in e.article_ids}
                     known_articles = store.articles(sorted(held))
-                else:
-                    bands = index.band_keys(pending)
-                    before, known_articles = _candidates(store, index, pending, ready, bands)
-                run = pipeline.run(
-                    pending, events=list(before.values()), known_articles=known_articles, extractions=ready
-                )
+                given = list(before.values())
+                with (while_linking or _nothing)(len(pending)):
+                    run = pipeline.run(
+                        pending, events=given, known_articles=known_articles, extractions=ready
+                    )
                 for failed in run.failed:
                     reject(_failure(first_of_each[failed.article_id], failed))
                 dropped = {e.article_id for e in run.failed}
@@ -167,6 +169,19 @@ def ingest_items(
             report.unlinked_claims = _unlinked(run.extractions, run.events)
     reached("committed")
     return report
+
+
+def _extract(
+    pipeline: Pipeline, articles: Sequence[Article], track: TrackExtraction | None
+) -> list[Extraction]:
+    """The extractions of ``articles``, streamed through ``track`` when given."""
+    if track is None:
+        return pipeline.extract(articles)
+    return list(track(pipeline.iter_extract(articles), len(articles)))
+
+
+def _nothing(count: int) -> AbstractContextManager[object]:
+    return nullcontext()
 
 
 def _write_events(

@@ -42,8 +42,9 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
-from fogofwar.batch import IngestReport, Runner, ingest_items
+from fogofwar.batch import IngestReport, ingest_items
 from fogofwar.errors import InputRejected
 from fogofwar.ingest import read_inputs
 from fogofwar.ingest.feed import FeedEntry, read_feed_entries
@@ -56,6 +57,7 @@ from fogofwar.ingest.sources import (
     is_url,
 )
 from fogofwar.model import Article, Rejection
+from fogofwar.pipeline import Pipeline
 from fogofwar.settings import Settings
 from fogofwar.store import Store
 from fogofwar.store.watch_state import WatchState, load_watch_states, save_watch_states
@@ -224,22 +226,21 @@ def watch_once(
     sources: Sequence[str],
     *,
     settings: Settings,
-    pipeline: Runner | None,
-    on_rejection: Callable[[Rejection], None] | None = None,
+    pipeline: Pipeline | None,
     on_wait: Callable[[str], None] | None = None,
+    **options: Any,
 ) -> WatchReport:
     """Poll ``sources`` from their stored state, ingest what is new as one batch, save the new state.
 
-    pipeline, on_rejection, on_wait: as for :func:`fogofwar.batch.ingest_items`.
+    pipeline, on_wait and ``options`` (incremental, on_rejection, track_extraction, while_linking):
+    passed to :func:`fogofwar.batch.ingest_items`; on_wait is told of a wait for the state's write too.
     RETURNS: WatchReport. The state is saved only after the batch committed (see the module).
     """
     keys = source_keys(sources)
     polled = poll(keys, load_watch_states(store, keys), settings=settings)
     report = WatchReport(poll=polled)
     if polled.items:
-        report.ingest = ingest_items(
-            store, polled.items, pipeline=pipeline, on_rejection=on_rejection, on_wait=on_wait
-        )
+        report.ingest = ingest_items(store, polled.items, pipeline=pipeline, on_wait=on_wait, **options)
     if polled.states:
         # writing(): wait for another writer (a long ingest) like the batch does, not fail.
         with store.writing(on_wait=on_wait):

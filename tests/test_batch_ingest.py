@@ -20,7 +20,8 @@ TEXTS = (
 
 
 class RecordingPipeline:
-    """Returns empty extractions and records what it was asked to run on."""
+    """Returns empty extractions and records what it was asked to run on (no link_index: the
+    batches are run with ``incremental=False``)."""
 
     def __init__(self, fail: bool = False) -> None:
         self.fail = fail
@@ -59,7 +60,11 @@ def test_batch_ingest_stores_articles_and_rejections_reported(store: Store) -> N
     rejection = Rejection(input="empty.txt", reason="empty.txt: the file is empty", code="E003")
     seen: list[Rejection] = []
     report = ingest_items(
-        store, [*articles(), rejection], pipeline=RecordingPipeline(), on_rejection=seen.append
+        store,
+        [*articles(), rejection],
+        pipeline=RecordingPipeline(),
+        incremental=False,
+        on_rejection=seen.append,
     )
     assert len(report.added) == 2 and report.already == [] and report.extracted
     assert report.rejections == [rejection] == seen
@@ -68,19 +73,19 @@ def test_batch_ingest_stores_articles_and_rejections_reported(store: Store) -> N
 
 def test_batch_ingest_runs_the_pipeline_only_on_new_articles(store: Store) -> None:
     pipeline = RecordingPipeline()
-    ingest_items(store, articles()[:1], pipeline=pipeline)
-    report = ingest_items(store, articles(), pipeline=pipeline)
+    ingest_items(store, articles()[:1], pipeline=pipeline, incremental=False)
+    report = ingest_items(store, articles(), pipeline=pipeline, incremental=False)
     assert pipeline.calls == [[articles()[0].id], [articles()[1].id]]
     assert [a.id for a in report.already] == [articles()[0].id]
 
 
 def test_batch_ingest_failing_pipeline_stores_nothing(store: Store) -> None:
     with pytest.raises(RuntimeError):
-        ingest_items(store, articles(), pipeline=RecordingPipeline(fail=True))
+        ingest_items(store, articles(), pipeline=RecordingPipeline(fail=True), incremental=False)
     assert store.counts()["articles"] == 0
     # A re-run starts afresh and extracts both.
     pipeline = RecordingPipeline()
-    ingest_items(store, articles(), pipeline=pipeline)
+    ingest_items(store, articles(), pipeline=pipeline, incremental=False)
     assert pipeline.calls == [[a.id for a in articles()]]
 
 
@@ -88,5 +93,6 @@ def test_batch_ingest_without_pipeline_stores_unextracted(store: Store) -> None:
     report = ingest_items(store, articles(), pipeline=None)
     assert len(report.added) == 2 and not report.extracted
     pipeline = RecordingPipeline()
-    ingest_items(store, articles(), pipeline=pipeline)  # stored but never extracted: extracted now
+    # Stored but never extracted: extracted now.
+    ingest_items(store, articles(), pipeline=pipeline, incremental=False)
     assert pipeline.calls == [[a.id for a in articles()]]
