@@ -33,11 +33,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any
 
 from fogofwar.errors import ConfigError
@@ -151,26 +149,20 @@ def extract_on_cluster(settings: Settings, articles: Sequence[Article]) -> list[
 
 def _worker_settings(settings: Settings) -> Settings:
     """The settings a task carries: one process per worker (Dask gives the parallelism), no
-    scheduler (the worker extracts itself), and no cache directory (a client path: the worker
-    picks its own, see :func:`_extract_on_worker`)."""
+    scheduler (the worker extracts itself), and no cache directory (a client path means nothing
+    on a worker: None makes each worker use its own default, ``settings.default_cache_dir``)."""
     return replace(settings, scheduler=None, n_process=1, cache_dir=None)
 
 
 def _extract_on_worker(settings: Settings, articles: Sequence[Article]) -> list[Extraction]:
     """The task: one chunk extracted in the worker's process, with the worker's cache directory."""
-    return extract_chunk(_on_worker(settings), articles)
+    return extract_chunk(settings, articles)
 
 
 def _load_on_worker(settings: Settings) -> None:
     """Load this worker process's Extractor and its resources (the one the tasks will use)."""
-    extractor = _process_extractor(_on_worker(settings))
+    extractor = _process_extractor(settings)
     _ = extractor.nlp, extractor.registry, extractor.gazetteer
-
-
-def _on_worker(settings: Settings) -> Settings:
-    """``settings`` with the worker's own cache directory (FOGOFWAR_CACHE_DIR of its environment)."""
-    cache = os.environ.get("FOGOFWAR_CACHE_DIR")
-    return replace(settings, cache_dir=Path(cache)) if cache else settings
 
 
 async def _probe(address: str, timeout_s: float) -> None:

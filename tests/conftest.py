@@ -93,12 +93,9 @@ def gazetteer() -> Gazetteer:
 
 @pytest.fixture(scope="session", autouse=True)
 def gazetteer_built_first(gazetteer: Gazetteer) -> None:
-    """Build the gazetteer index before the first test (~10 s once per run).
-
-    An Extractor loads the gazetteer lazily, after it has started an article's time budget
-    (``Settings.article_time_budget_s``, 30 s): built there on a loaded machine, the index can
-    spend the whole budget, and that article loses its mentions and claims.
-    """
+    """Build the gazetteer index before the first test (~10 s once per run), so that the cost
+    of the run's temporary cache falls on no test in particular (the Extractor itself loads its
+    resources before an article's time budget starts: ``Extractor.load_resources``)."""
 
 
 @pytest.fixture
