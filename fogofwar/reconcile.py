@@ -298,8 +298,8 @@ def counted_claims(
         for c in claims
         if c.article_id in originals
     }
-    seen: set[tuple[object, ...]] = set()
-    kept = []
+    seen: dict[tuple[object, ...], int] = {}
+    kept: list[Claim] = []
     for claim in timeline(claims):
         original = copies.get(claim.article_id)
         if (original, claim.victims, claim.outcome, claim.figure, claim.low, claim.high) in said:
@@ -307,8 +307,12 @@ def counted_claims(
         who = (claim.claimant, claim.article_id if by_report and claim.claimant == UNATTRIBUTED else "")
         key = (who, claim.victims, claim.outcome, claim.figure, claim.low, claim.high)
         if key in seen:
+            # The claimant still stands by its figure on the later date: a rival's earlier figure
+            # is revised against that date (``revised.v1`` step 3), the first report is kept.
+            if claim.claim_date is not None:
+                kept[seen[key]] = replace(kept[seen[key]], claim_date=claim.claim_date)
             continue
-        seen.add(key)
+        seen[key] = len(kept)
         kept.append(claim)
     return kept
 

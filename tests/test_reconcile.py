@@ -387,3 +387,28 @@ def test_reconcile_event_totals_ordered(rows: list[tuple[str, str, int, str]]) -
     total = _total(claims)
     known = [v for v in (total.low, total.best, total.high) if v is not None]
     assert known == sorted(known)
+
+
+def test_a_figure_restated_later_revises_an_earlier_rival_report() -> None:
+    """An undated report dated at the attack gives 35, as the government does again a day later:
+    the army's first "at least 9" of the attack day is revised by the later statement."""
+    claims = [
+        claim("army", "unknown", 9, qualifier="at_least", article="first", day=3, kind="state_forces"),
+        claim("government", "unknown", 35, article="undated", day=3, kind="state_forces"),
+        claim("government", "unknown", 35, article="next-day", day=4, kind="state_forces"),
+    ]
+    (row,) = reconcile(claims, rule="corroborated.v2")
+    assert (row.best, row.high) == (35, 35)
+
+
+def test_a_restated_figure_does_not_outvote_the_new_toll() -> None:
+    """A report that gives the new toll (59) and restates another source's earlier 100: the new
+    toll is the best, the 100 the high."""
+    claims = [
+        claim("Amnesty", "unknown", 100, qualifier="at_least", article="day1", day=14, kind="outlet"),
+        claim("state government", "unknown", 43, article="day1", day=14, kind="state_forces"),
+        claim("outlet", "unknown", 59, article="day2", day=15, stance="reports", kind="outlet"),
+        claim("Amnesty", "unknown", 100, qualifier="at_least", article="day2", day=15, kind="outlet"),
+    ]
+    (row,) = reconcile(claims, rule="corroborated.v2")
+    assert (row.best, row.high) == (59, 100)

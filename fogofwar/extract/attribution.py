@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from typing import Any
@@ -57,6 +58,26 @@ def dateline_end(article: Article, sentence: Sentence) -> int:
 
 # (outcome, preposition, nouns, syntactic class, state): "taken into custody" -> captured
 PhrasalTrigger = tuple[str, str, frozenset[str], str, bool]
+
+
+@dataclass(frozen=True)
+class TollWords:
+    """The words of a running toll ("the death toll rose to 45"; resource ``tolls``)."""
+
+    nouns: frozenset[str] = frozenset()
+    modifiers: Mapping[str, str] = field(default_factory=dict)  # "death" toll -> killed
+    count_nouns: Mapping[str, str] = field(default_factory=dict)  # "number of dead" -> killed
+    figure_prepositions: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class CumulativeWords:
+    """The words of a count over many incidents ("have killed thousands"; resource ``cumulative``)."""
+
+    perfect_auxiliaries: frozenset[str] = frozenset()
+    magnitudes: frozenset[str] = frozenset()
+    span_prepositions: frozenset[str] = frozenset()
+    span_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -123,6 +144,8 @@ class ClaimLexicon:
     period_nouns: frozenset[str] = frozenset()
     period_determiners: frozenset[str] = frozenset()
     long_ago_units: frozenset[str] = frozenset()
+    tolls: TollWords = field(default_factory=lambda: TollWords())
+    cumulative: CumulativeWords = field(default_factory=lambda: CumulativeWords())
 
     def stance_of(self, word: str) -> str | None:
         """The stance a reporting verb form expresses, or None."""
@@ -174,6 +197,15 @@ def claim_lexicon() -> ClaimLexicon:
             for entry in data.get("particle_triggers", [])
             for verb in entry["verbs"]
         },
+        tolls=TollWords(
+            nouns=frozenset(data["tolls"]["nouns"]),
+            modifiers=dict(data["tolls"]["modifiers"]),
+            count_nouns=dict(data["tolls"]["count_nouns"]),
+            figure_prepositions=frozenset(data["tolls"]["figure_prepositions"]),
+        ),
+        cumulative=CumulativeWords(
+            **{k: frozenset(v) for k, v in data["cumulative"].items() if k != "about"}
+        ),
         phrasal_objects={
             verb: frozenset(entry["objects"])
             for entry in data.get("phrasal_triggers", [])

@@ -40,7 +40,7 @@ def _candidate_pattern() -> re.Pattern[str]:
     or a fatal event by name."""
     lex = claim_lexicon()
     nouns = {noun for entries in lex.phrasal_triggers.values() for entry in entries for noun in entry[2]}
-    words = sorted({w for w in lex.triggers if " " not in w} | nouns)
+    words = sorted({w for w in lex.triggers if " " not in w} | nouns | lex.tolls.nouns)
     particles = "|".join(
         rf"{re.escape(verb)}\s+{re.escape(particle)}"
         for verb, (particle, _, _) in sorted(lex.particle_triggers.items())

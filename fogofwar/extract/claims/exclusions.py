@@ -65,6 +65,8 @@ def is_tally(trigger: Any, lex: ClaimLexicon) -> bool:
     "45 people have been killed this year", "the city's 30th killing"), or happened long before
     it ("whose mother died years ago")."""
     verbs = [trigger, *trigger.conjuncts]
+    if _is_cumulative(trigger, lex):
+        return True
     for verb in verbs:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in lex.tally_prepositions:
@@ -75,6 +77,24 @@ def is_tally(trigger: Any, lex: ClaimLexicon) -> bool:
                 return True  # "killed in the city this year" parsed under "in"
             if child.dep_ in ("amod", "nummod") and _NUMBERED.match(child.text) and verb.pos_ == "NOUN":
                 return True  # "the city's 30th killing"
+    return False
+
+
+def _is_cumulative(trigger: Any, lex: ClaimLexicon) -> bool:
+    """A count in the perfect over many incidents: "have killed thousands in Nigeria's central
+    states", "More than 1,000 people have been killed in Lebanon in a week of bombardment"."""
+    words = lex.cumulative
+    if not any(c.dep_ == "aux" and c.lower_ in words.perfect_auxiliaries for c in trigger.children):
+        return False
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass", "nsubj") and child.lower_ in words.magnitudes:
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in words.span_prepositions
+            and any(g.dep_ == "pobj" and g.lower_ in words.span_nouns for g in child.children)
+        ):
+            return True
     return False
 
 

@@ -16,6 +16,7 @@ from fogofwar.extract.claims.linear import linear_statements
 from fogofwar.extract.claims.lists import add_shared_singular, coordinated, other_person_noun
 from fogofwar.extract.claims.statement import CasualtyStatement
 from fogofwar.extract.claims.syntax import is_personish, quantity_tokens, quantity_values, token_end
+from fogofwar.extract.claims.tolls import toll_statements
 from fogofwar.extract.claims.victims import governing_verb, victim_phrases
 from fogofwar.extract.numbers import Quantity
 
@@ -90,6 +91,11 @@ def find_statements(doc: Any, ctx: ArticleContext, lex: ClaimLexicon) -> list[Ca
     # a token ("-Three additional officers", a list dash glued to it), and a test on the token's
     # first character alone let the linear pass read the same count again (two claims, one id).
     covered = {t.i for st in statements for t in doc if t.idx < st.end and st.start < t.idx + len(t)}
+    statements += [
+        s
+        for s in toll_statements(doc, qtokens, covered, lex)
+        if not is_irrealis(s.trigger, lex) and not is_tally(s.trigger, lex)
+    ]
     statements += linear_statements(doc, qtokens, covered, lex, ctx)
     return sorted(statements, key=lambda s: (s.start, s.end))
 
