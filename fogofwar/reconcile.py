@@ -422,8 +422,10 @@ def rival_accounts(rows: Sequence[Reconciled]) -> dict[str, list[Reconciled]]:
     """Adversary groups whose dead others describe otherwise (totals step 2): victims -> the rows
     (civilians or unknown, not adversary) with a claimant the adversary group does not have."""
     rivals: dict[str, list[Reconciled]] = {}
+    described_by = {c for r in rows if not r.adversary and _describes_other_victims(r) for c in r.claimants}
     for row in rows:
-        if not row.adversary:
+        if not row.adversary or set(row.claimants) & described_by:
+            # a party that counts both its enemies' dead and the other dead tells them apart
             continue
         others = [
             r

@@ -412,3 +412,16 @@ def test_a_restated_figure_does_not_outvote_the_new_toll() -> None:
     ]
     (row,) = reconcile(claims, rule="corroborated.v2")
     assert (row.best, row.high) == (59, 100)
+
+
+def test_a_party_that_counts_both_groups_tells_them_apart_whoever_else_speaks() -> None:
+    """The army counts 33 attackers killed and 26 hostages; the attackers claim 214 hostages.
+    The army's 33 are no rival account of the hostages (it tells both): 26 + 33 = 59, high
+    214 + 33."""
+    claims = [
+        claim("army", "Attackers", 33, kind="state_forces"),
+        claim("army", "civilians", 26, kind="state_forces"),
+        claim("Attackers", "civilians", 214, kind="rebel_group", article="a2"),
+    ]
+    total = _total(claims)
+    assert (total.best, total.high, total.contested) == (59, 247, ())
