@@ -89,7 +89,7 @@ Victim groups overlap, so an event's total is not the plain sum of its groups. T
 3. **Groups add only when distinct**: each side's own dead in a battle (the army admits 3
    soldiers and claims 40 fighters: 43), an adversary count that no one else describes
    differently, a breakdown the same claimant gives ("the army said 26 hostages and 33
-   attackers died").
+   attackers died"; it stays a breakdown when the attackers claim 214 hostages).
 
 Each of low, best and high is computed the same way from the groups' low, best and high. A
 combined group ("A + B") counts only when none of its members has a row of its own.
@@ -289,7 +289,9 @@ def counted_claims(
 
     A syndicated copy is the same source, so a figure it repeats is not counted again; a
     near-copy (a light rewrite) that changes a figure ("two dead" where the wire said one)
-    carries new information, so that claim counts.
+    carries new information, so that claim counts. A claimant repeating its figure in a later
+    report still stands by it then: the kept (first) claim takes the repeat's date, so that a
+    rival's earlier figure counts as revised (``revised.v1`` step 3).
     """
     copies = copies or {}
     originals = set(copies.values())
@@ -420,7 +422,9 @@ def _describes_other_victims(row: Reconciled) -> bool:
 
 def rival_accounts(rows: Sequence[Reconciled]) -> dict[str, list[Reconciled]]:
     """Adversary groups whose dead others describe otherwise (totals step 2): victims -> the rows
-    (civilians or unknown, not adversary) with a claimant the adversary group does not have."""
+    (civilians or unknown, not adversary) with a claimant the adversary group does not have. A
+    group whose claimant also gives a figure in such a row is no rival account: that party tells
+    its enemies' dead and the other dead apart (totals step 3)."""
     rivals: dict[str, list[Reconciled]] = {}
     described_by = {c for r in rows if not r.adversary and _describes_other_victims(r) for c in r.claimants}
     for row in rows:

@@ -63,10 +63,11 @@ def is_tally(trigger: Any, lex: ClaimLexicon) -> bool:
     """Whether the outcome is counted over a period, not in one event ("more than 50 insurgents
     killed since the beginning of the year", "have killed two and detained 30 since December",
     "45 people have been killed this year", "the city's 30th killing"), or happened long before
-    it ("whose mother died years ago")."""
-    verbs = [trigger, *trigger.conjuncts]
+    it ("whose mother died years ago"), or sums many incidents in the perfect ("have killed
+    thousands", "have been killed in a week of bombardment")."""
     if _is_cumulative(trigger, lex):
         return True
+    verbs = [trigger, *trigger.conjuncts]
     for verb in verbs:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in lex.tally_prepositions:

@@ -25,12 +25,12 @@ def toll_statements(
         outcome, noun = _toll(token, lex)
         if outcome is None:
             continue
-        figure = _figure(token, qtokens, lex)
+        figure, change = _figure(token, qtokens, lex)
         if figure is None or figure.i in covered:
             continue
         quantity = qtokens[figure.i]
         values = quantity_values(quantity)
-        if quantity.low is not None and quantity.high is not None and _after_from(doc, quantity):
+        if change:
             values = (quantity.high, quantity.high, quantity.high, "exact")  # "rose from 32 to 35"
         verb = token.head if token.dep_ in _TOLL_DEPS and token.head.i != token.i else token
         statement = CasualtyStatement(
@@ -77,9 +77,10 @@ def _toll(token: Any, lex: ClaimLexicon) -> tuple[str | None, Any | None]:
     return None, None
 
 
-def _figure(toll: Any, qtokens: dict[int, Quantity], lex: ClaimLexicon) -> Any | None:
+def _figure(toll: Any, qtokens: dict[int, Quantity], lex: ClaimLexicon) -> tuple[Any | None, bool]:
     """The token of the toll's (new) figure: after "to"/"at" on its verb, the verb's object or
-    attribute, or the toll's own of-phrase; a figure after "from" is the old toll."""
+    attribute, or the toll's own of-phrase; a figure after "from" is the old toll. The flag is
+    True when the token is a "from 32 to 35" range read as one quantity (the toll is its high end)."""
     places = [toll]
     if toll.dep_ in _TOLL_DEPS and toll.head.i != toll.i:
         places.insert(0, toll.head)
@@ -91,29 +92,25 @@ def _figure(toll: Any, qtokens: dict[int, Quantity], lex: ClaimLexicon) -> Any |
                     if inner.dep_ == "prep" and inner.lower_ in lex.tolls.figure_prepositions:
                         number = _number_in(inner, qtokens)
                         if number is not None:
-                            return number
+                            return number, False
                 numbers = [c for c in child.children if c.dep_ == "pobj" and c.i in qtokens]
                 if len(numbers) > 1:
-                    return numbers[-1]  # "from 32 to 35" with both under "from"
-                if numbers and qtokens[numbers[0].i].high is not None:
-                    return numbers[0]  # "from 32 to 35" read as one range
+                    return numbers[-1], False  # "from 32 to 35" with both under "from"
+                quantity = qtokens[numbers[0].i] if numbers else None
+                if quantity is not None and quantity.high is not None:
+                    return numbers[0], quantity.low is not None  # "from 32 to 35" read as one range
                 continue
             if child.dep_ == "prep" and (
                 child.lower_ in lex.tolls.figure_prepositions or (place is toll and child.lower_ == "of")
             ):
                 number = _number_in(child, qtokens)
                 if number is not None:
-                    return number
+                    return number, False
             if place is not toll and child.dep_ in _FIGURE_DEPS and child.i != toll.i:
                 number = _number_in(child, qtokens, deep=False)
                 if number is not None:
-                    return number
-    return None
-
-
-def _after_from(doc: Any, quantity: Quantity) -> bool:
-    """Whether a range is told as a change: "from 32 to 35" (the toll is now 35)."""
-    return doc.text[: quantity.start].rstrip().lower().endswith("from")
+                    return number, False
+    return None, False
 
 
 def _number_in(token: Any, qtokens: dict[int, Quantity], *, deep: bool = True) -> Any | None:
