@@ -250,6 +250,9 @@ class Claim(Record):
     qualifier: str = "exact"  # one of QUALIFIERS
     claimant_kind: str = "unknown"  # one of ACTOR_KINDS
     confidence: float = 1.0
+    # The claimant as the article names it ("Niger's defence ministry"), beside the normalised
+    # ``claimant``; None when no one is named (the outlet's own statement) or not recorded.
+    claimant_words: str | None = None
     part: str = "text"  # what ``evidence`` indexes: "text" (Article.text) or "title" (Article.title)
 
     _nested: ClassVar[dict[str, type[Record]]] = {"evidence": Span}

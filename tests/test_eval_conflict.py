@@ -23,10 +23,12 @@ from fogofwar.eval.conflict import (
     Report,
     fold_admin1,
     load_conflict,
+    predicted_event,
     same_claimant,
     score_conflict,
     validate_gold,
 )
+from fogofwar.model import Claim, Event, Span
 from fogofwar.settings import Settings
 
 CONFLICT_DIR = Path(__file__).resolve().parents[1] / "evaldata" / "conflict"
@@ -92,6 +94,26 @@ def test_eval_conflict_gold_fields(conflict_set):
 )
 def test_eval_conflict_same_claimant_by_name(gold, predicted, expected):
     assert same_claimant(gold, predicted) is expected
+
+
+def test_eval_conflict_predicted_claimants_include_their_own_words():
+    # the gold names a voice ("defence ministry"); the claim keeps it beside the actor
+    claim = Claim(
+        id="c1",
+        article_id="a1",
+        claimant="Niger Armed Forces",
+        victims="Niger Armed Forces",
+        outcome="killed",
+        evidence=Span(0, 4, "text"),
+        figure=23,
+        claimant_words="Niger's defence ministry",
+    )
+    event = Event(
+        id="e1", event_type="Battles", sub_event_type="Armed clash", claims=(claim,), article_ids=("a1",)
+    )
+    found = predicted_event(event, {"a1": ["r1"]})
+    assert found.claimants == ("Niger Armed Forces", "Niger's defence ministry")
+    assert any(same_claimant("defence ministry", p) for p in found.claimants)
 
 
 def test_eval_conflict_same_claimant_by_registry():

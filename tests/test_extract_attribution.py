@@ -240,3 +240,38 @@ def test_attribution_subject_party(nlp: Any, registry: ActorRegistry) -> None:
     assert subject_party(nlp(text), _context(registry, text)) == registry.get(ARMY)
     text = "They attacked a rebel base near Kidal."  # a pronoun names no party
     assert subject_party(nlp(text), _context(registry, text)) is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # the voice as the article names it, beside the normalised actor
+        ("Mali's defence ministry said 12 rebels were killed near Kidal.", "Mali's defence ministry"),
+        ("A spokesman for the army said 12 rebels were killed near Kidal.", "spokesman for the army"),
+        (
+            "According to regional governor Amadou Traore, 12 people were killed.",
+            "regional governor Amadou Traore",
+        ),
+        # no one named: no words
+        ("Forty civilians were killed in the raid.", ""),
+    ],
+)
+def test_attribution_keeps_the_claimants_own_words(
+    nlp: Any, registry: ActorRegistry, text: str, words: str
+) -> None:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == "killed")
+    assert attribute(token, 0, _context(registry, text)).words == words
+
+
+@pytest.mark.slow
+def test_attribution_paragraph_carries_the_speakers_words(nlp: Any, registry: ActorRegistry) -> None:
+    army = registry.get(ARMY)
+    assert army is not None
+    speaker = Attribution(army.name, army.kind, "claims", None, army, "explicit", words="army spokesman")
+    ctx = _context(registry, "Forty civilians were killed in the raid.")
+    ctx.paragraph_speaker = {0: speaker}
+    doc = nlp("Forty civilians were killed in the raid.")
+    found = attribute(next(t for t in doc if t.text == "killed"), 0, ctx)
+    assert (found.claimant, found.words, found.source) == (ARMY, "army spokesman", "paragraph")

@@ -79,6 +79,7 @@ class ClaimOut(BaseModel):
     claimant_kind: str
     confidence: float
     part: str = "text"
+    claimant_words: str | None = None
 
 
 class ReconciledOut(BaseModel):

@@ -300,7 +300,7 @@ def predicted_event(event: Event, reports_of: Mapping[str, Sequence[str]]) -> Pr
         country=place.country if place else None,
         admin1=place.admin1 if place else None,
         start=event.start,
-        claimants=tuple(dict.fromkeys(c.claimant for c in event.claims)),
+        claimants=tuple(dict.fromkeys(n for c in event.claims for n in (c.claimant, c.claimant_words) if n)),
     )
 
 

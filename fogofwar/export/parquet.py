@@ -30,6 +30,7 @@ CLAIM_TYPE = pa.struct(
         ("article_id", pa.string()),
         ("claimant", pa.string()),
         ("claimant_kind", pa.string()),
+        ("claimant_words", pa.string()),
         ("stance", pa.string()),
         ("victims", pa.string()),
         ("outcome", pa.string()),

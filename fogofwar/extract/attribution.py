@@ -246,6 +246,10 @@ class Attribution:
     actor: Actor | None = None
     source: str = "explicit"
     verb: Any = None  # the spaCy Token of the reporting verb; never leaves the extract stage
+    # The claimant as the article names it ("regional governor Oleh Syniehubov", "Niger's
+    # defence ministry"), kept beside the normalised actor: analysts cite the voice, and two
+    # voices of one actor (the emergency service and the interior ministry) stay apart.
+    words: str = ""
 
 
 @dataclass
@@ -509,8 +513,27 @@ def _outlet(ctx: ArticleContext, stance: str, stated: date | None) -> Attributio
     return Attribution(ctx.outlet, "outlet", stance, stated, None, "outlet")
 
 
-def _from_actor(actor: Actor, stance: str, stated: date | None, source: str, verb: Any) -> Attribution:
-    return Attribution(actor.name, actor.kind, stance, stated, actor, source, verb)
+def _from_actor(
+    actor: Actor, stance: str, stated: date | None, source: str, verb: Any, words: str = ""
+) -> Attribution:
+    return Attribution(actor.name, actor.kind, stance, stated, actor, source, verb, words)
+
+
+def claimant_words(token: Any, lex: ClaimLexicon, floor: int = 0) -> str:
+    """The words naming a claimant, headed by ``token``: its phrase up to the head plus the
+    agent phrase that says whose voice it is ("a spokesman for the army" -> "spokesman for the
+    army"); appositions and relative clauses left out."""
+    text = _phrase_text(token, lex, floor)
+    for child in token.rights:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in _AGENT_PREPS
+            and any(c.dep_ == "pobj" for c in child.children)
+        ):
+            tail = token.doc[child.i : child.right_edge.i + 1]
+            text = f"{text} {' '.join(tail.text.split())}"
+            break
+    return text
 
 
 def _carried(ctx: ArticleContext, paragraph: int, stance: str | None, stated: date | None) -> Attribution:
@@ -518,7 +541,13 @@ def _carried(ctx: ArticleContext, paragraph: int, stance: str | None, stated: da
     speaker = ctx.paragraph_speaker.get(paragraph)
     if speaker is not None:
         return Attribution(
-            speaker.claimant, speaker.kind, stance or speaker.stance, stated, speaker.actor, "paragraph"
+            speaker.claimant,
+            speaker.kind,
+            stance or speaker.stance,
+            stated,
+            speaker.actor,
+            "paragraph",
+            words=speaker.words,
         )
     return _outlet(ctx, stance or "reports", stated)
 
@@ -549,10 +578,11 @@ def attribute(trigger: Any, paragraph: int, ctx: ArticleContext) -> Attribution:
     according = _according_to(trigger, lex)
     if found is None and according is not None:
         actor = actor_of_phrase(according, ctx, lex)
+        words = claimant_words(according, lex, ctx.dateline_end)
         if actor:
-            return _from_actor(actor, "claims", None, "explicit", None)
+            return _from_actor(actor, "claims", None, "explicit", None, words)
         text = _phrase_text(according, lex, ctx.dateline_end)
-        return Attribution(text, "unknown", "claims", None, None, "explicit")
+        return Attribution(text, "unknown", "claims", None, None, "explicit", words=words)
     if found is None:
         return _carried(ctx, paragraph, None, None)
     verb, stance = found
@@ -570,7 +600,9 @@ def attribute(trigger: Any, paragraph: int, ctx: ArticleContext) -> Attribution:
         stance = "reports"
     actor = actor_of_phrase(subject, ctx, lex)
     if actor:
-        return _from_actor(actor, stance, stated, "explicit", verb)
+        return _from_actor(
+            actor, stance, stated, "explicit", verb, claimant_words(subject, lex, ctx.dateline_end)
+        )
     if is_anaphor(subject, lex) or _owned_by_pronoun(subject, lex):
         # "The UN said it had confirmed 100 deaths", "the ministry said its forces ... and
         # claimed 60": the pronoun is the party whose statement the clause is part of.
@@ -584,7 +616,16 @@ def attribute(trigger: Any, paragraph: int, ctx: ArticleContext) -> Attribution:
     if subject.pos_ not in ("NOUN", "PROPN"):
         return _carried(ctx, paragraph, stance, stated)  # a mis-parsed verb or adjective as subject
     text = _phrase_text(subject, lex, ctx.dateline_end)
-    return Attribution(text, "unknown", stance, stated, None, "explicit", verb)
+    return Attribution(
+        text,
+        "unknown",
+        stance,
+        stated,
+        None,
+        "explicit",
+        verb,
+        claimant_words(subject, lex, ctx.dateline_end),
+    )
 
 
 def _owned_by_pronoun(token: Any, lex: ClaimLexicon) -> bool:
@@ -626,6 +667,7 @@ __all__ = [
     "actor_of_phrase",
     "attribute",
     "claim_lexicon",
+    "claimant_words",
     "clause_subject",
     "dateline_end",
     "find_reporting_verb",

@@ -212,6 +212,7 @@ def _claim(
         qualifier=statement.qualifier,
         claimant_kind=attribution.kind,
         confidence=round(confidence, 3),
+        claimant_words=attribution.words or None,
     )
 
 
