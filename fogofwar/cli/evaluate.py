@@ -1,8 +1,9 @@
-"""`fogofwar eval`: score the pipeline against an annotated corpus (ISAF, MUC-4, GVA, conflict)."""
+"""`fogofwar eval`: score the pipeline against an annotated corpus (ISAF, MUC-4, GVA, conflict, ACLED)."""
 
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +12,7 @@ import typer
 from fogofwar import present
 from fogofwar.cli import console
 from fogofwar.cli.common import eval_app, exit_on_error, settings_of
-from fogofwar.errors import ConfigError
+from fogofwar.errors import ConfigError, FogofwarError
 
 DirArgument = Annotated[
     Path,
@@ -110,3 +111,71 @@ _simple_command("isaf", _SIMPLE["isaf"])
 eval_app.command("muc4")(eval_muc4)
 _simple_command("gva", _SIMPLE["gva"])
 _simple_command("conflict", _SIMPLE["conflict"])
+
+
+class AcledMode(StrEnum):
+    """Which runs ``fogofwar eval acled`` scores (fogofwar.eval.acled: pooled, per_note)."""
+
+    pooled = "pooled"
+    per_note = "per_note"
+    both = "both"
+
+
+def eval_acled(
+    ctx: typer.Context,
+    path: DirArgument,
+    as_json: JsonOption = False,
+    limit: LimitOption = None,
+    mode: Annotated[
+        AcledMode,
+        typer.Option(
+            "--mode",
+            help="pooled: all notes ingested together; per_note: each note linked alone; both (default).",
+        ),
+    ] = AcledMode.both,
+) -> None:
+    """Score events against ACLED's coding of its own event notes (one note = one event).
+
+    The notes are extracted once; `pooled` links them all together, as one ingest would (wrong
+    merges cost), `per_note` links each note alone (extraction only). --json prints
+    {"pooled": {...}, "per_note": {...}}.
+
+    \b
+    Example:
+        fogofwar eval acled ../shared/eval/dev/acled --limit 100
+        fogofwar -j 2 eval acled ../shared/eval/dev/acled --mode per_note --json
+    """
+    modes = ("pooled", "per_note") if mode is AcledMode.both else (mode.value,)
+    with exit_on_error():
+        from fogofwar.eval.acled import evaluate_acled  # imported here: it loads the whole pipeline
+
+        try:
+            results = evaluate_acled(path, settings=settings_of(ctx), limit=limit, modes=modes)
+        except FogofwarError as e:
+            if e.code != "E050":
+                raise
+            typer.echo(f"Error: {e}", err=True)  # the set's files are missing: a usage error
+            raise typer.Exit(2) from e
+    if as_json:
+        present.write_json(results, sys.stdout)
+    else:
+        console.write_table(*_metrics_columns(results), sys.stdout)
+
+
+def _metrics_columns(results: dict[str, dict[str, float | int]]) -> tuple[list[dict[str, str]], list[str]]:
+    """Metrics of several runs as table rows: one row per metric, one column per run (None or NaN: "–")."""
+    from fogofwar.eval import strict_metrics
+
+    runs = {name: strict_metrics(metrics) for name, metrics in results.items()}
+    names = list(dict.fromkeys(k for metrics in runs.values() for k in metrics))
+
+    def cell(value: float | int | None) -> str:
+        if value is None:
+            return "–"
+        return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+    rows = [{"metric": k, **{run: cell(metrics.get(k)) for run, metrics in runs.items()}} for k in names]
+    return rows, ["metric", *runs]
+
+
+eval_app.command("acled")(eval_acled)

@@ -17,6 +17,11 @@ function. The rules are in each module's docstring:
 * ``conflict`` — :mod:`fogofwar.eval.conflict` (our own conflict set, ``evaldata/conflict``:
   reports -> events, reconciled killed totals, claimants, places, dates); imported only when run.
 
+``fogofwar eval acled`` (:mod:`fogofwar.eval.acled`: ACLED's event notes, one note per event,
+against ACLED's coding) is not in :data:`EVALUATIONS`: it scores two runs (notes linked together,
+and each note alone) from one extraction, so its result is one metrics dict per mode; the CLI
+calls :func:`fogofwar.eval.acled.evaluate_acled` directly.
+
 A new set adds a module with its loader, ``predict_*`` and ``score_*``, and one entry in
 :data:`EVALUATIONS`.
 
