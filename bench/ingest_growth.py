@@ -14,9 +14,15 @@ never timed (cached GVA extractions, or invented ones):
    ``--probe`` articles is timed: milliseconds per article of the whole batch (reads, dedup,
    linking, writes).
 
+3. ``accuracy``: GVA dev scored (fogofwar.eval.gva.score_gva) after ingesting every article in
+   one batch, and in ``--batches`` batches in the set's order, on the incremental path and on the
+   full-load path (``incremental=False``); the extractions are cached as in ``gva``, so the
+   figures measure linking alone.
+
 Usage:
 
     .venv/bin/python bench/ingest_growth.py gva [--repeat 3]
+    .venv/bin/python bench/ingest_growth.py accuracy [--batches 4] [--extractions FILE]
     .venv/bin/python bench/ingest_growth.py synthetic [--sizes 10000 100000] [--probe 1000]
 """
 
@@ -93,6 +99,52 @@ def run_gva(*, base: int, added: int, repeat: int, cache: Path | None = None) ->
     print(f"{added} articles into a ledger of {base}: {_spread(full)} s")
     print(f"ratio: median {statistics.median(ratios):.2f} (runs {', '.join(f'{r:.2f}' for r in ratios)})")
     return 0 if statistics.median(ratios) <= 1.3 else 1
+
+
+def _gva_inputs(cache: Path | None):
+    from link import GVA_DIR, cached_extractions
+
+    from fogofwar.eval.gva import gva_articles, load_documents
+
+    documents = load_documents(GVA_DIR)
+    articles, doc_article = gva_articles(documents)
+    if cache is not None:
+        extractions = [Extraction.from_dict(d) for d in json.loads(cache.read_text(encoding="utf-8"))]
+    else:
+        extractions = cached_extractions(articles, processes=2, refresh=False)
+    return documents, articles, doc_article, extractions
+
+
+def run_accuracy(*, batches: int, cache: Path | None = None) -> int:
+    """GVA dev figures after one batch and after ``batches`` batches, both paths (module docstring)."""
+    from link import GVA_DIR
+
+    from fogofwar.eval.clusters import article_events
+    from fogofwar.eval.gva import load_gvc_gold, load_incidents, score_gva
+
+    if not GVA_DIR.exists():
+        print(f"skipped: {GVA_DIR} not present")
+        return 0
+    documents, articles, doc_article, extractions = _gva_inputs(cache)
+    incidents, gvc_gold = load_incidents(GVA_DIR), load_gvc_gold(GVA_DIR)
+    pipeline = CannedPipeline(Settings(), {x.article_id: x for x in extractions})
+    runs = [("1 batch", 1, True), (f"{batches} batches, incremental", batches, True)]
+    runs.append((f"{batches} batches, full load", batches, False))
+    keys = ("merge_b3_f1", "killed_exact", "injured_exact", "city_accuracy", "date_accuracy")
+    print(f"{'run':<30} {'seconds':>8} " + " ".join(f"{k:>14}" for k in keys))
+    for name, count, incremental in runs:
+        step = -(-len(articles) // count)  # ceiling: ``count`` batches of about equal size
+        with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "acc.db") as store:
+            start = time.perf_counter()
+            for first in range(0, len(articles), step):
+                ingest_items(
+                    store, articles[first : first + step], pipeline=pipeline, incremental=incremental
+                )
+            seconds = time.perf_counter() - start
+            events = store.events()
+        figures = score_gva(documents, incidents, gvc_gold, doc_article, article_events(events, extractions))
+        print(f"{name:<30} {seconds:>8.1f} " + " ".join(f"{figures[k]:>14.4f}" for k in keys), flush=True)
+    return 0
 
 
 def _spread(values: Sequence[float]) -> str:
@@ -235,7 +287,12 @@ def main(argv: list[str] | None = None) -> int:
     synthetic.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     synthetic.add_argument("--probe", type=int, default=1_000)
     synthetic.add_argument("--fill-batch", type=int, default=5_000)
+    accuracy = sub.add_parser("accuracy", help="GVA dev figures: one batch against several, both paths")
+    accuracy.add_argument("--batches", type=int, default=4)
+    accuracy.add_argument("--extractions", type=Path, help="a bench/link.py cache file to use as it is")
     args = parser.parse_args(argv)
+    if args.bench == "accuracy":
+        return run_accuracy(batches=args.batches, cache=args.extractions)
     if args.bench == "gva":
         return run_gva(base=args.base, added=args.added, repeat=args.repeat, cache=args.extractions)
     return run_synthetic(sizes=args.sizes, probe=args.probe, fill_batch=args.fill_batch)

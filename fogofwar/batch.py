@@ -36,6 +36,7 @@ from fogofwar.store import Store
 
 if TYPE_CHECKING:
     from fogofwar.link.incremental import LinkIndex
+    from fogofwar.link.text import ArticleVectors, TermCounts
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +128,7 @@ def ingest_items(
         run = None
         index = None
         bands: dict[str, list[str]] = {}
+        terms: dict[str, TermCounts] = {}
         before: dict[str, Event] = {}
         changed: list[Event] = []
         if pipeline is not None:
@@ -135,10 +137,14 @@ def ingest_items(
             pending = [a for a in first_of_each.values() if a.id not in done]
             if pending:
                 ready = [e for e in extractions if e.article_id not in done]
+                extra: dict[str, object] = {}
                 if incremental:
                     index = pipeline.link_index
                     bands = index.band_keys(pending)
-                    before, known_articles = _candidates(store, index, pending, ready, bands)
+                    terms = index.term_counts(pending)
+                    reading = _candidates(store, index, pending, ready, bands, terms)
+                    before, known_articles = reading.events, reading.articles
+                    extra = {"copy_candidates": reading.copy_candidates, "vectors": reading.vectors}
                 else:
                     before = {e.id: e for e in store.events()}
                     held = {i for e in before.values() for i in e.article_ids}
@@ -146,7 +152,7 @@ def ingest_items(
                 given = list(before.values())
                 with (while_linking or _nothing)(len(pending)):
                     run = pipeline.run(
-                        pending, events=given, known_articles=known_articles, extractions=ready
+                        pending, events=given, known_articles=known_articles, extractions=ready, **extra
                     )
                 for failed in run.failed:
                     reject(_failure(first_of_each[failed.article_id], failed))
@@ -163,7 +169,7 @@ def ingest_items(
         if run is not None:
             store.save_extractions(run.extractions)
             reached("extractions")
-            _write_events(store, index, before, run, bands, changed=changed)
+            _write_events(store, index, before, run, bands, terms, changed=changed)
             reached("events")
             report.extractions, report.extracted = run.extractions, True
             report.unlinked_claims = _unlinked(run.extractions, run.events)
@@ -190,6 +196,7 @@ def _write_events(
     before: Mapping[str, Event],
     run: RunResult,
     bands: Mapping[str, Sequence[str]],
+    terms: Mapping[str, TermCounts],
     *,
     changed: Sequence[Event],
 ) -> None:
@@ -204,6 +211,17 @@ def _write_events(
     store.upsert_events(changed, keys=index.event_keys(changed), deleted=sorted(gone))
     kept = {a.id for a in run.articles}
     store.save_article_bands({i: k for i, k in bands.items() if i in kept}, scheme=index.bands_scheme)
+    store.save_article_terms({i: c.to_bytes() for i, c in terms.items() if i in kept})
+
+
+@dataclass
+class _Reading:
+    """What an incremental batch reads (``_candidates``)."""
+
+    events: dict[str, Event]  # the stored events it can touch, by id
+    articles: list[Article]  # their articles, those it may copy and their originals
+    copy_candidates: list[Article]  # the stored articles dedup compares it with
+    vectors: ArticleVectors  # text vectors fitted on the batch and its candidates' articles
 
 
 def _candidates(
@@ -212,36 +230,85 @@ def _candidates(
     articles: Sequence[Article],
     extractions: Sequence[Extraction],
     bands: Mapping[str, Sequence[str]],
-) -> tuple[dict[str, Event], list[Article]]:
-    """The stored events a batch can touch, by id, and the articles it needs (theirs and those it
-    may copy), read by key (fogofwar.link.incremental) rather than the whole ledger:
+    terms: Mapping[str, TermCounts],
+) -> _Reading:
+    """The stored events a batch can touch and the articles it needs, read by key
+    (fogofwar.link.incremental) rather than the whole ledger:
 
-    - the events under a block key the batch's mention groups look up (no other event can be a
-      candidate of the batch, nor of an event it founds or widens);
+    - the events under a block key one of the batch's mention groups looks up (no other event
+      can be a candidate of the batch, nor of an event it founds or widens), less those whose
+      text no group under their keys comes near enough to join (``LinkIndex.reachable``: their
+      stored term counts are read, not the events or their articles);
     - the stored articles sharing an LSH band with a batch article (the only ones dedup could
       call its originals), and the events holding them;
     - for the undated-article redating (Pipeline.redate): every event holding an article with
       an undated claim in those events (an article takes its date from the event holding most
       of its claims).
+
+    The text vectors are fitted on the batch and the articles of every event under its keys
+    (from their stored term counts), as if all those events were read. Dedup compares the batch
+    with the articles sharing a band with it and with the read articles that share a band with
+    each other (the pairs its LSH would verify), plus the read copies and their originals.
     """
     _build_keys(store, index)
-    ids = store.event_ids_with_keys(index.query_keys(articles, extractions))
+    queries = index.group_keys(articles, extractions)
+    keyed = store.event_ids_keyed({k for _, keys in queries for k in keys})
+    blocked = set().union(*keyed.values()) if keyed else set()
     copied = store.article_ids_with_bands(k for keys in bands.values() for k in keys)
     copied -= {a.id for a in articles}
-    ids |= store.event_ids_for_articles(copied)
+    copied_events = store.event_ids_for_articles(copied)
+    held = store.event_articles(blocked | copied_events)
+    fitted = {i for ids in held.values() for i in ids} | copied
+    vectors = _vectors(store, index, fitted, terms)
+    ids = index.reachable(queries, keyed, held, vectors) | copied_events
     events = store.events(sorted(ids))
     waiting = {c.article_id for e in events for c in e.claims if c.claim_date is None}
     more = store.event_ids_for_articles(waiting) - ids if waiting else set()
     if more:
         events = store.events(sorted(ids | more))
+        added = {i for e in events for i in e.article_ids} - fitted
+        if added:
+            fitted |= added
+            vectors = _vectors(store, index, fitted, terms)
     needed = {i for e in events for i in e.article_ids} | copied
     known = store.articles(sorted(needed))
     # A copy's original (duplicate_of) decides which article a new copy counts as.
     originals = {a.duplicate_of for a in known if a.duplicate_of and a.duplicate_of not in needed}
     if originals:
         known = store.articles(sorted(needed | originals))
-    log.debug("batch of %d reads %d stored events, %d articles", len(articles), len(events), len(known))
-    return {e.id: e for e in events}, known
+    vectors.add_texts([*known, *articles])
+    # Dedup: the band candidates, the read articles that may copy each other, and the copies.
+    paired = store.articles_sharing_bands(needed) | copied
+    paired |= {a.id for a in known if a.duplicate_of} | {a.duplicate_of for a in known if a.duplicate_of}
+    log.debug(
+        "batch of %d: %d events under its keys, reads %d, %d articles (%d for dedup)",
+        len(articles),
+        len(blocked),
+        len(events),
+        len(known),
+        len(paired),
+    )
+    return _Reading(
+        events={e.id: e for e in events},
+        articles=known,
+        copy_candidates=[a for a in known if a.id in paired],
+        vectors=vectors,
+    )
+
+
+def _vectors(
+    store: Store, index: LinkIndex, stored: set[str], batch: Mapping[str, TermCounts]
+) -> ArticleVectors:
+    """Text vectors of the batch (its term counts) and of ``stored`` articles (their stored
+    counts; an article stored without them is read and counted)."""
+    from fogofwar.link.text import ArticleVectors, TermCounts
+
+    counts = {i: TermCounts.from_bytes(data) for i, data in store.article_terms(stored).items()}
+    missing = sorted(stored - counts.keys())
+    if missing:
+        counts.update(index.term_counts(store.articles(missing)))
+    counts.update(batch)
+    return ArticleVectors([], counts=counts)
 
 
 def _build_keys(store: Store, index: LinkIndex) -> None:
@@ -249,12 +316,19 @@ def _build_keys(store: Store, index: LinkIndex) -> None:
     if store.link_index_scheme("event_keys") != index.keys_scheme:
         log.info("building the event keys of the stored events")
         store.rebuild_event_keys(index.event_keys(store.events()), scheme=index.keys_scheme)
-    if store.link_index_scheme("article_bands") != index.bands_scheme:
-        log.info("building the dedup keys of the stored articles")
+    stale_bands = store.link_index_scheme("article_bands") != index.bands_scheme
+    stale_terms = store.link_index_scheme("article_terms") != index.terms_scheme
+    if stale_bands or stale_terms:
         stored = store.articles()
         extracted = store.stored_ids([a.id for a in stored], extracted=True)
-        bands = index.band_keys([a for a in stored if a.id in extracted])
-        store.save_article_bands(bands, scheme=index.bands_scheme, rebuild=True)
+        stored = [a for a in stored if a.id in extracted]
+        if stale_bands:
+            log.info("building the dedup keys of the stored articles")
+            store.save_article_bands(index.band_keys(stored), scheme=index.bands_scheme, rebuild=True)
+        if stale_terms:
+            log.info("counting the terms of the stored articles")
+            terms = {i: c.to_bytes() for i, c in index.term_counts(stored).items()}
+            store.save_article_terms(terms, scheme=index.terms_scheme, rebuild=True)
 
 
 def _failure(article: Article, extraction: Extraction) -> Rejection:

@@ -95,11 +95,14 @@ class Pipeline:
         events: Sequence[Event] = (),
         known_articles: Sequence[Article] = (),
         copies: Mapping[str, str] | None = None,
+        vectors: Any = None,
     ) -> list[Event]:
         """Link stage: mentions -> events, joining ``events`` already known (fogofwar.link.link_events).
 
         Returns the whole event set: the known events (updated where new mentions joined them)
         and the new ones; changed and new events are not reconciled yet (:meth:`reconcile`).
+        ``vectors``: text vectors fitted beforehand (fogofwar.link.text.ArticleVectors), else
+        fitted on the articles given.
         """
         from fogofwar.link import link_events
 
@@ -110,6 +113,7 @@ class Pipeline:
             known_articles=known_articles,
             settings=self.settings,
             copies=copies,
+            vectors=vectors,
         )
 
     def reconcile(
@@ -137,17 +141,23 @@ class Pipeline:
         events: Sequence[Event] = (),
         known_articles: Sequence[Article] = (),
         extractions: Sequence[Extraction] | None = None,
+        copy_candidates: Sequence[Article] | None = None,
+        vectors: Any = None,
     ) -> RunResult:
         """Run every stage over ``articles``, each once.
 
         ``events`` are the events already stored and ``known_articles`` their articles (for text
         similarity, copies and source counts). ``extractions``, when given, are this batch's
         extractions made beforehand (the costly stage, which needs neither the stored events
-        nor the write lock); articles without one are extracted here. An article whose
+        nor the write lock); articles without one are extracted here. ``copy_candidates``: the
+        stored articles dedup compares the batch with (default ``known_articles``; an
+        incremental batch gives those sharing an LSH band with the batch or with each other,
+        fogofwar.batch). ``vectors``: text vectors fitted beforehand (``link``). An article whose
         extraction failed (``Extraction.failure``) is left out of the result: its article, its
         extraction and its mentions appear nowhere in it, and ``failed`` holds its extraction.
         """
-        copies = self.find_copies(articles, known=known_articles)
+        stored = known_articles if copy_candidates is None else copy_candidates
+        copies = self.find_copies(articles, known=stored)
         articles = self.mark_copies(articles, copies=copies)
         given = {e.article_id: e for e in extractions or ()}
         missing = [a for a in articles if a.id not in given]
@@ -157,9 +167,11 @@ class Pipeline:
         articles = [a for a in articles if a.id not in failed_ids]
         if failed_ids.intersection(copies) or failed_ids.intersection(copies.values()):
             # A dropped article was a copy or an original: its group is found again without it.
-            copies = self.find_copies(articles, known=known_articles)
+            copies = self.find_copies(articles, known=stored)
         extracted = [given[a.id] for a in articles]
-        linked = self.link(articles, extracted, events=events, known_articles=known_articles, copies=copies)
+        linked = self.link(
+            articles, extracted, events=events, known_articles=known_articles, copies=copies, vectors=vectors
+        )
         extracted, linked = self.redate(articles, extracted, linked, known_articles=known_articles)
         reconciled = self.reconcile(linked, given=events, copies=copies)
         return RunResult(articles=list(articles), extractions=extracted, events=reconciled, failed=failed)

@@ -21,8 +21,10 @@ pairs together without comparing a group with every event of its week.
 
 Dates work the same way: an event is indexed under each ISO week its range touches, an undated
 one under ``NONE``, and one wider than ``max_block_weeks`` under ``WIDE``; a group asks for the
-weeks of its range padded by the window, plus ``WIDE`` and ``NONE``, or ``ANY`` (every event
-is also under ``ANY``) when it is undated or too wide.
+weeks of its range padded by the window, plus ``WIDE`` and ``NONE``, however wide the range (a
+news mention "in 2017" asks for the 53 weeks of 2017, not for every event; an event further
+away fails the date window, so no candidate is lost), or ``ANY`` (every event is also under
+``ANY``) when it is undated or spans more than ``MAX_QUERY_WEEKS``.
 
 The keys of a linking state (``state_keys``) and of a mention group (``group_keys``) are built
 from these, with the town names of their articles (``place_names``).
@@ -52,6 +54,9 @@ NONE = "NONE"
 ANY = "ANY"
 WIDE = "WIDE"
 NO_PLACE = "P:NONE"
+# A dated group whose padded range touches more weeks than this (about 20 years) asks for ``ANY``
+# date instead of listing them.
+MAX_QUERY_WEEKS = 1_000
 KM_PER_DEGREE = 111.2  # along a meridian; a degree of longitude is this times cos(latitude)
 MIN_COS = 0.05  # caps cell width near the poles (about 87 degrees)
 
@@ -161,7 +166,7 @@ def query_keys(
         dates: list[object] = [ANY]
     else:
         touched = weeks(span, pad_days=window_days)
-        dates = [ANY] if len(touched) > max_weeks + 2 else [*touched, WIDE, NONE]
+        dates = [ANY] if len(touched) > MAX_QUERY_WEEKS else [*touched, WIDE, NONE]
     places = [*_query_places(place, max_km), *sorted({name_key(n) for n in names if n.strip()})]
     return [(p, d, group) for p in places for d in dates]
 

@@ -179,14 +179,29 @@ def batch_query_keys(
     groups), so linking the batch with only the events under these keys (``stored_event_keys``)
     gives the same events as linking it with all of them (text weights aside: the vectors are
     fitted on the articles at hand)."""
+    keys: set[BlockKey] = set()
+    for _article_id, found in batch_group_keys(articles, extractions, settings=settings, params=params):
+        keys.update(found)
+    return keys
+
+
+def batch_group_keys(
+    articles: Sequence[Article],
+    extractions: Sequence[Extraction],
+    *,
+    settings: Settings,
+    params: LinkParams = DEFAULT_PARAMS,
+) -> list[tuple[str, list[BlockKey]]]:
+    """For each mention group of a batch that ``link_events`` compares with events: its
+    article's id and the block keys it looks up (``batch_query_keys`` is their union)."""
     by_id = {a.id: a for a in articles}
     article_names = {x.article_id: place_names(x, by_id.get(x.article_id)) for x in extractions}
     work, _ = batch_groups(by_id, extractions, settings=settings, params=params)
-    keys: set[BlockKey] = set()
-    for group, _claims in work:
-        if not group.history or recalls_one_event(group):
-            keys.update(group_keys(group, settings, params, article_names))
-    return keys
+    return [
+        (group.article_id, group_keys(group, settings, params, article_names))
+        for group, _claims in work
+        if not group.history or recalls_one_event(group)
+    ]
 
 
 def stored_event_keys(
@@ -207,6 +222,7 @@ def link_events(
     settings: Settings,
     params: LinkParams = DEFAULT_PARAMS,
     copies: Mapping[str, str] | None = None,
+    vectors: ArticleVectors | None = None,
 ) -> list[Event]:
     """Link new articles' foreground mentions to events, joining ``events`` already known.
 
@@ -221,6 +237,9 @@ def link_events(
         params: weights and thresholds (params.LinkParams).
         copies: ``find_copies(articles, known=known_articles)``, when the caller has it already
             (a copy counts as its original's outlet); computed here when not given.
+        vectors: text vectors with a row for every article given, fitted beforehand (an
+            incremental batch fits them on the stored articles it can touch, text.ArticleVectors);
+            fitted here on ``articles`` and ``known_articles`` when not given.
 
     RETURNS: every event: the given ones in their order (unchanged ones as given, changed ones
     rebuilt), then the new ones in founding order. A changed or new event has no reconciled rows
@@ -232,7 +251,8 @@ def link_events(
     by_id.update({a.id: a for a in articles})
     if copies is None:
         copies = find_copies(articles, known=known_articles)
-    vectors = ArticleVectors(list(by_id.values()))
+    if vectors is None:
+        vectors = ArticleVectors(list(by_id.values()))
     states = [EventState.from_event(e, vectors) for e in events]
     article_names = {x.article_id: place_names(x, by_id.get(x.article_id)) for x in extractions}
     index = BlockIndex()
@@ -329,6 +349,7 @@ def _add_group(state: EventState, group: MentionGroup, claims: Sequence[Claim]) 
 
 __all__ = [
     "EventState",
+    "batch_group_keys",
     "batch_groups",
     "batch_query_keys",
     "best_event",

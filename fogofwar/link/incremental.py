@@ -13,6 +13,15 @@ are lookups by key, so the store keeps the keys beside the records (the ``event_
   values), written with each extracted article. Articles sharing a band are exactly the pairs
   the dedup LSH would verify.
 
+- ``article_terms``: each extracted article's term counts (text.TermCounts), so that a batch
+  fits its text vectors on the stored articles it can touch without reading their texts.
+
+A stored event under a group's keys can still never be joined by it when their texts are too
+far apart: ``best_event`` drops a candidate whose text similarity could not reach the threshold
+even with every other feature at 1. ``reachable`` applies the same test to the stored
+candidates before they are read, so a batch parses (and hands the linker) only the events some
+group of it could join; the others are left as they are.
+
 Keys are text (``key_text``). Each kind carries a scheme string naming what its keys depend on
 (settings, parameters, a version): a store whose keys were written under another scheme
 rebuilds them once (fogofwar.batch).
@@ -21,17 +30,23 @@ rebuilds them once (fogofwar.batch).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
+import numpy as np
 from datasketch import MinHashLSH
+from scipy import sparse
 
 from fogofwar.link.blocking import NAME_PRECISION, BlockKey
-from fogofwar.link.cluster import batch_query_keys, stored_event_keys
+from fogofwar.link.cluster import batch_group_keys, batch_query_keys, stored_event_keys
 from fogofwar.link.dedup import DEFAULT_PARAMS as DEDUP_PARAMS
 from fogofwar.link.dedup import DedupParams, WordHashes, minhashes, shingles
 from fogofwar.link.params import DEFAULT_PARAMS, LinkParams
+from fogofwar.link.text import TERMS_VERSION, ArticleVectors, TermCounts, term_counts
 from fogofwar.model import Article, Event, Extraction
 from fogofwar.settings import Settings
+
+# Slack on the text floor of ``LinkIndex.reachable`` (float32 sums in another order than the linker's).
+_MARGIN = 1e-3
 
 # Bump when the way keys are made changes (blocking.py, cluster._keys_of, dedup shingles).
 KEYS_VERSION = "v1"
@@ -60,6 +75,7 @@ class LinkIndex:
             f"{BANDS_VERSION} perm={dedup.num_perm} threshold={dedup.candidate_threshold} "
             f"shingle={dedup.shingle_size}"
         )
+        self.terms_scheme = f"{TERMS_VERSION}"
         lsh = MinHashLSH(threshold=dedup.candidate_threshold, num_perm=dedup.num_perm)
         self._bands, self._rows = lsh.b, lsh.r
 
@@ -67,6 +83,74 @@ class LinkIndex:
         """The keys a batch of new articles looks up (cluster.batch_query_keys), sorted."""
         found = batch_query_keys(articles, extractions, settings=self.settings, params=self.params)
         return sorted(key_text(k) for k in found)
+
+    def group_keys(
+        self, articles: Sequence[Article], extractions: Sequence[Extraction]
+    ) -> list[tuple[str, list[str]]]:
+        """For each mention group of a batch the linker compares with events: its article id and
+        the keys it looks up (cluster.batch_group_keys)."""
+        found = batch_group_keys(articles, extractions, settings=self.settings, params=self.params)
+        return [(article_id, sorted({key_text(k) for k in keys})) for article_id, keys in found]
+
+    def term_counts(self, articles: Iterable[Article]) -> dict[str, TermCounts]:
+        """Article id -> its term counts (text.term_counts)."""
+        return {a.id: term_counts(a) for a in articles}
+
+    def reachable(
+        self,
+        queries: Sequence[tuple[str, Sequence[str]]],
+        keyed: Mapping[str, Iterable[str]],
+        held: Mapping[str, Sequence[str]],
+        vectors: ArticleVectors,
+    ) -> set[str]:
+        """The stored events that some group of a batch could join (module docstring).
+
+        queries: each group's article id and keys (``group_keys``); keyed: key -> the stored
+        events under it; held: event id -> its article ids; vectors: fitted on the batch and the
+        candidates' articles (the linker's own vectors). An event passes when the text cosine of
+        a group's article with the sum of its articles' rows could reach the threshold with every
+        other feature at 1 (best_event's first test, with a margin for rounding).
+        """
+        candidates: list[set[str]] = []
+        for _article_id, keys in queries:
+            found: set[str] = set()
+            for key in keys:
+                found.update(keyed.get(key, ()))
+            candidates.append(found)
+        events = sorted(set().union(*candidates)) if candidates else []
+        if not events:
+            return set()
+        column = {e: i for i, e in enumerate(events)}
+        # event x article-row incidence (an article counts once per event, as in EventState)
+        pairs = [
+            (column[e], row)
+            for e in events
+            for i in dict.fromkeys(held.get(e, ()))
+            if (row := vectors.row(i)) is not None
+        ]
+        matrix = vectors.matrix
+        incidence = sparse.csr_matrix(
+            (np.ones(len(pairs), dtype=np.float32), ([p[0] for p in pairs], [p[1] for p in pairs])),
+            shape=(len(events), matrix.shape[0]),
+        )
+        sums = (incidence @ matrix).tocsr()
+        norms = np.sqrt(np.asarray(sums.multiply(sums).sum(axis=1), dtype=np.float64).ravel())
+        group_rows = sorted({r for a, _ in queries if (r := vectors.row(a)) is not None})
+        at = {r: i for i, r in enumerate(group_rows)}
+        dots = (matrix[group_rows] @ sums.T).toarray() if group_rows else np.zeros((0, len(events)))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cosines = np.where(norms > 0, dots / np.where(norms > 0, norms, 1.0), 0.0)
+        params = self.params
+        most = params.w_date + params.w_place + params.w_type + params.w_actors
+        floor = (params.threshold - most - _MARGIN) / params.w_text
+        kept: set[str] = set()
+        for (article_id, _keys), found in zip(queries, candidates, strict=True):
+            row = vectors.row(article_id)
+            if row is None or not found:
+                continue
+            line = cosines[at[row]]
+            kept.update(e for e in found if line[column[e]] >= floor)
+        return kept
 
     def event_keys(self, events: Iterable[Event]) -> dict[str, list[str]]:
         """Event id -> the keys to store it under (cluster.stored_event_keys)."""

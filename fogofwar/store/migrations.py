@@ -450,6 +450,24 @@ def _m0006_dateline_span(db: sqlite3.Connection) -> None:
     log.info("dateline spans backfilled: %d articles with a dateline", len(found))
 
 
+# Version 7: each extracted article's term counts (``article_terms``: fogofwar.link.text
+# .TermCounts as bytes), so an incremental batch fits its text vectors on the stored articles it
+# can touch without reading their texts. Filled by the next incremental ingest (its scheme, in
+# ``link_index``, is missing until then).
+_ARTICLE_TERMS = (
+    """
+    CREATE TABLE article_terms (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        data BLOB NOT NULL
+    ) WITHOUT ROWID
+    """,
+)
+
+
+def _m0007_article_terms(db: sqlite3.Connection) -> None:
+    _execute_all(db, _ARTICLE_TERMS)
+
+
 # Order is the version number: MIGRATIONS[0] is version 1. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _m0001_initial),
@@ -458,6 +476,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0004_watch_state", _m0004_watch_state),
     Migration("0005_link_index", _m0005_link_index),
     Migration("0006_dateline_span", _m0006_dateline_span),
+    Migration("0007_article_terms", _m0007_article_terms),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

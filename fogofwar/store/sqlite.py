@@ -100,6 +100,7 @@ class Store:
         try:
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA cache_size = -65536")
             if migrate_schema:
                 migrate(db)
         except sqlite3.OperationalError as e:
@@ -426,6 +427,27 @@ class Store:
             if rebuild:
                 self._set_scheme(db, "article_bands", scheme)
 
+    def save_article_terms(
+        self, terms: Mapping[str, bytes], *, scheme: str | None = None, rebuild: bool = False
+    ) -> None:
+        """Store articles' term counts (article id -> fogofwar.link.text.TermCounts bytes); with
+        ``rebuild``, those of every other article are deleted first and ``scheme`` recorded."""
+        with self._transaction() as db:
+            if rebuild:
+                db.execute("DELETE FROM article_terms")
+            db.executemany(
+                "INSERT OR REPLACE INTO article_terms (article_id, data) VALUES (?, ?)", list(terms.items())
+            )
+            if rebuild and scheme is not None:
+                self._set_scheme(db, "article_terms", scheme)
+
+    def article_terms(self, article_ids: Iterable[str]) -> dict[str, bytes]:
+        """The stored term counts of ``article_ids`` (those that have them), by id."""
+        cursor = self._db.execute(
+            f"SELECT article_id, data FROM article_terms WHERE {_IN_IDS}", (_json_list(article_ids),)
+        )
+        return {str(row[0]): bytes(row[1]) for row in cursor}
+
     def _set_scheme(self, db: sqlite3.Connection, name: str, scheme: str) -> None:
         db.execute(
             "INSERT INTO link_index (name, scheme) VALUES (?, ?) "
@@ -446,6 +468,41 @@ class Store:
         cursor = self._db.execute(
             "SELECT DISTINCT article_id FROM article_bands WHERE key IN (SELECT value FROM json_each(?))",
             (_json_list(keys),),
+        )
+        return {str(row[0]) for row in cursor}
+
+    def event_ids_keyed(self, keys: Iterable[str]) -> dict[str, set[str]]:
+        """Key -> the ids of the events stored under it, for each of ``keys`` that has any."""
+        found: dict[str, set[str]] = defaultdict(set)
+        cursor = self._db.execute(
+            "SELECT key, event_id FROM event_keys WHERE key IN (SELECT value FROM json_each(?))",
+            (_json_list(keys),),
+        )
+        for key, event_id in cursor:
+            found[str(key)].add(str(event_id))
+        return dict(found)
+
+    def event_articles(self, event_ids: Iterable[str]) -> dict[str, list[str]]:
+        """Event id -> the ids of its articles, for each of ``event_ids`` that is stored."""
+        found: dict[str, list[str]] = defaultdict(list)
+        cursor = self._db.execute(
+            "SELECT event_id, article_id FROM event_articles"
+            " WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, rowid",
+            (_json_list(event_ids),),
+        )
+        for event_id, article_id in cursor:
+            found[str(event_id)].append(str(article_id))
+        return dict(found)
+
+    def articles_sharing_bands(self, article_ids: Iterable[str]) -> set[str]:
+        """Those of ``article_ids`` that share an LSH band key with another of them."""
+        ids = _json_list(article_ids)
+        cursor = self._db.execute(
+            "SELECT DISTINCT a.article_id FROM article_bands a JOIN article_bands b ON b.key = a.key"
+            " AND b.article_id != a.article_id"
+            " WHERE a.article_id IN (SELECT value FROM json_each(?))"
+            " AND b.article_id IN (SELECT value FROM json_each(?))",
+            (ids, ids),
         )
         return {str(row[0]) for row in cursor}
 
