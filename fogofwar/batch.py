@@ -127,7 +127,7 @@ def ingest_items(
         reached("locked")
         run = None
         index = None
-        bands: dict[str, list[str]] = {}
+        bands: dict[str, list[int]] = {}
         terms: dict[str, TermCounts] = {}
         before: dict[str, Event] = {}
         changed: list[Event] = []
@@ -138,10 +138,12 @@ def ingest_items(
             if pending:
                 ready = [e for e in extractions if e.article_id not in done]
                 extra: dict[str, object] = {}
+                # A pipeline without a link index (a test double) leaves the articles' keys unmade.
+                keeper = pipeline.link_index if incremental else getattr(pipeline, "link_index", None)
+                if keeper is not None:
+                    bands, terms = keeper.band_keys(pending), keeper.term_counts(pending)
                 if incremental:
                     index = pipeline.link_index
-                    bands = index.band_keys(pending)
-                    terms = index.term_counts(pending)
                     reading = _candidates(store, index, pending, ready, bands, terms)
                     before, known_articles = reading.events, reading.articles
                     extra = {"copy_candidates": reading.copy_candidates, "vectors": reading.vectors}
@@ -195,23 +197,37 @@ def _write_events(
     index: LinkIndex | None,
     before: Mapping[str, Event],
     run: RunResult,
-    bands: Mapping[str, Sequence[str]],
+    bands: Mapping[str, Sequence[int]],
     terms: Mapping[str, TermCounts],
     *,
     changed: Sequence[Event],
 ) -> None:
     """Store the events of a run: only those it founded or ``changed`` (``_compare_events``, with
-    their keys), deleting the events it was given and did not return (merged away); the events
-    it never read stay as they are. Without a link index the run's events are the whole set
-    (Store.replace_events)."""
+    the keys they gain and lose), deleting the events it was given and did not return (merged
+    away); the events it never read stay as they are. Without a link index the run's events are
+    the whole set (Store.replace_events). The new articles' term counts and band keys are
+    stored when they were made (``bands``, ``terms``); else the stored ones are marked out of
+    date."""
+    kept = {a.id for a in run.articles}
+    if terms:
+        store.save_article_index(
+            {i: c.to_bytes() for i, c in terms.items() if i in kept},
+            {i: k for i, k in bands.items() if i in kept},
+        )
+    elif kept:
+        store.forget_link_index(["article_terms", "article_bands"])
     if index is None:
         store.replace_events(run.events)
         return
     gone = set(before).difference(e.id for e in run.events)
-    store.upsert_events(changed, keys=index.event_keys(changed), deleted=sorted(gone))
-    kept = {a.id for a in run.articles}
-    store.save_article_bands({i: k for i, k in bands.items() if i in kept}, scheme=index.bands_scheme)
-    store.save_article_terms({i: c.to_bytes() for i, c in terms.items() if i in kept})
+    new = index.event_keys(changed)
+    old = index.event_keys([before[e.id] for e in changed if e.id in before] + [before[i] for i in gone])
+    store.upsert_events(
+        changed,
+        keys={i: sorted(set(k).difference(old.get(i, ()))) for i, k in new.items()},
+        dropped={i: sorted(set(k).difference(new.get(i, ()))) for i, k in old.items()},
+        deleted=sorted(gone),
+    )
 
 
 @dataclass
@@ -229,7 +245,7 @@ def _candidates(
     index: LinkIndex,
     articles: Sequence[Article],
     extractions: Sequence[Extraction],
-    bands: Mapping[str, Sequence[str]],
+    bands: Mapping[str, Sequence[int]],
     terms: Mapping[str, TermCounts],
 ) -> _Reading:
     """The stored events a batch can touch and the articles it needs, read by key
@@ -316,19 +332,17 @@ def _build_keys(store: Store, index: LinkIndex) -> None:
     if store.link_index_scheme("event_keys") != index.keys_scheme:
         log.info("building the event keys of the stored events")
         store.rebuild_event_keys(index.event_keys(store.events()), scheme=index.keys_scheme)
-    stale_bands = store.link_index_scheme("article_bands") != index.bands_scheme
     stale_terms = store.link_index_scheme("article_terms") != index.terms_scheme
-    if stale_bands or stale_terms:
+    if stale_terms or store.link_index_scheme("article_bands") != index.bands_scheme:
         stored = store.articles()
         extracted = store.stored_ids([a.id for a in stored], extracted=True)
         stored = [a for a in stored if a.id in extracted]
-        if stale_bands:
-            log.info("building the dedup keys of the stored articles")
-            store.save_article_bands(index.band_keys(stored), scheme=index.bands_scheme, rebuild=True)
         if stale_terms:
             log.info("counting the terms of the stored articles")
             terms = {i: c.to_bytes() for i, c in index.term_counts(stored).items()}
-            store.save_article_terms(terms, scheme=index.terms_scheme, rebuild=True)
+            store.rebuild_article_terms(terms, scheme=index.terms_scheme)
+        log.info("building the dedup keys of the stored articles")
+        store.rebuild_article_bands(index.band_keys(stored), scheme=index.bands_scheme)
 
 
 def _failure(article: Article, extraction: Extraction) -> Rejection:

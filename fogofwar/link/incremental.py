@@ -22,7 +22,12 @@ even with every other feature at 1. ``reachable`` applies the same test to the s
 candidates before they are read, so a batch parses (and hands the linker) only the events some
 group of it could join; the others are left as they are.
 
-Keys are text (``key_text``). Each kind carries a scheme string naming what its keys depend on
+Keys are stored as integers (``key_code``): a block key's date part (its week, or ``ANY``,
+``WIDE``, ``NONE``) in the high bits and a 40-bit hash of its place and type below, so that the
+keys a batch writes (news moves forward: this week's) sit together at the end of the index
+instead of dirtying pages all over it; a band key is a 64-bit hash of the band's number and
+values. Two keys sharing a code only add candidates, which the linker's own tests drop.
+Each kind carries a scheme string naming what its keys depend on
 (settings, parameters, a version): a store whose keys were written under another scheme
 rebuilds them once (fogofwar.batch).
 """
@@ -36,7 +41,7 @@ import numpy as np
 from datasketch import MinHashLSH
 from scipy import sparse
 
-from fogofwar.link.blocking import NAME_PRECISION, BlockKey
+from fogofwar.link.blocking import ANY, NAME_PRECISION, NONE, WIDE, BlockKey
 from fogofwar.link.cluster import batch_group_keys, batch_query_keys, stored_event_keys
 from fogofwar.link.dedup import DEFAULT_PARAMS as DEDUP_PARAMS
 from fogofwar.link.dedup import DedupParams, WordHashes, minhashes, shingles
@@ -49,13 +54,24 @@ from fogofwar.settings import Settings
 _MARGIN = 1e-3
 
 # Bump when the way keys are made changes (blocking.py, cluster._keys_of, dedup shingles).
-KEYS_VERSION = "v1"
-BANDS_VERSION = "v1"
+KEYS_VERSION = "v2"
+BANDS_VERSION = "v2"
+# ``key_code``: the date part's slot (weeks from 3 up) above this many bits of hashed place and type.
+_HASH_BITS = 40
+_DATE_SLOTS = {ANY: 0, WIDE: 1, NONE: 2}
 
 
 def key_text(key: BlockKey) -> str:
-    """A block key as stored: its parts joined by a unit separator."""
+    """A block key as text: its parts joined by a unit separator."""
     return "\x1f".join(str(part) for part in key)
+
+
+def key_code(key: BlockKey) -> int:
+    """A block key as stored (module docstring): its date slot, then its place and type hashed."""
+    place, when, group = key
+    slot = _DATE_SLOTS[when] if isinstance(when, str) else int(when) + len(_DATE_SLOTS)  # type: ignore[call-overload]
+    digest = hashlib.blake2b(f"{place}\x1f{group}".encode(), digest_size=5).digest()
+    return (slot << _HASH_BITS) | int.from_bytes(digest, "big")
 
 
 class LinkIndex:
@@ -79,18 +95,18 @@ class LinkIndex:
         lsh = MinHashLSH(threshold=dedup.candidate_threshold, num_perm=dedup.num_perm)
         self._bands, self._rows = lsh.b, lsh.r
 
-    def query_keys(self, articles: Sequence[Article], extractions: Sequence[Extraction]) -> list[str]:
+    def query_keys(self, articles: Sequence[Article], extractions: Sequence[Extraction]) -> list[int]:
         """The keys a batch of new articles looks up (cluster.batch_query_keys), sorted."""
         found = batch_query_keys(articles, extractions, settings=self.settings, params=self.params)
-        return sorted(key_text(k) for k in found)
+        return sorted({key_code(k) for k in found})
 
     def group_keys(
         self, articles: Sequence[Article], extractions: Sequence[Extraction]
-    ) -> list[tuple[str, list[str]]]:
+    ) -> list[tuple[str, list[int]]]:
         """For each mention group of a batch the linker compares with events: its article id and
         the keys it looks up (cluster.batch_group_keys)."""
         found = batch_group_keys(articles, extractions, settings=self.settings, params=self.params)
-        return [(article_id, sorted({key_text(k) for k in keys})) for article_id, keys in found]
+        return [(article_id, sorted({key_code(k) for k in keys})) for article_id, keys in found]
 
     def term_counts(self, articles: Iterable[Article]) -> dict[str, TermCounts]:
         """Article id -> its term counts (text.term_counts)."""
@@ -98,8 +114,8 @@ class LinkIndex:
 
     def reachable(
         self,
-        queries: Sequence[tuple[str, Sequence[str]]],
-        keyed: Mapping[str, Iterable[str]],
+        queries: Sequence[tuple[str, Sequence[int]]],
+        keyed: Mapping[int, Iterable[str]],
         held: Mapping[str, Sequence[str]],
         vectors: ArticleVectors,
     ) -> set[str]:
@@ -152,31 +168,32 @@ class LinkIndex:
             kept.update(e for e in found if line[column[e]] >= floor)
         return kept
 
-    def event_keys(self, events: Iterable[Event]) -> dict[str, list[str]]:
+    def event_keys(self, events: Iterable[Event]) -> dict[str, list[int]]:
         """Event id -> the keys to store it under (cluster.stored_event_keys)."""
         found = stored_event_keys(list(events), settings=self.settings, params=self.params)
-        return {i: sorted({key_text(k) for k in keys}) for i, keys in found.items()}
+        return {i: sorted({key_code(k) for k in keys}) for i, keys in found.items()}
 
-    def band_keys(self, articles: Sequence[Article]) -> dict[str, list[str]]:
+    def band_keys(self, articles: Sequence[Article]) -> dict[str, list[int]]:
         """Article id -> the keys of its MinHash's LSH bands (none for a text with no words)."""
         cache = WordHashes()
         sets = [shingles(a.text, size=self.dedup.shingle_size, cache=cache) for a in articles]
-        found: dict[str, list[str]] = {}
+        found: dict[str, list[int]] = {}
         for article, shingle_set, signature in zip(
             articles, sets, minhashes(sets, num_perm=self.dedup.num_perm), strict=True
         ):
             if not len(shingle_set):
                 continue
-            values = signature.hashvalues
+            values, rows = signature.hashvalues, self._rows
             found[article.id] = [
-                f"{band}:{_digest(values[band * self._rows : (band + 1) * self._rows].tobytes())}"
+                _digest(band.to_bytes(2, "big") + values[band * rows : (band + 1) * rows].tobytes())
                 for band in range(self._bands)
             ]
         return found
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=8).hexdigest()
+def _digest(data: bytes) -> int:
+    """A signed 64-bit hash (an SQLite INTEGER)."""
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
 
 
-__all__ = ["BANDS_VERSION", "KEYS_VERSION", "LinkIndex", "key_text"]
+__all__ = ["BANDS_VERSION", "KEYS_VERSION", "LinkIndex", "key_code", "key_text"]

@@ -468,6 +468,48 @@ def _m0007_article_terms(db: sqlite3.Connection) -> None:
     _execute_all(db, _ARTICLE_TERMS)
 
 
+# Version 8: integer link keys (fogofwar.link.incremental.key_code), so that a batch's writes
+# land together instead of on every page of the tables:
+# - ``event_keys`` (key, event_id), keyed by a code whose high bits are the key's week; no index
+#   by event: an ingest deletes the keys it knows an event had (Store.upsert_events), and
+#   replace_events clears the table;
+# - ``article_bands`` (key, article_id), no index by article (articles are never deleted); an
+#   article's own band keys are kept beside its term counts (``article_terms.bands``);
+# - ``article_terms`` keyed by the article's rowid, so that a batch's rows are appended.
+# The old rows are dropped and their schemes forgotten: the next incremental ingest rebuilds them.
+_INTEGER_LINK_KEYS = (
+    "DROP TABLE event_keys",
+    "DROP TABLE article_bands",
+    """
+    CREATE TABLE event_keys (
+        key INTEGER NOT NULL,
+        event_id TEXT NOT NULL,
+        PRIMARY KEY (key, event_id)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE article_bands (
+        key INTEGER NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (key, article_id)
+    ) WITHOUT ROWID
+    """,
+    "DROP TABLE article_terms",
+    """
+    CREATE TABLE article_terms (
+        article_rowid INTEGER PRIMARY KEY,
+        data BLOB NOT NULL,
+        bands BLOB
+    )
+    """,
+    "DELETE FROM link_index WHERE name IN ('event_keys', 'article_bands', 'article_terms')",
+)
+
+
+def _m0008_integer_link_keys(db: sqlite3.Connection) -> None:
+    _execute_all(db, _INTEGER_LINK_KEYS)
+
+
 # Order is the version number: MIGRATIONS[0] is version 1. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _m0001_initial),
@@ -477,6 +519,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0005_link_index", _m0005_link_index),
     Migration("0006_dateline_span", _m0006_dateline_span),
     Migration("0007_article_terms", _m0007_article_terms),
+    Migration("0008_integer_link_keys", _m0008_integer_link_keys),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -99,6 +99,7 @@ class Store:
         db.row_factory = sqlite3.Row
         try:
             db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA page_size = 16384")
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA cache_size = -65536")
             if migrate_schema:
@@ -352,6 +353,7 @@ class Store:
             cursor = db.execute(
                 "DELETE FROM events WHERE id NOT IN (SELECT value FROM json_each(?))", (_json_list(kept),)
             )
+            db.execute("DELETE FROM event_keys")
             db.execute("DELETE FROM link_index WHERE name = 'event_keys'")
         log.debug("stored %d events, deleted %d", len(kept), cursor.rowcount)
 
@@ -359,21 +361,28 @@ class Store:
         self,
         events: Iterable[Event],
         *,
-        keys: Mapping[str, Sequence[str]],
+        keys: Mapping[str, Sequence[int]],
+        dropped: Mapping[str, Sequence[int]] | None = None,
         deleted: Iterable[str] = (),
     ) -> None:
         """Write ``events`` (new or changed) with their block keys, and delete the ``deleted`` ids,
         in one transaction; every other stored event is left as it is.
 
-        keys: event id -> its block keys (fogofwar.link.incremental), replacing those stored.
+        keys: event id -> block keys to add (fogofwar.link.incremental; those stored stay).
+        dropped: event id -> block keys to remove (keys an event had and has no more, and every
+            key of a deleted event): the keys are looked up by key, not by event.
         """
         key_sql = "INSERT OR IGNORE INTO event_keys (key, event_id) VALUES (?, ?)"
+        dropped = dropped or {}
         written = 0
         with self._transaction() as db:
             updated_at = now_iso()
+            db.executemany(
+                "DELETE FROM event_keys WHERE key = ? AND event_id = ?",
+                [(key, event_id) for event_id, values in dropped.items() for key in values],
+            )
             for event in events:
                 self._write_event(db, event, updated_at=updated_at)
-                db.execute("DELETE FROM event_keys WHERE event_id = ?", (event.id,))
                 db.executemany(key_sql, [(key, event.id) for key in keys.get(event.id, ())])
                 written += 1
             cursor = db.execute(
@@ -402,7 +411,7 @@ class Store:
         row = self._db.execute("SELECT scheme FROM link_index WHERE name = ?", (name,)).fetchone()
         return None if row is None else str(row["scheme"])
 
-    def rebuild_event_keys(self, keys: Mapping[str, Sequence[str]], *, scheme: str) -> None:
+    def rebuild_event_keys(self, keys: Mapping[str, Sequence[int]], *, scheme: str) -> None:
         """Replace every stored event key with ``keys`` (event id -> keys), made under ``scheme``."""
         with self._transaction() as db:
             db.execute("DELETE FROM event_keys")
@@ -412,39 +421,64 @@ class Store:
             )
             self._set_scheme(db, "event_keys", scheme)
 
-    def save_article_bands(
-        self, bands: Mapping[str, Sequence[str]], *, scheme: str, rebuild: bool = False
-    ) -> None:
-        """Store articles' LSH band keys (article id -> keys), made under ``scheme``; with
-        ``rebuild``, those of every other article are deleted first."""
+    def save_article_index(self, terms: Mapping[str, bytes], bands: Mapping[str, Sequence[int]]) -> None:
+        """Store new articles' term counts (article id -> fogofwar.link.text.TermCounts bytes)
+        and LSH band keys (article id -> keys; kept with the counts and indexed by key)."""
         with self._transaction() as db:
-            if rebuild:
-                db.execute("DELETE FROM article_bands")
+            db.executemany(
+                "INSERT INTO article_terms (article_rowid, data, bands) SELECT rowid, ?, ? FROM articles "
+                "WHERE id = ? ON CONFLICT (article_rowid) DO UPDATE SET data = excluded.data, "
+                "bands = excluded.bands",
+                [(data, _int_blob(bands.get(i, ())), i) for i, data in terms.items()],
+            )
             db.executemany(
                 "INSERT OR IGNORE INTO article_bands (key, article_id) VALUES (?, ?)",
                 [(key, article_id) for article_id, values in bands.items() for key in values],
             )
-            if rebuild:
-                self._set_scheme(db, "article_bands", scheme)
 
-    def save_article_terms(
-        self, terms: Mapping[str, bytes], *, scheme: str | None = None, rebuild: bool = False
-    ) -> None:
-        """Store articles' term counts (article id -> fogofwar.link.text.TermCounts bytes); with
-        ``rebuild``, those of every other article are deleted first and ``scheme`` recorded."""
+    def rebuild_article_terms(self, terms: Mapping[str, bytes], *, scheme: str) -> None:
+        """Replace the stored term counts of every article with ``terms``, made under ``scheme``;
+        the band keys kept beside them go too (rebuild them next: ``rebuild_article_bands``)."""
         with self._transaction() as db:
-            if rebuild:
-                db.execute("DELETE FROM article_terms")
+            db.execute("DELETE FROM article_terms")
+            db.execute("DELETE FROM link_index WHERE name = 'article_bands'")
             db.executemany(
-                "INSERT OR REPLACE INTO article_terms (article_id, data) VALUES (?, ?)", list(terms.items())
+                "INSERT INTO article_terms (article_rowid, data) SELECT rowid, ? FROM articles WHERE id = ?",
+                [(data, i) for i, data in terms.items()],
             )
-            if rebuild and scheme is not None:
-                self._set_scheme(db, "article_terms", scheme)
+            self._set_scheme(db, "article_terms", scheme)
+
+    def rebuild_article_bands(self, bands: Mapping[str, Sequence[int]], *, scheme: str) -> None:
+        """Replace the stored band keys of every article with ``bands``, made under ``scheme``
+        (an article needs its term counts stored first: its keys are kept beside them)."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM article_bands")
+            db.execute("UPDATE article_terms SET bands = NULL")
+            db.executemany(
+                "UPDATE article_terms SET bands = ?"
+                " WHERE article_rowid = (SELECT rowid FROM articles WHERE id = ?)",
+                [(_int_blob(values), article_id) for article_id, values in bands.items()],
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO article_bands (key, article_id) VALUES (?, ?)",
+                [(key, article_id) for article_id, values in bands.items() for key in values],
+            )
+            self._set_scheme(db, "article_bands", scheme)
+
+    def forget_link_index(self, names: Iterable[str]) -> None:
+        """Mark the stored keys of kinds ``names`` out of date (the next incremental ingest
+        rebuilds them): for a writer that stores articles or events without them."""
+        with self._transaction() as db:
+            db.execute(
+                "DELETE FROM link_index WHERE name IN (SELECT value FROM json_each(?))", (_json_list(names),)
+            )
 
     def article_terms(self, article_ids: Iterable[str]) -> dict[str, bytes]:
         """The stored term counts of ``article_ids`` (those that have them), by id."""
         cursor = self._db.execute(
-            f"SELECT article_id, data FROM article_terms WHERE {_IN_IDS}", (_json_list(article_ids),)
+            "SELECT articles.id, article_terms.data FROM articles JOIN article_terms"
+            f" ON article_terms.article_rowid = articles.rowid WHERE articles.{_ID_IN}",
+            (_json_list(article_ids),),
         )
         return {str(row[0]): bytes(row[1]) for row in cursor}
 
@@ -455,7 +489,7 @@ class Store:
             (name, scheme),
         )
 
-    def event_ids_with_keys(self, keys: Iterable[str]) -> set[str]:
+    def event_ids_with_keys(self, keys: Iterable[int]) -> set[str]:
         """Ids of the events stored under any of ``keys``."""
         cursor = self._db.execute(
             "SELECT DISTINCT event_id FROM event_keys WHERE key IN (SELECT value FROM json_each(?))",
@@ -463,7 +497,7 @@ class Store:
         )
         return {str(row[0]) for row in cursor}
 
-    def article_ids_with_bands(self, keys: Iterable[str]) -> set[str]:
+    def article_ids_with_bands(self, keys: Iterable[int]) -> set[str]:
         """Ids of the articles stored under any of the LSH band ``keys``."""
         cursor = self._db.execute(
             "SELECT DISTINCT article_id FROM article_bands WHERE key IN (SELECT value FROM json_each(?))",
@@ -471,15 +505,15 @@ class Store:
         )
         return {str(row[0]) for row in cursor}
 
-    def event_ids_keyed(self, keys: Iterable[str]) -> dict[str, set[str]]:
+    def event_ids_keyed(self, keys: Iterable[int]) -> dict[int, set[str]]:
         """Key -> the ids of the events stored under it, for each of ``keys`` that has any."""
-        found: dict[str, set[str]] = defaultdict(set)
+        found: dict[int, set[str]] = defaultdict(set)
         cursor = self._db.execute(
             "SELECT key, event_id FROM event_keys WHERE key IN (SELECT value FROM json_each(?))",
             (_json_list(keys),),
         )
         for key, event_id in cursor:
-            found[str(key)].add(str(event_id))
+            found[int(key)].add(str(event_id))
         return dict(found)
 
     def event_articles(self, event_ids: Iterable[str]) -> dict[str, list[str]]:
@@ -496,15 +530,23 @@ class Store:
 
     def articles_sharing_bands(self, article_ids: Iterable[str]) -> set[str]:
         """Those of ``article_ids`` that share an LSH band key with another of them."""
-        ids = _json_list(article_ids)
+        ids = set(article_ids)
         cursor = self._db.execute(
-            "SELECT DISTINCT a.article_id FROM article_bands a JOIN article_bands b ON b.key = a.key"
-            " AND b.article_id != a.article_id"
-            " WHERE a.article_id IN (SELECT value FROM json_each(?))"
-            " AND b.article_id IN (SELECT value FROM json_each(?))",
-            (ids, ids),
+            "SELECT article_terms.bands FROM articles JOIN article_terms"
+            f" ON article_terms.article_rowid = articles.rowid WHERE articles.{_ID_IN}"
+            " AND article_terms.bands IS NOT NULL",
+            (_json_list(ids),),
         )
-        return {str(row[0]) for row in cursor}
+        keys = {key for row in cursor for key in _blob_ints(row[0])}
+        holders: dict[int, set[str]] = defaultdict(set)
+        cursor = self._db.execute(
+            "SELECT key, article_id FROM article_bands WHERE key IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(keys)),),
+        )
+        for key, article_id in cursor:
+            if article_id in ids:
+                holders[int(key)].add(str(article_id))
+        return {i for members in holders.values() if len(members) > 1 for i in members}
 
     def event_ids_for_articles(self, article_ids: Iterable[str]) -> set[str]:
         """Ids of the events holding any of ``article_ids``."""
@@ -606,6 +648,15 @@ class Store:
 def _is_busy(error: sqlite3.OperationalError) -> bool:
     """Whether ``error`` says another connection holds the lock."""
     return "locked" in str(error) or "busy" in str(error)
+
+
+def _int_blob(values: Iterable[int]) -> bytes:
+    """Signed 64-bit integers as bytes (little-endian)."""
+    return b"".join(value.to_bytes(8, "little", signed=True) for value in values)
+
+
+def _blob_ints(data: bytes) -> list[int]:
+    return [int.from_bytes(data[i : i + 8], "little", signed=True) for i in range(0, len(data), 8)]
 
 
 def _json_list(values: Iterable[str]) -> str:
