@@ -8,10 +8,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from fogofwar.batch import ingest_items
-from fogofwar.model import Article, Claim, Extraction, Mention, Place, Span, record_id
+from fogofwar.model import Article, Claim, Event, Extraction, Mention, Place, Span, record_id
 from fogofwar.pipeline import Pipeline
 from fogofwar.settings import Settings
 from fogofwar.store import Store
@@ -137,3 +138,95 @@ def test_batch_incremental_rebuilds_keys_written_without_them(tmp_path: Path) ->
         assert store.link_index_scheme("event_keys") is None
     ingest(db, REPORTS[3:])
     assert stored_events(db) == stored_events(tmp_path / "one.db")
+
+
+def spy_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the events the store reads from now on."""
+    read: list[str] = []
+    original = Store.events
+
+    def spy(self: Store, ids: Any = None) -> Any:
+        found = original(self, ids)
+        read.extend(e.id for e in found)
+        return found
+
+    monkeypatch.setattr(Store, "events", spy)
+    return read
+
+
+def with_text(pair: tuple[Article, Extraction], text: str) -> tuple[Article, Extraction]:
+    """The report with another text (same id, mention and claim)."""
+    article, extraction = pair
+    return Article(id=article.id, text=text, title=None, published=article.published), extraction
+
+
+def test_batch_incremental_does_not_read_events_no_group_could_join(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Dorren's event (Northville, early March) is under the keys of a Northville report of the
+    # same week, but their texts share no word: no score can reach the threshold, so the batch
+    # neither reads it nor joins it, and founds its own event as the full-load path does.
+    unrelated = with_text(
+        report(8, "Evren Sallow", NORTHVILLE, date(2020, 3, 3), 2), "Gunmen opened fire at dawn."
+    )
+    pipeline = CannedPipeline({x.article_id: x for _, x in [*REPORTS, unrelated]})
+    full, db = tmp_path / "full.db", tmp_path / "incremental.db"
+    for path, incremental in ((full, False), (db, True)):
+        with Store.open(path) as store:
+            ingest_items(store, [a for a, _ in REPORTS[:2]], pipeline=pipeline, incremental=incremental)
+    read = spy_reads(monkeypatch)
+    with Store.open(db) as store:
+        ingest_items(store, [unrelated[0]], pipeline=pipeline)
+    assert read == []
+    monkeypatch.undo()
+    with Store.open(full) as store:
+        ingest_items(store, [unrelated[0]], pipeline=pipeline, incremental=False)
+    assert stored_events(db) == stored_events(full)
+    assert len(stored_events(db)) == 2
+
+
+def test_batch_incremental_a_copy_of_a_stored_article_is_found(tmp_path: Path) -> None:
+    # Dedup compares the batch with the stored articles sharing an LSH band with it, whether or
+    # not their events are read.
+    original = REPORTS[2][0]
+    copy = Article(id=record_id("copy", 1), text=original.text, published=date(2020, 9, 16))
+    pipeline = CannedPipeline(
+        {x.article_id: x for _, x in REPORTS} | {copy.id: Extraction(article_id=copy.id)}
+    )
+    db = tmp_path / "ledger.db"
+    with Store.open(db) as store:
+        ingest_items(store, [a for a, _ in REPORTS[:3]], pipeline=pipeline)
+        ingest_items(store, [copy], pipeline=pipeline)
+        stored = store.articles([copy.id])
+    assert stored[0].duplicate_of == original.id
+
+
+def test_batch_incremental_keys_an_event_loses_are_deleted(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "ledger.db") as store:
+        store.add_articles([REPORTS[0][0]])
+        event = Event(
+            id="e1", event_type="Battles", sub_event_type="Armed clash", article_ids=(REPORTS[0][0].id,)
+        )
+        store.upsert_events([event], keys={"e1": [1, 2]})
+        store.upsert_events([event], keys={"e1": [3]}, dropped={"e1": [1]})
+        assert store.event_ids_keyed([1, 2, 3]) == {2: {"e1"}, 3: {"e1"}}
+        store.upsert_events([], keys={}, dropped={"e1": [2, 3]}, deleted=["e1"])
+        assert store.event_ids_keyed([1, 2, 3]) == {}
+        assert store.events() == []
+
+
+def test_batch_incremental_stores_terms_and_bands_of_new_articles(tmp_path: Path) -> None:
+    from fogofwar.link.text import TermCounts, term_counts
+
+    with Store.open(tmp_path / "ledger.db") as store:
+        ingest_items(
+            store, [a for a, _ in REPORTS[:3]], pipeline=CannedPipeline({x.article_id: x for _, x in REPORTS})
+        )
+        ids = [a.id for a, _ in REPORTS[:3]]
+        stored = store.article_terms(ids)
+        assert set(stored) == set(ids)
+        for article, _ in REPORTS[:3]:
+            counts = TermCounts.from_bytes(stored[article.id])
+            expected = term_counts(article)
+            assert np.array_equal(counts.hashes, expected.hashes)
+            assert np.array_equal(counts.counts, expected.counts)

@@ -167,3 +167,19 @@ def test_link_blocking_name_keys_keep_weeks_and_types() -> None:
         NIAMEY, JULY_26, "demonstrations", max_km=60.0, window_days=7, max_weeks=12, names=["Kidal"]
     )
     assert index.candidates(far_in_time) == [] and index.candidates(other_type) == []
+
+
+def test_link_blocking_a_wide_dated_query_asks_for_its_weeks_not_for_every_event():
+    # A mention dated to a year ("in 2017") is compared with the events within the link window
+    # of that year only: its query lists the year's weeks (plus the wide and undated events).
+    year = DateRange(date(2017, 1, 1), date(2017, 12, 31), 4)
+    index = index_with(
+        ("before", KIDAL, day(date(2016, 6, 1)), "violence"),
+        ("within", KIDAL, day(date(2017, 6, 1)), "violence"),
+        ("edge", KIDAL, day(date(2016, 12, 27)), "violence"),  # within the 7-day window
+        ("undated", KIDAL, None, "violence"),
+        ("wide", KIDAL, DateRange(date(2010, 1, 1), date(2020, 12, 31), 4), "violence"),
+    )
+    query = query_keys(KIDAL, year, "violence", max_km=60.0, window_days=7, max_weeks=12)
+    assert all(key[1] != "ANY" for key in query)
+    assert sorted(index.candidates(query)) == ["edge", "undated", "wide", "within"]

@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pytest
 
-from fogofwar.link.text import ArticleVectors, article_text, event_similarities
+from fogofwar.link.text import ArticleVectors, TermCounts, article_text, event_similarities, term_counts
 from fogofwar.model import Article, article_id
 
 
@@ -107,3 +107,30 @@ def test_link_text_event_similarities() -> None:
     assert event_similarities(vectors, None, [market]) == [0.0]
     assert event_similarities(vectors, again, []) == []
     assert isinstance(cosines[0], float) and not isinstance(cosines[0], np.floating)
+
+
+def test_link_text_rows_are_those_of_sklearns_vectoriser() -> None:
+    # The rows are computed from term counts (so stored articles need not be tokenised again),
+    # with TfidfVectorizer's formulas: the same cosines.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    articles = sorted([GAO, GAO_AGAIN, FLOOD, STOP_WORDS_ONLY], key=lambda a: a.id)
+    ours = ArticleVectors(articles).matrix
+    theirs = TfidfVectorizer(
+        sublinear_tf=True,
+        stop_words="english",
+        token_pattern=r"(?u)\b\w[\w'-]+\b",
+        max_df=20,
+        dtype=np.float32,
+    ).fit_transform([article_text(a) for a in articles])
+    assert np.allclose((ours @ ours.T).toarray(), (theirs @ theirs.T).toarray(), atol=1e-6)
+
+
+def test_link_text_vectors_from_stored_counts_equal_those_from_texts() -> None:
+    stored = {a.id: TermCounts.from_bytes(term_counts(a).to_bytes()) for a in (GAO, FLOOD)}
+    from_counts = ArticleVectors([GAO_AGAIN], counts=stored)
+    from_texts = ArticleVectors([GAO, GAO_AGAIN, FLOOD])
+    assert np.allclose(from_counts.matrix.toarray(), from_texts.matrix.toarray())
+    assert not from_counts.names(GAO.id, "Gao")  # a stored article's text is not at hand
+    from_counts.add_texts([GAO])
+    assert from_counts.names(GAO.id, "Gao")

@@ -34,6 +34,7 @@ rebuilds them once (fogofwar.batch).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -70,8 +71,12 @@ def key_code(key: BlockKey) -> int:
     """A block key as stored (module docstring): its date slot, then its place and type hashed."""
     place, when, group = key
     slot = _DATE_SLOTS[when] if isinstance(when, str) else int(when) + len(_DATE_SLOTS)  # type: ignore[call-overload]
-    digest = hashlib.blake2b(f"{place}\x1f{group}".encode(), digest_size=5).digest()
-    return (slot << _HASH_BITS) | int.from_bytes(digest, "big")
+    return (slot << _HASH_BITS) | _place_hash(place, group)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _place_hash(place: str, group: str) -> int:
+    return int.from_bytes(hashlib.blake2b(f"{place}\x1f{group}".encode(), digest_size=5).digest(), "big")
 
 
 class LinkIndex:
