@@ -22,6 +22,7 @@ import fogofwar.ingest
 from fogofwar import cli
 from fogofwar.cli import app
 from fogofwar.errors import ConfigError, message
+from fogofwar.link.incremental import LinkIndex
 from fogofwar.model import Article, Event, Extraction, Rejection, article_id
 from fogofwar.pipeline import RunResult
 from fogofwar.settings import Settings
@@ -175,6 +176,8 @@ def pipeline(monkeypatch: pytest.MonkeyPatch) -> Calls:
     class RecordingPipeline:
         def __init__(self, settings: Settings) -> None:
             self.settings = settings
+            # The CLI's batches are incremental: the stored events are read by key.
+            self.link_index = LinkIndex(settings)
 
         def iter_extract(self, articles: Sequence[Article]) -> list[Extraction]:
             return [Extraction(article_id=a.id) for a in articles]
@@ -206,7 +209,9 @@ def test_cli_ingest_extracts_only_new_articles_with_stored_events(
     assert len(pipeline) == 2
     new_ids, events_given = pipeline[1]
     assert new_ids == [a.id for a in stored_articles(db) if a.text.strip() == REPORTS["clinic.txt"].strip()]
-    assert events_given == ["event1"]
+    # Incremental: the run gets the stored events its mentions could join (none: it has no mention),
+    # and the stored event stays as it was.
+    assert events_given == []
     with Store.open(db) as store:
         assert {e.id for e in store.events()} == {"event1", "event2"}
         assert len(store.extractions()) == 3
@@ -305,6 +310,7 @@ def test_cli_ingest_processes_reach_the_pipeline(
     class SettingsRecorder:
         def __init__(self, settings: Settings) -> None:
             seen.append(settings.n_process)
+            self.link_index = LinkIndex(settings)
 
         def iter_extract(self, articles: Sequence[Article]) -> list[Extraction]:
             return [Extraction(article_id=a.id) for a in articles]

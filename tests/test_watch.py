@@ -26,6 +26,7 @@ from fogofwar.cli import app
 from fogofwar.errors import InputRejected
 from fogofwar.ingest.feed import FeedEntry, read_feed_entries
 from fogofwar.ingest.sources import Fetched, FileSignature, fetch_if_changed
+from fogofwar.link.incremental import LinkIndex
 from fogofwar.model import Article, Event, Extraction, Rejection, article_id
 from fogofwar.pipeline import RunResult
 from fogofwar.settings import Settings
@@ -319,6 +320,8 @@ def pipeline(monkeypatch: pytest.MonkeyPatch) -> Calls:
     class RecordingPipeline:
         def __init__(self, settings: Settings) -> None:
             self.settings = settings
+            # The CLI's batches are incremental: the stored events are read by key.
+            self.link_index = LinkIndex(settings)
 
         def iter_extract(self, articles: Sequence[Article]) -> list[Extraction]:
             return [Extraction(article_id=a.id) for a in articles]
