@@ -421,6 +421,9 @@ def test_events_specific_event_after_a_suspicion_cue(gazetteer: Gazetteer) -> No
         ("Over the past ten years many priests have been killed.", True),
         ("Some 60,000 people died in the civil war.", True),
         ("Fighting in the past few days has killed twelve soldiers.", False),
+        # a battle recalled "a month ago" is the scene-setting of another report
+        ("The town was the scene of heavy fighting between rebels and the army a month ago.", True),
+        ("The town was the scene of heavy fighting between rebels and the army two days ago.", False),
         # A new event in a sentence that also gives a total is news.
         ("A judge was shot dead yesterday, the fourth killed since the beginning of the year.", False),
     ],
