@@ -36,6 +36,9 @@ OUTCOMES = (
 STANCES = ("claims", "confirms", "denies", "admits", "reports")
 # The claimant of a statement whose report names no source and has no outlet or agency.
 UNATTRIBUTED = "unattributed"
+# The registry actor (resources/actors.json) for armed men a report does not name: "gunmen",
+# "the attackers", "militants". The claims lexicon's ``unnamed_armed_group`` is the same name.
+UNNAMED_ARMED_GROUP = "Unidentified Armed Group"
 QUALIFIERS = ("exact", "at_least", "at_most", "about", "vague")
 ACTOR_KINDS = (
     "state_forces",
@@ -276,6 +279,10 @@ class Reconciled(Record):
     # one set of dead from distinct groups (``fogofwar.reconcile.event_totals``).
     claimants: tuple[str, ...] = ()
     adversary: bool = False
+    # The claimants that, in one report, count these dead and also dead they call civilians or
+    # leave unspecified: their own account tells the two groups apart (the army's 33 attackers
+    # and 26 hostages), so the groups add up rather than being rival accounts of one set of dead.
+    apart: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

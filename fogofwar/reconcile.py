@@ -88,8 +88,13 @@ Victim groups overlap, so an event's total is not the plain sum of its groups. T
    named in ``Total.contested``.
 3. **Groups add only when distinct**: each side's own dead in a battle (the army admits 3
    soldiers and claims 40 fighters: 43), an adversary count that no one else describes
-   differently, a breakdown the same claimant gives ("the army said 26 hostages and 33
-   attackers died"; it stays a breakdown when the attackers claim 214 hostages).
+   differently, a breakdown the same claimant gives in one report ("the army said 26 hostages
+   and 33 attackers died": ``Reconciled.apart``; it stays a breakdown when the attackers claim
+   214 hostages). The same party giving one figure two ways in two reports ("214 hostages",
+   "214 soldiers") is one count described twice, not a breakdown.
+4. **An unnamed enemy is the named one** (:func:`named_enemies`): a claimant that counts "about
+   ten militants" in one report and "ten of the assailants" of the one group it names in
+   another describes one enemy; its unnamed group's claims join that group's row.
 
 Each of low, best and high is computed the same way from the groups' low, best and high. A
 combined group ("A + B") counts only when none of its members has a row of its own.
@@ -119,7 +124,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
-from fogofwar.model import UNATTRIBUTED, Claim, Event, Reconciled, Total
+from fogofwar.model import UNATTRIBUTED, UNNAMED_ARMED_GROUP, Claim, Event, Reconciled, Total
 from fogofwar.settings import DEFAULT_RECONCILE_RULE
 
 GROUP_SEPARATOR = " + "
@@ -333,8 +338,15 @@ def reconcile(
     if rule not in RULES:
         raise KeyError(f"unknown reconcile rule {rule!r}; choose one of {sorted(RULES)}")
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    named = named_enemies(claims)
+    others = other_dead_by_report(claims)
     for claim in counted_claims(claims, copies=copies, by_report=True):
-        groups[(claim.victims, claim.outcome)].append(claim)
+        victims = (
+            named.get(claim.claimant, claim.victims)
+            if claim.victims == UNNAMED_ARMED_GROUP
+            else claim.victims
+        )
+        groups[(victims, claim.outcome)].append(claim)
     rows = []
     for (victims, outcome), group in sorted(groups.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         # A denial ("denied that 30 died") is kept and flags a dispute, but its figure is not credible.
@@ -359,9 +371,58 @@ def reconcile(
                 or any(c.stance == "denies" for c in group),
                 claimants=tuple(sorted({c.claimant for c in asserted if claim_figure(c) is not None})),
                 adversary=is_adversary_group(victims, asserted),
+                apart=tuple(
+                    sorted(
+                        {
+                            c.claimant
+                            for c in asserted
+                            if victims not in UNARMED_VICTIMS
+                            and (c.article_id, c.claimant, c.outcome) in others
+                        }
+                    )
+                ),
             )
         )
     return rows
+
+
+def other_dead_by_report(claims: Sequence[Claim]) -> set[tuple[str, str, str]]:
+    """(article, claimant, outcome) of every figure a claimant gives for dead it calls civilians
+    or leaves unspecified: with its count of an armed group in the same report, the claimant
+    tells the two groups apart (``Reconciled.apart``)."""
+    return {
+        (c.article_id, c.claimant, c.outcome)
+        for c in claims
+        if claim_figure(c) is not None and _describes_other(c.victims)
+    }
+
+
+def _describes_other(victims: str) -> bool:
+    return victims in UNARMED_VICTIMS or "civilians" in victims.split(GROUP_SEPARATOR)
+
+
+def named_enemies(claims: Sequence[Claim]) -> dict[str, str]:
+    """Claimant -> the one armed group it names as its enemy, for claimants that count the dead
+    of an unnamed armed group too ("about ten militants" in one report, "about ten of the
+    assailants" of Islamic State Sahel Province in another): both describe the same enemy, so
+    the unnamed group's claims are that group's. Only when the claimant's claims about its
+    enemies (``is_adversary_claim``) name exactly one group besides the unnamed one, and no
+    report of it gives both (there they would be two groups)."""
+    enemies: dict[str, set[str]] = defaultdict(set)
+    reports: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for claim in claims:
+        if is_adversary_claim(claim) and GROUP_SEPARATOR not in claim.victims:
+            enemies[claim.claimant].add(claim.victims)
+            reports[claim.claimant][claim.article_id].add(claim.victims)
+    found = {}
+    for claimant, groups in enemies.items():
+        others = groups - {UNNAMED_ARMED_GROUP, *UNARMED_VICTIMS}
+        if UNNAMED_ARMED_GROUP not in groups or len(others) != 1:
+            continue
+        (group,) = others
+        if not any({UNNAMED_ARMED_GROUP, group} <= said for said in reports[claimant].values()):
+            found[claimant] = group
+    return found
 
 
 def reconcile_event(
@@ -417,19 +478,21 @@ def counted_rows(rows: Sequence[Reconciled], *, outcome: str = "killed") -> list
 
 
 def _describes_other_victims(row: Reconciled) -> bool:
-    return row.victims in UNARMED_VICTIMS or "civilians" in row.victims.split(GROUP_SEPARATOR)
+    return _describes_other(row.victims)
 
 
 def rival_accounts(rows: Sequence[Reconciled]) -> dict[str, list[Reconciled]]:
     """Adversary groups whose dead others describe otherwise (totals step 2): victims -> the rows
     (civilians or unknown, not adversary) with a claimant the adversary group does not have. A
-    group whose claimant also gives a figure in such a row is no rival account: that party tells
-    its enemies' dead and the other dead apart (totals step 3)."""
+    group whose claimant also counts such dead in the same report (``Reconciled.apart``) is no
+    rival account: that party tells its enemies' dead and the other dead apart (totals step 3).
+    The same party's "214 hostages" in one report and "214 soldiers" in another are one count
+    described twice, not a breakdown."""
     rivals: dict[str, list[Reconciled]] = {}
-    described_by = {c for r in rows if not r.adversary and _describes_other_victims(r) for c in r.claimants}
     for row in rows:
-        if not row.adversary or set(row.claimants) & described_by:
-            # a party that counts both its enemies' dead and the other dead tells them apart
+        if not row.adversary or row.apart:
+            # a party that counts both its enemies' dead and the other dead in one report tells
+            # them apart
             continue
         others = [
             r

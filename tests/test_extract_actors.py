@@ -91,6 +91,11 @@ def test_actors_registry_covers_the_conflicts(
         ),
         ("Africa Corps", None, [("Africa Corps", "Wagner Group")]),
         ("the Burkinabè army", None, [("Burkinabè army", "Burkina Faso Armed Forces")]),
+        # "M23 rebel" loses to the longer "rebel group"; the group's own name is still found
+        ("The M23 rebel group said", "CD", [("M23", "M23"), ("rebel group", "Unidentified Armed Group")]),
+        ("16 security personnel were killed", "SY", [("security personnel", "Syrian Armed Forces")]),
+        # at home, a country's police are every bare police noun, not only those its context lists
+        ("Police spokesman Ali Noor said", "SO", [("Police spokesman", "Somali Police Force")]),
     ],
 )
 def test_actors_find_all_aliases(

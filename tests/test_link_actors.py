@@ -41,6 +41,17 @@ def test_link_actors_placeholder_kept_when_its_side_has_no_named_actor() -> None
     assert side_actors(roles) == [role(GUNMEN, "side_a"), role(CIVILIANS, "side_b"), role(POLICE, "side_b")]
 
 
+def test_link_actors_civilians_never_act() -> None:
+    # "civilians and soldiers died when rebels attacked": most mentions put civilians first
+    roles = [
+        role(CIVILIANS, "side_a"),
+        role(REBELS, "side_a"),
+        role(CIVILIANS, "side_a"),
+        role(POLICE, "side_b"),
+    ]
+    assert side_actors(roles) == [role(CIVILIANS, "side_b"), role(REBELS, "side_a"), role(POLICE, "side_b")]
+
+
 def test_link_actors_other_roles_kept_once() -> None:
     roles = [role(BLOGGERS, "claimant"), role(REBELS, "side_a"), role(BLOGGERS, "claimant")]
     assert side_actors(roles) == [role(REBELS, "side_a"), role(BLOGGERS, "claimant")]

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fogofwar.model import Claim, Span
-from fogofwar.reconcile import CREDIBLE, REVISION_DAYS, RULES, reconcile, timeline, totals
+from fogofwar.model import UNNAMED_ARMED_GROUP, Claim, Span
+from fogofwar.reconcile import CREDIBLE, REVISION_DAYS, RULES, named_enemies, reconcile, timeline, totals
 
 
 def claim(
@@ -425,3 +425,56 @@ def test_a_party_that_counts_both_groups_tells_them_apart_whoever_else_speaks() 
     ]
     total = _total(claims)
     assert (total.best, total.high, total.contested) == (59, 247, ())
+
+
+def test_one_party_telling_one_count_two_ways_in_two_reports_is_no_breakdown() -> None:
+    """The attackers say they killed 214 hostages in one report and 214 soldiers in another: one
+    count described twice, a rival account of the army's 26 hostages, never added to them."""
+    claims = [
+        claim("army", "Attackers", 33, kind="state_forces"),
+        claim("army", "civilians", 26, kind="state_forces"),
+        claim("Attackers", "civilians", 214, kind="rebel_group", article="a2"),
+        claim("Attackers", "army", 214, kind="rebel_group", article="a3"),
+    ]
+    rows = reconcile(claims)
+    assert [r.apart for r in rows if r.victims == "army"] == [()]
+    assert [r.apart for r in rows if r.victims == "Attackers"] == [("army",)]
+    total = _total(claims)
+    assert (total.best, total.high, total.contested) == (59, 247, ("army",))
+
+
+def test_reconcile_an_unnamed_enemy_is_the_one_the_claimant_names_elsewhere() -> None:
+    # the army's "about ten militants" in one report, "ten of the assailants" of ISSP in another
+    army = "Niger Armed Forces"
+    claims = [
+        claim(army, army, 23, kind="state_forces", stance="admits", article="a1"),
+        claim(army, UNNAMED_ARMED_GROUP, 10, kind="state_forces", article="a1"),
+        claim(army, army, 23, kind="state_forces", stance="admits", article="a2"),
+        claim(army, "Islamic State Sahel Province", 10, kind="state_forces", article="a2"),
+    ]
+    assert named_enemies(claims) == {army: "Islamic State Sahel Province"}
+    rows = reconcile(claims)
+    assert {r.victims for r in rows} == {army, "Islamic State Sahel Province"}
+    assert totals(rows) == (33, 33)
+
+
+def test_reconcile_an_unnamed_enemy_stays_apart_when_one_report_counts_both() -> None:
+    army = "Niger Armed Forces"
+    claims = [
+        claim(army, UNNAMED_ARMED_GROUP, 4, kind="state_forces", article="a1"),
+        claim(army, "Islamic State Sahel Province", 10, kind="state_forces", article="a1"),
+    ]
+    assert named_enemies(claims) == {}
+    # or two named enemies: which one the unnamed men were is not known
+    claims = [
+        claim(army, UNNAMED_ARMED_GROUP, 4, kind="state_forces", article="a1"),
+        claim(army, "Islamic State Sahel Province", 10, kind="state_forces", article="a2"),
+        claim(army, "JNIM", 3, kind="state_forces", article="a3"),
+    ]
+    assert named_enemies(claims) == {}
+
+
+def test_reconcile_unnamed_armed_group_is_the_claims_lexicons() -> None:
+    from fogofwar.extract.attribution import claim_lexicon
+
+    assert claim_lexicon().unnamed_armed_group == UNNAMED_ARMED_GROUP

@@ -93,6 +93,7 @@ class ReconciledOut(BaseModel):
     contradiction: bool
     claimants: list[str] = []
     adversary: bool = False
+    apart: list[str] = []
 
 
 class TotalOut(BaseModel):

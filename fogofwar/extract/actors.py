@@ -140,6 +140,12 @@ def _number_variants(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
     return {(*head, form) for form in forms}
 
 
+# The force-noun sets whose bare nouns name a country's own actor at home (``_add_home_nouns``).
+# Not "military": its bare nouns ("battalion", "brigade", "commandos") often name units that
+# reports treat as actors of their own (MUC-4 dev perpetrator F1 0.562 -> 0.558 with them).
+_HOME_NOUN_SETS = ("police", "government")
+
+
 class ActorRegistry:
     """Canonical actors with an alias index built once at load.
 
@@ -213,12 +219,31 @@ class ActorRegistry:
             if raw.get("forces"):
                 self._forces[name] = raw["forces"]
         self.actors = tuple(actors)
+        self._add_home_nouns(data["actors"], force_nouns)
         for owner, forces in self._forces.items():
             if _fold(forces) not in self._by_name:
                 raise ConfigError("E061", name=owner, detail=f"forces {forces!r} is not a registered actor")
         for iso2, names in data.get("countries", {}).items():
             for country_name in names:
                 self._countries[self._name_key(country_name)] = iso2
+
+    def _add_home_nouns(self, raw_actors: list[dict[str, Any]], force_nouns: dict[str, list[str]]) -> None:
+        """In its home country an actor with ``forms`` of a noun set of ``_HOME_NOUN_SETS``
+        ("Somali" + police nouns) is also what the set's bare nouns name ("police spokesman" in
+        Mogadishu), unless another actor's context already claims that noun there. Added after
+        every explicit context, so those win."""
+        for index, raw in enumerate(raw_actors):
+            home = raw.get("country")
+            if not home:
+                continue
+            scope = frozenset({home})
+            for noun_set in raw.get("forms", {}):
+                if noun_set not in _HOME_NOUN_SETS:
+                    continue
+                for noun in force_nouns[noun_set]:
+                    bucket = self._names.get(self._name_key(noun), [])
+                    if not any(e.countries and home in e.countries for e in bucket):
+                        self._add(noun, _Entry(index, scope))
 
     def _name_key(self, alias: str) -> tuple[str, ...]:
         return tuple(self._spelling.get(t, t) for t in (_fold(m) for m in _TOKEN.findall(alias)))
@@ -310,9 +335,7 @@ class ActorRegistry:
         exact = [t[2].upper() for t in tokens] if caps else [t[2] for t in tokens]
         candidates: list[tuple[int, int, int, _Entry]] = []  # (n_chars, i, n_tokens, entry)
         for i in range(len(tokens)):
-            found = self._match_at(text, tokens, folded, exact, caps, i, country)
-            if found:
-                n, entry = found
+            for n, entry in self._matches_at(text, tokens, folded, exact, caps, i, country):
                 candidates.append((tokens[i + n - 1][1] - tokens[i][0], i, n, entry))
         taken = [False] * len(tokens)
         chosen: list[tuple[int, int, Actor]] = []
@@ -323,7 +346,7 @@ class ActorRegistry:
             chosen.append((tokens[i][0], tokens[i + n - 1][1], self.actors[entry.actor]))
         return sorted(chosen, key=lambda m: m[0])
 
-    def _match_at(
+    def _matches_at(
         self,
         text: str,
         tokens: list[tuple[int, int, str]],
@@ -332,8 +355,11 @@ class ActorRegistry:
         caps: bool,
         i: int,
         country: str | None,
-    ) -> tuple[int, _Entry] | None:
-        best: tuple[int, _Entry] | None = None
+    ) -> list[tuple[int, _Entry]]:
+        """Every alias starting at token ``i``, one per length, longest first. The shorter ones
+        matter when a longer match overlaps a still longer one: in "The M23 rebel group",
+        "M23 rebel" loses to "rebel group" and "M23" must still be found."""
+        found: dict[int, _Entry] = {}
         acronyms = self._acronyms_upper if caps else self._acronyms
         acronym_lengths = self._lengths["acronyms_upper" if caps else "acronyms"]
         for table, lengths, words in (
@@ -341,16 +367,13 @@ class ActorRegistry:
             (acronyms, acronym_lengths, exact),
         ):
             for n in lengths.get(words[i], ()):
-                if best and n <= best[0]:
-                    break
-                if i + n > len(words) or not self._joined(text, tokens, i, n):
+                if n in found or i + n > len(words) or not self._joined(text, tokens, i, n):
                     continue
                 entries = table.get(tuple(words[i : i + n]))
                 entry = self._choose(entries, country) if entries else None
                 if entry is not None:
-                    best = (n, entry)
-                    break
-        return best
+                    found[n] = entry
+        return sorted(found.items(), reverse=True)
 
     def lookup(self, phrase: str, *, country: str | None = None) -> Actor | None:
         """The actor a noun phrase names, or None.

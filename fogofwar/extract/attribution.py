@@ -268,6 +268,12 @@ class ArticleContext:
     paragraph_speaker: dict[int, Attribution] = field(default_factory=dict)
     matches: list[tuple[int, int, Actor]] = field(default_factory=list)  # current sentence, relative offsets
     dateline_end: int = 0  # current sentence: offset where a leading wire dateline ends (0: none)
+    # The one non-state armed group the article names (title and text), if only one: who
+    # "the attackers" and "50 rebels" are when the report has named them once.
+    armed_group: Actor | None = None
+    # Groups only a country's context alias suggested ("militants" for the TTP in Pakistan):
+    # guesses that a group the article names by name overrides.
+    guessed_groups: frozenset[str] = frozenset()
 
     @property
     def outlet(self) -> str:

@@ -68,6 +68,9 @@ from fogofwar.link.similarity import (
 )
 from fogofwar.model import ActorRole, Article, Mention, Place
 
+# The actor kind that is never a side that acts (side_actors).
+CIVILIAN_KIND = "civilians"
+
 # How far apart two dates of one article may be and still describe one incident ("clashes on
 # Thursday ... the fighting went on into Friday").
 SAME_ARTICLE_GAP_DAYS = 1
@@ -246,6 +249,8 @@ def side_actors(
     * A placeholder for an actor the text does not name (``placeholders``: "Unidentified
       Armed Group" for "gunmen", "assailants") is dropped from a side that has a named actor:
       it is most likely the same party, told less precisely.
+    * Civilians never act: they are side_b, the side acted on, whatever their mentions' votes
+      ("civilians and soldiers were killed when militants attacked" is no civilians' attack).
     * Other roles (a claimant) are kept once each.
     """
     votes: dict[str, Counter[str]] = {}
@@ -262,11 +267,17 @@ def side_actors(
         ActorRole(actor=actor_of[name].actor, role=counts.most_common(1)[0][0])
         for name, counts in votes.items()
     ]
+    chosen = _civilians_as_victims(chosen)
     named_sides = {
         r.role for r in chosen if r.actor.name not in placeholders and r.actor.kind not in GENERIC_ACTOR_KINDS
     }
     kept = [r for r in chosen if not (r.actor.name in placeholders and r.role in named_sides)]
     return kept + list(others.values())
+
+
+def _civilians_as_victims(chosen: list[ActorRole]) -> list[ActorRole]:
+    """Civilians on side_b whatever their mentions' votes (``side_actors``)."""
+    return [ActorRole(actor=r.actor, role="side_b") if r.actor.kind == CIVILIAN_KIND else r for r in chosen]
 
 
 def dateline_end(article: Article) -> int:

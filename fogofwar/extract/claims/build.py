@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 
 from fogofwar.extract.actors import ActorRegistry
 from fogofwar.extract.attribution import (
@@ -27,7 +28,7 @@ from fogofwar.extract.claims.victims import resolve_victims
 from fogofwar.extract.numbers import is_plausible
 from fogofwar.extract.sentences import Sentence
 from fogofwar.extract.tallies import UNKNOWN, drop_repeats, family, is_uninformative, join
-from fogofwar.model import Article, Claim, Span, record_id
+from fogofwar.model import Actor, Article, Claim, Span, record_id
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +61,10 @@ def extract_claims(
     RETURNS (list[Claim]): the claims, exact repeats within the article dropped.
     """
     lex = claim_lexicon()
-    country = registry.guess_country(f"{article.dateline_place or ''}\n{article.title or ''}\n{article.text}")
+    text = f"{article.dateline_place or ''}\n{article.title or ''}\n{article.text}"
+    country = registry.guess_country(text) or home_country(text, registry)
     ctx = ArticleContext(registry=registry, article=article, country=country, headline=headline)
+    ctx.armed_group, ctx.guessed_groups = named_armed_group(article, registry, country, lex)
     claims: list[Claim] = []
     counted: set[str] = set()  # outcome families already claimed in this article
     for sentence in sentences:
@@ -80,17 +83,24 @@ def extract_claims(
                 )
         else:
             previous: list[str] = []
-            # the last kept claim's index and the outcome verbs its phrases hang on
-            joinable: tuple[int, set[int]] | None = None
+            # the last kept claim's index, the outcome verbs its phrases hang on, and whether it
+            # is a loss of one's own ("lost six soldiers")
+            joinable: tuple[int, set[int], bool] | None = None
             # the sentence's last killing of an object, which a killer's own death adds to
             killing: tuple[int, CasualtyStatement] | None = None
             for statement in find_statements(sentence.doc, ctx, lex):
                 attribution = attribute(statement.trigger, sentence.paragraph, ctx)
+                if ctx.armed_group is not None and _stands_for_group(attribution.claimant, ctx, lex):
+                    # "Militants linked to al-Qaeda say ..." in a report that names JNIM
+                    group = ctx.armed_group
+                    attribution = replace(attribution, claimant=group.name, kind=group.kind, actor=group)
                 resolved = resolve_victims(statement, attribution, ctx, previous)
                 if resolved is None:
                     continue
                 victims, admitted = resolved
-                if _is_recount(statement, victims, counted):
+                if ctx.armed_group is not None and _stands_for_group(victims, ctx, lex):
+                    victims = ctx.armed_group.name  # "150 of the attackers" in a report on an RSF assault
+                if _is_recount(statement, victims, counted, claims):
                     continue
                 if _turned_fatal(statement, victims, claims, counted):
                     joinable = killing = None  # a claim was removed: indices moved
@@ -105,7 +115,13 @@ def extract_claims(
                         killing = None
                         previous.append(victims)
                         continue
-                if joinable is not None and joinable[0] == len(claims) - 1 and _joins(statement, joinable[1]):
+                if (
+                    joinable is not None
+                    and joinable[0] == len(claims) - 1
+                    and _joins(statement, joinable[1])
+                    # "killed 57 militants and lost 11 soldiers": the enemy's dead and one's own
+                    and (statement.trigger.lower_ in lex.own_loss_verbs) == joinable[2]
+                ):
                     # "captured a facilitator and one additional suspect": one group of two
                     joined = join(article, claims[-1], claim, registry)
                     if joined is not None:
@@ -118,12 +134,57 @@ def extract_claims(
                 if is_uninformative(claim):
                     log.debug("dropped a vague claim about unknown victims: %r", claim.evidence.text)
                     continue
-                joinable = (len(claims), {statement.trigger.i})
+                own_loss = statement.trigger.lower_ in lex.own_loss_verbs
+                joinable = (len(claims), {statement.trigger.i}, own_loss)
                 if statement.outcome == "killed" and statement.how == "object":
                     killing = (len(claims), statement)
                 claims.append(claim)
         _note_sentence(sentence, attributions, ctx)
     return drop_repeats(drop_implausible(claims))
+
+
+def named_armed_group(
+    article: Article, registry: ActorRegistry, country: str | None, lex: ClaimLexicon
+) -> tuple[Actor | None, frozenset[str]]:
+    """The one non-state armed group (a kind of ``joinable_kinds``) that the article names in
+    its title or text, or None when it names none or several; and the groups only a country's
+    context alias suggested. A report that names the group once calls it "the attackers",
+    "militants" or "rebels" after; with two groups named, who the unnamed ones are is not known.
+    A name the registry knows anywhere ("BLA") names a group; a country's context alias
+    ("militants" for the TTP in Pakistan, "separatist rebels" in Mali) only guesses one, and
+    counts only when nothing is named."""
+    text = f"{article.title or ''}\n{article.text}"
+    named: dict[str, Actor] = {}
+    guessed: dict[str, Actor] = {}
+    for start, end, actor in registry.find_all(text, country=country):
+        if actor.kind not in lex.joinable_kinds or actor.name == lex.unnamed_armed_group:
+            continue
+        if any(a.name == actor.name for _, _, a in registry.find_all(text[start:end])):
+            named[actor.name] = actor
+        else:
+            guessed[actor.name] = actor
+    groups = named or guessed
+    only = next(iter(groups.values())) if len(groups) == 1 else None
+    return only, frozenset(set(guessed) - set(named))
+
+
+def _stands_for_group(name: str, ctx: ArticleContext, lex: ClaimLexicon) -> bool:
+    """Whether a claimant or victims name stands for the article's one armed group: the unnamed
+    group, or a group only guessed from context while the article names its group by name."""
+    group = ctx.armed_group
+    if group is None or name == group.name:
+        return False
+    return name == lex.unnamed_armed_group or (
+        name in ctx.guessed_groups and group.name not in ctx.guessed_groups
+    )
+
+
+def home_country(text: str, registry: ActorRegistry) -> str | None:
+    """The one home country of the parties a text names by a name the registry knows without
+    any country's context ("the BLA" is Pakistani), for a text that names no country: a weak
+    hint, used only to read generic words ("soldiers", "the army") as that country's forces."""
+    homes = {actor.country for _, _, actor in registry.find_all(text) if actor.country}
+    return homes.pop() if len(homes) == 1 else None
 
 
 def drop_implausible(claims: Sequence[Claim]) -> list[Claim]:
@@ -192,6 +253,8 @@ def _claim(
     verb = attribution.verb
     if stance == "confirms" and (admitted or own) and verb is not None and verb.lower_ in lex.admission_verbs:
         stance = "admits"  # "acknowledged severe casualties" of its own side
+    elif own and stance == "claims":
+        stance = "admits"  # "the ministry said 11 of its own soldiers were killed": a party's own dead
     confidence = _SOURCE_CONFIDENCE.get(attribution.source, 1.0)
     if victims == UNKNOWN:
         confidence *= _UNKNOWN_VICTIMS_FACTOR
@@ -255,17 +318,26 @@ def _related(outcome: str) -> set[str]:
     return harm if outcome in harm else {family(outcome)}
 
 
-def _is_recount(statement: CasualtyStatement, victims: str, counted: set[str]) -> bool:
+def _is_recount(
+    statement: CasualtyStatement, victims: str, counted: set[str], claims: Sequence[Claim] = ()
+) -> bool:
     """A phrase that points back at people already counted, once the article has claimed this
     outcome: "the targeted individual", "the commander" (a definite single person not named by
-    the registry), "four of the insurgents" (a part of a group already counted)."""
+    the registry), "four of the insurgents" (a part of a group already counted: the same group,
+    or one not named, in an earlier claim of this outcome; "two of its soldiers were killed ...
+    and it killed 20 of the attackers" counts other people)."""
     if statement.definite and victims in _UNNAMED and counted & _related(statement.outcome):
         return True  # "a 4-year-old girl died ... the girl was shot"
-    if family(statement.outcome) not in counted:
+    outcome = family(statement.outcome)
+    if outcome not in counted:
         return False
     noun = statement.noun
-    partitive = noun is not None and statement.head.i != noun.i and statement.head.lower_ != noun.lower_
-    return partitive and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children)
+    if noun is None or statement.head.i == noun.i or statement.head.lower_ == noun.lower_:
+        return False  # not a partitive ("four of the insurgents")
+    if not {c.lower_ for c in noun.children if c.dep_ == "det"} & {"the", "these", "those"}:
+        return False
+    earlier = [c.victims for c in claims if family(c.outcome) == outcome]
+    return not earlier or any(v == victims or v in _UNNAMED for v in earlier)
 
 
 def _turned_fatal(statement: CasualtyStatement, victims: str, claims: list[Claim], counted: set[str]) -> bool:
