@@ -3,10 +3,15 @@
 A sentence is an event candidate when a trigger of ``resources/event_types.json`` (ACLED event
 types and sub-event types with trigger lexicons) occurs in it. Each candidate sentence yields
 at most one :class:`~fogofwar.model.Mention`: when several triggers fire, the strongest type
-wins ("captured vehicles during the battles" is a battle, not an arrest). Triggers that are
+wins ("captured vehicles during the battles" is a battle, not an arrest), and the rules of
+``kinds`` then read who did what to whom (unarmed victims of one armed side: violence against
+civilians; armed victims or two sides fighting: a battle; a crowd's violence: riots; a protest
+that burns tyres in its next sentences: a violent demonstration). Triggers that are
 negated ("no civilians were harmed") or that describe what someone is known or suspected for
 ("responsible for conducting IED attacks") are ignored, unless the cue names one event that
-happened ("responsible for the killing of six priests").
+happened ("responsible for the killing of six priests"); so are triggers that point to an event
+told elsewhere ("condemned the attack", "arrested in connection with the killing") and casualty
+words of victims only cared for ("the wounded were treated in Kaya"): they found no event.
 
 Each mention gets:
 
@@ -57,19 +62,21 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from fogofwar.extract.events.context import MentionContext, dateline_end, in_background, reference_date
+from fogofwar.extract.events.kinds import Typed, harmonize, typed
 from fogofwar.extract.events.mention_dates import mention_dates
 from fogofwar.extract.events.mention_place import mention_place
 from fogofwar.extract.events.roles import actor_roles
 from fogofwar.extract.events.triggers import (
     EventLexicon,
     Hit,
+    TriggerType,
     event_lexicon,
     is_event_candidate,
     live_hits,
-    with_civilians,
 )
 from fogofwar.extract.places import Gazetteer
 from fogofwar.extract.sentences import Sentence
@@ -109,7 +116,9 @@ def extract_mentions(
     )
     context = MentionContext(article, sentences, gazetteer, country, reference, background_days)
     mentions: list[Mention] = []
-    for sentence in sentences:
+    kinds: list[Typed] = []
+    indexes: list[int] = []
+    for position, sentence in enumerate(sentences):
         if deadline is not None and time.monotonic() > deadline:
             log.warning(
                 "article %s: time budget spent, mentions after sentence %d not read",
@@ -121,19 +130,35 @@ def extract_mentions(
         if not hits:
             continue
         best = max(hits, key=lambda h: (h.kind.strength, -h.start))
-        mentions.append(_mention(context, sentence, best, hits, registry, lexicon))
-    return mentions
+        kind = typed(best, hits, sentence.text, lexicon)
+        mentions.append(_mention(context, sentence, best, kind.kind, hits, registry, lexicon))
+        kinds.append(kind)
+        indexes.append(position)
+    return _harmonized(mentions, kinds, sentences, indexes)
+
+
+def _harmonized(
+    mentions: list[Mention], kinds: list[Typed], sentences: Sequence[Sentence], indexes: list[int]
+) -> list[Mention]:
+    """The mentions with the article-level type corrections of ``kinds.harmonize``."""
+    fixed = harmonize(kinds, sentences, indexes)
+    return [
+        m
+        if (m.event_type, m.sub_event_type) == (f.event_type, f.sub_event_type)
+        else replace(m, event_type=f.event_type, sub_event_type=f.sub_event_type)
+        for m, f in zip(mentions, fixed, strict=True)
+    ]
 
 
 def _mention(
     context: MentionContext,
     sentence: Sentence,
     best: Hit,
+    kind: TriggerType,
     hits: list[Hit],
     registry: ActorRegistry | None,
     lexicon: EventLexicon,
 ) -> Mention:
-    kind = with_civilians(best, sentence.text, lexicon)
     trigger = sentence.text[best.start : best.end]
     start, end, precision = mention_dates(context, sentence, best, lexicon)
     place = mention_place(context, sentence, best, lexicon)

@@ -1,5 +1,8 @@
-"""Event triggers: the event-type lexicon, the triggers that fire in a sentence, and the type
-they give (strongest wins; a clash that names civilians as victims is violence against them)."""
+"""Event triggers: the event-type lexicon and the triggers that fire in a sentence (strongest
+wins; kinds.py then reads who did what to whom). A trigger is not live when it is negated, when
+a cue says it is what someone is suspected of or known for, when a cue points back to an event
+told elsewhere ("condemned the attack", "in retaliation for the killing"), or when its victims
+are only being cared for ("the wounded were treated in Kaya")."""
 
 from __future__ import annotations
 
@@ -40,6 +43,8 @@ class EventLexicon:
     non_event: re.Pattern[str]
     report: re.Pattern[str]
     background: re.Pattern[str]
+    reference: re.Pattern[str]  # cue just before a trigger: an event told elsewhere
+    aftermath: re.Pattern[str]  # just after a trigger: the victims cared for, not harmed
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,14 @@ def event_lexicon() -> EventLexicon:
         non_event=words(raw["non_event_cues"]),
         report=words(raw["report_cues"]),
         background=words(raw["background_cues"]),
+        reference=re.compile(
+            r"\b(?:"
+            + "|".join(raw["reference_cues"])
+            + r")\s+(?:(?:the|a|an|this|that|these|those|its|their|his|her|"
+            r"last|recent|latest|deadly|fatal|\w+'s|\w+s')\s+){0,3}$",
+            re.IGNORECASE,
+        ),
+        aftermath=re.compile(r"\s*(?:" + "|".join(raw["aftermath_after"]) + r")\b", re.IGNORECASE),
     )
 
 
@@ -99,22 +112,19 @@ def live_hits(text: str, lexicon: EventLexicon) -> list[Hit]:
         cues = list(lexicon.non_event.finditer(window))
         if cues and not _SPECIFIC_EVENT.fullmatch(window, cues[-1].end()):
             continue
+        if lexicon.reference.search(window) or _only_cared_for(text, match, lexicon):
+            continue
         hits.append(Hit(start, match.end(), lexicon.types[int(group[1:])]))
     return hits
 
 
-def with_civilians(best: Hit, text: str, lexicon: EventLexicon) -> TriggerType:
-    """A killing or attack that names civilians as its victims is violence against civilians."""
-    if (
-        best.kind.event_type != "Battles"
-        or best.kind.sub_event_type != "Armed clash"
-        or best.kind.strength > 55
-    ):
-        return best.kind
-    for match in lexicon.civilians.finditer(text):
-        if not lexicon.negation.search(text[max(0, match.start() - _NEGATION_WINDOW) : match.start()]):
-            return TriggerType("Violence against civilians", "Attack", best.kind.strength)
-    return best.kind
+def _only_cared_for(text: str, match: re.Match[str], lexicon: EventLexicon) -> bool:
+    """A casualty word whose victims are only being cared for: "the wounded were treated in X"
+    (a generic word of the lexicon's weakest row, not "were shot and treated")."""
+    return match.group(0).casefold() in _CASUALTY_NOUNS and bool(lexicon.aftermath.match(text, match.end()))
+
+
+_CASUALTY_NOUNS = frozenset({"wounded", "injured", "dead", "casualties"})
 
 
 # --------------------------------------------------------------------------------------------
