@@ -13,7 +13,7 @@ from typing import Any
 from fogofwar.export.countries import country_info
 from fogofwar.export.figures import disputed_groups, has_civilian_victims, killed_range
 from fogofwar.export.outlets import copies_of, event_outlets, source_scale
-from fogofwar.export.places import admin2, admin3
+from fogofwar.export.places import acled_admin1, admin2, admin3
 from fogofwar.export.sides import SIDE_A, SIDE_B, side_actors
 from fogofwar.export.tabular import csv_bytes, stable_number, unix_time
 from fogofwar.export.vocab import AcledVocab, acled_vocab
@@ -183,7 +183,7 @@ def acled_row(event: Event, articles: Mapping[str, Article]) -> dict[str, Any]:
         "iso": country.numeric if country else None,
         "region": country.region if country else None,
         "country": country.name if country else (place.country if place else None),
-        "admin1": place.admin1 if place else None,
+        "admin1": acled_admin1(place),
         "admin2": admin2(place),
         "admin3": admin3(place),
         "location": place.name if place else None,

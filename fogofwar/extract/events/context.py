@@ -81,6 +81,20 @@ class MentionContext:
             ]
         return self._places[sentence.index]
 
+    @functools.cached_property
+    def names_its_country(self) -> bool:
+        """Whether the article names a place in its country (or the country): the dateline's
+        place, or one in its text. A country voted by demonyms alone ("Turkish drone", "French
+        forces") tells whose forces they were, not where they struck."""
+        if self.country is None:
+            return False
+        name = self.article.dateline_place
+        if name:
+            filed = self.gazetteer.resolve(name, country=self.country)
+            if filed is not None and filed.country == self.country:
+                return True
+        return any(p.country == self.country for s in self.sentences for _s, _e, p in self.places(s))
+
     def earlier(self, sentence: Sentence) -> list[Sentence]:
         """The article's sentences before ``sentence``'s paragraph, nearest first."""
         return [s for s in self.sentences if s.index < sentence.index and s.paragraph != sentence.paragraph][

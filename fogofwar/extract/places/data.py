@@ -20,6 +20,7 @@ class Scores:
     curated_place: float
     admin1: float
     district: float
+    admin2: float  # a second-level division (a province of Burkina Faso, a district of Afghanistan)
     kind_word_matches: float  # ... and far above when a kind word ("province") names their kind
     town_per_log10_population: float  # towns rank by size
     town_after_district_word: float
@@ -54,6 +55,14 @@ class CountryVotes:
     big_town_min_population: int  # smaller towns do not vote
     dateline: float
     min_score: float  # fewer votes name no country
+    named_division: float  # an admin1 or admin2 named with its kind word ("Donetsk region")
+    # Names no context placed (villages, second-level divisions) vote for every country holding
+    # one: "town" / "town_cued" (after "in", "village of"), "admin2" / "admin2_marked" (a kind
+    # word or a parenthesis of divisions), "region" (any other division), times
+    # "alternate_name_factor" when the name is not the town's own.
+    namesakes: dict[str, float]
+    conflict_prior: float  # a namesake vote for a country of armed conflict counts this many times
+    conflict_countries: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -70,8 +79,9 @@ class PlaceParams:
 def load_params() -> PlaceParams:
     """The tuning numbers (``resources/places_params.json``), parsed once."""
     data = load_json("places_params.json")
-    votes = dict(data["country_votes"])
+    votes = {k: v for k, v in data["country_votes"].items() if not k.endswith("_about")}
     votes["precision_weight"] = {PlacePrecision[k]: w for k, w in votes["precision_weight"].items()}
+    votes["conflict_countries"] = frozenset(votes["conflict_countries"])
     return PlaceParams(
         min_city_population=data["index"]["min_city_population"],
         score=Scores(**data["score"]),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 from array import array
 from collections import Counter
 from pathlib import Path
@@ -19,6 +20,7 @@ from fogofwar.cache import cached
 from fogofwar.extract.places.data import load_params, load_stopwords, load_supplement, supplement_features
 from fogofwar.extract.places.index import (
     ADMIN1,
+    ADMIN2,
     CITY,
     COUNTRY,
     DISTRICT,
@@ -41,9 +43,16 @@ from fogofwar.extract.places.text import (
 )
 from fogofwar.model import Place, PlacePrecision
 
-_KIND_FEATURE = {CITY: "populated_place", ADMIN1: "admin1", COUNTRY: "country", DISTRICT: "district"}
+_KIND_FEATURE = {
+    CITY: "populated_place",
+    ADMIN1: "admin1",
+    COUNTRY: "country",
+    DISTRICT: "district",
+    ADMIN2: "admin2",
+}
 _KIND_PRECISION = {
     CITY: PlacePrecision.TOWN,
+    ADMIN2: PlacePrecision.NEAR_TOWN,
     ADMIN1: PlacePrecision.REGION,
     COUNTRY: PlacePrecision.COUNTRY,
     DISTRICT: PlacePrecision.NEAR_TOWN,
@@ -56,6 +65,8 @@ _FEATURE_PRECISION = {
     "admin1": PlacePrecision.REGION,
     "region": PlacePrecision.REGION,
 }
+# A kind word right after a division's name ("Donetsk region", "Kossi province").
+_KIND_WORD_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(ADMIN1_WORDS)) + r")\b", re.IGNORECASE)
 # In ALL CAPS text a country alias this short is more often a word ("US", "CAR") than a name.
 _CAPS_MIN_ALIAS = 4
 
@@ -162,6 +173,8 @@ class Gazetteer:
             score += points.admin1 + (points.kind_word_matches if hint == "admin1" else 0.0)
         elif kind == DISTRICT:
             score += points.district + (points.kind_word_matches if hint == "district" else 0.0)
+        elif kind == ADMIN2:
+            score += points.admin2 + (points.kind_word_matches if hint is not None else 0.0)
         else:
             score += points.town_per_log10_population * math.log10(self._pop[row] + 1)
             if hint == "district":
@@ -242,7 +255,12 @@ class Gazetteer:
         first 400 characters (title, dateline, lead) count double. The ``dateline`` place, when
         given and known, adds 2 for its country: a report is usually filed in the country it is
         about, and the dateline names its town even when the town is too small to vote from the
-        text alone.
+        text alone. An admin1 or admin2 named with its kind word ("Donetsk region") counts 1.5.
+        Names no context placed (villages, divisions in a parenthesis: "Kombori (Kossi)") vote
+        for each country holding a place of that name, shared among them, countries of armed
+        conflict counting more (:meth:`_namesake_votes`). A demonym is whose forces acted: on a
+        tie the country the places name wins, and the event is never placed at a country only
+        demonyms named (``MentionContext.names_its_country``).
         """
         params = self._params.country_votes
 
@@ -250,6 +268,7 @@ class Gazetteer:
             return params.lead_factor if position < params.lead_chars else 1.0
 
         votes: Counter[str] = Counter()
+        by_demonym: Counter[str] = Counter()
         if dateline:
             filed = self.resolve(dateline)
             if filed is not None and filed.country:
@@ -259,19 +278,72 @@ class Gazetteer:
             iso = self._demonyms.get(key)
             if iso and f"{previous} {key}" not in self._regional:  # not "Central American"
                 votes[iso] += params.demonym * lead(token_start)
+                by_demonym[iso] += params.demonym * lead(token_start)
             previous = key
         town_weight = params.precision_weight[PlacePrecision.TOWN]
-        for start, _end, place in self.find_places(text):
+        voted: set[tuple[int, int]] = set()
+        for start, end, place in self.find_places(text):
             if not place.country:
                 continue
             weight = params.precision_weight.get(PlacePrecision(place.precision), town_weight)
             if place.feature == "populated_place" and place.geonames_id and not self._is_big(place):
                 continue
+            if place.feature in ("admin1", "admin2") and _KIND_WORD_AFTER.match(text, end):
+                # "Dnipropetrovsk region", "Kossi province": a place stated as one outvotes the
+                # demonym of whoever acted there ("Russian forces shelled ...").
+                weight = params.named_division
             votes[place.country] += weight * lead(start)
+            voted.add((start, end))
+        if not is_all_caps(text):
+            for hit in find_hits(text, keys=self._keys, titles=self._titles):
+                if (hit.start, hit.end) not in voted:
+                    for iso, weight in self._namesake_votes(hit).items():
+                        votes[iso] += weight * lead(hit.start)
         if not votes:
             return None
-        iso, score = votes.most_common(1)[0]
+        # On a tie the country named by places wins over the one named by demonyms (who acted):
+        # "Turkish jets struck positions in northern Iraq".
+        iso = max(votes, key=lambda c: (votes[c], votes[c] - by_demonym[c]))
+        score = votes[iso]
         return iso if score >= params.min_score else None
+
+    def _namesake_votes(self, hit: Hit) -> dict[str, float]:
+        """Votes of a name no country context placed (a village, a second-level division, a
+        foreign province): each country holding a place of that name gets the weight of its best
+        such place ("namesakes" in country_votes), the weights shared among the countries, a
+        country of armed conflict counting ``conflict_prior`` times (the news this tool reads is
+        about them: "Silly" is the village in Burkina Faso rather than the Belgian one)."""
+        params = self._params.country_votes
+        weights = params.namesakes
+        if hit.named and not hit.cued:
+            return {}
+        if " " not in hit.key and (hit.key in self._stopwords or hit.key in self._demonyms) and not hit.cued:
+            return {}
+        if hit.key in self._generic and hit.hint is None:
+            return {}
+        best: dict[str, float] = {}
+        for row in self._rows(hit.key):
+            kind = self._kind[row]
+            if kind == COUNTRY:
+                continue
+            if kind == CITY:
+                weight = weights["town_cued"] if hit.cued else weights["town"]
+                if not self._is_own_name(row, hit.key):
+                    weight *= weights["alternate_name_factor"]
+            elif kind == ADMIN2:
+                weight = weights["admin2_marked"] if hit.hint or hit.bracketed else weights["admin2"]
+            else:
+                weight = weights["region"]
+            iso = self._country_of(row)
+            best[iso] = max(best.get(iso, 0.0), weight)
+        if not best:
+            return {}
+        share = 1.0 / len(best)
+        conflict = params.conflict_countries
+        return {
+            iso: weight * share * (params.conflict_prior if iso in conflict else 1.0)
+            for iso, weight in best.items()
+        }
 
     def admin1(self, name: str, *, country: str) -> Place | None:
         """The admin1 division ``name`` of ``country`` (ISO alpha-2) as a Place, or None."""
@@ -313,10 +385,27 @@ class Gazetteer:
             return None
         if kind in (ADMIN1, DISTRICT) and country and self._country_of(row) != country and hit.hint is None:
             return None  # a foreign province by bare name is more often a word or a person
+        if kind == ADMIN2 and not self._admin2_plausible(row, hit, country):
+            return None
         precision = None
         if kind == CITY and (hit.near or hit.hint == "district"):
             precision = PlacePrecision.NEAR_TOWN
         return self._place(row, precision=precision)
+
+    def _admin2_plausible(self, row: int, hit: Hit, country: str | None) -> bool:
+        """A second-level division (47 k of them, many named like people, words or towns) stands
+        for itself inside a parenthesis of divisions ("Kombori (Kombori, Kossi)"); in the
+        article's country (or with none known) also with a kind word after it ("Kossi province").
+        Never alone, even after a cue (counties are named after people: "according to Barnes"),
+        as part of an office's name ("Cook County Sheriff", "Police Department") or as an English
+        word."""
+        if hit.named or hit.key in self._stopwords:
+            return False
+        if hit.bracketed:
+            return True
+        if country is not None and self._country_of(row) != country:
+            return False
+        return hit.hint is not None
 
     def _caps_plausible(self, row: int, hit: Hit) -> bool:
         """In ALL CAPS text every word looks like a name, so one word found only among a town's

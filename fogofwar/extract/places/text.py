@@ -20,7 +20,10 @@ ADMIN1_WORDS = frozenset(
     "province provinces region regions governorate governorates state states department "
     "departments oblast oblasts prefecture prefectures wilaya wilayah county counties".split()
 )
-DISTRICT_WORDS = frozenset("district districts municipality municipalities".split())
+DISTRICT_WORDS = frozenset(
+    "district districts municipality municipalities subcounty subcounties lga lgas commune communes "
+    "payam tehsil woreda upazila raion rayon".split()
+) | {"sub county", "sub counties"}
 # Words before a name that make it a place ("in Tinzaouaten", "the town of Kidal").
 _PLACE_CUES = frozenset("in at near outside from to around of into toward towards across".split())
 _NEAR_CUES = ("near", "outside", "close to", "north of", "south of", "east of", "west of", "km from")
@@ -52,6 +55,11 @@ _EARTH_RADIUS_KM = 6371.0
 _MAX_NGRAM = 4
 # Characters before a name searched for a place cue ("the border town of").
 _CUE_WINDOW_CHARS = 24
+# "Kompienbiga (Pama, Kompienga)", "Barga (Yatenga)": a parenthesis of names right after a name
+# gives the divisions that hold it; the name stands at its start or after a comma inside it, and a
+# capitalised word stands before the parenthesis ("the army (Kossi)" is no such list).
+_BRACKET_BEFORE = re.compile(r"\b[A-ZÀ-Þ][\w'’-]*\s*\((?:[^()\n,;:.]{1,40},\s*){0,2}$")
+_BRACKET_AFTER = re.compile(r"\s*(?:,\s*[^()\n,;:.]{1,40}){0,2}\)")
 # A person's title this many words before a name, at most, makes it a person's in ALL CAPS text.
 _TITLE_WORDS_BEFORE = 3
 
@@ -71,6 +79,7 @@ class Hit:
     near: bool  # "near X", "outside X": precision NEAR_TOWN
     named: bool  # part of a longer run of capitalised words ("Baza Telegram", "Semyon Pegov"), or
     # in ALL CAPS a few words after a person's title ("COLONEL MAURICIO VARGAS")
+    bracketed: bool = False  # in a parenthesis of names after a place: "Kombori (Kombori, Kossi)"
 
 
 @functools.lru_cache(maxsize=65_536)  # the same words recur in every article; folding is pure
@@ -145,11 +154,24 @@ def _kind_after(words: list[Token], j: int) -> tuple[str | None, bool]:
     if j + 1 >= len(words):
         return None, False
     word = words[j + 1][2]
+    if word == "sub" and j + 2 < len(words):  # "Laisamis sub county"
+        word = f"sub {words[j + 2][2]}"
     if word in ADMIN1_WORDS:
         return "admin1", True
     if word in DISTRICT_WORDS:
         return "district", True
     return None, False
+
+
+def _capitalised_after_kind(text: str, words: list[Token], j: int) -> bool:
+    """Whether a capitalised word follows the kind word after token ``j``, one space apart
+    ("Cook County Sheriff"): the name of an office."""
+    k = j + 2
+    if k < len(words) and words[j + 1][2] == "sub":  # "Laisamis sub county"
+        k += 1
+    if k >= len(words) or text[words[k - 1][1] : words[k][0]] != " ":
+        return False
+    return text[words[k][0]].isupper()
 
 
 def _cued_before(before: str) -> bool:
@@ -185,15 +207,24 @@ def find_hits(text: str, *, keys: Container[str], titles: Container[str]) -> lis
         j, key = match
         start, end = words[i][0], words[j][1]
         hint, cued_after = _kind_after(words, j)
+        institution = hint is not None and not caps and _capitalised_after_kind(text, words, j)
+        if institution:  # "Cook County Sheriff", "Elgin Police Department": an office, not a place
+            cued_after = False
         before = text[max(0, start - _CUE_WINDOW_CHARS) : start].lower()
-        cued = cued_after or _cued_before(before)
+        # (in ALL CAPS wire copy a parenthesis names the outlet: "(RADIO CADENA)")
+        bracketed = not caps and bool(
+            _BRACKET_BEFORE.search(text, max(0, start - 90), start) and _BRACKET_AFTER.match(text, end)
+        )
+        cued = cued_after or bracketed or _cued_before(before)
         near = any(before.rstrip().endswith(cue) for cue in _NEAR_CUES)
         if hint is None and key.rsplit(" ", 1)[-1] in ADMIN1_WORDS:
             hint = "admin1"  # "Donetsk Oblast" matched whole
         # In ALL CAPS a capitalised neighbour says nothing, but a title a few words before
         # does: "COLONEL MAURICIO VARGAS" is a man, not Venezuela's Vargas state.
-        named = _in_name(text, words, i, j) if not caps else not cued and _after_title(text, words, i, titles)
-        hits.append(Hit(start, end, key, hint, cued, near, named))
+        named = institution or (
+            _in_name(text, words, i, j) if not caps else not cued and _after_title(text, words, i, titles)
+        )
+        hits.append(Hit(start, end, key, hint, cued, near, named, bracketed))
         i = j + 1
     return _share_plural_kind(text, hits)
 

@@ -1,0 +1,136 @@
+"""Tests for the place rules of issue 16: country context between namesakes, divisions in
+parentheses, GeoNames second-level divisions, demonyms as weak hints only, ACLED's admin1 names.
+
+Example sentences are our own (invented villages included); the divisions named are real.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from fogofwar.export.places import acled_admin1, admin2
+from fogofwar.extract.events import extract_mentions
+from fogofwar.extract.places import Gazetteer
+from fogofwar.extract.places.text import find_hits
+from fogofwar.extract.sentences import split_sentences
+from fogofwar.model import Article, Place, article_id
+
+
+def _found(
+    gazetteer: Gazetteer, text: str, country: str | None
+) -> list[tuple[str, str, str | None, str | None]]:
+    return [
+        (text[s:e], p.feature, p.admin1, p.country)
+        for s, e, p in gazetteer.find_places(text, country=country)
+    ]
+
+
+def _place(gazetteer: Gazetteer, text: str) -> Place | None:
+    article = Article(id=article_id(text), text=text, published=date(2020, 5, 4))
+    mentions = extract_mentions(article, split_sentences(text), gazetteer=gazetteer)
+    assert mentions, text
+    return mentions[0].place
+
+
+def test_places_parenthesis_of_divisions_is_a_cue(gazetteer: Gazetteer) -> None:
+    text = "Gunmen attacked Zorbagou (Zorbagou, Kossi) at dawn."
+    hits = {h.key: h for h in find_hits(text, keys={"zorbagou", "kossi"}, titles=())}
+    assert hits["kossi"].bracketed and hits["kossi"].cued
+    # A parenthesis that is not a list of names after a name says nothing.
+    assert not find_hits("The army (Kossi) said so.", keys={"kossi"}, titles=())[0].bracketed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A second-level division in parentheses places an unknown village: country and admin1.
+        (
+            "Militants burned a school in Zorbagou (Zorbagou, Kossi).",
+            ("Kossi", "admin2", "Boucle du Mouhoun", "BF"),
+        ),
+        ("Gunmen killed two herders in Wendou (Yagha).", ("Yagha", "admin2", "Sahel", "BF")),
+        # A kind word does as much.
+        ("Troops patrolled Oudalan province.", ("Oudalan", "admin2", "Sahel", "BF")),
+    ],
+)
+def test_places_second_level_divisions_when_marked(
+    gazetteer: Gazetteer, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in _found(gazetteer, text, None)
+
+
+def test_places_second_level_division_never_alone(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "Troops patrolled Oudalan province.", "BF")
+    assert ("Oudalan", "admin2", "Sahel", "BF") in found
+    # Alone, or after a cue, a division's name is more often a person's or a town's.
+    assert _found(gazetteer, "Officials met Oudalan on Monday.", "BF") == []
+    assert _found(gazetteer, "The man was wounded, according to Barnes.", "US") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Elgin Police Department said two men were arrested.",
+        "A deputy of the Madison County Sheriff Office was hurt.",
+    ],
+)
+def test_places_offices_named_after_divisions_are_no_places(gazetteer: Gazetteer, text: str) -> None:
+    assert [f for f in _found(gazetteer, text, "US") if f[1] == "admin2"] == []
+    assert gazetteer.country_context(text) != "PL"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # An admin1 named in the text outvotes the attackers' demonym.
+        ("Russian forces shelled farms near a village of Dnipropetrovsk region. No casualties.", "UA"),
+        # Divisions in parentheses name the country the note never names.
+        ("Militants attacked the market of Zorbagou (Zorbagou, Kossi), killing three.", "BF"),
+        # Countries named in the text still count most.
+        ("Turkish jets struck positions in northern Iraq, the ministry said.", "IQ"),
+    ],
+)
+def test_places_country_context_from_places_before_demonyms(
+    gazetteer: Gazetteer, text: str, iso: str
+) -> None:
+    assert gazetteer.country_context(text) == iso
+
+
+def test_places_demonym_is_never_the_place(gazetteer: Gazetteer) -> None:
+    # Whose drone it was is no place: with no place named, the event has none.
+    place = _place(gazetteer, "On 3 May, a Turkish drone strike killed two militants.")
+    assert place is None or place.country != "TR"
+    # A village in a parenthesis of divisions places the event there.
+    place = _place(
+        gazetteer, "On 3 May, French airstrikes killed ten militants near Zorbagou (Zorbagou, Kossi)."
+    )
+    assert place is not None and (place.country, place.admin1) == ("BF", "Boucle du Mouhoun")
+
+
+def test_places_sub_county_is_a_district_word(gazetteer: Gazetteer) -> None:
+    hits = find_hits("Bandits struck in Laisamis sub county.", keys={"laisamis"}, titles=())
+    assert hits[0].hint == "district" and hits[0].cued
+
+
+def test_places_admin1_alternate_names_from_geonames(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "Separatists clashed with troops in Sud-Ouest region.", "CM")
+    assert ("Sud-Ouest", "admin1", "South-West", "CM") in found
+
+
+@pytest.mark.parametrize(
+    ("place", "expected"),
+    [
+        (Place(name="Goma", admin1="North Kivu", country="CD"), "Nord-Kivu"),
+        (Place(name="Cizre", admin1="Şırnak", country="TR"), "Şirnak"),
+        (Place(name="Gao", admin1="Gao", country="ML"), "Gao"),
+        (None, None),
+    ],
+)
+def test_places_acled_admin1_names(place: Place | None, expected: str | None) -> None:
+    assert acled_admin1(place) == expected
+
+
+def test_places_admin2_export_column() -> None:
+    assert admin2(Place(name="Kossi", admin1="Boucle du Mouhoun", country="BF", feature="admin2")) == "Kossi"
