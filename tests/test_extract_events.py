@@ -171,6 +171,16 @@ def test_events_roles_by_word_order_without_parse(gazetteer: Gazetteer) -> None:
     assert roles == {"Rebel Front": "side_a", "Malian Armed Forces": "side_b"}  # outlets are not sides
 
 
+def test_events_the_owner_of_the_weapon_acts(gazetteer: Gazetteer) -> None:
+    # the actor's name holds the trigger: the missiles are its own, whatever the word order
+    russia = Actor(name="Russian Armed Forces", kind="state_forces", country="RU")
+    registry = FakeRegistry({"Russian missiles": russia, "soldiers": ARMY})
+    text = "Two soldiers died when Russian missiles struck the base near Gao on Friday."
+    article = _article(text, dateline=date(2024, 7, 27))
+    (mention,) = extract_mentions(article, split_sentences(text), gazetteer=gazetteer, registry=registry)
+    assert {r.actor.name: r.role for r in mention.actors}["Russian Armed Forces"] == "side_a"
+
+
 def test_events_background_by_date_and_by_history(gazetteer: Gazetteer) -> None:
     text = (
         "Rebels attacked soldiers near Kidal on Friday.\n\n"

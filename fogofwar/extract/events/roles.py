@@ -28,6 +28,9 @@ def actor_roles(
     # A phrase naming the doer ("attacks by the FMLN", "attributed it to the MRTA", "the ELN
     # claimed responsibility") outranks the parse, which often misreads ALL CAPS wire text.
     named = {actor.name for start, end, actor in found if _named_doer(registry, sentence.text, start, end)}
+    # An actor whose name holds the trigger fires the weapon it names ("Russian missiles hit"):
+    # the parse may make the weapon a patient, and by position it starts before itself.
+    named |= {actor.name for start, end, actor in found if start <= best.start < end}
     roles = [(actor, "side_a" if actor.name in named else role) for actor, role in roles]
     roles += [(actor, "side_a") for _s, _e, actor in found if actor.name in named]
     sides: dict[str, tuple[Actor, str]] = {}
