@@ -48,6 +48,8 @@ ACTOR_KINDS = (
     "political_group",
     "civilians",
     "external",
+    # A UN agency, the ICRC, MSF: they report and count the dead, and are no party to the fighting.
+    "international",
     "outlet",
     "unknown",
 )

@@ -133,7 +133,7 @@ GROUP_SEPARATOR = " + "
 CONTRADICTION_RATIO = 2.0
 MIN_SPREAD = 3
 ADMISSION_WEIGHT, NEUTRAL_WEIGHT, ADVERSARY_WEIGHT = 3.0, 2.0, 1.0
-NEUTRAL_KINDS = frozenset({"outlet", "external", "unknown", "civilians"})
+NEUTRAL_KINDS = frozenset({"outlet", "international", "external", "unknown", "civilians"})
 # ``revised.v1``: a report revises the same voice's reports of at most this many days before it.
 REVISION_DAYS = 3
 # ``corroborated.v1``: a figure that this many other reports agree on outvotes a lone report's.

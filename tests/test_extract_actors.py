@@ -280,3 +280,14 @@ def test_actors_cold_war_latin_american_groups(
 ) -> None:
     actor = registry.lookup(text, country=country)
     assert actor is not None and actor.name == name
+
+
+def test_actors_international_organisations_are_their_own_voices(registry: ActorRegistry) -> None:
+    # the WHO and the UN count the dead separately: two voices, both no party to the fighting
+    found = registry.find_all("The WHO and the UN and the ICRC and MSF gave figures.")
+    assert [(a.name, a.kind) for _s, _e, a in found] == [
+        ("World Health Organization", "international"),
+        ("United Nations", "international"),
+        ("International Committee of the Red Cross", "international"),
+        ("Médecins Sans Frontières", "international"),
+    ]

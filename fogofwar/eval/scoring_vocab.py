@@ -158,7 +158,7 @@ MUC_POPULATED_TYPES = frozenset(
     {"CITY", "TOWN", "VILLAGE", "HAMLET", "MUNICIPALITY", "PORT", "SUBURB", "COMMUNITY"}
 )
 # Actor kinds that can be a perpetrator organisation (MUC perpetrators include armies and police).
-PERPETRATOR_EXCLUDED_KINDS = frozenset({"civilians", "outlet"})
+PERPETRATOR_EXCLUDED_KINDS = frozenset({"civilians", "outlet", "international"})
 # Registry placeholders for perpetrators the text does not name: not an organisation ID.
 UNNAMED_ACTORS = frozenset({"Unidentified Armed Group"})
 # Mentions whose side_a is not a perpetrator of violence: demonstrations, and arrests (the

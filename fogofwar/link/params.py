@@ -126,7 +126,7 @@ SIDES = ("side_a", "side_b")
 UNNAMED_ACTORS = frozenset({"Unidentified Armed Group"})
 
 # Actor kinds that say nothing about which incident it is (every shooting has civilians).
-GENERIC_ACTOR_KINDS = frozenset({"civilians", "outlet"})
+GENERIC_ACTOR_KINDS = frozenset({"civilians", "outlet", "international"})
 
 __all__ = [
     "AFTERMATH_SUB_TYPES",

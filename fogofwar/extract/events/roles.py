@@ -18,8 +18,13 @@ def actor_roles(
 ) -> tuple[ActorRole, ...]:
     if registry is None:
         return ()
-    # Outlets (bloggers, channels) report events; they are claimants, not sides.
-    found = [f for f in registry.find_all(sentence.text, country=context.country) if f[2].kind != "outlet"]
+    # Outlets (bloggers, channels) and international organisations (the UN, the ICRC) report
+    # events; they are claimants, not sides.
+    found = [
+        f
+        for f in registry.find_all(sentence.text, country=context.country)
+        if f[2].kind not in ("outlet", "international")
+    ]
     if not found:
         return ()
     roles = _roles_from_parse(sentence.doc, found, best, hits) if sentence.doc is not None else None
