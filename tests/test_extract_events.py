@@ -515,3 +515,18 @@ def test_events_seed_article(gazetteer: Gazetteer, nlp) -> None:  # type: ignore
             if marker in mention.sentence.text:
                 assert mention.background, mention
     assert not any("Lavrov" in m.sentence.text for m in mentions)
+
+
+def test_events_the_datelines_country_decides_its_towns_namesake(gazetteer: Gazetteer) -> None:
+    # Tawila in Darfur is in no gazetteer; Yemen's Aţ Ţawīlah is. The dateline says Sudan.
+    from fogofwar.ingest import with_dateline_span
+
+    text = (
+        "TAWILA, Sudan, April 15 (Example Wire) - Gunmen killed 12 people in an attack on a camp in "
+        "Sudan's Darfur region, aid workers in Tawila said."
+    )
+    article = with_dateline_span(
+        Article(id=article_id(text), text=text, published=date(2025, 4, 15), dateline_place="Tawila")
+    )
+    mentions = extract_mentions(article, split_sentences(text), gazetteer=gazetteer, registry=REGISTRY)
+    assert mentions and all(m.place is not None and m.place.country == "SD" for m in mentions)

@@ -65,7 +65,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from fogofwar.extract.events.context import MentionContext, dateline_end, in_background, reference_date
+from fogofwar.extract.events.context import (
+    MentionContext,
+    dateline_country,
+    dateline_end,
+    in_background,
+    reference_date,
+)
 from fogofwar.extract.events.kinds import Typed, harmonize, typed
 from fogofwar.extract.events.mention_dates import mention_dates
 from fogofwar.extract.events.mention_place import mention_place
@@ -112,7 +118,9 @@ def extract_mentions(
     # The dateline counts once, as the filing place; its text ("HAVANA (CUBA), ...") is no lead.
     body = article.text[dateline_end(article) :]
     country = gazetteer.country_context(
-        ((article.title or "") + "\n" + body).strip(), dateline=article.dateline_place
+        ((article.title or "") + "\n" + body).strip(),
+        dateline=article.dateline_place,
+        dateline_country=dateline_country(article, gazetteer),
     )
     context = MentionContext(article, sentences, gazetteer, country, reference, background_days)
     mentions: list[Mention] = []

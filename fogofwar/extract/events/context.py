@@ -169,6 +169,19 @@ def dateline_end(article: Article) -> int:
     return tail.end() if tail else match.end()
 
 
+def dateline_country(article: Article, gazetteer: Gazetteer) -> str | None:
+    """The country a dateline names after its town ("TAWILA, Sudan, April 15 ..."): the report
+    says where it was filed, and that decides between namesakes (Tawila in Darfur, not Yemen's
+    Aţ Ţawīlah). None when the dateline names no country."""
+    start, end = article.dateline_start, article.dateline_end
+    if start is None or end is None:
+        return None
+    countries = {
+        p.country for _s, _e, p in gazetteer.find_places(article.text[start:end]) if p.feature == "country"
+    }
+    return countries.pop() if len(countries) == 1 else None
+
+
 def reference_date(article: Article) -> date | None:
     """The date relative expressions resolve against: the publication date when it is up to
     ``_SAME_NEWS_DAYS`` after the dateline date, else ``article.reference_date``."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fogofwar.extract.events.context import MentionContext, in_background
+from fogofwar.extract.events.context import MentionContext, dateline_country, in_background
 from fogofwar.extract.events.triggers import EventLexicon, Hit
 from fogofwar.extract.sentences import Sentence
 from fogofwar.model import Place
@@ -18,7 +18,7 @@ _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)\s*", re.IGNORECASE)
 def mention_place(
     context: MentionContext, sentence: Sentence, best: Hit, lexicon: EventLexicon
 ) -> Place | None:
-    own = context.places(sentence)
+    own = [item for item in context.places(sentence) if not _dateline_namesake(context, sentence.text, *item)]
     located = [(s, e, p) for s, e, p in own if p.feature != "country"]
     # A report about one country names foreign capitals too ("talks in Havana"): the sentence's
     # places in the article's country come first.
@@ -40,8 +40,10 @@ def mention_place(
         for other in donors():
             borrowed = [
                 p
-                for _s, _e, p in context.places(other)
-                if p.feature != "country" and (context.at_home(p) or not home_only)
+                for s, e, p in context.places(other)
+                if p.feature != "country"
+                and (context.at_home(p) or not home_only)
+                and not _dateline_namesake(context, other.text, s, e, p)
             ]
             if borrowed:
                 return borrowed[0]
@@ -99,6 +101,17 @@ def _enclosing(
 def _same_kind(a: Place, b: Place) -> bool:
     """Two places of one rank and neither inside the other: members of one list."""
     return a.precision == b.precision and a.name != b.name and b.name != a.admin1 and a.name != b.admin1
+
+
+def _dateline_namesake(context: MentionContext, text: str, start: int, end: int, place: Place) -> bool:
+    """Whether a place named like the dateline's town lies outside the dateline's country: in
+    "TAWILA, Sudan ..." the Tawila of the text is the Sudanese one, never Yemen's Aţ Ţawīlah,
+    even when the gazetteer knows only that one."""
+    name = context.article.dateline_place
+    if not name or text[start:end].casefold() != name.casefold():
+        return False
+    filed = dateline_country(context.article, context.gazetteer)
+    return filed is not None and place.country != filed
 
 
 def _dateline_place(context: MentionContext) -> Place | None:

@@ -247,7 +247,9 @@ class Gazetteer:
                 places.append((hit.start, hit.end, place))
         return attach_admin1(places)
 
-    def country_context(self, text: str, *, dateline: str | None = None) -> str | None:
+    def country_context(
+        self, text: str, *, dateline: str | None = None, dateline_country: str | None = None
+    ) -> str | None:
         """The article's main country (ISO alpha-2), or None when nothing points to one.
 
         Votes (``places_params.json`` "country_votes"): country names and demonyms ("Malian",
@@ -255,7 +257,9 @@ class Gazetteer:
         first 400 characters (title, dateline, lead) count double. The ``dateline`` place, when
         given and known, adds 2 for its country: a report is usually filed in the country it is
         about, and the dateline names its town even when the town is too small to vote from the
-        text alone. An admin1 or admin2 named with its kind word ("Donetsk region") counts 1.5.
+        text alone. A ``dateline_country`` the dateline names outright ("TAWILA, Sudan") takes
+        those votes instead of its town's namesake. An admin1 or admin2 named with its kind word
+        ("Donetsk region") counts 1.5.
         Names no context placed (villages, divisions in a parenthesis: "Kombori (Kossi)") vote
         for each country holding a place of that name, shared among them, countries of armed
         conflict counting more (:meth:`_namesake_votes`). A demonym is whose forces acted: on a
@@ -269,7 +273,10 @@ class Gazetteer:
 
         votes: Counter[str] = Counter()
         by_demonym: Counter[str] = Counter()
-        if dateline:
+        if dateline_country:
+            # "TAWILA, Sudan": the dateline names its country; its town may be a namesake abroad
+            votes[dateline_country] += params.dateline
+        elif dateline:
             filed = self.resolve(dateline)
             if filed is not None and filed.country:
                 votes[filed.country] += params.dateline
