@@ -285,6 +285,9 @@ class Reconciled(Record):
     # leave unspecified: their own account tells the two groups apart (the army's 33 attackers
     # and 26 hostages), so the groups add up rather than being rival accounts of one set of dead.
     apart: tuple[str, ...] = ()
+    # Whether a report tells these dead as more beside the others ("the two attackers were also
+    # killed"): they are not among the report's unspecified dead ("five people").
+    beside: bool = False
 
 
 @dataclass(frozen=True)

@@ -78,7 +78,9 @@ Victim groups overlap, so an event's total is not the plain sum of its groups. T
    its named subsets ("32 civilians, among them two children": both ``civilians``, so the group
    takes the report's largest figure, ``revised.v1`` step 2); a breakdown ("12 soldiers and 8
    civilians") adds up to its total. So the named groups add, and the unspecified group is
-   their upper node: total = max(unknown, sum of the named groups).
+   their upper node: total = max(unknown, sum of the named groups). A group a report tells as
+   more dead beside the others ("killing five people ... the two attackers were also killed":
+   ``Reconciled.beside``) is outside that node: 5 + 2.
 2. **Across claimants, an adversary's count is a rival account, not more dead.** A group whose
    figures all come from an armed party about its enemy (``adversary``) is *contested* when
    another claimant describes dead of the same outcome as civilians or as unspecified
@@ -119,6 +121,7 @@ Worked examples (killed):
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -128,6 +131,9 @@ from fogofwar.model import UNATTRIBUTED, UNNAMED_ARMED_GROUP, Claim, Event, Reco
 from fogofwar.settings import DEFAULT_RECONCILE_RULE
 
 GROUP_SEPARATOR = " + "
+# Words that tell a count as more dead beside the ones already told ("were also killed"); the
+# claims lexicon's additive_adverbs, kept in a claim's evidence by the extractor.
+_ADDITIVE = re.compile(r"\b(?:also|additionally)\b", re.IGNORECASE)
 # A group's claims contradict each other when the highest is at least this many times the
 # lowest and differs by at least MIN_SPREAD victims (2 vs 3 is noise, 2 vs 47 is a dispute).
 CONTRADICTION_RATIO = 2.0
@@ -371,6 +377,8 @@ def reconcile(
                 or any(c.stance == "denies" for c in group),
                 claimants=tuple(sorted({c.claimant for c in asserted if claim_figure(c) is not None})),
                 adversary=is_adversary_group(victims, asserted),
+                beside=victims not in UNARMED_VICTIMS
+                and any(_ADDITIVE.search(c.evidence.text) for c in asserted),
                 apart=tuple(
                     sorted(
                         {
@@ -523,10 +531,12 @@ def _most(*values: int | None) -> int | None:
 
 
 def _figures(rows: Sequence[Reconciled], field: str) -> int | None:
-    """The total of one figure (``low``, ``best`` or ``high``) over ``rows`` (totals step 1)."""
+    """The total of one figure (``low``, ``best`` or ``high``) over ``rows`` (totals step 1): the
+    unspecified group contains the named ones, except those told as more dead beside them."""
     unknown = [getattr(r, field) for r in rows if r.victims == "unknown"]
-    named = _add([getattr(r, field) for r in rows if r.victims != "unknown"])
-    return _most(named, *unknown)
+    named = _add([getattr(r, field) for r in rows if r.victims != "unknown" and not r.beside])
+    beside = _add([getattr(r, field) for r in rows if r.victims != "unknown" and r.beside])
+    return _add([_most(named, *unknown), beside])
 
 
 def event_totals(source: Event | Sequence[Reconciled], outcome: str = "killed") -> Total:

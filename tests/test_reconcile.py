@@ -478,3 +478,20 @@ def test_reconcile_unnamed_armed_group_is_the_claims_lexicons() -> None:
     from fogofwar.extract.attribution import claim_lexicon
 
     assert claim_lexicon().unnamed_armed_group == UNNAMED_ARMED_GROUP
+
+
+def test_dead_told_as_more_beside_the_others_are_not_among_them() -> None:
+    """"Five people were killed ... the two attackers were also killed": 7, not max(5, 2)."""
+    from dataclasses import replace
+
+    minister = "Interior Minister"
+    people = claim(minister, "unknown", 5, kind="state_forces")
+    attackers = replace(
+        claim(minister, "PKK", 2, kind="state_forces"),
+        evidence=Span(0, 45, "the two attackers were also killed"),
+    )
+    rows = reconcile([people, attackers])
+    assert [r.beside for r in rows if r.victims == "PKK"] == [True]
+    assert _total([people, attackers]).best == 7
+    # without "also" the unspecified dead contain them
+    assert _total([people, claim(minister, "PKK", 2, kind="state_forces")]).best == 5

@@ -94,6 +94,7 @@ class ReconciledOut(BaseModel):
     claimants: list[str] = []
     adversary: bool = False
     apart: list[str] = []
+    beside: bool = False
 
 
 class TotalOut(BaseModel):
