@@ -253,6 +253,8 @@ def test_attribution_subject_party(nlp: Any, registry: ActorRegistry) -> None:
             "According to regional governor Amadou Traore, 12 people were killed.",
             "regional governor Amadou Traore",
         ),
+        # a pronoun's owner keeps its own words too
+        ("The United Nations said it had confirmed that 40 civilians were killed.", "United Nations"),
         # no one named: no words
         ("Forty civilians were killed in the raid.", ""),
     ],

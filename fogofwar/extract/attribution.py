@@ -612,9 +612,10 @@ def attribute(trigger: Any, paragraph: int, ctx: ArticleContext) -> Attribution:
     if is_anaphor(subject, lex) or _owned_by_pronoun(subject, lex):
         # "The UN said it had confirmed 100 deaths", "the ministry said its forces ... and
         # claimed 60": the pronoun is the party whose statement the clause is part of.
-        owner = _governing_actor(verb, ctx, lex)
-        if owner is not None:
-            return _from_actor(owner, stance, stated, "pronoun", verb)
+        governing = _governing_actor(verb, ctx, lex)
+        if governing is not None:
+            owner, words = governing
+            return _from_actor(owner, stance, stated, "pronoun", verb, words)
     if is_anaphor(subject, lex) or subject.lower_ in lex.report_nouns or _owned_by_pronoun(subject, lex):
         if ctx.last_party is not None:
             return _from_actor(ctx.last_party, stance, stated, "pronoun", verb)
@@ -639,9 +640,10 @@ def _owned_by_pronoun(token: Any, lex: ClaimLexicon) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in lex.possessive_pronouns for c in token.children)
 
 
-def _governing_actor(verb: Any, ctx: ArticleContext, lex: ClaimLexicon) -> Actor | None:
+def _governing_actor(verb: Any, ctx: ArticleContext, lex: ClaimLexicon) -> tuple[Actor, str] | None:
     """The registry actor that is the subject of a clause governing ``verb`` (its heads, nearest
-    first), skipping pronoun subjects; None when no governing subject names one."""
+    first), skipping pronoun subjects, with the words that name it; None when no governing
+    subject names one."""
     token = verb
     while token.head.i != token.i:  # spaCy makes a new Token object per access: compare indices
         token = token.head
@@ -650,7 +652,8 @@ def _governing_actor(verb: Any, ctx: ArticleContext, lex: ClaimLexicon) -> Actor
             continue
         if is_anaphor(subject, lex) or _owned_by_pronoun(subject, lex):
             continue
-        return actor_of_phrase(subject, ctx, lex)
+        actor = actor_of_phrase(subject, ctx, lex)
+        return (actor, claimant_words(subject, lex, ctx.dateline_end)) if actor is not None else None
     return None
 
 
