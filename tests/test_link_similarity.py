@@ -134,3 +134,27 @@ def test_link_similarity_inherited_dates_count_only_without_stated_ones():
     july = DateRange(date(2024, 7, 1), date(2024, 7, 31), 3)
     assert Dates().add(july, stated=True).add(friday, stated=False).best == friday  # precise beats vague
     assert Dates().merge(dates) == dates
+
+
+def test_link_similarity_a_county_and_a_town_in_its_reach_agree() -> None:
+    # a county's point is the middle of its towns; a town of the same admin1 inside its reach agrees
+    county = Place(
+        "Harris County", lat=29.86, lon=-95.39, admin1="Texas", country="US", feature="admin2", precision=2
+    )
+    town = Place(
+        "Tomball", lat=30.10, lon=-95.62, admin1="Texas", country="US", feature="populated_place", precision=1
+    )
+    far = Place(
+        "El Paso",
+        lat=31.76,
+        lon=-106.49,
+        admin1="Texas",
+        country="US",
+        feature="populated_place",
+        precision=1,
+    )
+    other = Place("Lake Charles", lat=30.23, lon=-93.22, admin1="Louisiana", country="US", precision=1)
+    assert place_similarity(county, town, max_km=60.0) is not None
+    assert place_similarity(town, county, max_km=60.0) == place_similarity(county, town, max_km=60.0)
+    assert place_similarity(county, far, max_km=60.0) is None
+    assert place_similarity(county, other, max_km=60.0) is None

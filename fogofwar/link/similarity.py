@@ -189,6 +189,12 @@ def _regions(place: Place) -> set[str]:
     return {n for n in names if n}
 
 
+# A second-level division (a county, a province of Burkina Faso) as a mention's place, and how
+# many times the link distance a town in it may lie from its point (the middle of its towns).
+ADMIN2_FEATURE = "admin2"
+ADMIN2_REACH = 3.0
+
+
 def same_place(a: Place, b: Place, *, within_km: float) -> bool:
     """Whether two places are the same: same GeoNames id, same name and country, or within ``within_km``."""
     if a.geonames_id is not None and a.geonames_id == b.geonames_id:
@@ -215,6 +221,19 @@ def place_similarity(
         return None
     if same_place(a, b, within_km=0.0):
         return 1.0
+    if (
+        (a.feature == ADMIN2_FEATURE) != (b.feature == ADMIN2_FEATURE)
+        and a.precision <= 2
+        and b.precision <= 2
+    ):
+        # A county and a town: the town may lie anywhere in it ("in northwest Harris County" and
+        # "in Houston"), and its point is only the middle of its towns. They agree when they
+        # share an admin1 and the town is not far beyond the division's reach.
+        if None not in (a.lat, a.lon, b.lat, b.lon):
+            km = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+            if km > ADMIN2_REACH * max_km:
+                return None
+        return _region_similarity(a, b, params.same_admin1, params)
     if a.precision <= 2 and b.precision <= 2:
         if None not in (a.lat, a.lon, b.lat, b.lon):
             km = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
