@@ -53,6 +53,9 @@ ACTOR_KINDS = (
     "outlet",
     "unknown",
 )
+# Kinds that report events and count the dead but are no party to them: claimants, never sides
+# or perpetrators.
+REPORTER_KINDS = frozenset({"outlet", "international"})
 
 
 class DatePrecision(IntEnum):

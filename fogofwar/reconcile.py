@@ -127,19 +127,21 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
-from fogofwar.model import UNATTRIBUTED, UNNAMED_ARMED_GROUP, Claim, Event, Reconciled, Total
+from fogofwar.model import REPORTER_KINDS, UNATTRIBUTED, UNNAMED_ARMED_GROUP, Claim, Event, Reconciled, Total
 from fogofwar.settings import DEFAULT_RECONCILE_RULE
 
 GROUP_SEPARATOR = " + "
-# Words that tell a count as more dead beside the ones already told ("were also killed"); the
-# claims lexicon's additive_adverbs, kept in a claim's evidence by the extractor.
-_ADDITIVE = re.compile(r"\b(?:also|additionally)\b", re.IGNORECASE)
+# Adverbs that tell a count as more beside what was told before ("the two attackers were also
+# killed", "the force also detained two suspects"); the claims lexicon's additive_adverbs, kept
+# in a claim's evidence by the extractor.
+ADDITIVE_ADVERBS = ("also", "additionally")
+_ADDITIVE = re.compile(r"\b(?:" + "|".join(ADDITIVE_ADVERBS) + r")\b", re.IGNORECASE)
 # A group's claims contradict each other when the highest is at least this many times the
 # lowest and differs by at least MIN_SPREAD victims (2 vs 3 is noise, 2 vs 47 is a dispute).
 CONTRADICTION_RATIO = 2.0
 MIN_SPREAD = 3
 ADMISSION_WEIGHT, NEUTRAL_WEIGHT, ADVERSARY_WEIGHT = 3.0, 2.0, 1.0
-NEUTRAL_KINDS = frozenset({"outlet", "international", "external", "unknown", "civilians"})
+NEUTRAL_KINDS = REPORTER_KINDS | {"external", "unknown", "civilians"}
 # ``revised.v1``: a report revises the same voice's reports of at most this many days before it.
 REVISION_DAYS = 3
 # ``corroborated.v1``: a figure that this many other reports agree on outvotes a lone report's.
@@ -377,21 +379,25 @@ def reconcile(
                 or any(c.stance == "denies" for c in group),
                 claimants=tuple(sorted({c.claimant for c in asserted if claim_figure(c) is not None})),
                 adversary=is_adversary_group(victims, asserted),
-                beside=victims not in UNARMED_VICTIMS
-                and any(_ADDITIVE.search(c.evidence.text) for c in asserted),
-                apart=tuple(
-                    sorted(
-                        {
-                            c.claimant
-                            for c in asserted
-                            if victims not in UNARMED_VICTIMS
-                            and (c.article_id, c.claimant, c.outcome) in others
-                        }
-                    )
-                ),
+                beside=victims not in UNARMED_VICTIMS and any(told_as_more(c) for c in asserted),
+                apart=_apart(victims, asserted, others),
             )
         )
     return rows
+
+
+def told_as_more(claim: Claim) -> bool:
+    """Whether a claim's evidence tells its count as more beside what was told before ("the
+    two attackers were also killed"): ``ADDITIVE_ADVERBS``."""
+    return _ADDITIVE.search(claim.evidence.text) is not None
+
+
+def _apart(victims: str, claims: Sequence[Claim], others: set[tuple[str, str, str]]) -> tuple[str, ...]:
+    """``Reconciled.apart`` of an armed group's claims: their claimants that count other dead in
+    the same report (``others``, from :func:`other_dead_by_report`)."""
+    if victims in UNARMED_VICTIMS:
+        return ()
+    return tuple(sorted({c.claimant for c in claims if (c.article_id, c.claimant, c.outcome) in others}))
 
 
 def other_dead_by_report(claims: Sequence[Claim]) -> set[tuple[str, str, str]]:
@@ -485,10 +491,6 @@ def counted_rows(rows: Sequence[Reconciled], *, outcome: str = "killed") -> list
     ]
 
 
-def _describes_other_victims(row: Reconciled) -> bool:
-    return _describes_other(row.victims)
-
-
 def rival_accounts(rows: Sequence[Reconciled]) -> dict[str, list[Reconciled]]:
     """Adversary groups whose dead others describe otherwise (totals step 2): victims -> the rows
     (civilians or unknown, not adversary) with a claimant the adversary group does not have. A
@@ -507,7 +509,7 @@ def rival_accounts(rows: Sequence[Reconciled]) -> dict[str, list[Reconciled]]:
             for r in rows
             if r is not row
             and not r.adversary
-            and _describes_other_victims(r)
+            and _describes_other(r.victims)
             and _has_figure(r)
             and set(r.claimants) - set(row.claimants)
         ]

@@ -41,6 +41,7 @@ from fogofwar.eval.scoring_vocab import (
     VAGUE_WORDS,
 )
 from fogofwar.model import Claim, Extraction, Mention, Place
+from fogofwar.reconcile import told_as_more
 
 
 def foreground_mentions(extraction: Extraction) -> list[Mention]:
@@ -79,12 +80,6 @@ def claim_value(claim: Claim) -> int | None:
     return claim.figure if claim.figure is not None else claim.low
 
 
-# Adverbs that make a whole statement an addition to what was told before ("the force also
-# detained two suspects" after "arrested a leader": three people).
-ADDITIVE_ADVERBS = ("also", "additionally")
-_ADVERB_PATTERN = re.compile(r"\b(?:" + "|".join(ADDITIVE_ADVERBS) + r")\b", re.IGNORECASE)
-
-
 @cache
 def _additive_pattern() -> re.Pattern[str]:
     numbers = r"\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -112,7 +107,7 @@ def is_additive(claim: Claim) -> bool:
     value = claim_value(claim)
     if value is None:
         return False
-    if _ADVERB_PATTERN.search(claim.evidence.text):
+    if told_as_more(claim):  # "the force also detained two suspects" after "arrested a leader"
         return True
     for match in _additive_pattern().finditer(claim.evidence.text):
         if match.group("vague"):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from fogofwar.model import REPORTER_KINDS
+
 # --- outcomes (fogofwar.model.OUTCOMES) grouped as the evaluation sets count them -----------
 KILLED = frozenset({"killed"})
 INJURED = frozenset({"injured"})
@@ -158,7 +160,7 @@ MUC_POPULATED_TYPES = frozenset(
     {"CITY", "TOWN", "VILLAGE", "HAMLET", "MUNICIPALITY", "PORT", "SUBURB", "COMMUNITY"}
 )
 # Actor kinds that can be a perpetrator organisation (MUC perpetrators include armies and police).
-PERPETRATOR_EXCLUDED_KINDS = frozenset({"civilians", "outlet", "international"})
+PERPETRATOR_EXCLUDED_KINDS = REPORTER_KINDS | {"civilians"}
 # Registry placeholders for perpetrators the text does not name: not an organisation ID.
 UNNAMED_ACTORS = frozenset({"Unidentified Armed Group"})
 # Mentions whose side_a is not a perpetrator of violence: demonstrations, and arrests (the

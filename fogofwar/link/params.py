@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from fogofwar.model import REPORTER_KINDS
+
 # Coarse type groups used for blocking and as a hard constraint: two reports of one incident
 # may type it differently within a group (an ambush is a Battle to one outlet and an Attack on
 # civilians to another), never across groups (a protest is not a shooting).
@@ -126,7 +128,7 @@ SIDES = ("side_a", "side_b")
 UNNAMED_ACTORS = frozenset({"Unidentified Armed Group"})
 
 # Actor kinds that say nothing about which incident it is (every shooting has civilians).
-GENERIC_ACTOR_KINDS = frozenset({"civilians", "outlet", "international"})
+GENERIC_ACTOR_KINDS = REPORTER_KINDS | {"civilians"}
 
 __all__ = [
     "AFTERMATH_SUB_TYPES",

@@ -102,6 +102,7 @@ def extract_claims(
                     victims = ctx.armed_group.name  # "150 of the attackers" in a report on an RSF assault
                 if _is_recount(statement, victims, counted, claims):
                     continue
+                own_loss = statement.trigger.lower_ in lex.own_loss_verbs
                 if _turned_fatal(statement, victims, claims, counted):
                     joinable = killing = None  # a claim was removed: indices moved
                 counted.add(family(statement.outcome))
@@ -120,7 +121,7 @@ def extract_claims(
                     and joinable[0] == len(claims) - 1
                     and _joins(statement, joinable[1])
                     # "killed 57 militants and lost 11 soldiers": the enemy's dead and one's own
-                    and (statement.trigger.lower_ in lex.own_loss_verbs) == joinable[2]
+                    and own_loss == joinable[2]
                 ):
                     # "captured a facilitator and one additional suspect": one group of two
                     joined = join(article, claims[-1], claim, registry)
@@ -134,7 +135,6 @@ def extract_claims(
                 if is_uninformative(claim):
                     log.debug("dropped a vague claim about unknown victims: %r", claim.evidence.text)
                     continue
-                own_loss = statement.trigger.lower_ in lex.own_loss_verbs
                 joinable = (len(claims), {statement.trigger.i}, own_loss)
                 if statement.outcome == "killed" and statement.how == "object":
                     killing = (len(claims), statement)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from fogofwar.extract.events.context import MentionContext
 from fogofwar.extract.events.triggers import Hit
 from fogofwar.extract.sentences import Sentence
-from fogofwar.model import Actor, ActorRole
+from fogofwar.model import REPORTER_KINDS, Actor, ActorRole
 
 if TYPE_CHECKING:
     from fogofwar.extract.actors import ActorRegistry
@@ -23,7 +23,7 @@ def actor_roles(
     found = [
         f
         for f in registry.find_all(sentence.text, country=context.country)
-        if f[2].kind not in ("outlet", "international")
+        if f[2].kind not in REPORTER_KINDS
     ]
     if not found:
         return ()
