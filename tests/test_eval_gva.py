@@ -65,10 +65,10 @@ def gva_dir(tmp_path: Path) -> Path:
 
 def test_eval_gva_load_documents_keeps_first_incident_and_limit(gva_dir):
     documents = load_documents(gva_dir)
-    assert [d.doc_id for d in documents] == ["d1", "d2", "d3", "d4"]
+    assert [d.id for d in documents] == ["d1", "d2", "d3", "d4"]
     assert documents[2].incident_id == "200"
-    assert documents[0].dct == date(2016, 3, 5) and documents[0].gvc_incident_id == "100"
-    assert [d.doc_id for d in load_documents(gva_dir, limit=2)] == ["d1", "d2"]
+    assert documents[0].published == date(2016, 3, 5) and documents[0].gvc_incident_id == "100"
+    assert [d.id for d in load_documents(gva_dir, limit=2)] == ["d1", "d2"]
 
 
 def test_eval_gva_load_incidents_and_gvc(gva_dir):

@@ -59,19 +59,19 @@ Rates are NaN (None once through :func:`fogofwar.eval.strict_metrics`) when noth
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from fogofwar.eval.conflict import event_killed, registry_lookup, same_admin1
 from fogofwar.eval.derive import bare
 from fogofwar.eval.metrics import rate
-from fogofwar.eval.sets import distinct_articles, item_article, require_file
+from fogofwar.eval.sets import SetText, iso_date, jsonl_rows, require_file, text_articles, texts_by_article
 from fogofwar.model import Actor, Article, Event, Extraction
 from fogofwar.settings import Settings
 
@@ -113,14 +113,8 @@ CODER_REMARK = re.compile(
 
 
 @dataclass(frozen=True)
-class AcledNote:
-    """One note of the set, as stored in ``notes.jsonl``."""
-
-    id: str
-    text: str
-    published: date | None = None
-    source: str | None = None
-    title: str | None = None
+class AcledNote(SetText):
+    """One note of the set, as stored in ``notes.jsonl`` (id = ``event_id_cnty``; no url)."""
 
 
 @dataclass(frozen=True)
@@ -157,13 +151,6 @@ class AcledPrediction:
     actors: tuple[Actor, ...] = ()
 
 
-def _date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 def _float(value: Any) -> float | None:
     try:
         return float(value) if value not in (None, "") else None
@@ -173,31 +160,14 @@ def _float(value: Any) -> float | None:
 
 def load_notes(path: Path, *, limit: int | None = None) -> list[AcledNote]:
     """The first ``limit`` notes of ``notes.jsonl`` in file order (all when None)."""
-    notes = []
-    with require_file(path, NOTES).open(encoding="utf-8") as lines:
-        for line in lines:
-            if limit is not None and len(notes) >= limit:
-                break
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            notes.append(
-                AcledNote(
-                    id=str(row["id"]),
-                    text=row.get("text") or "",
-                    published=_date(row.get("published")),
-                    source=row.get("source") or None,
-                    title=row.get("title") or None,
-                )
-            )
-    return notes
+    return [AcledNote.read(row) for row in islice(jsonl_rows(require_file(path, NOTES)), limit)]
 
 
 def gold_row(row: Mapping[str, Any]) -> AcledGold:
     """An AcledGold from one line of ``gold.jsonl``."""
     return AcledGold(
         id=str(row["event_id_cnty"]),
-        event_date=_date(row.get("event_date")),
+        event_date=iso_date(row.get("event_date")),
         event_type=row.get("event_type") or "",
         sub_event_type=row.get("sub_event_type") or "",
         actor1=row.get("actor1") or "",
@@ -212,20 +182,8 @@ def gold_row(row: Mapping[str, Any]) -> AcledGold:
 
 def load_gold(path: Path) -> dict[str, AcledGold]:
     """ACLED's coding by event id (``event_id_cnty`` = the note's id)."""
-    gold = {}
-    with require_file(path, GOLD).open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
-                row = gold_row(json.loads(line))
-                gold[row.id] = row
-    return gold
-
-
-def note_article(note: AcledNote) -> Article | None:
-    """The Article for a note (None when ingest rejects its text)."""
-    return item_article(
-        note.text, origin=note.id, published=note.published, source=note.source, title=note.title
-    )
+    rows = (gold_row(row) for row in jsonl_rows(require_file(path, GOLD)))
+    return {row.id: row for row in rows}
 
 
 def has_coder_remark(text: str) -> bool:
@@ -457,14 +415,6 @@ def score_acled(
 # -- running the pipeline ------------------------------------------------------------------------
 
 
-def notes_by_article(note_article_id: Mapping[str, str]) -> dict[str, list[str]]:
-    """Article id -> the ids of the notes it was read from (the inverse of note -> article)."""
-    notes_of: dict[str, list[str]] = {}
-    for note_id, article_id in note_article_id.items():
-        notes_of.setdefault(article_id, []).append(note_id)
-    return notes_of
-
-
 def note_predictions(
     note_article_id: Mapping[str, str],
     articles: Sequence[Article],
@@ -475,7 +425,7 @@ def note_predictions(
     run (``articles``, with their ``extractions`` and the run's ``events``)."""
     by_id = {a.id: a for a in articles}
     extraction_of = {e.article_id: e for e in extractions}
-    notes_of = notes_by_article(note_article_id)
+    notes_of = texts_by_article(note_article_id)
     predictions = {}
     for note_id, article_id in note_article_id.items():
         extraction = extraction_of.get(article_id)
@@ -485,36 +435,30 @@ def note_predictions(
     return predictions
 
 
-def pooled_predictions(
+def mode_predictions(
+    mode: str,
     pipeline: Any,
     articles: Sequence[Article],
     extractions: Sequence[Extraction],
     note_article_id: Mapping[str, str],
 ) -> dict[str, AcledPrediction]:
-    """Every note through one ``Pipeline.run`` (as one ingest of all of them), then each note's event."""
-    run = pipeline.run(articles, extractions=extractions)
-    copies = sum(a.duplicate_of is not None for a in run.articles)
-    log.info(
-        "acled pooled: %d articles (%d marked copies), %d events", len(run.articles), copies, len(run.events)
-    )
-    return note_predictions(note_article_id, run.articles, run.extractions, run.events)
-
-
-def per_note_predictions(
-    pipeline: Any,
-    articles: Sequence[Article],
-    extractions: Sequence[Extraction],
-    note_article_id: Mapping[str, str],
-) -> dict[str, AcledPrediction]:
-    """Each note's article through its own ``Pipeline.run`` (its extraction given, so nothing is
-    extracted again), then its event: no note can be merged with another."""
+    """Note id -> its predicted event (:func:`note_predictions`) with the notes' articles linked
+    as ``mode`` says: ``pooled``, all of them through one ``Pipeline.run`` (as one ingest of all
+    of them); ``per_note``, each through its own run, so that no note can be merged with another.
+    Each article's extraction is given, so nothing is extracted again."""
     extraction_of = {e.article_id: e for e in extractions}
-    notes_of = notes_by_article(note_article_id)
+    notes_of = texts_by_article(note_article_id)
+    batches = [articles] if mode == POOLED else [[article] for article in articles]
     predictions: dict[str, AcledPrediction] = {}
-    for article in articles:
-        run = pipeline.run([article], extractions=[extraction_of[article.id]])
-        own = {n: article.id for n in notes_of.get(article.id, ())}
+    linked = copies = events = 0
+    for batch in batches:
+        run = pipeline.run(batch, extractions=[extraction_of[a.id] for a in batch])
+        own = {n: a.id for a in batch for n in notes_of.get(a.id, ())}
         predictions.update(note_predictions(own, run.articles, run.extractions, run.events))
+        linked += len(run.articles)
+        copies += sum(a.duplicate_of is not None for a in run.articles)
+        events += len(run.events)
+    log.info("acled %s: %d articles (%d marked copies), %d events", mode, linked, copies, events)
     return predictions
 
 
@@ -539,14 +483,13 @@ def evaluate_acled(
         raise ValueError(f"unknown mode(s) {', '.join(unknown)}: choose from {', '.join(MODES)}")
     notes = load_notes(path, limit=limit)
     gold = load_gold(path)
-    articles, note_article_id = distinct_articles((note.id, note_article(note)) for note in notes)
+    articles, note_article_id = text_articles(notes)
     pipeline = Pipeline(settings)
     extractions = pipeline.extract(articles)
     resolve = registry_lookup(pipeline.extractor.registry)
-    runners = {POOLED: pooled_predictions, PER_NOTE: per_note_predictions}
     results = {}
     for mode in modes:
-        predictions = runners[mode](pipeline, articles, extractions, note_article_id)
+        predictions = mode_predictions(mode, pipeline, articles, extractions, note_article_id)
         results[mode] = score_acled(notes, gold, predictions, resolve=resolve)
     log.info("acled: %d notes, %d articles, modes %s", len(notes), len(articles), ", ".join(modes))
     return results
@@ -570,12 +513,9 @@ __all__ = [
     "km_between",
     "load_gold",
     "load_notes",
-    "note_article",
+    "mode_predictions",
     "note_event",
     "note_predictions",
-    "notes_by_article",
-    "per_note_predictions",
-    "pooled_predictions",
     "predicted_event",
     "same_actor",
     "same_name",

@@ -61,7 +61,7 @@ from typing import Any
 from fogofwar.eval.clusters import article_events, majority_cluster
 from fogofwar.eval.derive import bare
 from fogofwar.eval.metrics import b_cubed, rate
-from fogofwar.eval.sets import distinct_articles, item_article, require_file
+from fogofwar.eval.sets import SetText, jsonl_rows, require_file, text_articles, texts_by_article
 from fogofwar.model import UNATTRIBUTED, Article, Event
 from fogofwar.settings import Settings
 
@@ -135,15 +135,8 @@ class GoldEvent:
 
 
 @dataclass(frozen=True)
-class Report:
+class Report(SetText):
     """One report of the set, as stored in ``articles.jsonl``."""
-
-    id: str
-    text: str
-    title: str | None = None
-    published: date | None = None
-    source: str | None = None
-    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -167,10 +160,6 @@ class PredictedEvent:
     admin1: str | None = None
     start: date | None = None
     claimants: tuple[str, ...] = ()
-
-
-def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
 
 
 def _figure(value: Mapping[str, Any] | None) -> Figure | None:
@@ -206,21 +195,7 @@ def load_conflict(path: Path, *, limit: int | None = None) -> ConflictSet:
 
     RAISES: ConfigError E050 when ``path`` lacks ``articles.jsonl`` or ``gold.json``.
     """
-    reports = []
-    with require_file(path, ARTICLES).open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
-                row = json.loads(line)
-                reports.append(
-                    Report(
-                        id=row["id"],
-                        text=row.get("text") or "",
-                        title=row.get("title") or None,
-                        published=_date(row.get("published")),
-                        source=row.get("source") or None,
-                        url=row.get("url") or None,
-                    )
-                )
+    reports = [Report.read(row) for row in jsonl_rows(require_file(path, ARTICLES))]
     gold = json.loads(require_file(path, GOLD).read_text(encoding="utf-8"))
     events = [gold_event(row) for row in gold["events"]]
     distractors = list(gold.get("distractors") or ())
@@ -261,21 +236,9 @@ def validate_gold(conflict: ConflictSet) -> list[str]:
     return problems
 
 
-def report_article(report: Report) -> Article | None:
-    """The Article for a report (None when ingest rejects its text)."""
-    return item_article(
-        report.text,
-        origin=report.id,
-        published=report.published,
-        source=report.source,
-        url=report.url,
-        title=report.title,
-    )
-
-
 def conflict_articles(reports: Sequence[Report]) -> tuple[list[Article], dict[str, str]]:
     """Distinct Articles of the reports, and report id -> article id for those ingest kept."""
-    return distinct_articles((report.id, report_article(report)) for report in reports)
+    return text_articles(reports)
 
 
 def event_killed(event: Event) -> tuple[int, int]:
@@ -444,9 +407,7 @@ def evaluate_conflict(path: Path, *, settings: Settings, limit: int | None = Non
     log.info(
         "conflict: %d reports, %d articles, %d events", len(conflict.reports), len(articles), len(run.events)
     )
-    reports_of: dict[str, list[str]] = {}
-    for report_id, article_id in report_article_id.items():
-        reports_of.setdefault(article_id, []).append(report_id)
+    reports_of = texts_by_article(report_article_id)
     main = article_events(run.events, run.extractions)
     clusters = {r: main[a].id for r, a in report_article_id.items() if a in main}
     events = {e.id: predicted_event(e, reports_of) for e in run.events}
@@ -471,7 +432,6 @@ __all__ = [
     "load_conflict",
     "predicted_event",
     "registry_lookup",
-    "report_article",
     "same_admin1",
     "same_claimant",
     "score_conflict",

@@ -50,19 +50,18 @@ Rules:
 from __future__ import annotations
 
 import csv
-import json
 import logging
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
 from fogofwar.eval.clusters import article_events, majority_cluster, predicted_clusters
 from fogofwar.eval.metrics import b_cubed, ceaf_e, rate
 from fogofwar.eval.scoring_vocab import UNKNOWN_VICTIMS
-from fogofwar.eval.sets import distinct_articles, item_article, require_file
+from fogofwar.eval.sets import SetText, jsonl_rows, require_file, text_articles
 from fogofwar.model import Article, Event, Reconciled
 from fogofwar.settings import Settings
 
@@ -86,16 +85,15 @@ GVA_KEYS = (
 
 
 @dataclass(frozen=True)
-class GvaDocument:
-    """One news article of the set and the incident it reports."""
+class GvaDocument(SetText):
+    """One news article of the set (id = ``doc_id``, published = ``dct``) and the incident it reports."""
 
-    doc_id: str
-    incident_id: str
-    text: str
-    title: str | None = None
-    dct: date | None = None
-    url: str | None = None
-    gvc_incident_id: str | None = None
+    incident_id: str = field(kw_only=True)
+    gvc_incident_id: str | None = field(default=None, kw_only=True)
+
+    def article(self) -> Article | None:
+        """The Article for the document (None for empty text, or text ingest rejects)."""
+        return super().article() if self.text.strip() else None
 
 
 @dataclass(frozen=True)
@@ -110,32 +108,21 @@ class GvaIncident:
     injured: int
 
 
-def _parse_iso(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 def load_documents(path: Path, *, limit: int | None = None) -> list[GvaDocument]:
     """The first ``limit`` distinct documents of ``documents.jsonl`` (first row per doc_id)."""
     documents: dict[str, GvaDocument] = {}
-    with require_file(path, DOCUMENTS).open(encoding="utf-8") as lines:
-        for line in lines:
-            if limit is not None and len(documents) >= limit:
-                break
-            row = json.loads(line)
-            if row["doc_id"] in documents:
-                continue  # the document is linked to a second incident: keep the first
-            documents[row["doc_id"]] = GvaDocument(
-                doc_id=row["doc_id"],
-                incident_id=str(row["incident_id"]),
-                text=row.get("text") or "",
-                title=row.get("title") or None,
-                dct=_parse_iso(row.get("dct")),
-                url=row.get("url") or None,
-                gvc_incident_id=str(row["gvc_incident_id"]) if row.get("gvc_incident_id") else None,
-            )
+    for row in jsonl_rows(require_file(path, DOCUMENTS)):
+        if limit is not None and len(documents) >= limit:
+            break
+        if row["doc_id"] in documents:
+            continue  # the document is linked to a second incident: keep the first
+        documents[row["doc_id"]] = GvaDocument.read(
+            row,
+            id_key="doc_id",
+            published_key="dct",
+            incident_id=str(row["incident_id"]),
+            gvc_incident_id=str(row["gvc_incident_id"]) if row.get("gvc_incident_id") else None,
+        )
     return list(documents.values())
 
 
@@ -149,17 +136,15 @@ def _gva_date(value: str | None) -> date | None:
 def load_incidents(path: Path) -> dict[str, GvaIncident]:
     """GVA incident records by incident id."""
     incidents = {}
-    with require_file(path, INCIDENTS).open(encoding="utf-8") as lines:
-        for line in lines:
-            row = json.loads(line)
-            incidents[str(row["incident_id"])] = GvaIncident(
-                incident_id=str(row["incident_id"]),
-                date=_gva_date(row.get("date")),
-                city=row.get("city_or_county") or "",
-                state=row.get("state") or "",
-                killed=int(row.get("num_killed") or 0),
-                injured=int(row.get("num_injured") or 0),
-            )
+    for row in jsonl_rows(require_file(path, INCIDENTS)):
+        incidents[str(row["incident_id"])] = GvaIncident(
+            incident_id=str(row["incident_id"]),
+            date=_gva_date(row.get("date")),
+            city=row.get("city_or_county") or "",
+            state=row.get("state") or "",
+            killed=int(row.get("num_killed") or 0),
+            injured=int(row.get("num_injured") or 0),
+        )
     return incidents
 
 
@@ -179,18 +164,9 @@ def load_gvc_gold(path: Path) -> dict[str, str]:
     return gold
 
 
-def document_article(document: GvaDocument) -> Article | None:
-    """The Article for a document (None for empty text or text ingest rejects)."""
-    if not document.text.strip():
-        return None
-    return item_article(
-        document.text, origin=document.doc_id, published=document.dct, url=document.url, title=document.title
-    )
-
-
 def gva_articles(documents: Sequence[GvaDocument]) -> tuple[list[Article], dict[str, str]]:
     """Distinct Articles of the documents, and document id -> article id for the scored ones."""
-    return distinct_articles((document.doc_id, document_article(document)) for document in documents)
+    return text_articles(documents)
 
 
 def best_total(rows: Sequence[Reconciled], outcome: str) -> int:
@@ -242,13 +218,13 @@ def score_gva(
     main_event: Mapping[str, Event],
 ) -> dict[str, float | int]:
     """The GVA metrics (keys ``GVA_KEYS``) from the linked events; rules in the module docstring."""
-    scored = [d for d in documents if d.doc_id in doc_article]
-    gold = {d.doc_id: d.incident_id for d in scored}
+    scored = [d for d in documents if d.id in doc_article]
+    gold = {d.id: d.incident_id for d in scored}
     pred = predicted_clusters(doc_article, main_event)
-    gvc_docs = {d.doc_id for d in scored if d.doc_id in gvc_gold}
+    gvc_docs = {d.id for d in scored if d.id in gvc_gold}
     by_incident: dict[str, list[str]] = {}
     for document in scored:
-        by_incident.setdefault(document.incident_id, []).append(document.doc_id)
+        by_incident.setdefault(document.incident_id, []).append(document.id)
 
     killed, injured, city, when = [], [], [], []
     events_by_id = {e.id: e for e in main_event.values()}
@@ -313,7 +289,6 @@ __all__ = [
     "GvaIncident",
     "best_total",
     "city_names",
-    "document_article",
     "evaluate_gva",
     "gva_articles",
     "load_documents",

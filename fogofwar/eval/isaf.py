@@ -48,13 +48,13 @@ and ``killed_exact_nonzero`` (over items whose gold ``min_killed`` > 0); mean ab
 from __future__ import annotations
 
 import calendar
-import json
 import logging
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
+from itertools import islice
 from pathlib import Path
 
 from fogofwar.errors import ConfigError
@@ -80,6 +80,7 @@ from fogofwar.eval.scoring_vocab import (
     PROVINCE_NAME_NOISE,
     UNKNOWN_VICTIMS,
 )
+from fogofwar.eval.sets import jsonl_rows
 from fogofwar.model import Article, Claim, Extraction, Mention, Place
 
 log = logging.getLogger(__name__)
@@ -159,23 +160,15 @@ def _gold_from_dict(gold: Mapping[str, object]) -> IsafGold:
 
 def load_isaf(path: Path, *, limit: int | None = None) -> list[IsafItem]:
     """Read the ISAF items from directory ``path``, in file order, at most ``limit`` of them."""
-    items: list[IsafItem] = []
-    with isaf_file(path).open(encoding="utf-8") as lines:
-        for line in lines:
-            if limit is not None and len(items) >= limit:
-                break
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            items.append(
-                IsafItem(
-                    record_idx=int(record["record_idx"]),
-                    pr_id=record.get("pr_id"),
-                    text=record["text"],
-                    gold=_gold_from_dict(record.get("gold") or {}),
-                )
-            )
-    return items
+    return [
+        IsafItem(
+            record_idx=int(record["record_idx"]),
+            pr_id=record.get("pr_id"),
+            text=record["text"],
+            gold=_gold_from_dict(record.get("gold") or {}),
+        )
+        for record in islice(jsonl_rows(isaf_file(path)), limit)
+    ]
 
 
 def release_month_end(pr_id: str | None) -> date | None:

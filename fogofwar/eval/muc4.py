@@ -58,17 +58,16 @@ How a prediction is derived (:func:`predict_muc4`, with the shared rules of
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from fogofwar.errors import ConfigError
 from fogofwar.eval.derive import (
@@ -98,6 +97,7 @@ from fogofwar.eval.scoring_vocab import (
     PERPETRATOR_EXCLUDED_SUB_EVENTS,
     UNNAMED_ACTORS,
 )
+from fogofwar.eval.sets import jsonl_rows
 from fogofwar.model import Actor, Article, Claim, Extraction, Mention, Place
 
 log = logging.getLogger(__name__)
@@ -220,13 +220,6 @@ class NoDocumentsSelected(ConfigError):
         self.found = tuple(found)
 
 
-def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
-                yield json.loads(line)
-
-
 def load_muc4(path: Path, *, splits: Sequence[str] | None = None, limit: int | None = None) -> list[Muc4Item]:
     """Read the documents of ``splits`` (None: every split) that have a key template, from
     directory ``path``, with their gold, in file order, at most ``limit`` of them.
@@ -237,7 +230,7 @@ def load_muc4(path: Path, *, splits: Sequence[str] | None = None, limit: int | N
     documents_file, keys_file = muc4_files(path)
     keyed: set[str] = set()
     templates: dict[str, list[Template]] = defaultdict(list)
-    for record in _read_jsonl(keys_file):
+    for record in jsonl_rows(keys_file):
         keyed.add(record["doc_id"])
         if is_relevant(record):
             templates[record["doc_id"]].append(
@@ -245,7 +238,7 @@ def load_muc4(path: Path, *, splits: Sequence[str] | None = None, limit: int | N
             )
     documents = []
     found: set[str] = set()
-    for record in _read_jsonl(documents_file):
+    for record in jsonl_rows(documents_file):
         if record["doc_id"] not in keyed:
             continue
         found.add(record.get("split", ""))
