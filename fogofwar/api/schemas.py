@@ -1,7 +1,8 @@
 """The HTTP contract: input and output models, kept apart from the stored records.
 
-Output models mirror the records' ``to_dict()`` field for field (tests/test_api_schemas.py checks
-that), so the JSON the API returns is the JSON the CLI prints and the exports read. Input models
+Output models are made from the records (:func:`record_model`: their fields, types and defaults,
+read from the record classes), so the JSON the API returns is the JSON the CLI prints and the
+exports read; tests/test_api_events.py checks that they mirror the records. Input models
 are stricter than the records: bounded strings, ids of a known shape, and one model per kind of
 correction, told apart by ``kind``.
 """
@@ -9,13 +10,32 @@ correction, told apart by ``kind``.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import operator
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from types import MappingProxyType, UnionType
 from typing import Annotated, Any, Literal, get_args, get_origin, get_type_hints
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
 from fogofwar.corrections import ACTOR_ROLES, Correction
-from fogofwar.model import ACTOR_KINDS, DATE_PRECISIONS, Place
+from fogofwar.model import (
+    ACTOR_KINDS,
+    DATE_PRECISIONS,
+    Actor,
+    ActorRole,
+    Article,
+    Claim,
+    Event,
+    Mention,
+    Place,
+    Reconciled,
+    Record,
+    Span,
+    Total,
+)
+from fogofwar.reconcile import TOTAL_OUTCOMES
 
 # Record ids are 16 hex digits; a shorter unique prefix is accepted and resolved.
 Id = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[0-9A-Za-z_-]+$")]
@@ -27,171 +47,100 @@ SQLITE_MAX_INT = 2**63 - 1
 
 # -- output: records -----------------------------------------------------------------------
 
-
-class SpanOut(BaseModel):
-    """Character offsets into the article text, and the text they cover."""
-
-    start: int
-    end: int
-    text: str
+# Each record class -> its output model, as they are made (for the records nested in others).
+_OUT_MODELS: dict[Any, type[BaseModel]] = {}
 
 
-class PlaceOut(BaseModel):
-    name: str
-    lat: float | None = None
-    lon: float | None = None
-    admin1: str | None = None
-    country: str | None = Field(None, description="ISO 3166-1 alpha-2")
-    geonames_id: int | None = None
-    feature: str = "populated_place"
-    precision: int = Field(1, description="1 town, 2 district or near a town, 3 region, 4 country")
+def _out_type(annotation: Any) -> Any:
+    """A record field's type as the API writes it: a tuple as a list, a record as its output model."""
+    if get_origin(annotation) is tuple:
+        return list[_out_type(get_args(annotation)[0])]  # type: ignore[misc]
+    if isinstance(annotation, UnionType):
+        return functools.reduce(operator.or_, map(_out_type, get_args(annotation)))
+    return _OUT_MODELS.get(annotation, annotation)
 
 
-class ActorOut(BaseModel):
-    name: str
-    aliases: list[str] = []
-    kind: str = "unknown"
-    inter: int | None = None
-    country: str | None = None
+def record_model(
+    record: type[Record],
+    doc: str | None = None,
+    *,
+    required: Iterable[str] = (),
+    described: Mapping[str, str] = MappingProxyType({}),
+    fields: Mapping[str, tuple[Any, Any]] = MappingProxyType({}),
+    first: Sequence[str] = (),
+    last: Sequence[str] = (),
+) -> type[BaseModel]:
+    """The output model of ``record`` (named after it, ``Out`` added): the record's fields, read
+    from it and never redefined here, in its order, with its types and defaults (tuples as lists,
+    nested records as their output models), so the JSON the API returns is the record's
+    ``to_dict()``.
+
+    doc: the model's description. required: fields every response carries, though the record
+    has a default for them. described: field -> its description. fields: field -> (type,
+    default or FieldInfo) where the API says otherwise, and the fields the API adds (after the
+    record's). first, last: fields put before or after the others, in that order.
+    """
+    hints = get_type_hints(record)
+    specs: dict[str, tuple[Any, Any]] = {}
+    for f in dataclasses.fields(record):  # type: ignore[arg-type]
+        default = ... if f.default is dataclasses.MISSING or f.name in required else f.default
+        specs[f.name] = (_out_type(hints[f.name]), [] if default == () else default)
+    for name, description in described.items():
+        annotation, default = specs[name]
+        specs[name] = (annotation, Field(default, description=description))
+    specs.update(fields)
+    order = [*first, *(n for n in specs if n not in first and n not in last), *last]
+    model = create_model(f"{record.__name__}Out", __doc__=doc, **{n: specs[n] for n in order})  # type: ignore[call-overload]
+    _OUT_MODELS[record] = model
+    return model
 
 
-class ActorRoleOut(BaseModel):
-    actor: ActorOut
-    role: str
-
-
-class ClaimOut(BaseModel):
-    """One party's figure about one victim group and outcome, with its evidence in the article."""
-
-    id: str
-    article_id: str
-    claimant: str
-    victims: str
-    outcome: str
-    evidence: SpanOut
-    mention_id: str | None = None
-    stance: str
-    claim_date: date | None = None
-    figure: int | None = None
-    low: int | None = None
-    high: int | None = None
-    qualifier: str
-    claimant_kind: str
-    confidence: float
-    part: str = "text"
-    claimant_words: str | None = None
-
-
-class ReconciledOut(BaseModel):
-    victims: str
-    outcome: str
-    low: int | None
-    best: int | None
-    high: int | None
-    claim_ids: list[str] = []
-    rule: str
-    contradiction: bool
-    claimants: list[str] = []
-    adversary: bool = False
-    apart: list[str] = []
-    beside: bool = False
-
-
-class TotalOut(BaseModel):
-    """An event's total for one outcome (``fogofwar.reconcile.event_totals``)."""
-
-    low: int | None = None
-    best: int | None = None
-    high: int | None = None
-    # Victim groups whose identity is contested (rival accounts of the same dead, not added).
-    contested: list[str] = []
-
-
-class EventOut(BaseModel):
-    """An event as displayed and exported: the extracted event with every correction applied."""
-
-    id: str
-    event_type: str
-    sub_event_type: str
-    start: date | None = None
-    end: date | None = None
-    date_precision: int
-    place: PlaceOut | None = None
-    actors: list[ActorRoleOut] = []
-    mention_ids: list[str] = []
-    article_ids: list[str] = []
-    claims: list[ClaimOut] = []
-    reconciled: list[ReconciledOut] = []
-    first_reported: date | None = None
-    last_updated: date | None = None
-    sources: int
-    contested: list[str] = []
-    killed: TotalOut | None = None
-    injured: TotalOut | None = None
-    captured: TotalOut | None = None
-
-
-class MentionOut(BaseModel):
-    id: str
-    article_id: str
-    sentence: SpanOut
-    trigger: str
-    event_type: str
-    sub_event_type: str
-    date_start: date | None = None
-    date_end: date | None = None
-    date_precision: int
-    place: PlaceOut | None = None
-    actors: list[ActorRoleOut] = []
-    background: bool
-    part: str = "text"
-
-
-class ArticleOut(BaseModel):
-    """An article; ``text`` is present where the endpoint says so."""
-
-    id: str
-    title: str | None = None
-    source: str | None = None
-    agency: str | None = None
-    url: str | None = None
-    published: date | None = None
-    dateline_place: str | None = None
-    dateline_date: date | None = None
-    language: str
-    origin: str | None = None
-    duplicate_of: str | None = None
-    dateline_start: int | None = Field(default=None, description="where the dateline starts in text")
-    dateline_end: int | None = Field(default=None, description="where the dateline ends in text")
-    text: str | None = None
-
-
-def _correction_out_fields() -> dict[str, Any]:
-    """CorrectionOut's fields: the stored record's (:class:`fogofwar.corrections.Correction`, read,
-    never redefined here) in its order, ``id`` and ``at`` first, tuples as lists, the place as
-    PlaceOut; then ``status``."""
-    hints = get_type_hints(Correction)
-    fields: dict[str, Any] = {
+SpanOut = record_model(Span, "Character offsets into the article text, and the text they cover.")
+PlaceOut = record_model(
+    Place,
+    described={
+        "country": "ISO 3166-1 alpha-2",
+        "precision": "1 town, 2 district or near a town, 3 region, 4 country",
+    },
+)
+ActorOut = record_model(Actor)
+ActorRoleOut = record_model(ActorRole, required=("role",))
+ClaimOut = record_model(
+    Claim,
+    "One party's figure about one victim group and outcome, with its evidence in the article.",
+    required=("stance", "qualifier", "claimant_kind", "confidence"),
+    last=("part", "claimant_words"),
+)
+ReconciledOut = record_model(Reconciled, required=("rule", "contradiction"))
+# ``contested``: victim groups whose identity is contested (rival accounts of the same dead, not added).
+TotalOut = record_model(Total, "An event's total for one outcome (``fogofwar.reconcile.event_totals``).")
+EventOut = record_model(
+    Event,
+    "An event as displayed and exported: the extracted event with every correction applied.",
+    required=("date_precision", "sources"),
+    fields={outcome: (TotalOut | None, None) for outcome in TOTAL_OUTCOMES},
+)
+MentionOut = record_model(Mention, required=("date_precision", "background"))
+ArticleOut = record_model(
+    Article,
+    "An article; ``text`` is present where the endpoint says so.",
+    required=("language",),
+    described={
+        "dateline_start": "where the dateline starts in text",
+        "dateline_end": "where the dateline ends in text",
+    },
+    fields={"text": (str | None, None)},
+    last=("text",),
+)
+CorrectionOut = record_model(
+    Correction,
+    "One entry of the audit trail, with what it does now (applied, reverted, or skipped and why).",
+    fields={
         "id": (int, ...),
         "at": (str, Field(description="when it was made, ISO 8601 UTC")),
-    }
-    for f in dataclasses.fields(Correction):
-        if f.name in fields:
-            continue
-        annotation, default = hints[f.name], f.default
-        if f.name == "place":
-            annotation = PlaceOut | None
-        elif get_origin(annotation) is tuple:
-            annotation, default = list[get_args(annotation)[0]], []
-        fields[f.name] = (annotation, ... if default is dataclasses.MISSING else default)
-    fields["status"] = (str, Field(description='"applied", "reverted by N" or "skipped: why"'))
-    return fields
-
-
-CorrectionOut = create_model(
-    "CorrectionOut",
-    __doc__="One entry of the audit trail, with what it does now (applied, reverted, or skipped and why).",
-    **_correction_out_fields(),
+        "status": (str, Field(description='"applied", "reverted by N" or "skipped: why"')),
+    },
+    first=("id", "at"),
 )
 
 
