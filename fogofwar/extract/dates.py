@@ -118,8 +118,14 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
     # A two-digit year only where nothing word-like follows ("3 JAN 90 (ACAN)", not "3 Jan 90 people").
     year2 = r"'?\d{2}(?=\s*(?:[^\w\s]|$))"
     dash = r"\s*(?:-|–|—|to|and|through|until|till)\s*"
-    part_m = _phrases(lex.month_parts)
-    part_y = _phrases(lex.year_parts)
+    # What several rules share: a year after the day or month ("May 3, 2021"), a month after the
+    # day ("3 of May"), and a part of a month or year before it ("the end of", "early", "mid-").
+    then_year = rf"(?:,?\s+(?P<y>{year4})\b)?"
+    of_month = rf"(?:of\s+)?(?P<m>{month})(?!\w)"
+    part_m, part_y = (
+        rf"\b(?:the\s+)?(?P<part>{_phrases(parts)})(?:\s+of)?[\s-]+"
+        for parts in (lex.month_parts, lex.year_parts)
+    )
     number = rf"(?:\d{{1,3}}|{_phrases(lex.numbers)})"
     month_cue = _phrases(raw["month_cues"])
     year_cue = _phrases([*raw["year_cues"], "least"])
@@ -131,24 +137,12 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
     flags = re.IGNORECASE
     specs: list[tuple[str, str, _Handler]] = [
         ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", _iso),
-        (
-            "md_range",
-            rf"\b(?P<m>{month})\s+(?P<d1>{day}){dash}(?P<d2>{day})\b(?:,?\s+(?P<y>{year4})\b)?",
-            _day_range,
-        ),
-        (
-            "dm_range",
-            rf"\b(?P<d1>{day}){dash}(?P<d2>{day})\s+(?:of\s+)?(?P<m>{month})(?!\w)(?:,?\s+(?P<y>{year4})\b)?",
-            _day_range,
-        ),
-        ("mdy", rf"\b(?P<m>{month})\s+(?P<d>{day})\b(?:,?\s+(?P<y>{year4})\b)?", _day),
-        ("dmy", rf"\b(?P<d>{day})\s+(?:of\s+)?(?P<m>{month})(?!\w)(?:,?\s+(?P<y>{year4}\b|{year2}))?", _day),
-        (
-            "part_month",
-            rf"\b(?:the\s+)?(?P<part>{part_m})(?:\s+of)?[\s-]+(?P<m>{month})(?!\w)(?:,?\s+(?P<y>{year4})\b)?",
-            _part_month,
-        ),
-        ("part_year", rf"\b(?:the\s+)?(?P<part>{part_y})(?:\s+of)?[\s-]+(?P<y>{year4})\b", _part_year),
+        ("md_range", rf"\b(?P<m>{month})\s+(?P<d1>{day}){dash}(?P<d2>{day})\b{then_year}", _day_range),
+        ("dm_range", rf"\b(?P<d1>{day}){dash}(?P<d2>{day})\s+{of_month}{then_year}", _day_range),
+        ("mdy", rf"\b(?P<m>{month})\s+(?P<d>{day})\b{then_year}", _day),
+        ("dmy", rf"\b(?P<d>{day})\s+{of_month}(?:,?\s+(?P<y>{year4}\b|{year2}))?", _day),
+        ("part_month", rf"{part_m}(?P<m>{month})(?!\w){then_year}", _part_month),
+        ("part_year", rf"{part_y}(?P<y>{year4})\b", _part_year),
         ("month_year", rf"\b(?P<m>{month})\s*,?\s+(?:of\s+)?(?P<y>{year4})\b", _month),
         ("month", rf"\b(?:{month_cue})\s+(?P<x>(?P<m>{month}))(?!\w)", _month),
         (
