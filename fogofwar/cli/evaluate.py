@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TextIO
 
 import typer
 
@@ -24,8 +27,41 @@ LimitOption = Annotated[
 ]
 
 
-def _evaluate(ctx: typer.Context, name: str, path: Path, *, as_json: bool, limit: int | None) -> None:
-    """Run evaluation ``name`` on ``path`` and print its metrics (a table, or JSON)."""
+# How a command prints its scores when --json is not given.
+Table = Callable[[Any, TextIO], None]
+
+
+def eval_command(score: Callable[..., tuple[Any, Table]]) -> Callable[..., None]:
+    """A `fogofwar eval` command made of ``score(ctx, path, limit, **options) -> (scores, table)``:
+    its parameters are the corpus folder (DIR), --json and --limit, then ``score``'s own options;
+    it prints the scores as one JSON object (--json), else with ``table``. (Typer reads the joined
+    signature, as with :func:`fogofwar.cli.filters.event_filters`.)"""
+    own = list(inspect.signature(score, eval_str=True).parameters.values())[3:]
+
+    def command(
+        ctx: typer.Context,
+        path: DirArgument,
+        as_json: JsonOption = False,
+        limit: LimitOption = None,
+        **options: Any,
+    ) -> None:
+        scores, table = score(ctx, path, limit, **options)
+        if as_json:
+            present.write_json(scores, sys.stdout)
+        else:
+            table(scores, sys.stdout)
+
+    shared = [
+        p for p in inspect.signature(command, eval_str=True).parameters.values() if p.kind != p.VAR_KEYWORD
+    ]
+    functools.update_wrapper(command, score)
+    command.__signature__ = inspect.Signature([*shared, *own])  # type: ignore[attr-defined]
+    command.__annotations__ = {p.name: p.annotation for p in (*shared, *own)}
+    return command
+
+
+def _metrics(ctx: typer.Context, name: str, path: Path, limit: int | None) -> dict[str, Any]:
+    """The metrics of evaluation ``name`` on ``path``."""
     with exit_on_error():
         try:
             from fogofwar.eval import run_eval  # imported here: evaluation loads the whole pipeline
@@ -33,21 +69,17 @@ def _evaluate(ctx: typer.Context, name: str, path: Path, *, as_json: bool, limit
         except ImportError as e:
             raise ConfigError("E051", name=name, detail=str(e)) from e
         try:
-            metrics = run_eval(name, path, settings=settings_of(ctx), limit=limit)
+            return run_eval(name, path, settings=settings_of(ctx), limit=limit)
         except NoDocumentsSelected as e:  # a usage error: nothing to score in the chosen splits
             typer.echo(f"Error: {e}", err=True)
             raise typer.Exit(2) from e
-    if as_json:
-        present.write_json(metrics, sys.stdout)
-    else:
-        console.write_metrics(metrics, sys.stdout)
 
 
+@eval_command
 def eval_muc4(
     ctx: typer.Context,
-    path: DirArgument,
-    as_json: JsonOption = False,
-    limit: LimitOption = None,
+    path: Path,
+    limit: int | None,
     splits: Annotated[
         str | None,
         typer.Option(
@@ -56,7 +88,7 @@ def eval_muc4(
             help="Score only these split labels, comma-separated (default: every document with a key).",
         ),
     ] = None,
-) -> None:
+) -> tuple[dict[str, Any], Table]:
     """Score event extraction against the MUC-4 terrorism templates.
 
     Every document with a key template is scored unless --splits names some split labels;
@@ -67,20 +99,18 @@ def eval_muc4(
         fogofwar eval muc4 ../shared/eval/dev/muc4
         fogofwar eval muc4 ../shared/eval/dev/muc4 --splits tst1,tst2 --json
     """
-    _evaluate(ctx, f"muc4:{splits}" if splits else "muc4", path, as_json=as_json, limit=limit)
+    return _metrics(ctx, f"muc4:{splits}" if splits else "muc4", path, limit), console.write_metrics
 
 
 def _simple_command(name: str, doc: str) -> None:
     """Register ``fogofwar eval NAME DIR [--json] [--limit N]`` with help ``doc``."""
 
-    def command(
-        ctx: typer.Context, path: DirArgument, as_json: JsonOption = False, limit: LimitOption = None
-    ) -> None:
-        _evaluate(ctx, name, path, as_json=as_json, limit=limit)
+    def score(ctx: typer.Context, path: Path, limit: int | None) -> tuple[dict[str, Any], Table]:
+        return _metrics(ctx, name, path, limit), console.write_metrics
 
-    command.__doc__ = doc
-    command.__name__ = f"eval_{name}"
-    eval_app.command(name)(command)
+    score.__doc__ = doc
+    score.__name__ = f"eval_{name}"
+    eval_app.command(name)(eval_command(score))
 
 
 # The evaluations with no options of their own (muc4, above, has --splits).
@@ -121,11 +151,11 @@ class AcledMode(StrEnum):
     both = "both"
 
 
+@eval_command
 def eval_acled(
     ctx: typer.Context,
-    path: DirArgument,
-    as_json: JsonOption = False,
-    limit: LimitOption = None,
+    path: Path,
+    limit: int | None,
     mode: Annotated[
         AcledMode,
         typer.Option(
@@ -133,7 +163,7 @@ def eval_acled(
             help="pooled: all notes ingested together; per_note: each note linked alone; both (default).",
         ),
     ] = AcledMode.both,
-) -> None:
+) -> tuple[dict[str, Any], Table]:
     """Score events against ACLED's coding of its own event notes (one note = one event).
 
     The notes are extracted once; `pooled` links them all together, as one ingest would (wrong
@@ -156,13 +186,15 @@ def eval_acled(
                 raise
             typer.echo(f"Error: {e}", err=True)  # the set's files are missing: a usage error
             raise typer.Exit(2) from e
-    if as_json:
-        present.write_json(results, sys.stdout)
-    else:
-        console.write_table(*_metrics_columns(results), sys.stdout)
+    return results, _write_runs
 
 
-def _metrics_columns(results: dict[str, dict[str, float | int]]) -> tuple[list[dict[str, str]], list[str]]:
+def _write_runs(results: dict[str, Any], out: TextIO) -> None:
+    """Metrics of several runs as one table: a row per metric, a column per run."""
+    console.write_table(*_metrics_columns(results), out)
+
+
+def _metrics_columns(results: dict[str, Any]) -> tuple[list[dict[str, str]], list[str]]:
     """Metrics of several runs as table rows: one row per metric, one column per run (None or NaN: "–")."""
     from fogofwar.eval import strict_metrics
 
