@@ -183,3 +183,21 @@ def test_link_blocking_a_wide_dated_query_asks_for_its_weeks_not_for_every_event
     query = query_keys(KIDAL, year, "violence", max_km=60.0, window_days=7, max_weeks=12)
     assert all(key[1] != "ANY" for key in query)
     assert sorted(index.candidates(query)) == ["edge", "undated", "wide", "within"]
+
+
+# A county whose point (the middle of its towns) lies 130 km from a town in it: beyond the link
+# distance (60 km), within the reach of a second-level division (3 x 60 km).
+COUNTY = Place(
+    "Kidal Cercle", lat=18.44, lon=2.6, admin1="Kidal", country="ML", feature="admin2", precision=2
+)
+
+
+def test_link_blocking_a_county_and_a_town_within_its_reach_share_a_block():
+    assert 100 < haversine_km(COUNTY.lat, COUNTY.lon, KIDAL.lat, KIDAL.lon) < 180  # type: ignore[arg-type]
+    town = Place("Kidal", lat=KIDAL.lat, lon=KIDAL.lon - 1.2, admin1="Kidal", country="ML")  # 250 km
+    assert ask(index_with(("county", COUNTY, JULY_25, "violence")), KIDAL, JULY_26) == ["county"]
+    assert ask(index_with(("town", KIDAL, JULY_25, "violence")), COUNTY, JULY_26) == ["town"]
+    assert ask(index_with(("far", town, JULY_25, "violence")), COUNTY, JULY_26) == []
+    # Two towns as far apart are never compared.
+    other = Place("Anefis", lat=COUNTY.lat, lon=COUNTY.lon, admin1="Kidal", country="ML")
+    assert ask(index_with(("town", KIDAL, JULY_25, "violence")), other, JULY_26) == []

@@ -13,6 +13,10 @@ asked for by groups that only know the region or country. An event with no place
 country) is under ``P:NONE``, asked for by every placed group; every event is under ``ANY``,
 asked for by groups with no place.
 
+A second-level division (a county: "in northwest Harris County") is indexed under, and asks
+for, every cell within ``similarity.ADMIN2_REACH`` times the link distance of its point: a town
+in it may lie that far from the middle of its towns, and scoring lets the two agree.
+
 Name keys. A stated place is also indexed under its name (``N:name``, case-folded), and a
 group with a stated place asks for its name: two reports whose places cannot be one place may
 still be one incident when each report's place was read from the same words (a town resolved to
@@ -42,7 +46,7 @@ from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from fogofwar.link.params import LinkParams, coarse_type
-from fogofwar.link.similarity import DateRange, weeks
+from fogofwar.link.similarity import ADMIN2_FEATURE, ADMIN2_REACH, DateRange, weeks
 from fogofwar.model import Article, Extraction, Place, PlacePrecision
 from fogofwar.settings import Settings
 
@@ -80,13 +84,14 @@ def grid_cell(lat: float, lon: float, *, max_km: float) -> str:
     return f"G:{band}:{math.floor(lon / _band_width(band, height))}"
 
 
-def grid_cells_near(lat: float, lon: float, *, max_km: float) -> list[str]:
-    """The cells of every point within ``max_km`` of (lat, lon): its bounding box's cells.
+def grid_cells_near(lat: float, lon: float, *, max_km: float, reach_km: float | None = None) -> list[str]:
+    """The cells (of the ``max_km`` grid) of every point within ``reach_km`` (default ``max_km``)
+    of (lat, lon): its bounding box's cells.
 
     Longitudes are not wrapped at +-180 degrees (places across the date line are not blocked together).
     """
     height = _cell_height(max_km)
-    reach_lat = height * 1.01
+    reach_lat = (height if reach_km is None else _cell_height(reach_km)) * 1.01
     far = min(abs(lat) + reach_lat, 90.0)
     reach_lon = reach_lat / max(math.cos(math.radians(far)), MIN_COS)
     cells = []
@@ -101,6 +106,13 @@ def _has_point(place: Place) -> bool:
     return place.precision <= 2 and place.lat is not None and place.lon is not None
 
 
+def _reach_cells(place: Place, max_km: float) -> list[str]:
+    """The cells a second-level division (a county) reaches: every point within
+    ``ADMIN2_REACH`` times the link distance of its point, as far as a town in it may lie
+    (similarity.place_similarity), so that "Henry County" and "Knightstown" are compared."""
+    return grid_cells_near(place.lat, place.lon, max_km=max_km, reach_km=ADMIN2_REACH * max_km)  # type: ignore[arg-type]
+
+
 def _event_places(place: Place | None, max_km: float) -> list[str]:
     if place is None or not place.country:
         values = [NO_PLACE, ANY]
@@ -109,7 +121,10 @@ def _event_places(place: Place | None, max_km: float) -> list[str]:
         if not _has_point(place):
             values.append(f"X:{place.country}")
     if place is not None and _has_point(place):
-        values.append(grid_cell(place.lat, place.lon, max_km=max_km))  # type: ignore[arg-type]
+        if place.feature == ADMIN2_FEATURE:
+            values.extend(_reach_cells(place, max_km))
+        else:
+            values.append(grid_cell(place.lat, place.lon, max_km=max_km))  # type: ignore[arg-type]
     return values
 
 
@@ -117,7 +132,10 @@ def _query_places(place: Place | None, max_km: float) -> list[str]:
     if place is None:
         return [ANY]
     if _has_point(place):
-        cells = grid_cells_near(place.lat, place.lon, max_km=max_km)  # type: ignore[arg-type]
+        if place.feature == ADMIN2_FEATURE:
+            cells = _reach_cells(place, max_km)
+        else:
+            cells = grid_cells_near(place.lat, place.lon, max_km=max_km)  # type: ignore[arg-type]
         return [*cells, *([f"X:{place.country}"] if place.country else []), NO_PLACE]
     if place.country:
         return [f"C:{place.country}", NO_PLACE]

@@ -55,7 +55,7 @@ from fogofwar.settings import Settings
 _MARGIN = 1e-3
 
 # Bump when the way keys are made changes (blocking.py, cluster._keys_of, dedup shingles).
-KEYS_VERSION = "v2"
+KEYS_VERSION = "v3"  # v3: a county reaches the cells around it (blocking._reach_cells)
 BANDS_VERSION = "v2"
 # ``key_code``: the date part's slot (weeks from 3 up) above this many bits of hashed place and type.
 _HASH_BITS = 40
