@@ -207,6 +207,22 @@ class Article(Record):
             return None
         return self.text[self.dateline_start : self.dateline_end]
 
+    def in_dateline(self, offset: int) -> bool:
+        """Whether text offset ``offset`` lies inside the dateline span."""
+        start, end = self.dateline_start, self.dateline_end
+        return start is not None and end is not None and start <= offset < end
+
+    def blank_dateline(self, start: int, end: int) -> str:
+        """``text[start:end]`` with the dateline's characters in it turned to spaces: offsets
+        stay, and the words that say where and when the report was filed say nothing of the
+        events (the title or captions before a dateline still do)."""
+        part = self.text[start:end]
+        low, high = self.dateline_start, self.dateline_end
+        if low is None or high is None or high <= start or low >= end:
+            return part
+        a, b = max(low, start) - start, min(high, end) - start
+        return part[:a] + " " * (b - a) + part[b:]
+
     @property
     def reference_date(self) -> date | None:
         """The date relative expressions resolve against: dateline date, else publication."""

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from fogofwar.errors import ConfigError
-from fogofwar.extract.actors import ActorRegistry, is_acronym, is_all_caps
-from fogofwar.model import ACTOR_KINDS
+from fogofwar.extract.actors import ActorRegistry, dateline_tags, is_acronym, is_all_caps
+from fogofwar.ingest.dateline import with_dateline_span
+from fogofwar.model import ACTOR_KINDS, Article
 
 
 def _found(registry: ActorRegistry, text: str, country: str | None = None) -> list[tuple[str, str]]:
@@ -255,8 +256,22 @@ def test_actors_bad_registry_is_a_config_error(tmp_path: Path) -> None:
     ],
 )
 def test_actors_news_agency_tags_are_never_actors(registry: ActorRegistry, text: str, expected: list) -> None:
+    # The dateline's source is found from the span ingest found, as extraction reads it.
+    quiet = dateline_tags(with_dateline_span(Article(id="a", text=text)))
     country = registry.guess_country(text)
-    assert [m[2].name for m in registry.find_all(text, country=country)] == expected
+    assert [m[2].name for m in registry.find_all(text, country=country, quiet=quiet)] == expected
+
+
+def test_actors_dateline_tags_are_spans_of_the_given_text() -> None:
+    text = "SAN SALVADOR, 3 JAN 90 (RADIO VENCEREMOS) -- [TEXT] THE FMLN ATTACKED"
+    article = with_dateline_span(Article(id="a", text=text))
+    ((start, end),) = dateline_tags(article)
+    assert text[start:end] == "RADIO VENCEREMOS"
+    sentence = text[14:60]  # a piece of the text starting at offset 14
+    ((start, end),) = dateline_tags(article, 14, sentence)
+    assert sentence[start:end] == "RADIO VENCEREMOS"
+    assert dateline_tags(article, 0, "another text (RADIO VENCEREMOS)") == []  # not the article's
+    assert dateline_tags(Article(id="b", text="A bomb (AFP) exploded.")) == []  # no dateline
 
 
 @pytest.mark.parametrize(

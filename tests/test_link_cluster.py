@@ -13,8 +13,9 @@ from datetime import date
 
 import pytest
 
+from fogofwar.ingest.dateline import with_dateline_span
 from fogofwar.link import find_copies, link_events, reference_dates
-from fogofwar.link.groups import dateline_end, group_mentions, is_stated, states_date
+from fogofwar.link.groups import group_mentions, is_stated, states_date
 from fogofwar.model import (
     Actor,
     ActorRole,
@@ -52,7 +53,8 @@ class Builder:
     """Builds one article with hand-made mentions and claims whose spans slice its text."""
 
     def __init__(self, text: str, **fields: object) -> None:
-        self.article = Article(id=article_id(text), text=text, **fields)  # type: ignore[arg-type]
+        # The dateline span as ingest sets it: the linker reads the span, never looks for one.
+        self.article = with_dateline_span(Article(id=article_id(text), text=text, **fields))  # type: ignore[arg-type]
         self.mentions: list[Mention] = []
         self.claims: list[Claim] = []
 
@@ -389,9 +391,10 @@ def test_link_cluster_dateline_place_is_not_stated():
     w = wire()
     first = w.mentions[0]
     assert first.place == BAMAKO and "Bamako" in first.sentence.text
-    assert is_stated(first, skip_to=dateline_end(w.article)) is False
+    assert w.article.dateline_start is not None  # the span ingest found
+    assert is_stated(first, article=w.article) is False
     assert is_stated(first) is True  # without the article, the dateline is just text
-    assert is_stated(w.mentions[1], skip_to=dateline_end(w.article)) is True
+    assert is_stated(w.mentions[1], article=w.article) is True
 
 
 @pytest.mark.parametrize(

@@ -107,3 +107,19 @@ def test_model_article_id_ignores_case_and_spacing(text: str) -> None:
     assert article_id(text) == article_id("  " + text.upper().replace(" ", "\n  ") + "\n")
     assert len(article_id(text)) == 16
     assert normalise_text(text) == normalise_text(normalise_text(text))
+
+
+def test_article_blank_dateline_keeps_offsets_and_the_text_around_it() -> None:
+    text = "Shooting in Richmond leaves four hurt\nRICHMOND, Ind. (April 11, 2014) - Four men were shot."
+    start = text.index("RICHMOND")
+    end = text.index("Four men")
+    article = Article(id="a", text=text, dateline_start=start, dateline_end=end)
+    blanked = article.blank_dateline(0, len(text))
+    assert len(blanked) == len(text)
+    assert blanked[:start] == text[:start]  # the title line before the dateline still speaks
+    assert blanked[start:end].strip() == ""
+    assert blanked[end:] == text[end:]
+    assert article.blank_dateline(end, len(text)) == text[end:]  # a piece after it is untouched
+    assert article.in_dateline(start) and not article.in_dateline(end) and not article.in_dateline(0)
+    bare = Article(id="b", text=text)
+    assert bare.blank_dateline(0, 10) == text[:10] and not bare.in_dateline(start)

@@ -30,14 +30,14 @@ import logging
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from fogofwar.errors import ConfigError
-from fogofwar.model import ACTOR_KINDS, Actor
+from fogofwar.model import ACTOR_KINDS, Actor, Article
 
 log = logging.getLogger(__name__)
 
@@ -49,14 +49,10 @@ _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 _CAPS_MIN_LETTERS = 8
 _CAPS_RATIO = 0.9
-# A wire dateline: a place, a comma, a date ("3 JAN 90", "Jan. 3, 1990"), then "(SOURCE)".
-_DATELINE_TAG = re.compile(
-    r"(?m)^[ \t]*[^\W\d_][^\n(,]{0,40},[ \t]*"
-    r"(?:\d{1,2}[ \t]+[A-Za-z]{3,9}\.?[ \t]+\d{2,4}|[A-Za-z]{3,9}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)"
-    r"[ \t]*\(([^()\n]{1,60})\)"
-)
 _PARENTHESES = re.compile(r"\(([^()\n]{1,40})\)")
 _TAG_SEPARATORS = re.compile(r"[\s/,-]+")
+# A source in a dateline's parentheses may be longer than a bare agency tag ("(RADIO VENCEREMOS)").
+_DATELINE_PARENTHESES = re.compile(r"\(([^()\n]{1,60})\)")
 
 # How far before / after an actor a doer cue is looked for (characters).
 _CUE_WINDOW = 120
@@ -103,6 +99,25 @@ def is_acronym(alias: str) -> bool:
     letters = [c for c in alias if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
     return any(c.isdigit() for c in alias) or (upper >= 2 and upper * 2 >= len(letters))
+
+
+def dateline_tags(article: Article, start: int = 0, text: str | None = None) -> list[tuple[int, int]]:
+    """The parenthesised parts of the article's dateline ("(RADIO VENCEREMOS)", "(AP)") as spans
+    of ``text`` (default: the article's text), which stands at offset ``start`` of the article's
+    text: who filed the report names no actor. Empty when ``text`` is not the article's there (a
+    headline) or the article has no dateline."""
+    low, high = article.dateline_start, article.dateline_end
+    if low is None or high is None:
+        return []
+    if text is None:
+        text = article.text
+    elif article.text[start : start + len(text)] != text:
+        return []
+    return [
+        (m.start(1) - start, m.end(1) - start)
+        for m in _DATELINE_PARENTHESES.finditer(article.text, low, high)
+        if start <= m.start(1) and m.end(1) <= start + len(text)
+    ]
 
 
 def is_all_caps(text: str) -> bool:
@@ -294,9 +309,10 @@ class ActorRegistry:
         return None
 
     def source_tags(self, text: str) -> list[tuple[int, int]]:
-        """Character spans of news-agency tags in ``text``: the parenthesised source of a wire
-        dateline, and parentheses holding only ``wire_tags`` names ("(AFP)", "(ACAN-EFE)")."""
-        spans = [m.span(1) for m in _DATELINE_TAG.finditer(text)]
+        """Character spans of news-agency tags in ``text``: parentheses holding only
+        ``wire_tags`` names ("(AFP)", "(ACAN-EFE)"). The source in a dateline's parentheses is
+        the caller's to pass (``dateline_tags``), from the span ingest found."""
+        spans = []
         for m in _PARENTHESES.finditer(text):
             words = [w for w in _TAG_SEPARATORS.split(m.group(1).casefold()) if w]
             if words and all(w in self._wire_tags for w in words):
@@ -315,17 +331,19 @@ class ActorRegistry:
         responsibility")."""
         return bool(self._follow_cue and self._follow_cue.match(text, end, end + _CUE_WINDOW))
 
-    def find_all(self, text: str, *, country: str | None = None) -> list[tuple[int, int, Actor]]:
+    def find_all(
+        self, text: str, *, country: str | None = None, quiet: Sequence[tuple[int, int]] = ()
+    ) -> list[tuple[int, int, Actor]]:
         """Non-overlapping alias matches in ``text``, left to right: ``(start, end, actor)``.
 
         Longest matches are chosen first. ``country`` (ISO alpha-2) enables that country's
         context aliases. Works on ALL CAPS text. Nothing matches inside a news agency's tag
-        (:meth:`source_tags`).
+        (:meth:`source_tags`) nor inside the ``quiet`` spans (a dateline's source, ``dateline_tags``).
         """
         tokens = self._tokens(text)
         if not tokens:
             return []
-        tags = self.source_tags(text) if "(" in text else []
+        tags = [*quiet, *(self.source_tags(text) if "(" in text else [])]
         if tags:
             tokens = [t for t in tokens if not any(a <= t[0] < b for a, b in tags)]
             if not tokens:

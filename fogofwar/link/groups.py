@@ -83,9 +83,6 @@ _DEATH = re.compile(
     r"|death\s+(?:was|has\s+been)\s+ruled)\b",
     re.IGNORECASE,
 )
-# A dateline ("Bamako, July 27 (Reuters) –") ends at the first dash within this many characters.
-DATELINE_MAX_CHARS = 120
-_DATELINE_END = re.compile(r"\s[-–—]{1,2}\s|\s?--\s?")
 # Words of a place name this long count as naming it ("Saint Louis" is named by "St. Louis").
 _NAME_WORD = re.compile(r"[^\W\d_]{4,}")
 # A place named only as part of a medical facility or office ("taken to Mount Sinai Hospital",
@@ -280,26 +277,25 @@ def _civilians_as_victims(chosen: list[ActorRole]) -> list[ActorRole]:
     return [ActorRole(actor=r.actor, role="side_b") if r.actor.kind == CIVILIAN_KIND else r for r in chosen]
 
 
-def dateline_end(article: Article) -> int:
-    """Where an article's dateline ends (0 when it has none): its place names no mention's place."""
-    if not article.dateline_place:
-        return 0
-    head = article.text[:DATELINE_MAX_CHARS]
-    if article.dateline_place.casefold() not in head.casefold():
-        return 0
-    dash = _DATELINE_END.search(head)
-    return dash.end() if dash else 0
-
-
 @functools.cache
 def _date_words() -> re.Pattern[str]:
     return re.compile(DATE_WORDS, re.IGNORECASE)
 
 
-def states_date(mention: Mention, *, skip_to: int = 0) -> bool:
-    """Whether the mention's sentence (after text offset ``skip_to``, the dateline) has a date word."""
-    start = max(0, skip_to - mention.sentence.start)
-    return _date_words().search(mention.sentence.text, start) is not None
+def sentence_text(mention: Mention, article: Article | None = None) -> str:
+    """The mention's sentence as the linker reads it: the article's dateline (where and when the
+    report was filed, ``Article.blank_dateline``) blanked, offsets kept."""
+    sentence = mention.sentence
+    if article is None or article.dateline_start is None:
+        return sentence.text
+    if len(article.text) < sentence.end or article.text[sentence.start : sentence.end] != sentence.text:
+        return sentence.text  # a headline's or another text's sentence: no dateline in it
+    return article.blank_dateline(sentence.start, sentence.end)
+
+
+def states_date(mention: Mention, *, article: Article | None = None) -> bool:
+    """Whether the mention's sentence (less the ``article``'s dateline) has a date word."""
+    return _date_words().search(sentence_text(mention, article)) is not None
 
 
 # A name read as a place that the report also uses for a person ("Martin says", "Markques
@@ -340,18 +336,19 @@ def person_names(text: str, names: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def is_stated(mention: Mention, *, skip_to: int = 0, persons: frozenset[str] = frozenset()) -> bool:
-    """Whether the mention's sentence names its place (after text offset ``skip_to``, the
-    dateline) and the place is finer than a country; a name read only from a hospital's or
-    coroner's name ("Mount Sinai Hospital") does not count (``_FACILITY_AFTER``), nor a town's
-    name read from a county's ("Essex County", ``_COUNTY_AFTER``), nor a name the sentence only
-    writes in lower case (a common word: "police" read as Police, Poland), nor a name in
-    ``persons`` (case-folded names the report uses for people, ``person_names``)."""
+def is_stated(
+    mention: Mention, *, article: Article | None = None, persons: frozenset[str] = frozenset()
+) -> bool:
+    """Whether the mention's sentence names its place (less the ``article``'s dateline) and
+    the place is finer than a country; a name read only from a hospital's or coroner's name
+    ("Mount Sinai Hospital") does not count (``_FACILITY_AFTER``), nor a town's name read from
+    a county's ("Essex County", ``_COUNTY_AFTER``), nor a name the sentence only writes in lower
+    case (a common word: "police" read as Police, Poland), nor a name in ``persons``
+    (case-folded names the report uses for people, ``person_names``)."""
     place = mention.place
     if place is None or place.precision >= 4 or place.name.casefold() in persons:
         return False
-    start = max(0, skip_to - mention.sentence.start)
-    original = mention.sentence.text[start:]
+    original = sentence_text(mention, article)
     text = original.casefold()
     name = place.name.casefold()
     if name in text:
@@ -429,7 +426,6 @@ def group_article(
 ) -> tuple[list[MentionGroup], list[MentionGroup]]:
     """One article's foreground mentions grouped into incidents (as ``group_mentions``), and its
     background mentions grouped the same way into history groups (``MentionGroup.history``)."""
-    skip_to = dateline_end(article) if article is not None else 0
     reference = article.reference_date if article is not None else None
     persons = (
         person_names(article.text, (m.place.name for m in mentions if m.place is not None))
@@ -438,7 +434,7 @@ def group_article(
     )
     ordered = sorted(mentions, key=lambda m: (m.sentence.start, m.id))
     news, history = (
-        _group([m for m in ordered if m.background == past], skip_to, reference, persons, params, past)
+        _group([m for m in ordered if m.background == past], article, reference, persons, params, past)
         for past in (False, True)
     )
     return news, history
@@ -446,7 +442,7 @@ def group_article(
 
 def _group(
     mentions: Sequence[Mention],
-    skip_to: int,
+    article: Article | None,
     reference: date | None,
     persons: frozenset[str],
     params: LinkParams,
@@ -454,8 +450,8 @@ def _group(
 ) -> list[MentionGroup]:
     groups: list[MentionGroup] = []
     for mention in mentions:
-        stated = is_stated(mention, skip_to=skip_to, persons=persons)
-        dated = states_date(mention, skip_to=skip_to)
+        stated = is_stated(mention, article=article, persons=persons)
+        dated = states_date(mention, article=article)
         dates = mention_dates(mention, reference=reference)
         fits = [(fit, i) for i, g in enumerate(groups) if (fit := _fits(g, mention, stated, dates, params))]
         if fits:
@@ -472,7 +468,6 @@ def _group(
 __all__ = [
     "MentionGroup",
     "choose_place",
-    "dateline_end",
     "group_article",
     "group_mentions",
     "is_stated",

@@ -9,7 +9,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 
-from fogofwar.extract.actors import ActorRegistry
+from fogofwar.extract.actors import ActorRegistry, dateline_tags
 from fogofwar.extract.attribution import (
     ArticleContext,
     Attribution,
@@ -61,8 +61,10 @@ def extract_claims(
     RETURNS (list[Claim]): the claims, exact repeats within the article dropped.
     """
     lex = claim_lexicon()
-    text = f"{article.dateline_place or ''}\n{article.title or ''}\n{article.text}"
-    country = registry.guess_country(text) or home_country(text, registry)
+    head = f"{article.dateline_place or ''}\n{article.title or ''}\n"
+    text = head + article.text
+    quiet = [(a + len(head), b + len(head)) for a, b in dateline_tags(article)]
+    country = registry.guess_country(text) or home_country(text, registry, quiet=quiet)
     ctx = ArticleContext(registry=registry, article=article, country=country, headline=headline)
     ctx.armed_group, ctx.guessed_groups = named_armed_group(article, registry, country, lex)
     claims: list[Claim] = []
@@ -73,7 +75,9 @@ def extract_claims(
                 "article %s: time budget spent, claims after sentence %d not read", article.id, sentence.index
             )
             break
-        ctx.matches = registry.find_all(sentence.text, country=country)
+        ctx.matches = registry.find_all(
+            sentence.text, country=country, quiet=dateline_tags(article, sentence.start, sentence.text)
+        )
         ctx.dateline_end = dateline_end(article, sentence)
         attributions: list[Attribution] = []
         if sentence.doc is None:
@@ -153,10 +157,12 @@ def named_armed_group(
     A name the registry knows anywhere ("BLA") names a group; a country's context alias
     ("militants" for the TTP in Pakistan, "separatist rebels" in Mali) only guesses one, and
     counts only when nothing is named."""
-    text = f"{article.title or ''}\n{article.text}"
+    head = f"{article.title or ''}\n"
+    text = head + article.text
+    quiet = [(a + len(head), b + len(head)) for a, b in dateline_tags(article)]
     named: dict[str, Actor] = {}
     guessed: dict[str, Actor] = {}
-    for start, end, actor in registry.find_all(text, country=country):
+    for start, end, actor in registry.find_all(text, country=country, quiet=quiet):
         if actor.kind not in lex.joinable_kinds or actor.name == lex.unnamed_armed_group:
             continue
         if any(a.name == actor.name for _, _, a in registry.find_all(text[start:end])):
@@ -179,11 +185,11 @@ def _stands_for_group(name: str, ctx: ArticleContext, lex: ClaimLexicon) -> bool
     )
 
 
-def home_country(text: str, registry: ActorRegistry) -> str | None:
+def home_country(text: str, registry: ActorRegistry, *, quiet: Sequence[tuple[int, int]] = ()) -> str | None:
     """The one home country of the parties a text names by a name the registry knows without
     any country's context ("the BLA" is Pakistani), for a text that names no country: a weak
     hint, used only to read generic words ("soldiers", "the army") as that country's forces."""
-    homes = {actor.country for _, _, actor in registry.find_all(text) if actor.country}
+    homes = {actor.country for _, _, actor in registry.find_all(text, quiet=quiet) if actor.country}
     return homes.pop() if len(homes) == 1 else None
 
 

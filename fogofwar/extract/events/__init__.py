@@ -68,7 +68,6 @@ from typing import TYPE_CHECKING
 from fogofwar.extract.events.context import (
     MentionContext,
     dateline_country,
-    dateline_end,
     in_background,
     reference_date,
 )
@@ -116,7 +115,7 @@ def extract_mentions(
     lexicon = event_lexicon()
     reference = reference_date(article)
     # The dateline counts once, as the filing place; its text ("HAVANA (CUBA), ...") is no lead.
-    body = article.text[dateline_end(article) :]
+    body = article.blank_dateline(0, len(article.text))
     country = gazetteer.country_context(
         ((article.title or "") + "\n" + body).strip(),
         dateline=article.dateline_place,

@@ -17,19 +17,11 @@ from fogofwar.model import Article, DatePrecision, Place
 
 # Publication this many days after the dateline still counts as the same news day(s).
 _SAME_NEWS_DAYS = 3
-# What may stand before a dateline's date: a place name and a comma or parenthesis, at the start.
-_DATELINE_PREFIX = re.compile(r"\s*[^\n.!?]{0,60}[,(]\s*")
 # Dates this close to the start may belong to the dateline or a header line.
 _HEADER_CHARS = 400
 # "Posted: Monday, March 31, 2014 3:13 PM" stamps the web page, as a dateline does the report.
 _PAGE_STAMP = re.compile(
     r"\b(?:posted|updated|published|last\s+(?:updated|modified))(?:\s+(?:on|at))?\s*:?\s*$", re.IGNORECASE
-)
-# After the dateline's place: a region, a date or source in parentheses, a dash, FBIS brackets
-# ("KABUL, Afghanistan (Jan. 25, 2013) –", "SAN SALVADOR, 3 JAN 90 (RADIO CADENA) -- [TEXT]").
-_DATELINE_TAIL = re.compile(
-    r"(?:[ \t]*\([^()\n]{1,40}\))?(?:,[ \t]*[^()\n,–—]{1,40}?(?=[ \t]*[(,–—-]))?"
-    r"(?:,?[ \t]*\([^()\n]{1,80}\))?(?:\s*(?:--|–|—|-(?=\s)))?(?:\s*\[[^\[\]]{1,200}\])*"
 )
 
 
@@ -60,7 +52,6 @@ class MentionContext:
         self._paragraphs: dict[int, list[Sentence]] = {}  # the sentences of each paragraph, in order
         for sentence in sentences:
             self._paragraphs.setdefault(sentence.paragraph, []).append(sentence)
-        self.dateline_end = dateline_end(article)
 
     def dates(self, sentence: Sentence) -> list[DateMention]:
         if sentence.index not in self._dates:
@@ -77,7 +68,7 @@ class MentionContext:
         if sentence.index not in self._places:
             found = self.gazetteer.find_places(sentence.text, country=self.country)
             self._places[sentence.index] = [
-                (s, e, p) for s, e, p in found if sentence.start + s >= self.dateline_end
+                (s, e, p) for s, e, p in found if not self.article.in_dateline(sentence.start + s)
             ]
         return self._places[sentence.index]
 
@@ -143,7 +134,7 @@ class MentionContext:
         if start > _HEADER_CHARS:
             return False
         report_days = {d for d in (self.article.dateline_date, self.article.published) if d is not None}
-        if _DATELINE_PREFIX.fullmatch(self.article.text[:start]):
+        if self.article.in_dateline(start):
             return not mention.relative or mention.date_start in report_days
         following = self.article.text[sentence.start + mention.end :].lstrip(" \t")
         # A header date has a day number; "TODAY" at the end of a wrapped line is no header.
@@ -152,21 +143,6 @@ class MentionContext:
             and any(ch.isdigit() for ch in mention.text)
             and following[:1] in ("", ")", "(", ":", "\n", "\u2028")
         )
-
-
-def dateline_end(article: Article) -> int:
-    """Offset just past the dateline ("KABUL, Afghanistan (Jan. 25, 2013) –"); 0 without one.
-
-    The dateline starts at the first occurrence of the article's dateline place near the top.
-    """
-    name = article.dateline_place
-    if not name:
-        return 0
-    match = re.search(re.escape(name).replace(r"\ ", r"\s+"), article.text[: _HEADER_CHARS + len(name)], re.I)
-    if match is None:
-        return 0
-    tail = _DATELINE_TAIL.match(article.text, match.end())
-    return tail.end() if tail else match.end()
 
 
 def dateline_country(article: Article, gazetteer: Gazetteer) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from fogofwar.extract.actors import dateline_tags
 from fogofwar.extract.events.context import MentionContext
 from fogofwar.extract.events.triggers import Hit
 from fogofwar.extract.sentences import Sentence
@@ -22,7 +23,11 @@ def actor_roles(
     # events; they are claimants, not sides.
     found = [
         f
-        for f in registry.find_all(sentence.text, country=context.country)
+        for f in registry.find_all(
+            sentence.text,
+            country=context.country,
+            quiet=dateline_tags(context.article, sentence.start, sentence.text),
+        )
         if f[2].kind not in REPORTER_KINDS
     ]
     if not found:
