@@ -17,6 +17,10 @@ What a batch guarantees:
   the corrections; writing events marks them stale (a trigger), and the next read rebuilds them
   (:func:`fogofwar.corrections.refresh_corrected_events`), so a batch never pays for a rebuild
   nobody reads.
+- **Ids that last.** An event's id is its earliest report's (fogofwar.link.cluster.stable_id),
+  so the same reports give the same ids in any order or batches. A batch that brings an earlier
+  report of a stored event re-keys it; the old id is kept as a redirect to the new one
+  (``Store.event_redirects``), and lookups, the API and corrections made with it follow it.
 - **One bad article, one rejection.** An article whose extraction failed is rejected alone
   (E045, naming its input and id) and not stored; the rest of the batch goes in.
 """
@@ -24,6 +28,7 @@ What a batch guarantees:
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -62,6 +67,9 @@ class IngestReport:
     extracted: bool = False
     new_events: list[str] = field(default_factory=list)  # ids of events this batch founded
     updated_events: list[str] = field(default_factory=list)  # ids of stored events it changed
+    # Stored event ids this batch gave up -> the event holding them now (re-keyed by an earlier
+    # report): kept as redirects.
+    redirects: dict[str, str] = field(default_factory=dict)
     unlinked_claims: list[Claim] = field(default_factory=list)  # this batch's claims in no event
 
 
@@ -162,6 +170,9 @@ def ingest_items(
                 updated = {a.id: a for a in run.articles}
                 # The pipeline may fill fields (duplicate_of): store its copies of the articles.
                 articles = [updated.get(a.id, a) for a in articles if a.id not in dropped]
+                report.redirects = redirects_of(before, run.events)
+                for old_id, new_id in report.redirects.items():
+                    log.info("event %s is now %s (it has an earlier report)", old_id, new_id)
                 changed = _compare_events(report, before, run.events)
         store.log_rejections(report.rejections)
         reached("rejections")
@@ -171,7 +182,9 @@ def ingest_items(
         if run is not None:
             store.save_extractions(run.extractions)
             reached("extractions")
-            _write_events(store, index, before, run, bands, terms, changed=changed)
+            _write_events(
+                store, index, before, run, bands, terms, changed=changed, redirects=report.redirects
+            )
             reached("events")
             report.extractions, report.extracted = run.extractions, True
             report.unlinked_claims = _unlinked(run.extractions, run.events)
@@ -201,13 +214,14 @@ def _write_events(
     terms: Mapping[str, TermCounts],
     *,
     changed: Sequence[Event],
+    redirects: Mapping[str, str],
 ) -> None:
     """Store the events of a run: only those it founded or ``changed`` (``_compare_events``, with
-    the keys they gain and lose), deleting the events it was given and did not return (merged
-    away); the events it never read stay as they are. Without a link index the run's events are
-    the whole set (Store.replace_events). The new articles' term counts and band keys are
-    stored when they were made (``bands``, ``terms``); else the stored ones are marked out of
-    date."""
+    the keys they gain and lose), deleting the events it was given and did not return (re-keyed
+    or merged away: ``redirects`` says where each went); the events it never read stay as they
+    are. Without a link index the run's events are the whole set (Store.replace_events). The
+    new articles' term counts and band keys are stored when they were made (``bands``,
+    ``terms``); else the stored ones are marked out of date."""
     kept = {a.id for a in run.articles}
     if terms:
         store.save_article_index(
@@ -217,7 +231,7 @@ def _write_events(
     elif kept:
         store.forget_link_index(["article_terms", "article_bands"])
     if index is None:
-        store.replace_events(run.events)
+        store.replace_events(run.events, redirects=redirects)
         return
     gone = set(before).difference(e.id for e in run.events)
     new = index.event_keys(changed)
@@ -227,7 +241,26 @@ def _write_events(
         keys={i: sorted(set(k).difference(old.get(i, ()))) for i, k in new.items()},
         dropped={i: sorted(set(k).difference(new.get(i, ()))) for i, k in old.items()},
         deleted=sorted(gone),
+        redirects=redirects,
     )
+
+
+def redirects_of(before: Mapping[str, Event], after: Sequence[Event]) -> dict[str, str]:
+    """Where the events of ``before`` that ``after`` lacks went: each old id -> the event of
+    ``after`` holding most of its mentions (the smallest id on a tie). Linking only adds to
+    events, so such an event was re-keyed (fogofwar.link.cluster.stable_id) and all its mentions
+    are in one event; an event whose mentions went nowhere gets no redirect."""
+    kept = {e.id for e in after}
+    gone = [i for i in before if i not in kept]
+    if not gone:
+        return {}
+    holder = {m: e.id for e in after for m in e.mention_ids}
+    found: dict[str, str] = {}
+    for old in sorted(gone):
+        votes = Counter(holder[m] for m in before[old].mention_ids if m in holder)
+        if votes:
+            found[old] = min(votes, key=lambda i: (-votes[i], i))
+    return found
 
 
 @dataclass
@@ -354,12 +387,14 @@ def _failure(article: Article, extraction: Extraction) -> Rejection:
 
 
 def _compare_events(report: IngestReport, before: dict[str, Event], after: Sequence[Event]) -> list[Event]:
-    """Fill the report's new and updated event ids from the event set before and after linking;
-    returns those events (new and changed), in ``after``'s order: the ones to write."""
+    """Fill the report's new and updated event ids from the event set before and after linking
+    (an event under a new id that an old one redirects to, ``report.redirects``, is an updated
+    one); returns those events (new and changed), in ``after``'s order: the ones to write."""
+    renamed = set(report.redirects.values())
     changed = []
     for event in after:
         old = before.get(event.id)
-        if old is None:
+        if old is None and event.id not in renamed:
             report.new_events.append(event.id)
         elif old != event:
             report.updated_events.append(event.id)

@@ -35,6 +35,7 @@ def test_store_migrations_fresh_database_gets_latest_version(db_path: Path) -> N
         "corrected_event_articles",
         "corrected_redirects",
         "corrected_state",
+        "event_redirects",
     } <= tables
 
 

@@ -4,7 +4,9 @@ A correction never rewrites what was extracted. The store keeps the events as th
 wrote them, plus an append-only log of corrections (who, when, what, why); readers apply the
 log, oldest first, with :func:`correct`. So re-running the pipeline keeps every
 correction, and a correction whose target has gone (an event no longer linked, a claim no
-longer extracted) is skipped and reported (:func:`correct`), never guessed at.
+longer extracted) is skipped and reported (:func:`correct`), never guessed at. An event that a
+later report re-keyed (its earliest report's id, ``Store.event_redirects``) is found by the id
+the correction names.
 
 Kinds (``CORRECTION_KINDS``):
 

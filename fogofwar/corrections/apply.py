@@ -59,6 +59,7 @@ def correct(
     mentions: Mapping[str, Mention] | None = None,
     articles: Mapping[str, Article] | None = None,
     rule: str = DEFAULT_RECONCILE_RULE,
+    renamed: Mapping[str, str] | None = None,
 ) -> Corrected:
     """Apply ``corrections`` (oldest first) to ``events``; report what each one did.
 
@@ -67,12 +68,16 @@ def correct(
     (by id) let them recount sources and first/last report dates, and mark syndicated copies
     (``duplicate_of``) so their claims count once. ``rule`` is the reconcile rule for the
     recomputed figures. Events keep their input order; a split's new event follows its source.
+    ``renamed``: old event id -> the event's id now, where linking re-keyed an event after a
+    correction named it (``Store.event_redirects``): the correction applies to it under its new
+    id, and a split of it keeps the id it was first given.
     """
     work = _EventsBeingCorrected(
         order=[e.id for e in events],
         by_id={e.id: e for e in events},
         mentions=mentions or {},
         articles=articles or {},
+        renamed=renamed or {},
     )
     withdrawn = _withdrawn(corrections)
     notes = []
@@ -122,6 +127,7 @@ class _EventsBeingCorrected:
     by_id: dict[str, Event]
     mentions: Mapping[str, Mention]
     articles: Mapping[str, Article]
+    renamed: Mapping[str, str] = field(default_factory=dict)  # old linking id -> id now
     touched: dict[str, None] = field(default_factory=dict)  # ids whose figures need recomputing
     analyst_places: set[str] = field(default_factory=set)
     # Event fields set by set_type / set_dates, and actor roles by set_actor, by event id:
@@ -133,10 +139,16 @@ class _EventsBeingCorrected:
     split_from: dict[str, str] = field(default_factory=dict)
 
     def find(self, event_id: str | None) -> Event | None:
-        """The live event ``event_id`` now is (after merges), or None."""
+        """The live event ``event_id`` now is (after linking re-keyed it, then after merges), or None."""
         if event_id is None:
             return None
-        return self.by_id.get(self.merged_into.get(event_id, event_id))
+        linked = self.renamed.get(event_id, event_id)
+        return self.by_id.get(self.merged_into.get(linked, linked))
+
+    def source_id(self, event_id: str, event: Event) -> str:
+        """The id a correction naming ``event_id`` names ``event`` (its ``find``) by: the id
+        linking gave up when ``event_id`` is one that leads straight to it, else its own."""
+        return event_id if self.renamed.get(event_id) == event.id else event.id
 
     def put(self, event: Event) -> None:
         self.by_id[event.id] = event
@@ -206,7 +218,8 @@ def _split(work: _EventsBeingCorrected, c: Correction) -> str | None:
     )
     if unknown:
         return f"not in event {event.id}: {', '.join(unknown)}"
-    parts = split_event(event, c.mention_ids, c.article_ids, mentions=work.mentions)
+    source = work.source_id(c.event_id or "", event)
+    parts = split_event(event, c.mention_ids, c.article_ids, mentions=work.mentions, source_id=source)
     if parts is None:
         return f"the split would leave event {event.id} empty"
     kept, moved = parts

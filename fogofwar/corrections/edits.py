@@ -55,9 +55,14 @@ def split_event(
     article_ids: Sequence[str],
     *,
     mentions: Mapping[str, Mention] | None = None,
+    source_id: str | None = None,
 ) -> tuple[Event, Event] | None:
     """(what stays, what moves) when ``mention_ids`` and ``article_ids`` leave ``event``; None when
     nothing would stay or nothing would move.
+
+    What moves gets an id derived from what moves and from ``source_id`` (default
+    ``event.id``): the id the split names its event by, so that the part keeps its id when
+    linking later re-keys the event (fogofwar.link.cluster.stable_id).
 
     Moving an article moves its mentions and claims; moving a mention moves its claims, and its
     article too once none of that article's mentions stays. A part whose mentions are all in
@@ -83,7 +88,8 @@ def split_event(
     if not kept_mentions and not kept_articles:
         return None
     moved_mention_list = [m for m in event.mention_ids if m in moved_mentions]
-    new_id = record_id("split", event.id, *sorted(moved_mentions), *sorted(moved_articles))
+    source = source_id or event.id
+    new_id = record_id("split", source, *sorted(moved_mentions), *sorted(moved_articles))
     moved = replace(
         _described_by(event, moved_mention_list, mentions),
         id=new_id,

@@ -5,7 +5,7 @@ so readers query it instead of replaying the log on every request.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from fogofwar.corrections.apply import Corrected, correct
 from fogofwar.corrections.log import CorrectionLog
@@ -76,15 +76,19 @@ def read_events(store: Store, *, rule: str = DEFAULT_RECONCILE_RULE) -> Correcte
     corrections = CorrectionLog(store).all()
     if not corrections:
         return Corrected(events=events)
-    articles, mentions = _context(store, events, corrections)
-    return correct(events, corrections, mentions=mentions, articles=articles, rule=rule)
+    # A correction names an event by the id it had then; linking may have re-keyed it since.
+    renamed = store.event_redirects()
+    articles, mentions = _context(store, events, corrections, renamed)
+    return correct(events, corrections, mentions=mentions, articles=articles, rule=rule, renamed=renamed)
 
 
 def _context(
-    store: Store, events: Sequence[Event], corrections: Sequence[Correction]
+    store: Store, events: Sequence[Event], corrections: Sequence[Correction], renamed: Mapping[str, str]
 ) -> tuple[dict[str, Article], dict[str, Mention]]:
-    """The articles and mentions of the events that ``corrections`` name or hold a claim of."""
+    """The articles and mentions of the events that ``corrections`` name (by an id they have or
+    had, ``renamed``) or hold a claim of."""
     named = {i for c in corrections for i in (c.event_id, *c.event_ids) if i}
+    named |= {renamed[i] for i in named if i in renamed}
     claim_ids = {c.claim_id for c in corrections if c.claim_id}
     article_ids: dict[str, None] = {}
     for event in events:

@@ -9,7 +9,15 @@
 3. A greedy single pass (here): groups in a fixed order (dated articles first, by reference
    date, then article id, then text order), each compared only with the events of its blocks
    (blocking.py) and joined to the best one scoring at least ``params.threshold``; otherwise it
-   founds an event whose id is ``record_id(founding mention id)``. build.py makes the records.
+   founds an event. build.py makes the records.
+
+Ids (``stable_id``): an event's id is ``record_id`` of the founder mention of its earliest
+report's first group (earliest: dated before undated, then by reference date, then article id;
+first group: news before history, then text order). That is the group that founds the event
+when all its reports are linked in one call, so the same reports linked in any order or in
+several batches give the same ids (and the same ACLED / UCDP export ids, derived from them).
+When a later batch brings an earlier report of a stored event, the event takes that report's id;
+the batch (fogofwar.batch) keeps a redirect from the old one.
 
 Rules kept while joining:
 
@@ -74,15 +82,36 @@ def recalls_one_event(group: MentionGroup) -> bool:
     return dates is not None and dates.precision <= DatePrecision.MONTH
 
 
+def article_order(article: Article) -> tuple[bool, date, str]:
+    """Reports in linking order: dated ones first, by reference date, then by id (a total order,
+    the same whatever batch an article came in)."""
+    reference = article.reference_date
+    return (reference is None, reference or date.min, article.id)
+
+
 def _sort_key(group: MentionGroup, articles: Mapping[str, Article]) -> tuple:
-    reference = articles[group.article_id].reference_date
-    return (
-        reference is None,
-        reference or date.min,
-        group.article_id,
-        group.history,
-        group.founder.sentence.start,
-    )
+    return (*article_order(articles[group.article_id]), group.history, group.founder.sentence.start)
+
+
+def stable_id(state: EventState, articles: Mapping[str, Article]) -> str:
+    """The id of an event after a call: ``record_id`` of the founder of its earliest known
+    report's first group when that report came in this call (``EventState.firsts``), else the
+    id it has.
+
+    Groups are linked in ``_sort_key`` order, so the group founding an event in one call is
+    that one: a new event keeps the id it was founded with, and a stored event whose earliest
+    report came in an earlier batch keeps its id. Only a stored event that a call gives an
+    earlier report changes id, to the one it would have had had that report come first.
+    Articles missing from ``articles`` are not compared (their dates are not known).
+    """
+    if not state.firsts:
+        return state.id
+    known = [i for i in state.article_ids if i in articles]
+    if not known:
+        return state.id
+    earliest = min(known, key=lambda i: article_order(articles[i]))
+    first = state.firsts.get(earliest)
+    return state.id if first is None else record_id(first)
 
 
 def _claims_by_group(extraction: Extraction, groups: Sequence[MentionGroup]) -> list[list[Claim]]:
@@ -245,7 +274,8 @@ def link_events(
     rebuilt), then the new ones in founding order. A changed or new event has no reconciled rows
     (``reconciled`` is empty): reconciling is the next stage's (``fogofwar.reconcile
     .reconcile_event``, ``Pipeline.reconcile``). Deterministic: the same inputs in any order give
-    the same events and ids.
+    the same events and ids. A given event that this call gives an earlier report than any it
+    had comes back under that report's id (``stable_id``): its old id is not returned.
     """
     by_id: dict[str, Article] = {a.id: a for a in known_articles}
     by_id.update({a.id: a for a in articles})
@@ -297,6 +327,9 @@ def link_events(
             news.setdefault(group.article_id, state)
         index.add(state.id, state_keys(state, settings, params, article_names))
 
+    for state in states:
+        if state.changed:
+            state.id = stable_id(state, by_id)
     return [
         build_event(s, by_id, copies) if s.changed else s.base  # type: ignore[misc]
         for s in states
@@ -340,6 +373,7 @@ def _join(
 def _add_group(state: EventState, group: MentionGroup, claims: Sequence[Claim]) -> None:
     """Give an event a group's mentions and claims (those it does not hold yet) and what they tell."""
     state.mention_ids.extend(m.id for m in group.mentions if m.id not in state.mention_ids)
+    state.firsts.setdefault(group.article_id, group.founder.id)
     known = {c.id for c in state.claims}
     state.claims.extend(c for c in claims if c.id not in known)
     state.dead = state.dead or group.dead
@@ -349,6 +383,7 @@ def _add_group(state: EventState, group: MentionGroup, claims: Sequence[Claim]) 
 
 __all__ = [
     "EventState",
+    "article_order",
     "batch_group_keys",
     "batch_groups",
     "batch_query_keys",
@@ -361,6 +396,7 @@ __all__ = [
     "reference_dates",
     "report_window",
     "score",
+    "stable_id",
     "stored_event_keys",
     "tolls_conflict",
     "tolls_told",

@@ -50,6 +50,10 @@ class EventState:
     reported: tuple[date, date] | None = None  # min / max reference date of its articles
     base: Event | None = None
     changed: bool = False
+    # This call's articles -> the founder mention id of the first of their groups to join, in
+    # linking order (news before history, then text order): what the event's id is made from
+    # when one of them is its earliest report (cluster.stable_id).
+    firsts: dict[str, str] = field(default_factory=dict)
     # Whether one of its reports tells of dead / tells of wounded and of no dead (``tolls_conflict``).
     dead: bool = False
     wounded_only: bool = False

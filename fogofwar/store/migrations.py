@@ -510,6 +510,28 @@ def _m0008_integer_link_keys(db: sqlite3.Connection) -> None:
     _execute_all(db, _INTEGER_LINK_KEYS)
 
 
+# Version 9: where an event id the linker gave up went (``event_redirects``: old id -> the live
+# event holding its mentions now). Event ids are those of the earliest report
+# (fogofwar.link.cluster.stable_id), so a batch bringing an earlier report of a stored event
+# re-keys it, and the batch (fogofwar.batch) records the old id here so that links to it and
+# corrections made with it still find the event. Chains are collapsed when a row is added (one
+# lookup resolves), a live event's id is never an ``old_id`` (writing an event deletes that
+# row), and a row goes with the event it names (ON DELETE CASCADE).
+_EVENT_REDIRECTS = (
+    """
+    CREATE TABLE event_redirects (
+        old_id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX event_redirects_event ON event_redirects (event_id)",
+)
+
+
+def _m0009_event_redirects(db: sqlite3.Connection) -> None:
+    _execute_all(db, _EVENT_REDIRECTS)
+
+
 # Order is the version number: MIGRATIONS[0] is version 1. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _m0001_initial),
@@ -520,6 +542,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0006_dateline_span", _m0006_dateline_span),
     Migration("0007_article_terms", _m0007_article_terms),
     Migration("0008_integer_link_keys", _m0008_integer_link_keys),
+    Migration("0009_event_redirects", _m0009_event_redirects),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -287,33 +287,41 @@ def select_summaries(store: Store, query: EventQuery) -> list[Event]:
     return [rows.event_from_data(data) for data in events_json(store, query, column="summary")]
 
 
+# The corrected event an id now is: an old linking id leads to the live event (event_redirects,
+# fogofwar.batch), and an id merged away by a correction to the event it joined.
+_LINKED_ID = "coalesce((SELECT event_id FROM event_redirects WHERE old_id = :id), :id)"
+_CURRENT_ID = (
+    f"coalesce((SELECT event_id FROM corrected_redirects WHERE old_id = {_LINKED_ID}), {_LINKED_ID})"
+)
+
+
 def corrected_event(store: Store, id: str) -> Event | None:
-    """The corrected event ``id``, or the one it was merged into; None when neither exists."""
+    """The corrected event ``id``, or the one it is now: the event an old id of linking
+    redirects to (re-keyed by an earlier report), or the event it was merged into; None when
+    none exists."""
     row = store._db.execute(
-        "SELECT data FROM corrected_events WHERE id = coalesce("
-        "(SELECT event_id FROM corrected_redirects WHERE old_id = ?), ?)",
-        (id, id),
+        f"SELECT data FROM corrected_events WHERE id = {_CURRENT_ID}", {"id": id}
     ).fetchone()
     return None if row is None else rows.event_from_data(row["data"])
 
 
 def resolve_event_id(store: Store, id: str) -> str | None:
-    """The corrected event ``id`` names: its id, an id merged into it, or a unique prefix of either.
+    """The corrected event ``id`` names: its id, an old id of it (linking re-keyed it, or a
+    correction merged that event into it), or a unique prefix of either.
 
     Returns None when nothing matches; raises NotFound E023 when a prefix names several events.
     """
     if not id:
         return None
-    exact = store._db.execute(
-        "SELECT id FROM corrected_events WHERE id = coalesce("
-        "(SELECT event_id FROM corrected_redirects WHERE old_id = ?), ?)",
-        (id, id),
-    ).fetchone()
+    sql = f"SELECT id FROM corrected_events WHERE id = {_CURRENT_ID}"
+    exact = store._db.execute(sql, {"id": id}).fetchone()
     if exact is not None:
         return str(exact["id"])
     cursor = store._db.execute(
         "SELECT id FROM corrected_events WHERE id >= :p AND id < :top "
         "UNION SELECT event_id FROM corrected_redirects WHERE old_id >= :p AND old_id < :top "
+        "UNION SELECT coalesce(c.event_id, r.event_id) FROM event_redirects r "
+        "LEFT JOIN corrected_redirects c ON c.old_id = r.event_id WHERE r.old_id >= :p AND r.old_id < :top "
         "ORDER BY 1 LIMIT :n",
         {"p": id, "top": id + _TOP, "n": _SHOWN_MATCHES + 1},
     )

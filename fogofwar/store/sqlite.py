@@ -29,8 +29,8 @@ log = logging.getLogger(__name__)
 
 # Tables counted by Store.counts(), in display order.
 _COUNTED = ("articles", "mentions", "claims", "events", "rejections")
-# Tables whose records can be looked up by id or id prefix.
-_LOOKUP = ("articles", "events")
+# Tables whose records can be looked up by id or id prefix (and the column holding it).
+_LOOKUP = {"articles": "id", "events": "id", "event_redirects": "old_id"}
 # How many matching ids an ambiguous-prefix error lists.
 _SHOWN_MATCHES = 5
 # Lock waits (milliseconds): a first try that returns at once when another writer holds the
@@ -339,13 +339,14 @@ class Store:
 
     # -- events ---------------------------------------------------------------------------
 
-    def replace_events(self, events: Iterable[Event]) -> None:
+    def replace_events(self, events: Iterable[Event], *, redirects: Mapping[str, str] | None = None) -> None:
         """Make ``events`` the stored set, in one transaction: upsert each by id, delete the rest.
 
         For a caller that recomputes the whole set: an event missing from ``events`` is gone.
         The events' block keys are not written, so the stored keys are marked out of date (the
         next incremental ingest rebuilds them; see :meth:`upsert_events`).
         Every article an event names must be stored (foreign key).
+        redirects: gone id -> the event of ``events`` holding it now (:meth:`event_redirects`).
         """
         kept: list[str] = []
         with self._transaction() as db:
@@ -353,6 +354,7 @@ class Store:
             for event in events:
                 self._write_event(db, event, updated_at=updated_at)
                 kept.append(event.id)
+            self._redirect(db, redirects or {})
             cursor = db.execute(
                 "DELETE FROM events WHERE id NOT IN (SELECT value FROM json_each(?))", (_json_list(kept),)
             )
@@ -367,6 +369,7 @@ class Store:
         keys: Mapping[str, Sequence[int]],
         dropped: Mapping[str, Sequence[int]] | None = None,
         deleted: Iterable[str] = (),
+        redirects: Mapping[str, str] | None = None,
     ) -> None:
         """Write ``events`` (new or changed) with their block keys, and delete the ``deleted`` ids,
         in one transaction; every other stored event is left as it is.
@@ -374,6 +377,8 @@ class Store:
         keys: event id -> block keys to add (fogofwar.link.incremental; those stored stay).
         dropped: event id -> block keys to remove (keys an event had and has no more, and every
             key of a deleted event): the keys are looked up by key, not by event.
+        redirects: deleted id -> the event holding it now (:meth:`event_redirects`); a deleted
+            event without one takes the redirects to it along.
         """
         key_sql = "INSERT OR IGNORE INTO event_keys (key, event_id) VALUES (?, ?)"
         dropped = dropped or {}
@@ -388,14 +393,17 @@ class Store:
                 self._write_event(db, event, updated_at=updated_at)
                 db.executemany(key_sql, [(key, event.id) for key in keys.get(event.id, ())])
                 written += 1
+            self._redirect(db, redirects or {})
             cursor = db.execute(
                 "DELETE FROM events WHERE id IN (SELECT value FROM json_each(?))", (_json_list(deleted),)
             )
         log.debug("wrote %d events, deleted %d", written, cursor.rowcount)
 
     def _write_event(self, db: sqlite3.Connection, event: Event, *, updated_at: str) -> None:
-        """Upsert one event and its article and mention links (inside a transaction)."""
+        """Upsert one event and its article and mention links (inside a transaction); a live id
+        redirects nowhere."""
         db.execute(_EVENT_UPSERT, rows.event_row(event, updated_at=updated_at))
+        db.execute("DELETE FROM event_redirects WHERE old_id = ?", (event.id,))
         db.execute("DELETE FROM event_articles WHERE event_id = ?", (event.id,))
         db.execute("DELETE FROM event_mentions WHERE event_id = ?", (event.id,))
         db.executemany(
@@ -406,6 +414,32 @@ class Store:
             "INSERT OR IGNORE INTO event_mentions (event_id, mention_id) VALUES (?, ?)",
             [(event.id, mention_id) for mention_id in event.mention_ids],
         )
+
+    def _redirect(self, db: sqlite3.Connection, redirects: Mapping[str, str]) -> None:
+        """Record ``redirects`` (old id -> live event id; inside a transaction, after the live
+        events are written and before the old ones are deleted), collapsing chains: the rows
+        leading to an old id lead on to its new one, so one lookup resolves."""
+        for old, new in sorted(redirects.items()):
+            db.execute("UPDATE event_redirects SET event_id = ? WHERE event_id = ?", (new, old))
+            db.execute(
+                "INSERT INTO event_redirects (old_id, event_id) VALUES (?, ?) "
+                "ON CONFLICT (old_id) DO UPDATE SET event_id = excluded.event_id",
+                (old, new),
+            )
+
+    def event_redirects(self, ids: Iterable[str] | None = None) -> dict[str, str]:
+        """Old event id -> the live event it now is, for every id an event was stored under and
+        gave up (fogofwar.batch: re-keyed when a batch brought it an earlier report,
+        fogofwar.link.cluster.stable_id), or for those of ``ids`` that have one."""
+        if ids is None:
+            cursor = self._db.execute("SELECT old_id, event_id FROM event_redirects ORDER BY old_id")
+        else:
+            cursor = self._db.execute(
+                "SELECT old_id, event_id FROM event_redirects WHERE old_id IN"
+                " (SELECT value FROM json_each(?)) ORDER BY old_id",
+                (_json_list(ids),),
+            )
+        return {str(row[0]): str(row[1]) for row in cursor}
 
     # -- the keys a batch looks records up by (fogofwar.link.incremental) ------------------
 
@@ -564,13 +598,16 @@ class Store:
         return [rows.event_from_data(row["data"]) for row in cursor]
 
     def event(self, id: str) -> Event | None:
-        """The event with ``id``, or with a unique id prefix; None when there is none.
+        """The event with ``id``, or with a unique id prefix, or the one an old id (or a unique
+        prefix of one, when no live id has it) now is (:meth:`event_redirects`); None when there
+        is none.
 
         Raises NotFound E023 when the prefix matches more than one event.
         """
-        found = self._lookup("events", id)
+        found = self._lookup("events", id) or self._lookup("event_redirects", id)
         if found is None:
             return None
+        found = self.event_redirects([found]).get(found, found)
         row = self._db.execute("SELECT data FROM events WHERE id = ?", (found,)).fetchone()
         return rows.event_from_data(row["data"])
 
@@ -633,15 +670,16 @@ class Store:
             raise ValueError(f"no id lookup for table {table!r}")
         if not id:
             return None
-        exact = self._db.execute(f"SELECT id FROM {table} WHERE id = ?", (id,)).fetchone()
+        column = _LOOKUP[table]  # table and column names are the constants above, never input
+        exact = self._db.execute(f"SELECT {column} FROM {table} WHERE {column} = ?", (id,)).fetchone()
         if exact is not None:
-            return str(exact["id"])
+            return str(exact[0])
         # substr() rather than LIKE: ids are matched literally, '%' and '_' are not wildcards.
         cursor = self._db.execute(
-            f"SELECT id FROM {table} WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT ?",
+            f"SELECT {column} FROM {table} WHERE substr({column}, 1, ?) = ? ORDER BY {column} LIMIT ?",
             (len(id), id, _SHOWN_MATCHES + 1),
         )
-        matches = [str(row["id"]) for row in cursor]
+        matches = [str(row[0]) for row in cursor]
         if len(matches) > 1:
             count = str(len(matches)) if len(matches) <= _SHOWN_MATCHES else f"more than {_SHOWN_MATCHES}"
             raise NotFound("E023", id=id, count=count, matches=", ".join(matches[:_SHOWN_MATCHES]))
