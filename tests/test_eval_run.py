@@ -215,7 +215,9 @@ class FindingRegistry:
     def guess_country(self, text: str) -> str | None:
         return {"Colombia": "CO", "Peru": "PE"}.get(text)
 
-    def find_all(self, text: str, *, country: str | None = None) -> list[tuple[int, int, Actor]]:
+    def find_all(
+        self, text: str, *, country: str | None = None, quiet: object = ()
+    ) -> list[tuple[int, int, Actor]]:
         start = text.upper().find("ARMY")
         if country != "CO" or start < 0:
             return []

@@ -308,3 +308,38 @@ def test_places_admin1_by_name(gazetteer: Gazetteer) -> None:
     assert ghazni is not None and (ghazni.name, ghazni.feature, ghazni.precision) == ("Ghazni", "admin1", 3)
     assert gazetteer.admin1("Ghazni province", country="AF") == ghazni
     assert gazetteer.admin1("Ghazni", country="ML") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("in Springfield, Ill., police said", "Illinois"),  # a style book's abbreviation
+        ("HENRY COUNTY, Ind. (WTHR) -", "Indiana"),
+        ("in Springfield, Illinois, police said", "Illinois"),  # the admin1 written out
+        ("in Portland, Maine", "Maine"),
+    ],
+)
+def test_places_find_a_town_followed_by_its_admin1_is_its_namesake_there(
+    gazetteer: Gazetteer, text: str, admin1: str
+) -> None:
+    _start, _end, place = gazetteer.find_places(text, country="US")[0]
+    assert (place.admin1, place.country) == (admin1, "US")
+
+
+def test_places_find_admin1_abbreviation_is_no_place_alone(gazetteer: Gazetteer) -> None:
+    assert [
+        p.name for _s, _e, p in gazetteer.find_places("Miss. Jones said it was Ind. business.", country="US")
+    ] == []
+
+
+def test_places_admin1_context_decides_between_namesakes_in_a_country(gazetteer: Gazetteer) -> None:
+    alabama = gazetteer.resolve("Henry County", country="US")
+    assert alabama is not None and gazetteer.has_namesake_elsewhere(alabama)
+    knightstown = gazetteer.resolve("Knightstown", country="US")
+    assert knightstown is not None and knightstown.admin1 == "Indiana"
+    # The dateline town and a town of the text outvote a namesake county.
+    assert gazetteer.admin1_context([alabama], country="US", dateline=knightstown) == "Indiana"
+    assert gazetteer.admin1_context([alabama, knightstown], country="US") is None  # 1 vs 0.5: too few
+    assert gazetteer.admin1_context([], country="US") is None
+    (_s, _e, henry), *_ = gazetteer.find_places("in Henry County", country="US", admin1="Indiana")
+    assert (henry.name, henry.admin1) == ("Henry County", "Indiana")

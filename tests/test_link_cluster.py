@@ -852,3 +852,28 @@ def test_link_cluster_follow_up_toll_stays_put_when_its_event_comes_later():
     )
     holders = [e for e in second if toll.id in {c.id for c in e.claims}]
     assert [e.id for e in holders] == [first[0].id]
+
+
+def test_link_cluster_a_county_and_a_town_in_it_are_one_incident_of_an_article():
+    county = Place(
+        "Henry County", lat=39.93, lon=-85.44, admin1="Indiana", country="US", feature="admin2", precision=2
+    )
+    town = Place("Knightstown", lat=39.80, lon=-85.53, admin1="Indiana", country="US")  # 16 km away
+    other = Place("Muncie", lat=40.19, lon=-85.39, admin1="Indiana", country="US")  # another town, 29 km
+    b = Builder(
+        "Three people were found shot dead in Henry County on Thursday. "
+        "The shooting happened in a home just east of Knightstown. "
+        "A second shooting was reported in Muncie."
+    )
+    shot = ("Violence against civilians", "Attack")
+    day = (date(2015, 8, 27), date(2015, 8, 27), 1)
+    b.mention("Three people were found shot dead in Henry County", "shot", shot, dates=day, place=county)
+    b.mention(
+        "The shooting happened in a home just east of Knightstown", "shooting", shot, dates=day, place=town
+    )
+    b.mention("A second shooting was reported in Muncie", "shooting", shot, dates=day, place=other)
+    groups = group_mentions(b.mentions, article=b.article)
+    assert [[m.place.name for m in g.mentions] for g in groups] == [
+        ["Henry County", "Knightstown"],
+        ["Muncie"],
+    ]

@@ -58,6 +58,8 @@ from fogofwar.link.params import (
     coarse_type,
 )
 from fogofwar.link.similarity import (
+    ADMIN2_FEATURE,
+    ADMIN2_REACH,
     DateRange,
     Dates,
     actor_names,
@@ -371,9 +373,12 @@ def _place_rank(group: MentionGroup, mention: Mention, stated: bool, params: Lin
         return 0
     if same_place(a, b, within_km=params.same_place_km):
         return 2
-    if a.precision <= 2 and b.precision <= 2:
+    county = (a.feature == ADMIN2_FEATURE) != (b.feature == ADMIN2_FEATURE)
+    if a.precision <= 2 and b.precision <= 2 and not county:
         return None  # two different towns: two incidents
-    return 1 if place_similarity(a, b, max_km=params.same_place_km, params=params) is not None else None
+    # A county and a town in it are one place; place_similarity reaches ADMIN2_REACH times max_km.
+    reach = params.county_town_km / ADMIN2_REACH if county else params.same_place_km
+    return 1 if place_similarity(a, b, max_km=reach, params=params) is not None else None
 
 
 def later_death(group_dates: DateRange, mention: Mention, dates: DateRange) -> bool:

@@ -96,6 +96,9 @@ class LinkParams:
     place_conflict_text: float = 0.2
     # Within one article two precise places closer than this are one place ("near X").
     same_place_km: float = 5.0
+    # Within one article a county and a town of its admin1 this close to the county's point (the
+    # middle of its towns) are one place: "in Henry County" and "just east of Knightstown".
+    county_town_km: float = 60.0
     # Subtracted from a pair's score when one side's report tells only of wounded and the other's
     # of dead (cluster.tolls_conflict): two same-town, same-day shootings, one fatal and one not,
     # share most of their words (the outlet's boilerplate, the street, "police said"), while a

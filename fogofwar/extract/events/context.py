@@ -13,7 +13,7 @@ from fogofwar.extract.dates import DateMention, resolve_dates
 from fogofwar.extract.events.triggers import EventLexicon
 from fogofwar.extract.places import Gazetteer
 from fogofwar.extract.sentences import Sentence
-from fogofwar.model import Article, DatePrecision, Place
+from fogofwar.model import Article, DatePrecision, Place, PlacePrecision
 
 # Publication this many days after the dateline still counts as the same news day(s).
 _SAME_NEWS_DAYS = 3
@@ -47,6 +47,7 @@ class MentionContext:
         self.background_days = background_days
         self._dates: dict[int, list[DateMention]] = {}
         self._places: dict[int, list[tuple[int, int, Place]]] = {}
+        self._first: dict[int, list[tuple[int, int, Place]]] = {}  # before the admin1 decides
         self.background: dict[int, bool] = {}  # in_background per sentence index
         self.paragraph_history: dict[int, bool] = {}  # _background_paragraph's verdict per paragraph
         self._paragraphs: dict[int, list[Sentence]] = {}  # the sentences of each paragraph, in order
@@ -64,13 +65,60 @@ class MentionContext:
         return self._dates[sentence.index]
 
     def places(self, sentence: Sentence) -> list[tuple[int, int, Place]]:
-        """Places named in the sentence, less those inside the dateline (where it was filed)."""
+        """Places named in the sentence, less those inside the dateline (where it was filed); a
+        name that places of the article's country in several admin1s share is the one in the
+        admin1 the article is about (``admin1``)."""
         if sentence.index not in self._places:
-            found = self.gazetteer.find_places(sentence.text, country=self.country)
-            self._places[sentence.index] = [
-                (s, e, p) for s, e, p in found if not self.article.in_dateline(sentence.start + s)
-            ]
+            found = self._named(sentence)
+            if any(self._strays(p) for _s, _e, p in found):
+                again = self.gazetteer.find_places(sentence.text, country=self.country, admin1=self.admin1)
+                found = self._outside_dateline(sentence, again)
+            self._places[sentence.index] = found
         return self._places[sentence.index]
+
+    def _named(self, sentence: Sentence) -> list[tuple[int, int, Place]]:
+        """The sentence's places as the country alone decides them."""
+        if sentence.index not in self._first:
+            found = self.gazetteer.find_places(sentence.text, country=self.country)
+            self._first[sentence.index] = self._outside_dateline(sentence, found)
+        return self._first[sentence.index]
+
+    def _outside_dateline(
+        self, sentence: Sentence, found: list[tuple[int, int, Place]]
+    ) -> list[tuple[int, int, Place]]:
+        return [(s, e, p) for s, e, p in found if not self.article.in_dateline(sentence.start + s)]
+
+    def _strays(self, place: Place) -> bool:
+        """Whether a place may be a namesake of one in the article's admin1."""
+        return (
+            place.country == self.country
+            and self.gazetteer.has_namesake_elsewhere(place)
+            and self.admin1 is not None
+            and place.admin1 != self.admin1
+        )
+
+    @functools.cached_property
+    def admin1(self) -> str | None:
+        """The admin1 of its country the article is about: voted by the places of the country
+        it names and its dateline town (Gazetteer.admin1_context); None when none wins."""
+        if self.country is None:
+            return None
+        named = [p for s in self.sentences for _s, _e, p in self._named(s)]
+        return self.gazetteer.admin1_context(named, country=self.country, dateline=self.filed_at)
+
+    @functools.cached_property
+    def filed_at(self) -> Place | None:
+        """The dateline's town as the dateline itself places it ("HENRY COUNTY, Ind." is
+        Indiana's), else by its name in the article's country; None without a dateline."""
+        name = self.article.dateline_place
+        if not name:
+            return None
+        written = self.article.dateline
+        if written:
+            for _s, _e, place in self.gazetteer.find_places(written, country=self.country):
+                if place.name.casefold() == name.casefold() or place.precision <= PlacePrecision.NEAR_TOWN:
+                    return place
+        return self.gazetteer.resolve(name, country=self.country)
 
     @functools.cached_property
     def names_its_country(self) -> bool:

@@ -115,8 +115,7 @@ def _dateline_namesake(context: MentionContext, text: str, start: int, end: int,
 
 
 def _dateline_place(context: MentionContext) -> Place | None:
-    name = context.article.dateline_place
-    if not name or not context.country:
+    if not context.country:
         return None
-    place = context.gazetteer.resolve(name, country=context.country)
+    place = context.filed_at
     return place if place is not None and place.country == context.country else None

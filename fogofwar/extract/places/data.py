@@ -16,6 +16,7 @@ class Scores:
     """Points a candidate place gets for a name (``places_params.json`` "score"); the best wins."""
 
     in_context_country: float  # in the article's country
+    in_context_admin1: float  # a division's or town's namesake in the admin1 the article is about
     country: float  # by kind: curated, admin1 and district rows rank above towns ...
     curated_place: float
     admin1: float
@@ -29,6 +30,16 @@ class Scores:
     town_named_like_its_admin1_min_population: int
     near_km_per_point: float  # with a place to be near: a point off per this many km ...
     near_max_penalty: float  # ... up to this many
+
+
+@dataclass(frozen=True)
+class Admin1Votes:
+    """How an article's admin1 is voted (``places_params.json`` "admin1_votes")."""
+
+    dateline: float  # the dateline's town
+    namesake: float  # a place whose name other places of its country in other admin1s share
+    min_votes: float
+    min_share: float  # of all votes
 
 
 @dataclass(frozen=True)
@@ -73,6 +84,7 @@ class PlaceParams:
     score: Scores
     town_population: TownPopulation
     country_votes: CountryVotes
+    admin1_votes: Admin1Votes
 
 
 @functools.cache
@@ -87,6 +99,7 @@ def load_params() -> PlaceParams:
         score=Scores(**data["score"]),
         town_population=TownPopulation(**data["town_population"]),
         country_votes=CountryVotes(**votes),
+        admin1_votes=Admin1Votes(**{k: v for k, v in data["admin1_votes"].items() if k != "about"}),
     )
 
 

@@ -13,6 +13,7 @@ import math
 import re
 from array import array
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,7 @@ from fogofwar.extract.places.text import (
     tokens,
 )
 from fogofwar.model import Place, PlacePrecision
+from fogofwar.regex import alternation
 
 _KIND_FEATURE = {
     CITY: "populated_place",
@@ -50,6 +52,8 @@ _KIND_FEATURE = {
     DISTRICT: "district",
     ADMIN2: "admin2",
 }
+# Between a name and the admin1 written after it: a comma ("Knightstown, Indiana").
+_ADMIN1_SEPARATOR = re.compile(r",[ \t]*")
 _KIND_PRECISION = {
     CITY: PlacePrecision.TOWN,
     ADMIN2: PlacePrecision.NEAR_TOWN,
@@ -114,6 +118,18 @@ class Gazetteer:
         self._regional = frozenset(fold(phrase) for phrase in supplement.get("regional_demonyms", []))
         self._titles = frozenset(fold(word) for word in supplement.get("person_titles", []))
         self._params = load_params()
+        # "Springfield, Ill.": abbreviation -> (country, admin1), read only right after a name.
+        self._abbreviations: dict[str, tuple[str, str]] = {
+            short: (iso, name)
+            for iso, names in supplement.get("admin1_abbreviations", {}).items()
+            if iso != "about"
+            for short, name in names.items()
+        }
+        self._abbreviation_after = (
+            re.compile(rf",[ \t]*({alternation(self._abbreviations)})(?![^\W\d_])")
+            if self._abbreviations
+            else None
+        )
 
     @classmethod
     def load(cls, *, cache_dir: Path | None = None) -> Gazetteer:
@@ -158,13 +174,22 @@ class Gazetteer:
         )
 
     def _score(
-        self, row: int, *, country: str | None, hint: str | None, near: Place | None, key: str
+        self,
+        row: int,
+        *,
+        country: str | None,
+        hint: str | None,
+        near: Place | None,
+        key: str,
+        admin1: str | None = None,
     ) -> float:
         points = self._params.score
         kind = self._kind[row]
         score = 0.0
         if country and self._country_of(row) == country:
             score += points.in_context_country
+            if admin1 and kind not in (COUNTRY, ADMIN1) and self._admin1_of(row) == admin1:
+                score += points.in_context_admin1
         if kind == COUNTRY:
             score += points.country
         elif kind == SUPPLEMENT:
@@ -200,11 +225,22 @@ class Gazetteer:
             score -= min(distance / points.near_km_per_point, points.near_max_penalty)
         return score
 
-    def _best(self, key: str, *, country: str | None, hint: str | None, near: Place | None) -> int | None:
+    def _best(
+        self,
+        key: str,
+        *,
+        country: str | None,
+        hint: str | None,
+        near: Place | None,
+        admin1: str | None = None,
+    ) -> int | None:
         rows = self._rows(key)
         if not rows:
             return None
-        return max(rows, key=lambda r: (self._score(r, country=country, hint=hint, near=near, key=key), -r))
+        return max(
+            rows,
+            key=lambda r: (self._score(r, country=country, hint=hint, near=near, key=key, admin1=admin1), -r),
+        )
 
     # ---- public API
 
@@ -229,23 +265,60 @@ class Gazetteer:
         in_district = hint == "district" and self._kind[row] == CITY
         return self._place(row, precision=PlacePrecision.NEAR_TOWN if in_district else None)
 
-    def find_places(self, text: str, *, country: str | None = None) -> list[tuple[int, int, Place]]:
+    def find_places(
+        self, text: str, *, country: str | None = None, admin1: str | None = None
+    ) -> list[tuple[int, int, Place]]:
         """Place names in ``text`` as ``(start, end, place)`` with character offsets, in order.
 
         Candidates are runs of capitalised words (every word in ALL CAPS text), matched longest
         first against the index; "X province" / "X district" pick the kind, "near X" gives
         precision NEAR_TOWN, and "X district, Y province" gives the district Y as its admin1. Small
         towns outside ``country`` and English words that happen to be village names are
-        dropped unless a cue ("in", "town of") stands before them.
+        dropped unless a cue ("in", "town of") stands before them. ``admin1`` (of ``country``:
+        the one the article is about) decides between namesakes within the country ("Henry
+        County" in an Indiana report is Indiana's).
         """
         hits = find_hits(text, keys=self._keys, titles=self._titles)
         places: list[tuple[int, int, Place]] = []
         caps = is_all_caps(text)
         for hit in hits:
-            place = self._accept(hit, country=country, caps=caps)
+            place = self._accept(hit, country=country, caps=caps, admin1=admin1)
             if place is not None:
                 places.append((hit.start, hit.end, place))
-        return attach_admin1(places)
+        return attach_admin1(self._marked_admin1(text, hits, places))
+
+    def _marked_admin1(
+        self, text: str, hits: list[Hit], places: list[tuple[int, int, Place]]
+    ) -> list[tuple[int, int, Place]]:
+        """A town or division followed by its admin1 ("Springfield, Ill.", "Henry County,
+        Indiana") is its namesake in that admin1 when it has one there."""
+        by_start = {hit.start: hit for hit in hits}
+        out = list(places)
+        for k, (start, end, place) in enumerate(out):
+            if place.precision > PlacePrecision.NEAR_TOWN or start not in by_start:
+                continue
+            marked = self._admin1_after(text, end, out[k + 1] if k + 1 < len(out) else None)
+            if marked is None or (marked[0] == place.country and marked[1] == place.admin1):
+                continue
+            hit = by_start[start]
+            row = self._best(hit.key, country=marked[0], hint=hit.hint, near=None, admin1=marked[1])
+            if row is not None and self._country_of(row) == marked[0] and self._admin1_of(row) == marked[1]:
+                out[k] = (start, end, self._place(row, precision=PlacePrecision(place.precision)))
+        return out
+
+    def _admin1_after(
+        self, text: str, end: int, following: tuple[int, int, Place] | None
+    ) -> tuple[str, str] | None:
+        """(country, admin1) of an admin1 written right after a name: ", Ill." or ", Indiana"."""
+        found = self._abbreviation_after.match(text, end) if self._abbreviation_after else None
+        if found is not None:
+            return self._abbreviations[found.group(1)]
+        if following is not None:
+            next_start, _next_end, place = following
+            written = _ADMIN1_SEPARATOR.fullmatch(text[end:next_start])
+            if place.feature == "admin1" and place.country and written:
+                return place.country, place.name
+        return None
 
     def country_context(
         self, text: str, *, dateline: str | None = None, dateline_country: str | None = None
@@ -352,6 +425,42 @@ class Gazetteer:
             for iso, weight in best.items()
         }
 
+    def admin1_context(
+        self, places: Iterable[Place], *, country: str, dateline: Place | None = None
+    ) -> str | None:
+        """The admin1 of ``country`` an article is about, voted by the ``places`` it names and
+        its ``dateline`` town (``places_params.json`` "admin1_votes"), or None when no admin1
+        wins clearly."""
+        rule = self._params.admin1_votes
+        votes: Counter[str] = Counter()
+        if (
+            dateline is not None
+            and dateline.country == country
+            and dateline.admin1
+            and dateline.precision <= PlacePrecision.NEAR_TOWN
+        ):
+            votes[dateline.admin1] += rule.dateline
+        for place in places:
+            if place.country != country or not place.admin1 or place.precision > PlacePrecision.REGION:
+                continue
+            votes[place.admin1] += rule.namesake if self.has_namesake_elsewhere(place) else 1.0
+        if not votes:
+            return None
+        (best, score), *_ = votes.most_common(1)
+        if score < rule.min_votes or score <= rule.min_share * sum(votes.values()):
+            return None
+        return best
+
+    def has_namesake_elsewhere(self, place: Place) -> bool:
+        """Whether another place of ``place``'s name lies in its country but another admin1
+        ("Henry County": Alabama's, Indiana's and eight more)."""
+        if not place.country or place.precision > PlacePrecision.NEAR_TOWN:
+            return False
+        return any(
+            self._country_of(row) == place.country and self._admin1_of(row) != place.admin1
+            for row in self._rows(fold(place.name))
+        )
+
     def admin1(self, name: str, *, country: str) -> Place | None:
         """The admin1 division ``name`` of ``country`` (ISO alpha-2) as a Place, or None."""
         key = short_admin1(name) or fold(name)
@@ -374,13 +483,15 @@ class Gazetteer:
         rows = self._rows(fold(place.name))
         return any(self._gid[r] == place.geonames_id and self._pop[r] >= least for r in rows)
 
-    def _accept(self, hit: Hit, *, country: str | None, caps: bool = False) -> Place | None:
+    def _accept(
+        self, hit: Hit, *, country: str | None, caps: bool = False, admin1: str | None = None
+    ) -> Place | None:
         single = " " not in hit.key
         if single and (hit.key in self._stopwords or hit.key in self._demonyms) and not hit.cued:
             return None
         if hit.key in self._generic and hit.hint is None:
             return None  # "the capital", "Central", "Northern": words, not names
-        row = self._best(hit.key, country=country, hint=hit.hint, near=None)
+        row = self._best(hit.key, country=country, hint=hit.hint, near=None, admin1=admin1)
         if row is None:
             return None
         kind = self._kind[row]
