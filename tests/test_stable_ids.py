@@ -141,6 +141,10 @@ def test_stable_ids_corrections_on_an_old_id_still_apply(tmp_path: Path) -> None
         found = queries.corrected_event(store, FROM_SECOND)
         assert found is not None and found.id == FROM_FIRST
         assert queries.resolve_event_id(store, FROM_SECOND) == FROM_FIRST
+        # The event's audit trail lists the corrections made under its old id.
+        from fogofwar.api.services import event_trail
+
+        assert [c.kind for c, _note in event_trail(store, found)] == ["set_type", "split"]
 
 
 def test_stable_ids_store_redirects_stay_collapsed(store: Store) -> None:

@@ -77,8 +77,10 @@ def trail(store: Store) -> list[tuple[Correction, str]]:
 
 
 def event_trail(store: Store, event: Event) -> list[tuple[Correction, str]]:
-    """The corrections that name ``event``, an event merged into it or split from it, or its claims."""
+    """The corrections that name ``event`` (or an id it had before an earlier report re-keyed
+    it), an event merged into it or split from it, or its claims."""
     names = {event.id, *queries.merged_from(store, event.id)}
+    names |= {old for old, now in store.event_redirects().items() if now == event.id}
     source = queries.split_from(store, event.id)
     if source:
         names.add(source)
