@@ -19,8 +19,8 @@ from typing import IO, Any
 from urllib.parse import urlsplit
 
 from fogofwar.export.figures import killed_range
-from fogofwar.export.outlets import outlet_names
 from fogofwar.model import Article, Claim, DatePrecision, Event, Place, PlacePrecision
+from fogofwar.outlets import outlet_names
 from fogofwar.reconcile import TOTAL_OUTCOMES, event_totals, totals_by_outcome
 
 ARTICLE_TABLE = ("id", "published", "dateline", "source", "title")
@@ -144,7 +144,7 @@ def place_precision_text(precision: int | None) -> str:
 
 
 def outlet_label(article: Article) -> str:
-    """Who published ``article``, one name per outlet joined with " / " (``export.outlets``
+    """Who published ``article``, one name per outlet joined with " / " (``fogofwar.outlets``
     folding: "Agence France-Presse" is "AFP"); ``""`` when nothing is known."""
     return " / ".join(outlet_names(article))
 

@@ -34,10 +34,11 @@ from markupsafe import Markup
 from fogofwar.errors import FogofwarError
 from fogofwar.export.countries import country_info, resolve_country
 from fogofwar.export.figures import killed_range
-from fogofwar.export.outlets import copies_of, event_articles, event_outlets
+from fogofwar.export.outlets import copies_of
 from fogofwar.export.sides import CIVILIANS, SIDE_A, SIDE_B, group_members, side_actors, victim_side
 from fogofwar.export.vocab import ReportVocab, report_vocab
 from fogofwar.model import OUTCOMES, Article, Claim, DatePrecision, Event, Place, PlacePrecision
+from fogofwar.outlets import event_articles, event_outlets
 from fogofwar.present import outlet_label, safe_url
 from fogofwar.reconcile import claim_high, claim_low, counted_rows, event_totals, timeline
 from fogofwar.resources import read_text

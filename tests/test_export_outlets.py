@@ -1,4 +1,5 @@
-"""Outlets of an event (a syndicated copy counts as its original) and ACLED's source_scale."""
+"""ACLED's source_scale of an event (a syndicated copy counts as its original). One outlet under one
+name, and the count, are tests/test_outlets.py."""
 
 from __future__ import annotations
 
@@ -6,15 +7,9 @@ from datetime import date
 
 import pytest
 
-from fogofwar.export.outlets import (
-    article_scales,
-    event_outlets,
-    fold_abbreviations,
-    outlet_names,
-    source_count,
-    source_scale,
-)
+from fogofwar.export.outlets import article_scales, source_scale
 from fogofwar.model import Article, Event, Place
+from fogofwar.outlets import event_outlets
 
 
 def article(id: str, **fields: object) -> Article:
@@ -65,63 +60,3 @@ def test_export_outlets_unclassified_is_other() -> None:
     event = Event(id="e", event_type="Battles", sub_event_type="Armed clash", article_ids=("a",))
     assert source_scale(event, {"a": article("a", source="Unknown Gazette")}) == "Other"
     assert source_scale(event, {}) == "Other"
-
-
-@pytest.mark.parametrize(
-    ("fields", "expected"),
-    [
-        # One outlet, one name: the dateline's abbreviation is the initials of the site's name.
-        ({"agency": "WAL", "source": "West Africa Ledger"}, ["West Africa Ledger"]),
-        # The table folds aliases and abbreviations.
-        ({"agency": "Agence France-Presse", "source": "AFP"}, ["AFP"]),
-        ({"source": "The Associated Press"}, ["Associated Press"]),
-        ({"agency": "Reuters", "source": "Sahel Wire"}, ["Reuters", "Sahel Wire"]),
-        # No name given: the host, mapped to the outlet the table knows, else the host itself.
-        ({"url": "https://www.reuters.com/world/x"}, ["Reuters"]),
-        ({"url": "https://news.un.org/en/story/1"}, ["UN News"]),
-        ({"source": "www.aljazeera.com", "url": "https://www.aljazeera.com/x"}, ["Al Jazeera"]),
-        ({"url": "https://sahelwire.ml/a"}, ["sahelwire.ml"]),
-        ({"agency": "Northline", "url": "https://www.bbc.co.uk/news/x"}, ["Northline", "BBC News"]),
-        # No name, no URL: the file, marked as one (never as an outlet's name).
-        ({"origin": "seeds/000_02c820628ea3d6ec.txt"}, ["file: 000_02c820628ea3d6ec.txt"]),
-        ({"origin": "batch.jsonl:3"}, ["file: batch.jsonl:3"]),
-        ({"origin": "<stdin>"}, []),
-        ({"origin": "https://feeds.example/rss#2"}, []),
-    ],
-)
-def test_export_outlets_one_name_per_outlet(fields: dict[str, object], expected: list[str]) -> None:
-    assert outlet_names(article("a", **fields)) == expected
-
-
-def test_export_outlets_event_lists_and_counts_each_outlet_once() -> None:
-    articles = {
-        "a1": article("a1", agency="WAL", origin="barsalogho_rewrite.txt", published=date(2024, 8, 26)),
-        "a2": article("a2", source="West Africa Ledger", agency="WAL", published=date(2024, 8, 27)),
-        "a3": article("a3", source="Agence France-Presse", published=date(2024, 8, 28)),
-        "a4": article("a4", agency="AFP", origin="afp_wire.txt", published=date(2024, 8, 29)),
-    }
-    event = Event(
-        id="e", event_type="Battles", sub_event_type="Armed clash", article_ids=tuple(articles), sources=4
-    )
-    assert event_outlets(event, articles) == ["West Africa Ledger", "AFP"]
-    assert source_count(event, articles) == 2
-
-
-def test_export_outlets_count_without_all_articles_is_the_linked_count() -> None:
-    event = Event(
-        id="e", event_type="Battles", sub_event_type="Armed clash", article_ids=("a", "b"), sources=2
-    )
-    assert source_count(event, {"a": article("a", source="Reuters")}) == 2
-
-
-@pytest.mark.parametrize(
-    ("names", "expected"),
-    [
-        (["WAL", "West Africa Ledger"], ["West Africa Ledger"]),
-        (["West Africa Ledger", "wal"], ["West Africa Ledger", "wal"]),  # only capitals abbreviate
-        (["AP", "Associated Press", "associated press"], ["Associated Press"]),
-        (["BBC", "Sahel Wire"], ["BBC", "Sahel Wire"]),
-    ],
-)
-def test_export_outlets_fold_abbreviations(names: list[str], expected: list[str]) -> None:
-    assert fold_abbreviations(names) == expected

@@ -13,6 +13,7 @@ from datetime import date
 
 import pytest
 
+from fogofwar.export.acled import acled_row
 from fogofwar.ingest.dateline import with_dateline_span
 from fogofwar.link import find_copies, link_events, reference_dates
 from fogofwar.link.groups import group_mentions, is_stated, states_date
@@ -29,6 +30,7 @@ from fogofwar.model import (
     article_id,
     record_id,
 )
+from fogofwar.outlets import source_count
 from fogofwar.reconcile import reconcile_event
 from fogofwar.settings import Settings
 
@@ -461,11 +463,45 @@ OTHER_SHOOTING = (
 )
 
 
-def test_link_cluster_two_reports_of_one_shooting_a_day_apart_merge():
-    a = shooting(FIRST_REPORT, date(2016, 3, 5), date(2016, 3, 4), DAYTON, "Dayton Daily")
-    b = shooting(SECOND_REPORT, date(2016, 3, 6), date(2016, 3, 5), DAYTON, "TV 7")
+@pytest.mark.parametrize(
+    ("first", "second", "outlets"),
+    [
+        ("Dayton Daily", "TV 7", "Dayton Daily; TV 7"),
+        # One outlet under two names is one source, in Event.sources as in the exports.
+        ("WAL", "West Africa Ledger", "West Africa Ledger"),
+        ("Agence France-Presse", "AFP", "AFP"),
+    ],
+)
+def test_link_cluster_two_reports_of_one_shooting_a_day_apart_merge(first, second, outlets):
+    a = shooting(FIRST_REPORT, date(2016, 3, 5), date(2016, 3, 4), DAYTON, first)
+    b = shooting(SECOND_REPORT, date(2016, 3, 6), date(2016, 3, 5), DAYTON, second)
     events = link_events([a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS)
-    assert len(events) == 1 and events[0].sources == 2
+    sources = outlets.count("; ") + 1
+    assert len(events) == 1 and events[0].sources == sources
+    by_id = {x.article.id: x.article for x in (a, b)}
+    assert source_count(events[0], by_id) == sources
+    assert acled_row(events[0], by_id)["source"] == outlets
+
+
+THIRD_REPORT = (
+    "Marcus Reed, 24, was shot dead near the corner store on Elm Street in Dayton on Friday night, police "
+    "said. A neighbour told officers she heard several shots."
+)
+
+
+def test_link_cluster_new_report_under_another_name_of_an_outlet_at_hand_is_no_new_source():
+    # Linking a batch without all of an event's reports: the earlier count plus the new outlets,
+    # "WAL" being "West Africa Ledger" when that report is at hand (and a new outlet when not).
+    a = shooting(FIRST_REPORT, date(2016, 3, 5), date(2016, 3, 4), DAYTON, "West Africa Ledger")
+    c = shooting(THIRD_REPORT, date(2016, 3, 5), date(2016, 3, 4), DAYTON, "Dayton Daily")
+    b = shooting(SECOND_REPORT, date(2016, 3, 6), date(2016, 3, 5), DAYTON, "WAL")
+    run1 = link_events([a.article, c.article], [a.extraction(), c.extraction()], settings=SETTINGS)
+    assert [e.sources for e in run1] == [2]
+    for known, sources in (([a.article], 2), ([c.article], 3), ([a.article, c.article], 2)):
+        run2 = link_events(
+            [b.article], [b.extraction()], events=run1, known_articles=known, settings=SETTINGS
+        )
+        assert [(len(e.article_ids), e.sources) for e in run2] == [(3, sources)]
 
 
 def test_link_cluster_shootings_in_same_city_a_month_apart_stay_apart():

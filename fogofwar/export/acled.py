@@ -12,12 +12,13 @@ from typing import Any
 
 from fogofwar.export.countries import country_info
 from fogofwar.export.figures import disputed_groups, has_civilian_victims, killed_range
-from fogofwar.export.outlets import copies_of, event_outlets, source_scale
+from fogofwar.export.outlets import copies_of, source_scale
 from fogofwar.export.places import acled_admin1, admin2, admin3
 from fogofwar.export.sides import SIDE_A, SIDE_B, side_actors
 from fogofwar.export.tabular import csv_bytes, stable_number, unix_time
 from fogofwar.export.vocab import AcledVocab, acled_vocab
 from fogofwar.model import Actor, Article, Claim, Event
+from fogofwar.outlets import event_outlets
 from fogofwar.reconcile import counted_claims
 
 COLUMNS = (

@@ -14,9 +14,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fogofwar.export.figures import killed_range
-from fogofwar.export.outlets import event_outlets, source_count
 from fogofwar.export.places import place_fields
 from fogofwar.model import Article, Event
+from fogofwar.outlets import event_outlets, source_count
 
 log = logging.getLogger(__name__)
 

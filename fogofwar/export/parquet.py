@@ -17,10 +17,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from fogofwar.export.figures import killed_range
-from fogofwar.export.outlets import event_outlets, source_count
 from fogofwar.export.places import place_fields
 from fogofwar.export.sides import SIDE_A, SIDE_B, side_actors
 from fogofwar.model import Article, Claim, Event, Reconciled
+from fogofwar.outlets import event_outlets, source_count
 
 LAYOUT = "fogofwar.parquet.v1"
 

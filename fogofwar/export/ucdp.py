@@ -20,12 +20,13 @@ from typing import Any
 
 from fogofwar.export.countries import country_info
 from fogofwar.export.figures import Deaths, deaths
-from fogofwar.export.outlets import copies_of, event_articles, event_outlets, outlet_names, source_count
+from fogofwar.export.outlets import copies_of
 from fogofwar.export.places import admin2
 from fogofwar.export.sides import SIDE_A, SIDE_B, side_actors
 from fogofwar.export.tabular import csv_bytes, stable_number
 from fogofwar.export.vocab import UcdpVocab, ucdp_vocab
 from fogofwar.model import Actor, Article, Event, Place
+from fogofwar.outlets import event_articles, event_outlets, outlet_names, source_count
 from fogofwar.reconcile import counted_claims
 
 logger = logging.getLogger(__name__)

@@ -101,7 +101,8 @@ class UcdpVocab:
 
 @dataclass(frozen=True)
 class OutletVocab:
-    """Outlet names (one name per outlet) and ACLED's source_scale lists and order (keys case-folded)."""
+    """ACLED's source_scale lists and order (keys case-folded). The outlets' names (one name per
+    outlet, the resource's "outlets") are ``fogofwar.outlets.outlet_table``."""
 
     order: tuple[str, ...]
     unclassified: str
@@ -110,10 +111,6 @@ class OutletVocab:
     new_media: frozenset[str]
     new_media_hosts: tuple[str, ...]
     tld_countries: MappingProxyType[str, str]
-    # One outlet under one name: a case-folded name or alias -> the name written, and a web
-    # domain -> that name ("outlets" of the resource).
-    names: MappingProxyType[str, str]
-    hosts: MappingProxyType[str, str]
 
 
 @functools.cache
@@ -163,20 +160,6 @@ def outlet_vocab() -> OutletVocab:
         new_media=frozenset(name.casefold() for name in raw["new_media"]),
         new_media_hosts=tuple(host.casefold() for host in raw["new_media_hosts"]),
         tld_countries=_frozen({k.casefold(): v for k, v in raw.get("tld_countries", {}).items()}),
-        names=_frozen(
-            {
-                alias.casefold(): entry["name"]
-                for entry in raw.get("outlets", [])
-                for alias in (entry["name"], *entry.get("aliases", []))
-            }
-        ),
-        hosts=_frozen(
-            {
-                host.casefold(): entry["name"]
-                for entry in raw.get("outlets", [])
-                for host in entry.get("hosts", [])
-            }
-        ),
     )
 
 

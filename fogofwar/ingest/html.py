@@ -94,7 +94,7 @@ def article_from_html(
 def site_name(document: object, *, url: str | None) -> str | None:
     """The site's name as the page gives it (``og:site_name``, else trafilatura's reading of the
     title or meta tags). None when all trafilatura has is a domain and the page has a ``url``:
-    the URL's host then names the outlet (``fogofwar.export.outlets``), a host is not a name."""
+    the URL's host then names the outlet (``fogofwar.outlets``), a host is not a name."""
     name = getattr(document, "sitename", None)
     if not isinstance(name, str) or not name.strip():
         return None

@@ -2,8 +2,10 @@
 article takes from its event.
 
 * first_reported / last_updated: min / max of the event's articles' reference dates.
-* sources: distinct outlets (source, else agency, else URL host, else the article itself),
-  copies counted as their original (``count_sources``).
+* sources: distinct outlets as ``fogofwar.outlets`` names them (each article its outlet, else its
+  host's outlet, else its agency, else its host, else its file, else itself; "WAL" beside "West
+  Africa Ledger" and "AFP" beside "Agence France-Presse" one outlet), copies counted as their
+  original (``count_sources``): the count the exports give.
 * The record's place is the one most of its reports give (groups.vote_place); each actor is on
   the side most of its mentions give it (groups.side_actors).
 
@@ -15,48 +17,46 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from urllib.parse import urlsplit
 
 from fogofwar.link.groups import side_actors, vote_place
 from fogofwar.link.state import EventState
 from fogofwar.model import Article, DatePrecision, Event
+from fogofwar.outlets import count_outlets, earliest_first, outlet_keys
 
 
-def outlet(article: Article) -> str:
-    """Who published an article: its source, else its agency, else its URL's host, else itself."""
-    if article.source:
-        return article.source.casefold()
-    if article.agency:
-        return article.agency.casefold()
-    if article.url and (host := urlsplit(article.url).hostname):
-        return host.removeprefix("www.")
-    return article.id
+def _original(article_id: str, articles: Mapping[str, Article], copies: Mapping[str, str]) -> Article | None:
+    """The article an id counts as: its original when at hand, else itself; None when neither is."""
+    return articles.get(copies.get(article_id, article_id)) or articles.get(article_id)
 
 
 def count_sources(
     article_ids: Sequence[str], articles: Mapping[str, Article], copies: Mapping[str, str]
 ) -> int:
-    """Distinct outlets among the articles; a copy counts as its original; unknown ids count once each."""
-    names = set()
+    """Distinct outlets among the articles (``outlets.count_outlets``, the exports' count); a copy
+    counts as its original; unknown ids count once each."""
+    found: dict[str, Article] = {}
+    unknown = set()
     for article_id in article_ids:
-        original = copies.get(article_id, article_id)
-        article = articles.get(original) or articles.get(article_id)
-        names.add(outlet(article) if article else original)
-    return len(names)
+        article = _original(article_id, articles, copies)
+        if article is None:
+            unknown.add(copies.get(article_id, article_id))
+        else:
+            found.setdefault(article.id, article)
+    return count_outlets(earliest_first(found.values())) + len(unknown)
 
 
 def _sources(state: EventState, articles: Mapping[str, Article], copies: Mapping[str, str]) -> int:
-    """Exact when all the event's articles are at hand; else the earlier count plus the new outlets."""
+    """Exact when all the event's articles are at hand; else the earlier count plus the outlets of
+    the new articles that none of the earlier ones at hand has (an abbreviation folded into the
+    name it abbreviates among the articles at hand)."""
     base = state.base
     if base is None or all(i in articles for i in state.article_ids):
         return count_sources(state.article_ids, articles, copies)
+    at_hand = {i: a for i in state.article_ids if (a := _original(i, articles, copies)) is not None}
+    keys = outlet_keys(earliest_first({a.id: a for a in at_hand.values()}.values()))
     old = set(base.article_ids)
-    old_outlets = {outlet(articles[i]) for i in old if i in articles}
-    new_outlets = {
-        outlet(articles[copies.get(i, i)] if copies.get(i, i) in articles else articles[i])
-        for i in state.article_ids
-        if i not in old and i in articles
-    }
+    old_outlets = {keys[a.id] for i, a in at_hand.items() if i in old}
+    new_outlets = {keys[a.id] for i, a in at_hand.items() if i not in old}
     return base.sources + len(new_outlets - old_outlets)
 
 
@@ -109,4 +109,4 @@ def reference_dates(articles: Sequence[Article], events: Sequence[Event]) -> dic
     return {article_id: rank[2] for article_id, rank in found.items()}
 
 
-__all__ = ["build_event", "count_sources", "outlet", "reference_dates"]
+__all__ = ["build_event", "count_sources", "reference_dates"]

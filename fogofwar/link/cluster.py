@@ -53,7 +53,7 @@ from datetime import date
 import numpy as np
 
 from fogofwar.link.blocking import BlockIndex, BlockKey, group_keys, place_names, state_keys
-from fogofwar.link.build import build_event, count_sources, outlet, reference_dates
+from fogofwar.link.build import build_event, count_sources, reference_dates
 from fogofwar.link.dedup import find_copies
 from fogofwar.link.groups import MentionGroup, choose_place, group_article, merge_actors
 from fogofwar.link.params import (
@@ -391,7 +391,6 @@ __all__ = [
     "compatibility",
     "count_sources",
     "link_events",
-    "outlet",
     "recalls_one_event",
     "reference_dates",
     "report_window",
