@@ -171,11 +171,21 @@ def outlet_keys(articles: Iterable[Article]) -> dict[str, str]:
     Give originals (a syndicated copy replaced by its original), earliest first
     (:func:`earliest_first`): the order decides between two names with the same initials.
     """
+    return {article_id: name.casefold() for article_id, name in article_outlets(articles).items()}
+
+
+def article_outlets(articles: Iterable[Article]) -> dict[str, str]:
+    """Article id -> the name of the outlet it counts for, as :func:`outlet_keys` decides it but
+    written as the article gives it, not case-folded (the first spelling met naming the outlet)."""
     articles = list(articles)
     primaries = {a.id: primary_outlet(a) for a in articles}
     named = fold_abbreviations(name for a in articles for name in outlet_names(a))
     short = abbreviations([*primaries.values(), *named])
-    return {article_id: short.get(name, name).casefold() for article_id, name in primaries.items()}
+    spelling: dict[str, str] = {}
+    for name in primaries.values():
+        name = short.get(name, name)
+        spelling.setdefault(name.casefold(), name)
+    return {i: spelling[short.get(name, name).casefold()] for i, name in primaries.items()}
 
 
 def count_outlets(articles: Iterable[Article]) -> int:

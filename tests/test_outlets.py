@@ -143,3 +143,28 @@ def test_outlets_keys_fold_abbreviations_across_articles() -> None:
         article("c", source="SWD"),
     ]
     assert outlet_keys(articles) == {"a": "west africa ledger", "b": "west africa ledger", "c": "swd"}
+
+
+def test_outlets_sources_page_lists_one_outlet_under_one_name(tmp_path) -> None:
+    from fogofwar.store import Store
+    from fogofwar.store.sources import NO_OUTLET, outlets
+
+    stored = [
+        article("a1", source="Agence France-Presse", published=date(2024, 7, 27)),
+        article("a2", source="AFP", published=date(2024, 7, 29)),
+        article("a3", agency="WAL", published=date(2024, 7, 28)),
+        article("a4", source="West Africa Ledger", published=date(2024, 7, 30)),
+        article("a5", origin="/data/inbox/tinza.txt"),
+        article("a6"),
+    ]
+    with Store.open(tmp_path / "s.db") as store:
+        store.add_articles(stored)
+        listed = {o.name: o for o in outlets(store, per=1)}
+    assert set(listed) == {"AFP", "West Africa Ledger", "file: tinza.txt", NO_OUTLET}
+    assert (listed["AFP"].articles, listed["AFP"].first, listed["AFP"].last) == (
+        2,
+        date(2024, 7, 27),
+        date(2024, 7, 29),
+    )
+    assert [a.id for a in listed["AFP"].shown] == ["a2"]  # the latest first, ``per`` of them
+    assert listed["West Africa Ledger"].articles == 2

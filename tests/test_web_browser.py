@@ -258,3 +258,73 @@ def test_web_browser_api_docs_render_markdown(driver, site: str) -> None:
     description = by_css(driver, "#api-description")[0]
     assert "`" not in description.text
     assert description.find_elements("css selector", "code")
+
+
+def fill_and_send(driver, form, reason: str) -> str:
+    """Sign ``form`` with the author, ``reason`` and the token, send it and return the notice."""
+    form.find_element("name", "author").send_keys("Ana Analyst")
+    form.find_element("name", "reason").send_keys(reason)
+    form.find_element("name", "token").send_keys(TOKEN)
+    form.find_element("css selector", "button").click()
+    return wait_css(driver, "p.notice")[0].text
+
+
+def open_form(driver, site: str, kind: str):
+    """The event page's correction form of ``kind``, with the corrections panel open."""
+    driver.get(f"{site}/events/{BATTLE_EVENT}")
+    by_css(driver, "details.correct summary")[0].click()
+    (form,) = by_css(driver, f"#form-{kind}")
+    return form
+
+
+def choose_claim(form, text: str) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    select = Select(form.find_element("name", "claim_id"))
+    select.select_by_visible_text(next(o.text for o in select.options if text in o.text))
+
+
+def test_web_browser_set_dates_through_the_form(driver, site: str) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    form = open_form(driver, site, "set_dates")
+    # A date input's typed format follows the browser's locale; the value property does not.
+    for name, value in (("start", "2024-07-25"), ("end", "2024-07-28")):
+        driver.execute_script("arguments[0].value = arguments[1]", form.find_element("name", name), value)
+    Select(form.find_element("name", "date_precision")).select_by_value("2")
+    assert "Correction #1: applied" in fill_and_send(driver, form, "fighting began on the 25th")
+    assert "2024-07-25" in by_css(driver, "#when")[0].text and "2024-07-28" in by_css(driver, "#when")[0].text
+    assert "dated 2024-07-25 to 2024-07-28" in by_css(driver, "table.trail")[0].text
+
+
+def test_web_browser_set_actor_through_the_form(driver, site: str) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    form = open_form(driver, site, "set_actor")
+    form.find_element("name", "actor").send_keys("Wagner Group")
+    Select(form.find_element("name", "role")).select_by_value("side_b")
+    assert "Correction #1: applied" in fill_and_send(driver, form, "Wagner was ambushed")
+    assert "Wagner Group is side B (target)" in by_css(driver, "table.trail")[0].text
+
+
+def test_web_browser_set_victims_through_the_form(driver, site: str) -> None:
+    form = open_form(driver, site, "set_victims")
+    choose_claim(form, "84 Wagner Group")
+    form.find_element("name", "victims").send_keys("civilians")
+    assert "Correction #1: applied" in fill_and_send(driver, form, "the 84 were villagers")
+    trail = by_css(driver, "table.trail")[0].text
+    assert "is about civilians" in trail
+    (row,) = [r for r in by_css(driver, "table.claims tbody tr") if "84" in r.text and "civilians" in r.text]
+    assert "Wagner" not in row.find_elements("css selector", "td")[3].text
+
+
+def test_web_browser_set_claimant_through_the_form(driver, site: str) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    form = open_form(driver, site, "set_claimant")
+    choose_claim(form, "84 Wagner Group")
+    form.find_element("name", "claimant").send_keys("Azawad Liberation Front")
+    Select(form.find_element("name", "claimant_kind")).select_by_value("rebel_group")
+    assert "Correction #1: applied" in fill_and_send(driver, form, "the statement was the FLA's")
+    assert "was made by Azawad Liberation Front (rebel_group)" in by_css(driver, "table.trail")[0].text
+    assert any("Azawad Liberation Front" in r.text for r in by_css(driver, "table.claims tbody tr"))

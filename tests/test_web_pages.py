@@ -129,6 +129,14 @@ def test_web_pages_form_set_place(client: TestClient) -> None:
     assert "Kidal" in html and "(18.440, 1.410)" in html
 
 
+def test_web_pages_form_set_dates_with_a_precision(client: TestClient) -> None:
+    # A form posts every field as text; the precision select's "2" must still pass the schema.
+    data = form("set_dates", start="2024-07-25", end="2024-07-28", date_precision="2")
+    assert post(client, data).status_code == 303
+    html = client.get(f"/events/{BATTLE_EVENT}").text
+    assert "2024-07-25–2024-07-28" in html and "date precision 2" in html
+
+
 def test_web_pages_form_merge_by_prefix(client: TestClient) -> None:
     assert post(client, form("merge", more_event_ids=DRONE.id[:6])).status_code == 303
     response = client.get(f"/events/{DRONE.id}", follow_redirects=False)

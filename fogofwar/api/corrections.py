@@ -140,6 +140,11 @@ def _first(form: Mapping[str, list[str]], name: str) -> str | None:
     return values[0].strip() if values[0] is not None else None
 
 
+def _whole_number(text: str | None) -> int | str | None:
+    """A form's digits as a number: a Literal field of numbers does not take the text "2"."""
+    return int(text) if text and text.isdigit() else text
+
+
 def _ids(form: Mapping[str, list[str]], *names: str) -> list[str]:
     return [i for name in names for value in form.get(name, []) for i in _SEPARATORS.split(value) if i]
 
@@ -183,7 +188,7 @@ def _correction_fields(form: Mapping[str, list[str]], event: Event) -> dict[str,
             event_id=event.id,
             start=_first(form, "start"),
             end=_first(form, "end"),
-            date_precision=_first(form, "date_precision"),
+            date_precision=_whole_number(_first(form, "date_precision")),
         )
     elif kind in ("set_victims", "set_claimant"):
         fields["claim_id"] = _first(form, "claim_id")
