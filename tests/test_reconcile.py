@@ -481,7 +481,7 @@ def test_reconcile_unnamed_armed_group_is_the_claims_lexicons() -> None:
 
 
 def test_dead_told_as_more_beside_the_others_are_not_among_them() -> None:
-    """"Five people were killed ... the two attackers were also killed": 7, not max(5, 2)."""
+    """ "Five people were killed ... the two attackers were also killed": 7, not max(5, 2)."""
     from dataclasses import replace
 
     minister = "Interior Minister"

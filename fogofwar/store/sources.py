@@ -2,7 +2,8 @@
 
 Outlets are read from the stored articles and named as everywhere else (``fogofwar.outlets``);
 claimants with SQL from the materialised corrected events (so a claim an analyst rejected is not
-listed, and a corrected claimant is listed under its new name). Each list is bounded: ``limit`` outlets or claimants, ``per`` articles or claims each.
+listed, and a corrected claimant is listed under its new name). Each list is bounded: ``limit``
+outlets or claimants, ``per`` articles or claims each.
 
 Example::
 
@@ -62,8 +63,6 @@ class Claimant:
     first: date | None
     last: date | None
     shown: list[ClaimantClaim] = field(default_factory=list)
-
-
 
 
 def outlets(store: Store, *, limit: int = 200, per: int = 50) -> list[Outlet]:
