@@ -97,3 +97,64 @@ def test_link_actors_event_from_mentions() -> None:
         ("Northern Front", "side_a"),
         ("Police", "side_b"),
     }
+
+
+ARMY = Actor("Burkina Faso Armed Forces", kind="state_forces", country="BF")
+GOVERNMENT = Actor("Government of Burkina Faso", kind="state_forces", country="BF")
+JIHADISTS = Actor("JNIM", kind="rebel_group", country="ML")
+BANDITS = Actor("Southern Brigades", kind="rebel_group")
+MALI_ARMY = Actor("Malian Armed Forces", kind="state_forces", country="ML")
+
+
+def test_link_actors_state_and_rebels_never_one_side() -> None:
+    # "residents ordered by the army to dig trenches were killed by JNIM": the by-phrase votes
+    # the army onto the attackers' side once, and once onto the other.
+    roles = [role(ARMY, "side_a"), role(ARMY, "side_b"), role(JIHADISTS, "side_a"), role(CIVILIANS, "side_b")]
+    assert side_actors(roles, country="BF") == [
+        role(ARMY, "side_b"),
+        role(JIHADISTS, "side_a"),
+        role(CIVILIANS, "side_b"),
+    ]
+
+
+def test_link_actors_the_actor_fewer_mentions_put_there_moves() -> None:
+    roles = [
+        role(JIHADISTS, "side_a"),
+        role(JIHADISTS, "side_a"),
+        role(GOVERNMENT, "side_a"),
+        role(ARMY, "side_b"),
+    ]
+    assert side_actors(roles, country="BF") == [
+        role(JIHADISTS, "side_a"),
+        role(GOVERNMENT, "side_b"),
+        role(ARMY, "side_b"),
+    ]
+    # With more mentions for the state, the rebels move.
+    roles = [role(ARMY, "side_b"), role(ARMY, "side_b"), role(JIHADISTS, "side_b")]
+    assert side_actors(roles, country="BF") == [role(ARMY, "side_b"), role(JIHADISTS, "side_a")]
+
+
+def test_link_actors_no_move_onto_a_foe() -> None:
+    # The army cannot join one rebel group by leaving another: the other rebel group moves.
+    roles = [
+        role(JIHADISTS, "side_a"),
+        role(JIHADISTS, "side_a"),
+        role(ARMY, "side_b"),
+        role(BANDITS, "side_b"),
+    ]
+    assert side_actors(roles, country="BF") == [
+        role(JIHADISTS, "side_a"),
+        role(ARMY, "side_b"),
+        role(BANDITS, "side_a"),
+    ]
+
+
+def test_link_actors_foreign_state_forces_and_no_country_left_alone() -> None:
+    # Another country's forces may fight beside a rebel group; without the event's country
+    # nothing is known of whose state it is.
+    roles = [role(MALI_ARMY, "side_a"), role(JIHADISTS, "side_a"), role(ARMY, "side_b")]
+    assert side_actors(roles, country="BF") == roles
+    assert side_actors([role(ARMY, "side_a"), role(JIHADISTS, "side_a")]) == [
+        role(ARMY, "side_a"),
+        role(JIHADISTS, "side_a"),
+    ]

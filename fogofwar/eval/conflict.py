@@ -37,7 +37,10 @@ Rules:
   - ``country_accuracy``: the event's place country == gold ISO2; ``admin1_accuracy``: its
     admin1 equals the gold's once folded (:func:`fold_admin1`: case, accents, punctuation
     and words such as "Oblast", "Province", "Region", "State" ignored); ``date_within1``:
-    event start within one day of the gold date.
+    event start within one day of the gold date; ``side_a_accuracy``: the gold's first side_a
+    actor is among the event's side_a actors (:func:`same_actor`); ``sides_apart``: no gold
+    side_a actor shares a predicted side with a gold side_b actor (foes never on one side; an
+    event with no predicted event fails).
 * ``distractors_merged``: distractor reports found in any predicted event (its ``article_ids``)
   that also holds a report of a gold event.
 
@@ -82,6 +85,8 @@ CONFLICT_KEYS = (
     "country_accuracy",
     "admin1_accuracy",
     "date_within1",
+    "side_a_accuracy",
+    "sides_apart",
     "distractors_merged",
 )
 WITHIN = 0.25  # killed_*_within25: relative error allowed
@@ -160,6 +165,8 @@ class PredictedEvent:
     admin1: str | None = None
     start: date | None = None
     claimants: tuple[str, ...] = ()
+    side_a: tuple[str, ...] = ()
+    side_b: tuple[str, ...] = ()
 
 
 def _figure(value: Mapping[str, Any] | None) -> Figure | None:
@@ -264,6 +271,8 @@ def predicted_event(event: Event, reports_of: Mapping[str, Sequence[str]]) -> Pr
         admin1=place.admin1 if place else None,
         start=event.start,
         claimants=tuple(dict.fromkeys(n for c in event.claims for n in (c.claimant, c.claimant_words) if n)),
+        side_a=tuple(a.actor.name for a in event.actors if a.role == "side_a"),
+        side_b=tuple(a.actor.name for a in event.actors if a.role == "side_b"),
     )
 
 
@@ -301,6 +310,20 @@ def same_claimant(
     return a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} "
 
 
+def same_actor(gold: str, predicted: str, *, resolve: Resolve | None = None) -> bool:
+    """Whether a predicted actor is the gold actor: the same registry actor, else the same name
+    once folded (:func:`fold_name`)."""
+    if resolve is not None:
+        gold_actor, predicted_actor = resolve(gold), resolve(predicted)
+        if gold_actor is not None and predicted_actor is not None:
+            return gold_actor == predicted_actor
+    return fold_name(gold) == fold_name(predicted)
+
+
+def _on_side(gold: str, side: Sequence[str], resolve: Resolve | None) -> bool:
+    return any(same_actor(gold, p, resolve=resolve) for p in side)
+
+
 def _within(predicted: int, gold: int) -> bool:
     return predicted == gold if gold == 0 else abs(predicted - gold) <= WITHIN * gold
 
@@ -326,6 +349,7 @@ def score_conflict(
     outlet = {r.id: r.source for r in conflict.reports}
     best_exact, best_near, high_near, no_overlap = [], [], [], []
     claimants, country, admin1, when = [], [], [], []
+    side_a, apart = [], []
     for event in conflict.events:
         cluster = majority_cluster((a for a in event.article_ids if a in pred), pred)
         found = events.get(cluster) if cluster is not None else None
@@ -349,6 +373,18 @@ def score_conflict(
         when.append(
             found is not None and found.start is not None and abs((found.start - event.date).days) <= 1
         )
+        if event.side_a:
+            side_a.append(found is not None and _on_side(event.side_a[0], found.side_a, resolve))
+        if event.side_a and event.side_b:
+            apart.append(
+                found is not None
+                and not any(
+                    _on_side(a, side, resolve) and _on_side(b, side, resolve)
+                    for side in (found.side_a, found.side_b)
+                    for a in event.side_a
+                    for b in event.side_b
+                )
+            )
     gold_reports = set(gold) - set(conflict.distractors)
     merged = {
         d
@@ -370,6 +406,8 @@ def score_conflict(
         "country_accuracy": rate(country),
         "admin1_accuracy": rate(admin1),
         "date_within1": rate(when),
+        "side_a_accuracy": rate(side_a),
+        "sides_apart": rate(apart),
         "distractors_merged": len(merged),
     }
 

@@ -69,6 +69,7 @@ def build_event(state: EventState, articles: Mapping[str, Article], copies: Mapp
     if base is not None:
         references += [d for d in (base.first_reported, base.last_updated) if d is not None]
     dates = state.dates
+    place = vote_place(state.places)[0] if state.places else state.place
     return Event(
         id=state.id,
         event_type=state.event_type,
@@ -76,8 +77,8 @@ def build_event(state: EventState, articles: Mapping[str, Article], copies: Mapp
         start=dates.start if dates else None,
         end=dates.end if dates else None,
         date_precision=dates.precision if dates else DatePrecision.YEAR,
-        place=vote_place(state.places)[0] if state.places else state.place,
-        actors=tuple(side_actors(state.roles)),
+        place=place,
+        actors=tuple(side_actors(state.roles, country=place.country if place else None)),
         mention_ids=tuple(state.mention_ids),
         article_ids=tuple(state.article_ids),
         claims=tuple(state.claims),

@@ -68,10 +68,12 @@ from fogofwar.link.similarity import (
     place_similarity,
     same_place,
 )
-from fogofwar.model import ActorRole, Article, Mention, Place
+from fogofwar.model import Actor, ActorRole, Article, Mention, Place
 
 # The actor kind that is never a side that acts (side_actors).
 CIVILIAN_KIND = "civilians"
+STATE_KIND = "state_forces"
+REBEL_KIND = "rebel_group"
 
 # How far apart two dates of one article may be and still describe one incident ("clashes on
 # Thursday ... the fighting went on into Friday").
@@ -237,7 +239,10 @@ def merge_actors(current: Sequence[ActorRole], new: Sequence[ActorRole]) -> list
 
 
 def side_actors(
-    roles: Sequence[ActorRole], *, placeholders: frozenset[str] = UNNAMED_ACTORS
+    roles: Sequence[ActorRole],
+    *,
+    placeholders: frozenset[str] = UNNAMED_ACTORS,
+    country: str | None = None,
 ) -> list[ActorRole]:
     """An event's actors from all its mentions' actor roles (``roles`` holds one entry per
     mention naming the actor, repeats included): one side per actor, in first-seen order.
@@ -250,6 +255,11 @@ def side_actors(
       it is most likely the same party, told less precisely.
     * Civilians never act: they are side_b, the side acted on, whatever their mentions' votes
       ("civilians and soldiers were killed when militants attacked" is no civilians' attack).
+    * The state forces of the event's ``country`` and a rebel group are foes, never one side:
+      when votes put them together ("residents ordered by the army to dig trenches were
+      killed by JNIM" gives the army side_a by its by-phrase), the one fewer mentions put on
+      that side (on a tie, the state) moves to the other side, unless a foe of its own is
+      there; then the other moves, and when neither can, both stay.
     * Other roles (a claimant) are kept once each.
     """
     votes: dict[str, Counter[str]] = {}
@@ -266,12 +276,59 @@ def side_actors(
         ActorRole(actor=actor_of[name].actor, role=counts.most_common(1)[0][0])
         for name, counts in votes.items()
     ]
-    chosen = _civilians_as_victims(chosen)
+    chosen = _foes_apart(_civilians_as_victims(chosen), votes, country)
     named_sides = {
         r.role for r in chosen if r.actor.name not in placeholders and r.actor.kind not in GENERIC_ACTOR_KINDS
     }
     kept = [r for r in chosen if not (r.actor.name in placeholders and r.role in named_sides)]
     return kept + list(others.values())
+
+
+def _foes_apart(
+    chosen: list[ActorRole], votes: dict[str, Counter[str]], country: str | None
+) -> list[ActorRole]:
+    """The local state's forces and rebel groups on opposite sides (``side_actors``)."""
+    if country is None:
+        return chosen
+    sides = {r.actor.name: r.role for r in chosen}
+    kinds = {r.actor.name: _camp(r.actor, country) for r in chosen}
+    for _ in range(len(chosen)):
+        clash = next(
+            (
+                (state, rebel)
+                for state, side in sides.items()
+                if kinds[state] == STATE_KIND and side in SIDES
+                for rebel, other in sides.items()
+                if kinds[rebel] == REBEL_KIND and other == side
+            ),
+            None,
+        )
+        if clash is None:
+            break
+        side = sides[clash[0]]
+        away = next(s for s in SIDES if s != side)
+        # The actor fewer mentions put on this side moves first; on a tie, the state.
+        order = sorted(clash, key=lambda name: (votes[name][side], kinds[name] != STATE_KIND))
+        movable = [
+            name
+            for name in order
+            if not any(sides[n] == away and _foes(kinds[name], kinds[n]) for n in sides)
+        ]
+        if not movable:
+            break
+        sides[movable[0]] = away
+    return [ActorRole(actor=r.actor, role=sides[r.actor.name]) for r in chosen]
+
+
+def _camp(actor: Actor, country: str) -> str | None:
+    """STATE_KIND for the state forces of ``country``, REBEL_KIND for a rebel group, else None."""
+    if actor.kind == STATE_KIND and actor.country == country:
+        return STATE_KIND
+    return REBEL_KIND if actor.kind == REBEL_KIND else None
+
+
+def _foes(a: str | None, b: str | None) -> bool:
+    return {a, b} == {STATE_KIND, REBEL_KIND}
 
 
 def _civilians_as_victims(chosen: list[ActorRole]) -> list[ActorRole]:
