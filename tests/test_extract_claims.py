@@ -776,6 +776,13 @@ SHAPES = [
         [("JNIM", "claims", FAMA, "killed", 12, "exact")],
         id="militants-who-speak-are-the-group-named-later",
     ),
+    # "the group's fighters", "the alliance's fighters": the one group the report names
+    pytest.param(
+        "JNIM fighters attacked an army post near Boni. A JNIM spokesman said four of the group's "
+        "fighters had been killed.",
+        [("JNIM", "admits", "JNIM", "killed", 4, "exact")],
+        id="the-groups-fighters-are-the-group-named",
+    ),
     # a part of another group is no recount: the army's own dead, then its enemies'
     pytest.param(
         "The Malian army said two of its soldiers had been killed in the clashes, and that it had "

@@ -112,6 +112,8 @@ class ClaimLexicon:
     person_nouns: frozenset[str]
     anaphoric_nouns: frozenset[str]
     claimant_anaphors: frozenset[str]
+    # "the group", "the alliance": a report's way to name its armed group again
+    group_anaphors: frozenset[str]
     pronouns: frozenset[str]
     single_person_pronouns: frozenset[str]
     possessive_pronouns: frozenset[str]

@@ -60,6 +60,10 @@ def resolve_victims(
     if possessors and possessors[0].lower_ in lex.possessive_pronouns and noun.lower_ in lex.own_side_nouns:
         party = _possessor_side(statement, attribution, ctx, lex)
         actors.append(_own_side(party, ctx))
+    elif possessors and _names_the_group(possessors[0], lex) and noun.lower_ in lex.own_side_nouns:
+        # "seven of the alliance's fighters": the report's armed group (claims.build puts the
+        # one group the report names in place of the unnamed one).
+        actors.append(lex.unnamed_armed_group)
     elif noun.lower_ in lex.anaphoric_nouns:
         actors += [previous[-1]] if previous else _earlier_parties(statement, attribution, ctx)
     else:
@@ -72,6 +76,12 @@ def resolve_victims(
         actors.append(actor or UNKNOWN)
     actors += [actor_of_phrase(t, ctx, lex) or UNKNOWN for t in statement.extra]
     return _joined(actors), False
+
+
+def _names_the_group(token: Any, lex: ClaimLexicon) -> bool:
+    """Whether a possessor names an armed group again: "the group's", "the alliance's"."""
+    determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+    return token.lower_ in lex.group_anaphors and bool(determiners & {"the", "this", "that"})
 
 
 def _joined(actors: list[Actor | str]) -> str:
