@@ -551,6 +551,10 @@ def test_link_cluster_empty_input():
         ("The clashes began in 2012.", True),
         ("The army said two of its soldiers died.", False),
         ("Rebels may attack again, the army said.", False),
+        # a running toll or a later step of the case dates the count or the step, not the incident
+        ("The number of people killed in the raid rose to 59 on Sunday.", False),
+        ("The death toll from Friday's blast has risen to 12.", False),
+        ("The suspect was arraigned on Monday in the shooting.", False),
     ],
 )
 def test_link_cluster_date_word_in_sentence_is_stated(sentence, expected):
@@ -913,3 +917,36 @@ def test_link_cluster_a_county_and_a_town_in_it_are_one_incident_of_an_article()
         ["Henry County", "Knightstown"],
         ["Muncie"],
     ]
+
+
+CLASH = (
+    "Government forces clashed with Taliban fighters in Bala Murghab district of Badghis province "
+    "on {day}, killing {n} fighters, officials said."
+)
+BADGHIS = Place("Bala Murghab", lat=35.58, lon=63.33, admin1="Badghis", country="AF", precision=2)
+
+
+@pytest.mark.parametrize(("second_day", "events"), [(5, 1), (6, 2), (9, 2)])
+def test_link_cluster_reports_stating_days_two_apart_are_two_incidents(second_day, events):
+    # Each note states its day; a day apart is one incident told twice, two days apart are two.
+    a = Builder(CLASH.format(day="4 March", n=5), published=date(2020, 3, 5), source="Kabul Desk")
+    a.mention(a.article.text, "clashed", dates=(date(2020, 3, 4), date(2020, 3, 4), 1), place=BADGHIS)
+    day = date(2020, 3, second_day)
+    b = Builder(CLASH.format(day=f"{second_day} March", n=5), published=day, source="Herat Wire")
+    b.mention(b.article.text, "clashed", dates=(day, day, 1), place=BADGHIS)
+    linked = link_events([a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS)
+    assert len(linked) == events
+
+
+def test_link_cluster_a_running_toll_two_days_later_joins_its_attack():
+    attack = (
+        "Gunmen attacked the village of Yelwata late on Friday, killing at least 40 people, officials said."
+    )
+    toll = "The number of people killed in the attack on Yelwata rose to 59 on Sunday, officials said."
+    yelwata = Place("Yelwata", lat=7.95, lon=8.78, admin1="Benue", country="NG")
+    a = Builder(attack, published=date(2025, 6, 14), source="Lagos Desk")
+    a.mention(attack, "attacked", SHOOTING, dates=(date(2025, 6, 13), date(2025, 6, 13), 1), place=yelwata)
+    b = Builder(toll, published=date(2025, 6, 15), source="Abuja Wire")
+    b.mention(toll, "killed", SHOOTING, dates=(date(2025, 6, 15), date(2025, 6, 15), 1), place=yelwata)
+    linked = link_events([a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS)
+    assert len(linked) == 1

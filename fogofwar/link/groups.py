@@ -52,7 +52,9 @@ from fogofwar.link.params import (
     DATE_WORDS,
     DEFAULT_PARAMS,
     GENERIC_ACTOR_KINDS,
+    LATER_STEP,
     SIDES,
+    TOLL_UPDATE,
     UNNAMED_ACTORS,
     LinkParams,
     coarse_type,
@@ -337,6 +339,11 @@ def _civilians_as_victims(chosen: list[ActorRole]) -> list[ActorRole]:
 
 
 @functools.cache
+def _later_step() -> re.Pattern[str]:
+    return re.compile(f"{TOLL_UPDATE}|{LATER_STEP}", re.IGNORECASE)
+
+
+@functools.cache
 def _date_words() -> re.Pattern[str]:
     return re.compile(DATE_WORDS, re.IGNORECASE)
 
@@ -353,8 +360,12 @@ def sentence_text(mention: Mention, article: Article | None = None) -> str:
 
 
 def states_date(mention: Mention, *, article: Article | None = None) -> bool:
-    """Whether the mention's sentence (less the ``article``'s dateline) has a date word."""
-    return _date_words().search(sentence_text(mention, article)) is not None
+    """Whether the mention's sentence (less the ``article``'s dateline) has a date word, and is
+    no running toll or later step of the case: "the number of people killed in the attack rose to
+    59 on Sunday", "he was arraigned on Monday" date the count or the step, not the incident, so
+    such a date is taken as the report's, as if inherited (``TOLL_UPDATE``, ``LATER_STEP``)."""
+    text = sentence_text(mention, article)
+    return _date_words().search(text) is not None and _later_step().search(text) is None
 
 
 # A name read as a place that the report also uses for a person ("Martin says", "Markques

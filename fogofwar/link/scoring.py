@@ -17,6 +17,7 @@ import numpy as np
 from fogofwar.link.groups import MentionGroup
 from fogofwar.link.params import DEFAULT_PARAMS, LinkParams
 from fogofwar.link.similarity import (
+    DateRange,
     actor_names,
     actor_similarity,
     date_similarity,
@@ -35,6 +36,18 @@ def tolls_conflict(group: MentionGroup, event: EventState) -> bool:
     if group.wounded_only:
         return event.dead
     return group.dead and event.wounded_only and not event.dead
+
+
+def stated_days_apart(
+    a: DateRange | None, b: DateRange | None, *, params: LinkParams = DEFAULT_PARAMS
+) -> bool:
+    """Whether two stated dates are single days ``params.stated_days_apart`` or more days apart:
+    two incidents, however alike their words."""
+    if params.stated_days_apart is None or a is None or b is None:
+        return False
+    if not (a.precise and b.precise) or a.start != a.end or b.start != b.end:
+        return False
+    return abs((a.start - b.start).days) >= params.stated_days_apart
 
 
 def compatibility(
@@ -73,7 +86,7 @@ def requirements(
         window_days=settings.link_window_days,
         params=params,
     )
-    if date_sim is None:
+    if date_sim is None or stated_days_apart(group.evidence.stated, event.evidence.stated, params=params):
         return None
     place_sim = place_similarity(group.place, event.place, max_km=settings.link_max_km, params=params)
     text_floor = 0.0
@@ -170,4 +183,12 @@ def best_event(
     return event, vectors.dots(row, event.rows)
 
 
-__all__ = ["best_event", "compatibility", "names_cross", "requirements", "score", "tolls_conflict"]
+__all__ = [
+    "best_event",
+    "compatibility",
+    "names_cross",
+    "requirements",
+    "score",
+    "stated_days_apart",
+    "tolls_conflict",
+]
