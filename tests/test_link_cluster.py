@@ -950,3 +950,15 @@ def test_link_cluster_a_running_toll_two_days_later_joins_its_attack():
     b.mention(toll, "killed", SHOOTING, dates=(date(2025, 6, 15), date(2025, 6, 15), 1), place=yelwata)
     linked = link_events([a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS)
     assert len(linked) == 1
+
+
+def test_link_cluster_a_day_two_days_outside_an_events_days_is_another_incident():
+    # Reports of the 4th and the 5th make one event of the 4th-5th; a note of the 7th is two
+    # days past it, however alike the words (the event's span does not open the door).
+    builders = []
+    for day in (4, 5, 7):
+        b = Builder(CLASH.format(day=f"{day} March", n=5), published=date(2020, 3, day), source=f"Desk {day}")
+        b.mention(b.article.text, "clashed", dates=(date(2020, 3, day), date(2020, 3, day), 1), place=BADGHIS)
+        builders.append(b)
+    linked = link_events([b.article for b in builders], [b.extraction() for b in builders], settings=SETTINGS)
+    assert sorted(len(e.article_ids) for e in linked) == [1, 2]

@@ -124,15 +124,17 @@ class LinkParams:
     # killed_exact 0.807 -> 0.813 at B3 F1 0.868 -> 0.867 (0.05: 0.813 / 0.868; 0.15: 0.814 /
     # 0.866; a veto: 0.812 / 0.865).
     toll_conflict: float = 0.1
-    # Two reports that each state the incident's day (one day, not a range) and name days this
-    # many days apart or more tell of two incidents (scoring.requirements): "On 2 March ..." and
-    # "On 4 March ..." in one district are two clashes, while reports of one incident differ by
-    # a day at most ("late Saturday" / "early Sunday"). A running toll's or a later step's date
-    # ("rose to 59 on Sunday", "was arraigned Monday") is no statement of the incident's day
-    # (groups.states_date). Measured 2026-12-06: ACLED dev pooled fatalities_exact 0.691 ->
-    # 0.738, date_within1 0.710 -> 0.814, rows_sharing_event 0.438 -> 0.340; GVA dev
-    # gvc_merge_b3_f1 0.927 -> 0.922 (reports of one incident that disagree on its day by 2+
-    # days: a misread date splits them), merge_b3_f1 0.879 unchanged. None turns the rule off.
+    # Two reports that each state the incident's days (a day, or the days an event's reports
+    # span) this many days apart or more tell of two incidents (scoring.stated_days_apart): "On
+    # 2 March ..." and "On 4 March ..." in one district are two clashes, while reports of one
+    # incident differ by a day at most ("late Saturday" / "early Sunday"). A running toll's or a
+    # later step's date ("rose to 59 on Sunday", "was arraigned Monday") is no statement of the
+    # incident's day (groups.states_date). Measured 2026-12-06: ACLED dev pooled
+    # fatalities_exact 0.691 -> 0.752, date_within1 0.710 -> 0.849, event type 0.747 -> 0.775,
+    # rows_sharing_event 0.438 -> 0.321; GVA dev merge_b3_f1 0.8792 -> 0.8801, killed_exact
+    # 0.8532 -> 0.8549, date 0.668 -> 0.674, gvc_merge_b3_f1 0.927 -> 0.922 (reports of one
+    # incident that disagree on its day by 2+ days: a misread date splits them); conflict set
+    # unchanged. None turns the rule off.
     stated_days_apart: int | None = 2
     # Blocking: an item whose date range spans more weeks than this goes to a catch-all bucket
     # (20 weeks covers the ~3-month window of an undated mention: background_days + month rounding).

@@ -41,13 +41,12 @@ def tolls_conflict(group: MentionGroup, event: EventState) -> bool:
 def stated_days_apart(
     a: DateRange | None, b: DateRange | None, *, params: LinkParams = DEFAULT_PARAMS
 ) -> bool:
-    """Whether two stated dates are single days ``params.stated_days_apart`` or more days apart:
-    two incidents, however alike their words."""
-    if params.stated_days_apart is None or a is None or b is None:
+    """Whether two stated precise dates (a day, or a range of days such as an event's reports
+    spanning two) lie ``params.stated_days_apart`` or more days apart: two incidents, however
+    alike their words."""
+    if params.stated_days_apart is None or a is None or b is None or not (a.precise and b.precise):
         return False
-    if not (a.precise and b.precise) or a.start != a.end or b.start != b.end:
-        return False
-    return abs((a.start - b.start).days) >= params.stated_days_apart
+    return (max(a.start, b.start) - min(a.end, b.end)).days >= params.stated_days_apart
 
 
 def compatibility(
