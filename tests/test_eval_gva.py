@@ -241,3 +241,31 @@ def test_eval_gva_article_main_event_tie_prefers_its_deaths_to_its_woundings():
     # more reports still come first
     earlier = replace(earlier, article_ids=("a1", "a2"))
     assert article_events([earlier, fatal], extractions)["a1"].id == "e1"
+
+
+def test_eval_gva_article_main_event_leaves_out_history_recalled_in_words():
+    # A drone-strike report recalls last month's battle in the same town: the battle has more
+    # reports, but the report is about the strike. History only by its date is kept.
+    published = date(2024, 8, 26)
+    recalled = replace(
+        mention("m1", "a1", 0), background=True, date_start=date(2024, 7, 27), date_end=date(2024, 7, 27)
+    )
+    strike = mention("m2", "a1", 10)
+    battle = Event("e1", "Battles", "Armed clash", mention_ids=("m1",), article_ids=("a1", "b", "c"))
+    drone = Event(
+        "e2", "Explosions/Remote violence", "Air/drone strike", mention_ids=("m2",), article_ids=("a1",)
+    )
+    extractions = [Extraction("a1", (recalled, strike))]
+    assert article_events([battle, drone], extractions)["a1"].id == "e1"  # no reference dates: as before
+    assert article_events([battle, drone], extractions, {"a1": published})["a1"].id == "e2"
+    # dated months before the report: background by its date only, so kept (and the battle wins)
+    old = replace(recalled, date_start=date(2024, 3, 1), date_end=date(2024, 3, 1))
+    assert (
+        article_events([battle, drone], [Extraction("a1", (old, strike))], {"a1": published})["a1"].id == "e1"
+    )
+    # dated within the link window of the report: a misread cue in the day's news, so kept
+    today = replace(recalled, date_start=published, date_end=published)
+    assert (
+        article_events([battle, drone], [Extraction("a1", (today, strike))], {"a1": published})["a1"].id
+        == "e1"
+    )

@@ -9,16 +9,33 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 
 from fogofwar.link.params import POLITICAL_VIOLENCE, VIOLENT_OUTCOMES, coarse_type
-from fogofwar.model import Event, Extraction
+from fogofwar.model import Event, Extraction, Mention
 
 
-def article_events(events: Sequence[Event], extractions: Sequence[Extraction]) -> dict[str, Event]:
+def article_events(
+    events: Sequence[Event],
+    extractions: Sequence[Extraction],
+    references: Mapping[str, date] | None = None,
+    *,
+    background_days: int = 60,
+    window_days: int = 7,
+) -> dict[str, Event]:
     """Each article's main event: among the events of its linked mentions, counting only mentions
     of violent events (Battles, Explosions/Remote violence, Violence against civilians) when there
     are any, the event with the most distinct articles; on ties the one holding the article's own
     death claims, then its other casualty claims, then the one mentioned first in text order.
+
+    With ``references`` (article id -> its reference date), history the article recalls in
+    words ("a month ago, the army lost ...": a background mention dated ``window_days`` to
+    ``background_days`` before the report, or undated) is left out when the article tells of
+    violence as news: a report of a drone strike that recalls last month's battle at the same
+    town is about the strike, however many reports the battle has. A mention that is background
+    only by its date is kept (a GVA report published months after the shooting it tells of is
+    still about that shooting). Conflict set (2026-12-06): bcubed_f1 0.960 -> 0.971,
+    killed_best_exact 0.905 -> 0.929, no_overlap_sum 0.952 -> 0.976; GVA dev unchanged.
 
     RETURNS: article id -> its main event, for the articles with a linked mention.
     (Why this rule, with its GVA figures: :mod:`fogofwar.eval.gva`.)
@@ -30,6 +47,10 @@ def article_events(events: Sequence[Event], extractions: Sequence[Extraction]) -
             (m for m in extraction.mentions if m.id in event_of), key=lambda m: (m.sentence.start, m.id)
         )
         violent = [m for m in linked if coarse_type(event_of[m.id].event_type) == POLITICAL_VIOLENCE]
+        if references is not None:
+            reference = references.get(extraction.article_id)
+            news = [m for m in violent if not _recalled(m, reference, background_days, window_days)]
+            violent = news if any(not m.background for m in news) else violent
         candidates = list({event_of[m.id].id: event_of[m.id] for m in violent or linked}.values())
         if not candidates:
             continue
@@ -48,6 +69,18 @@ def article_events(events: Sequence[Event], extractions: Sequence[Extraction]) -
         )
         main[extraction.article_id] = candidates[ranked[0]]
     return main
+
+
+def _recalled(mention: Mention, reference: date | None, background_days: int, window_days: int) -> bool:
+    """Background by the words of its sentence or paragraph, not by its date alone, and not
+    dated within ``window_days`` of the report (a cue misread in a sentence of the day's news:
+    "a man who shot his son had a history of violence")."""
+    if not mention.background:
+        return False
+    day = mention.date_end or mention.date_start
+    if reference is None or day is None:
+        return True
+    return window_days <= (reference - day).days < background_days
 
 
 def predicted_clusters(item_article: Mapping[str, str], main_event: Mapping[str, Event]) -> dict[str, str]:

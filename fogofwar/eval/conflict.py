@@ -446,7 +446,14 @@ def evaluate_conflict(path: Path, *, settings: Settings, limit: int | None = Non
         "conflict: %d reports, %d articles, %d events", len(conflict.reports), len(articles), len(run.events)
     )
     reports_of = texts_by_article(report_article_id)
-    main = article_events(run.events, run.extractions)
+    references = {a.id: d for a in run.articles if (d := a.reference_date) is not None}
+    main = article_events(
+        run.events,
+        run.extractions,
+        references,
+        background_days=settings.background_days,
+        window_days=settings.link_window_days,
+    )
     clusters = {r: main[a].id for r, a in report_article_id.items() if a in main}
     events = {e.id: predicted_event(e, reports_of) for e in run.events}
     resolve = registry_lookup(pipeline.extractor.registry)

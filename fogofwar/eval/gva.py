@@ -280,7 +280,15 @@ def evaluate_gva(path: Path, *, settings: Settings, limit: int | None = None) ->
     copies = find_copies(articles)
     events = pipeline.reconcile(pipeline.link(articles, extractions, copies=copies), copies=copies)
     log.info("gva: %d documents, %d articles, %d events", len(documents), len(articles), len(events))
-    return score_gva(documents, incidents, gvc_gold, doc_article, article_events(events, extractions))
+    references = {a.id: d for a in articles if (d := a.reference_date) is not None}
+    main = article_events(
+        events,
+        extractions,
+        references,
+        background_days=settings.background_days,
+        window_days=settings.link_window_days,
+    )
+    return score_gva(documents, incidents, gvc_gold, doc_article, main)
 
 
 __all__ = [
