@@ -783,6 +783,23 @@ SHAPES = [
         [("JNIM", "admits", "JNIM", "killed", 4, "exact")],
         id="the-groups-fighters-are-the-group-named",
     ),
+    # a part of a count told before shares no outcome with the counts listed after it
+    pytest.param(
+        "Ukrainian officials said 35 people were killed, two of them children, and 117 injured.",
+        [
+            ("Government of Ukraine", "claims", "unknown", "killed", 35, "exact"),
+            ("Government of Ukraine", "claims", "unknown", "injured", 117, "exact"),
+        ],
+        id="a-subset-is-not-listed-with-the-wounded",
+    ),
+    pytest.param(
+        "The toll rose to 35, including two children, and 117 people were wounded, Ukrainian officials said.",
+        [
+            ("Government of Ukraine", "claims", "unknown", "killed", 35, "exact"),
+            ("Government of Ukraine", "claims", "unknown", "injured", 117, "exact"),
+        ],
+        id="an-including-subset-is-not-listed-with-the-wounded",
+    ),
     # a part of another group is no recount: the army's own dead, then its enemies'
     pytest.param(
         "The Malian army said two of its soldiers had been killed in the clashes, and that it had "

@@ -26,6 +26,10 @@ def linear_statements(
         if quantity.figure is None or any(i in covered for i in range(first, last + 1)):
             continue
         j = last + 1
+        # "35 were killed, two of them children, and 117 injured", "risen to 35, including two
+        # children, and 117 were wounded": a part of a count told before, which shares no outcome
+        # word with the counts coordinated after it.
+        subset = _is_subset(doc, first, last)
         if j < len(doc) and doc[j].lower_ == "of":
             j += 1
             while j < len(doc) and (
@@ -44,7 +48,7 @@ def linear_statements(
         # 30"), before any participle after it.
         hit = _linear_trigger(before, lex, after=False) if before is not None else None
         if hit is None:
-            hit = _trigger_after(doc, j, qtokens, lex)
+            hit = _trigger_after(doc, j, qtokens, lex, shared=not subset)
         if hit is None or (noun is not None and not is_personish(noun, lex, ctx)):
             continue
         outcome, trigger = hit
@@ -80,11 +84,26 @@ def _linear_trigger(token: Any, lex: ClaimLexicon, *, after: bool) -> tuple[str,
     return (outcome, token) if classes & {"transitive", "own_loss"} else None
 
 
+_SUBSET_BEFORE = frozenset({"including", "includes", "include", "among"})
+_SUBSET_AFTER = frozenset({"them", "whom"})
+
+
+def _is_subset(doc: Any, first: int, last: int) -> bool:
+    """Whether a count is part of another told before: "including two", "among them two", "two
+    of them", "two of whom"."""
+    before = doc[first - 1].lower_ if first > 0 else ""
+    two_before = doc[first - 2].lower_ if first > 1 else ""
+    after = doc[last + 1 : last + 3]
+    partitive = len(after) == 2 and after[0].lower_ == "of" and after[1].lower_ in _SUBSET_AFTER
+    return before in _SUBSET_BEFORE or (two_before == "among" and before in _SUBSET_AFTER) or partitive
+
+
 def _trigger_after(
-    doc: Any, j: int, qtokens: dict[int, Quantity], lex: ClaimLexicon
+    doc: Any, j: int, qtokens: dict[int, Quantity], lex: ClaimLexicon, *, shared: bool = True
 ) -> tuple[str, Any] | None:
-    """An outcome participle after a count's phrase, past auxiliaries ("WERE ALSO KILLED") and
-    past coordinated counts sharing it ("12 GUERRILLAS AND 1 SOLDIER WERE KILLED")."""
+    """An outcome participle after a count's phrase, past auxiliaries ("WERE ALSO KILLED") and,
+    when ``shared``, past coordinated counts sharing it ("12 GUERRILLAS AND 1 SOLDIER WERE
+    KILLED")."""
     k = j
     relative = passive = False
     for _ in range(10):
@@ -98,14 +117,16 @@ def _trigger_after(
             return hit if not relative or passive else None
         relative = relative or token.lower_ in ("who", "that", "which")
         passive = passive or token.lower_ in lex.copulas or token.lower_ in ("been", "being")
-        shared = token.lower_ in ("and", ",") or k in qtokens
+        if not shared and k in qtokens:
+            return None
+        listed = token.lower_ in ("and", ",") or k in qtokens
         phrase = (
             token.is_alpha
             and token.lower_ not in lex.linear_stop
             and token.lower_ not in lex.triggers
             and not token.tag_.startswith("VB")  # "140 PEOPLE HAVE DISAPPEARED AND 60 ... KILLED"
         )
-        if not (token.lower_ in lex.linear_aux or shared or phrase):
+        if not (token.lower_ in lex.linear_aux or listed or phrase):
             return None
         k += 1
     return None
