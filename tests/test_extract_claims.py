@@ -783,6 +783,12 @@ SHAPES = [
         [("JNIM", "admits", "JNIM", "killed", 4, "exact")],
         id="the-groups-fighters-are-the-group-named",
     ),
+    # "two of the wounded later died": two dead, not two wounded
+    pytest.param(
+        "Police said two of the wounded later died in hospital.",
+        [("Police", "claims", "unknown", "killed", 2, "exact")],
+        id="wounded-who-died-are-dead",
+    ),
     # a part of a count told before shares no outcome with the counts listed after it
     pytest.param(
         "Ukrainian officials said 35 people were killed, two of them children, and 117 injured.",

@@ -114,6 +114,8 @@ class ClaimLexicon:
     claimant_anaphors: frozenset[str]
     # "the group", "the alliance": a report's way to name its armed group again
     group_anaphors: frozenset[str]
+    # "the wounded": people named by what befell them, a pool a later count is taken from
+    pool_nouns: frozenset[str]
     pronouns: frozenset[str]
     single_person_pronouns: frozenset[str]
     possessive_pronouns: frozenset[str]

@@ -31,7 +31,7 @@ def find_statements(doc: Any, ctx: ArticleContext, lex: ClaimLexicon) -> list[Ca
     used: set[int] = set()
     for token in doc:
         entry = trigger_entry(token, lex)
-        if entry is None:
+        if entry is None or _part_with_another_fate(token, entry, lex):
             continue
         outcome, args = outcome_arguments(token, lex, qtokens, entry, ctx.headline)
         skip = is_irrealis(token, lex) or is_tally(token, lex) or is_negated(token, args, lex)
@@ -98,6 +98,17 @@ def find_statements(doc: Any, ctx: ArticleContext, lex: ClaimLexicon) -> list[Ca
     ]
     statements += linear_statements(doc, qtokens, covered, lex, ctx)
     return sorted(statements, key=lambda s: (s.start, s.end))
+
+
+def _part_with_another_fate(token: Any, entry: Any, lex: ClaimLexicon) -> bool:
+    """Whether an outcome noun names the pool a part of it is taken from, and the verb says what
+    else befell that part: "two of the wounded later died" are two dead (the verb's claim),
+    not two wounded."""
+    part = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    if part is None or part.dep_ not in ("nsubj", "nsubjpass") or part.i > token.i:
+        return False
+    verb = trigger_entry(part.head, lex)
+    return verb is not None and verb[0] != entry[0]
 
 
 def _requalify(values: tuple[int | None, int | None, int | None, str], qualifier: str) -> tuple[Any, ...]:

@@ -159,6 +159,8 @@ def is_personish(token: Any, lex: ClaimLexicon, ctx: ArticleContext) -> bool:
         return True
     if token.lower_ in lex.anaphoric_nouns:
         return True
+    if token.lower_ in lex.pool_nouns and any(c.lower_ == "the" for c in token.children):
+        return True  # "two of the wounded"
     if entity_type(token) in ("PERSON", "NORP"):
         return True
     return phrase_actor(token, ctx) is not None
