@@ -111,6 +111,18 @@ def test_events_is_event_candidate(text: str, expected: bool) -> None:
         ("Rebels captured two trucks during the battle.", "Battles", "Armed clash"),
         ("Hundreds of protesters marched peacefully through the capital.", "Protests", "Peaceful protest"),
         ("A military helicopter crashed during a routine mission.", "Strategic developments", "Other"),
+        ("About 200 residents marched to the town hall to demand water.", "Protests", "Peaceful protest"),
+        ("Villagers nearly lynch a herder before the police arrive.", "Riots", "Mob violence"),
+        (
+            "The two governments signed a memorandum of understanding on the disputed islands.",
+            "Strategic developments",
+            "Agreement",
+        ),
+        (
+            "Militants burned the recently built police station in the village.",
+            "Strategic developments",
+            "Looting/property destruction",
+        ),
     ],
 )
 def test_events_types(gazetteer: Gazetteer, sentence: str, event_type: str, sub_event_type: str) -> None:
