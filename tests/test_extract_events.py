@@ -114,6 +114,11 @@ def test_events_is_event_candidate(text: str, expected: bool) -> None:
         ("About 200 residents marched to the town hall to demand water.", "Protests", "Peaceful protest"),
         ("Villagers nearly lynch a herder before the police arrive.", "Riots", "Mob violence"),
         (
+            "Several student protesters were arrested during a demonstration outside the hospital.",
+            "Protests",
+            "Protest with intervention",
+        ),
+        (
             "The two governments signed a memorandum of understanding on the disputed islands.",
             "Strategic developments",
             "Agreement",
