@@ -12,9 +12,12 @@ from datetime import date, timedelta
 from fogofwar.extract.dates import DateMention, resolve_dates
 from fogofwar.extract.events.triggers import EventLexicon
 from fogofwar.extract.places import Gazetteer
+from fogofwar.extract.places.text import fold
 from fogofwar.extract.sentences import Sentence
 from fogofwar.model import Article, DatePrecision, Place, PlacePrecision
 
+# A place cue right before a name: "IN MORALES" is the town even where a Morales speaks.
+_PLACE_CUE_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|to|of|town|village|city)\s+$", re.IGNORECASE)
 # Publication this many days after the dateline still counts as the same news day(s).
 _SAME_NEWS_DAYS = 3
 # Dates this close to the start may belong to the dateline or a header line.
@@ -73,8 +76,23 @@ class MentionContext:
             if any(self._strays(p) for _s, _e, p in found):
                 again = self.gazetteer.find_places(sentence.text, country=self.country, admin1=self.admin1)
                 found = self._outside_dateline(sentence, again)
-            self._places[sentence.index] = found
+            self._places[sentence.index] = [
+                item for item in found if not self._names_person(sentence.text, *item)
+            ]
         return self._places[sentence.index]
+
+    @functools.cached_property
+    def person_names(self) -> frozenset[str]:
+        """Folded names the article (ALL CAPS) shows to be people's (``Gazetteer.person_names``)."""
+        return self.gazetteer.person_names(self.article.text)
+
+    def _names_person(self, text: str, start: int, end: int, place: Place) -> bool:
+        """Whether a town's name in ``text`` is a person's the article names elsewhere after a
+        title, with no place cue ("in", "near") before it here ("MORALES SAID", "KILLING
+        BARILLAS" after "MINISTER CARLOS MORALES", "AMBASSADOR DANILO BARILLAS")."""
+        if place.feature != "populated_place" or fold(text[start:end]) not in self.person_names:
+            return False
+        return not _PLACE_CUE_BEFORE.search(text, 0, start)
 
     def _named(self, sentence: Sentence) -> list[tuple[int, int, Place]]:
         """The sentence's places as the country alone decides them."""

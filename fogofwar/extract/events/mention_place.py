@@ -25,7 +25,7 @@ def mention_place(
     home = [item for item in located if context.at_home(item[2])] or located
     if home:
         nearest = min(home, key=lambda item: (best.distance(item[0], item[1]), item[2].precision))
-        return _enclosing(context, sentence.text, located, nearest)
+        return _enclosing(context, sentence.text, located, _town_inside(nearest, located))
 
     # Borrowed from the paragraph (nearest sentence first), else from the rest of the article's
     # foreground text (its first place, the lead's by the inverted pyramid); places in the
@@ -36,7 +36,13 @@ def mention_place(
             if other.paragraph != sentence.paragraph and not in_background(context, other, lexicon):
                 yield other
 
+    dateline = _dateline_place(context)
     for home_only in (True, False):
+        if not home_only and dateline is not None:
+            # the dateline's town lies in the article's country: a report filed there and
+            # naming no other place at home is about it, not about the foreign capital where
+            # talks are held or the city its visitors came from
+            return dateline
         for other in donors():
             borrowed = [
                 p
@@ -47,7 +53,6 @@ def mention_place(
             ]
             if borrowed:
                 return borrowed[0]
-    dateline = _dateline_place(context)
     if dateline is not None:
         return dateline
     countries = [p for _s, _e, p in own if p.feature == "country"]
@@ -96,6 +101,29 @@ def _enclosing(
         if region is not None:
             return region
     return context.gazetteer.country(iso) or nearest[2]  # type: ignore[arg-type]
+
+
+def _town_inside(
+    nearest: tuple[int, int, Place], located: list[tuple[int, int, Place]]
+) -> tuple[int, int, Place]:
+    """The town the sentence places inside the nearest region, when the nearest is a region.
+
+    "the mayor of Achi, in the northern department of Bolivar, was kidnapped": the department
+    only says where the town lies, so the event is at the town (the first town of the sentence
+    whose admin1 is that region); a region with no town of its own in the sentence stays.
+    """
+    region = nearest[2]
+    if region.feature not in ("admin1", "admin2") or region.country is None:
+        return nearest
+    inside = [
+        item
+        for item in located
+        if item[2].feature == "populated_place"
+        and item[2].country == region.country
+        and item[2].admin1 is not None
+        and item[2].admin1 in (region.name, region.admin1)
+    ]
+    return inside[0] if inside else nearest
 
 
 def _same_kind(a: Place, b: Place) -> bool:
