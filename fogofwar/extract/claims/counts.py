@@ -51,7 +51,9 @@ def _is_proper_name(arg: Any, how: str, lex: ClaimLexicon, caps: bool, ctx: Arti
         arg.dep_ == "nsubj" and arg.head.lower_ in lex.triggers and is_verbish(arg.head)
     ):
         return False  # only the subject of an outcome verb itself ("Davienne Lewis died")
-    return phrase_actor(arg, ctx) is None
+    actor = phrase_actor(arg, ctx)
+    # "JOURNALIST JUAN PEREZ": a civilian's title before the name says who, not that it is a group
+    return actor is None or (caps and actor.kind == "civilians")
 
 
 def _is_member_title(arg: Any, lex: ClaimLexicon, caps: bool) -> bool:

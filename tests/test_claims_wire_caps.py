@@ -1,0 +1,58 @@
+"""Claims of issue 19 in ALL CAPS wire copy: a named person killed when the parser takes the
+participle after "WAS" for a noun, a death owned by a person's full name, and a civilian's
+title before a name. Example sentences are our own, with invented names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from fogofwar.extract.actors import ActorRegistry
+from fogofwar.extract.claims import extract_claims, is_claim_candidate
+from fogofwar.extract.sentences import split_sentences
+from fogofwar.ingest.text import article_from_text
+from fogofwar.model import Claim
+
+
+def _claims(text: str, nlp: Any, registry: ActorRegistry) -> list[Claim]:
+    article = article_from_text(text, origin="test", published=None)
+    sentences = split_sentences(article.text)
+    chosen = [s for s in sentences if is_claim_candidate(s.text)]
+    for sentence, doc in zip(chosen, nlp.pipe([s.text for s in chosen]), strict=True):
+        sentence.doc = doc
+    return extract_claims(article, sentences, registry=registry)
+
+
+def _killed(claims: list[Claim]) -> list[int | None]:
+    return [c.figure for c in claims if c.outcome == "killed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "SHOT" after "WAS", parsed as a noun: its subject is still the victim
+        "QUITO, 2 FEB 90 (EFE) -- [TEXT] FORMER COUNCILMAN ANDRES PALACIOS ROJAS, 51, WAS SHOT TO\n"
+        "DEATH BY TWO GUNMEN ON A MOTORCYCLE TODAY.",
+        # a death owned by a full name
+        "QUITO, 2 FEB 90 (EFE) -- [TEXT] THE TEACHERS WENT ON STRIKE AFTER PROFESSOR ANDRES PALACIOS\n"
+        "ROJAS'S MURDER.",
+        # a civilian's title before the name says who, not that it is a group
+        "QUITO, 2 FEB 90 (EFE) -- [TEXT] JOURNALIST ANDRES PALACIOS WAS KILLED TODAY IN GUAYAQUIL.",
+    ],
+)
+def test_a_named_person_killed_in_caps_counts_one(nlp: Any, registry: ActorRegistry, text: str) -> None:
+    assert _killed(_claims(text, nlp, registry)) == [1]
+
+
+def test_a_noun_after_was_names_no_victim_without_an_outcome(nlp: Any, registry: ActorRegistry) -> None:
+    # "WAS THE TARGET": no outcome word, no claim
+    text = "QUITO, 2 FEB 90 (EFE) -- [TEXT] THE MAYOR WAS THE TARGET OF A BOMB THAT DAMAGED HIS HOUSE."
+    assert _killed(_claims(text, nlp, registry)) == []
+
+
+def test_a_commanders_death_by_title_alone_is_no_new_count(nlp: Any, registry: ActorRegistry) -> None:
+    # only a full name owns the death; "the commander's death" recalls a deed told elsewhere
+    text = "Officials met after the commander's death to discuss the road."
+    assert _killed(_claims(text, nlp, registry)) == []
