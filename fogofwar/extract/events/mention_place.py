@@ -11,6 +11,13 @@ from fogofwar.extract.events.triggers import EventLexicon, Hit
 from fogofwar.extract.sentences import Sentence
 from fogofwar.model import Place
 
+# A distance before a place name: "120 km north of", "40 miles from the town of".
+_DISTANCE_BEFORE = re.compile(
+    r"\b(?:km|kms|kilometers?|kilometres?|miles?)\s+(?:\w+\s+){0,3}?(?:of|from)\s+"
+    r"(?:the\s+(?:\w+\s+){0,3}?of\s+)?$",
+    re.IGNORECASE,
+)
+_DISTANCE_WINDOW = 80  # characters searched before a name
 # Between the members of a list of places: "Khost, Kandahar and Nangarhar provinces".
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)\s*", re.IGNORECASE)
 
@@ -20,6 +27,8 @@ def mention_place(
 ) -> Place | None:
     own = [item for item in context.places(sentence) if not _dateline_namesake(context, sentence.text, *item)]
     located = [(s, e, p) for s, e, p in own if p.feature != "country"]
+    # "in Puerto Rey, 460 km northwest of Bogota": the town measured from is not where it happened
+    located = [item for item in located if not _measured_from(sentence.text, item[0])] or located
     # A report about one country names foreign capitals too ("talks in Havana"): the sentence's
     # places in the article's country come first.
     home = [item for item in located if context.at_home(item[2])] or located
@@ -38,11 +47,11 @@ def mention_place(
 
     dateline = _dateline_place(context)
     for home_only in (True, False):
-        if not home_only and dateline is not None:
-            # the dateline's town lies in the article's country: a report filed there and
-            # naming no other place at home is about it, not about the foreign capital where
-            # talks are held or the city its visitors came from
-            return dateline
+        if not home_only and (dateline is not None or (context.country and context.names_its_country)):
+            # a report filed in its country's town, or naming its country, and naming no other
+            # place there is about it (the dateline's town, else the country below), not about
+            # the foreign capital where talks are held or the city its visitors came from
+            break
         for other in donors():
             borrowed = [
                 p
@@ -50,6 +59,7 @@ def mention_place(
                 if p.feature != "country"
                 and (context.at_home(p) or not home_only)
                 and not _dateline_namesake(context, other.text, s, e, p)
+                and not _measured_from(other.text, s)
             ]
             if borrowed:
                 return borrowed[0]
@@ -124,6 +134,12 @@ def _town_inside(
         and item[2].admin1 in (region.name, region.admin1)
     ]
     return inside[0] if inside else nearest
+
+
+def _measured_from(text: str, start: int) -> bool:
+    """Whether the place name at ``start`` is the point a distance is measured from ("12 km
+    north of X", "40 miles from the town of X"): the event lies away from it."""
+    return _DISTANCE_BEFORE.search(text, max(0, start - _DISTANCE_WINDOW), start) is not None
 
 
 def _same_kind(a: Place, b: Place) -> bool:

@@ -287,6 +287,14 @@ class Gazetteer:
                 places.append((hit.start, hit.end, place))
         return attach_admin1(self._marked_admin1(text, hits, places))
 
+    def is_word(self, name: str) -> bool:
+        """Whether ``name`` is known as a place, an English word that names villages, a
+        demonym or a generic word: anything but a name the gazetteer has never heard of."""
+        key = fold(name)
+        return (
+            bool(self._rows(key)) or key in self._stopwords or key in self._demonyms or key in self._generic
+        )
+
     def person_names(self, text: str) -> frozenset[str]:
         """Folded names that ``text`` (ALL CAPS) gives a person's title before ("GOVERNMENT
         MINISTER CARLOS MORALES"): in such text every word looks like a name, so a name once
