@@ -56,3 +56,19 @@ def test_a_commanders_death_by_title_alone_is_no_new_count(nlp: Any, registry: A
     # only a full name owns the death; "the commander's death" recalls a deed told elsewhere
     text = "Officials met after the commander's death to discuss the road."
     assert _killed(_claims(text, nlp, registry)) == []
+
+
+def test_a_named_person_a_relative_clause_kills_in_caps(nlp: Any, registry: ActorRegistry) -> None:
+    text = (
+        "QUITO, 2 FEB 90 (EFE) -- [TEXT] ANDRES PALACIOS ROJAS, WHO WAS KILLED ON FRIDAY, WAS BURIED TODAY."
+    )
+    assert _killed(_claims(text, nlp, registry)) == [1]
+
+
+def test_rejecting_a_murder_is_no_denial_of_it(nlp: Any, registry: ActorRegistry) -> None:
+    text = "QUITO, 2 FEB 90 (EFE) -- [TEXT] ALL PARTIES HAVE REJECTED THE MURDER OF ANDRES PALACIOS MORENO."
+    claims = [c for c in _claims(text, nlp, registry) if c.outcome == "killed"]
+    assert [(c.figure, c.stance) for c in claims] == [(1, "reports")]
+    # a statement rejected is still denied
+    text = "The ministry rejected reports that 40 civilians were killed in the strike."
+    assert [c.stance for c in _claims(text, nlp, registry) if c.outcome == "killed"] == ["denies"]
