@@ -1,6 +1,8 @@
 """Claims of issue 19 in ALL CAPS wire copy: a named person killed when the parser takes the
-participle after "WAS" for a noun, a death owned by a person's full name, and a civilian's
-title before a name. Example sentences are our own, with invented names.
+participle after "WAS" for a noun, a death owned by a person's full name, a civilian's title
+before a name, a name a relative clause kills, a murder rejected (no denial), wrapped lines
+parsed as one line, and a count between two outcome verbs. Example sentences are our own,
+with invented names.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from fogofwar.extract import unwrapped
 from fogofwar.extract.actors import ActorRegistry
 from fogofwar.extract.claims import extract_claims, is_claim_candidate
 from fogofwar.extract.sentences import split_sentences
@@ -20,7 +23,7 @@ def _claims(text: str, nlp: Any, registry: ActorRegistry) -> list[Claim]:
     article = article_from_text(text, origin="test", published=None)
     sentences = split_sentences(article.text)
     chosen = [s for s in sentences if is_claim_candidate(s.text)]
-    for sentence, doc in zip(chosen, nlp.pipe([s.text for s in chosen]), strict=True):
+    for sentence, doc in zip(chosen, nlp.pipe([unwrapped(s.text) for s in chosen]), strict=True):
         sentence.doc = doc
     return extract_claims(article, sentences, registry=registry)
 
@@ -36,8 +39,8 @@ def _killed(claims: list[Claim]) -> list[int | None]:
         "QUITO, 2 FEB 90 (EFE) -- [TEXT] FORMER COUNCILMAN ANDRES PALACIOS ROJAS, 51, WAS SHOT TO\n"
         "DEATH BY TWO GUNMEN ON A MOTORCYCLE TODAY.",
         # a death owned by a full name
-        "QUITO, 2 FEB 90 (EFE) -- [TEXT] THE TEACHERS WENT ON STRIKE AFTER PROFESSOR ANDRES PALACIOS\n"
-        "ROJAS'S MURDER.",
+        "QUITO, 2 FEB 90 (EFE) -- [TEXT] THE JUDGES WENT ON STRIKE AFTER MAGISTRATE ANDRES PALACIOS\n"
+        "MORENO'S MURDER.",
         # a civilian's title before the name says who, not that it is a group
         "QUITO, 2 FEB 90 (EFE) -- [TEXT] JOURNALIST ANDRES PALACIOS WAS KILLED TODAY IN GUAYAQUIL.",
     ],
@@ -72,3 +75,19 @@ def test_rejecting_a_murder_is_no_denial_of_it(nlp: Any, registry: ActorRegistry
     # a statement rejected is still denied
     text = "The ministry rejected reports that 40 civilians were killed in the strike."
     assert [c.stance for c in _claims(text, nlp, registry) if c.outcome == "killed"] == ["denies"]
+
+
+def test_unwrapped_keeps_offsets_and_paragraphs() -> None:
+    text = "DEPUTY PABLO\nLOPEZ WAS MURDERED.\n\nTHE POLICE CAME."
+    flat = unwrapped(text)
+    assert len(flat) == len(text)
+    assert flat == "DEPUTY PABLO LOPEZ WAS MURDERED.\n\nTHE POLICE CAME."
+
+
+def test_a_count_between_two_outcome_verbs_gives_each_its_own(nlp: Any, registry: ActorRegistry) -> None:
+    # "killed or wounded" shares one count; "2 killed and 30 wounded" are two
+    text = (
+        "QUITO, 2 FEB 90 (EFE) -- [TEXT] A BOMB WENT OFF AT THE MARKET: 2 PEOPLE WERE KILLED AND 30 WOUNDED."
+    )
+    rows = sorted((c.outcome, c.figure) for c in _claims(text, nlp, registry))
+    assert rows == [("injured", 30), ("killed", 2)]

@@ -369,6 +369,8 @@ def outcome_arguments(
         if c.dep_ == "conj"
         and (c.lower_ in lex.triggers or _pronounced_dead(c, lex))
         and not any(g.dep_ in _OWN_ARGS for g in c.children)
+        # "2 PEOPLE WERE KILLED AND 30 WOUNDED": a count between the two gives each its own
+        and not any(i in qtokens for i in range(token.i + 1, c.i))
     ]
     if partners and any(c.dep_ == "cc" for c in token.children):
         partner = partners[0]
