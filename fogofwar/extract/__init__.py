@@ -20,6 +20,7 @@ import functools
 import itertools
 import logging
 import multiprocessing
+import re
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -47,6 +48,8 @@ log = logging.getLogger(__name__)
 # Dashes that end a dateline standing as a sentence of its own (see body_start).
 _DASHES = ("-", "–", "—", "--")
 _HEADLINE = -1  # the slot index of an article's headline in the parse stream
+# A single line break (with the blanks around it left as they are): a wrapped line, not a paragraph.
+_WRAP = re.compile(r"(?<!\n)\n(?!\n)")
 
 
 def body_start(article: Article) -> int:
@@ -58,6 +61,13 @@ def body_start(article: Article) -> int:
     if start is None or end is None or article.text[:start].strip():
         return 0
     return end if article.text[start:end].rstrip().endswith(_DASHES) else 0
+
+
+def unwrapped(text: str) -> str:
+    """``text`` with each line break inside a paragraph made a space (same length, so offsets
+    hold): hard-wrapped wire copy breaks lines mid-phrase, and spaCy reads a line break as a
+    token of its own that cuts the parse ("DEPUTY PABLO\nLOPEZ WAS MURDERED")."""
+    return _WRAP.sub(" ", text)
 
 
 def needs_parse(text: str) -> bool:
@@ -183,7 +193,7 @@ class Extractor:
                     continue
                 pending.append(_Parsing(article, sentences, headline, len(chosen) + (headline is not None)))
                 for s in chosen:
-                    yield s.text, (len(pending) - 1, s.index)
+                    yield unwrapped(s.text), (len(pending) - 1, s.index)
                 if headline is not None:
                     yield headline.text, (len(pending) - 1, _HEADLINE)
 

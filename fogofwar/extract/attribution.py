@@ -380,7 +380,8 @@ def find_reporting_verb(trigger: Any, lex: ClaimLexicon) -> tuple[Any, str] | No
     verb hanging off the same clause ("12 were killed, the army said")."""
     for ancestor in trigger.ancestors:
         stance = _reporting_stance(ancestor, lex)
-        if stance:
+        # "rejected the murder of X": a deed rejected (condemned), not a statement denied
+        if stance and not (stance == "denies" and trigger.head.i == ancestor.i and trigger.dep_ == "dobj"):
             return ancestor, stance
     chain = {trigger, *trigger.ancestors}
     best: tuple[int, Any, str] | None = None

@@ -166,11 +166,35 @@ def _noun_arguments(
         owners = [c for c in token.children if c.dep_ == "poss" and c.lower_ in lex.kin_nouns]
         if owners:
             return [(owners[0], "of")]
+        # "Senator Pedro Ruiz Gomez's murder": a person's full name owns the death
+        names = [c for c in token.children if c.dep_ == "poss" and _is_full_name(c)]
+        if names:
+            return [(names[0], "of")]
     if lower in lex.noun_requires_of or lower not in lex.self_counted_nouns:
         return []  # "multiple kidnappings" counts events, not people
     counted = count_of(token, qtokens) is not None or is_zero(token, lex)
     vague = any(c.dep_ == "amod" and c.lower_ in lex.vague_intensity for c in token.children)
     return [(token, "self")] if counted or vague else []
+
+
+def _is_full_name(token: Any) -> bool:
+    """A proper noun with a proper noun before it in its phrase ("Pedro Ruiz Gomez")."""
+    return token.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i for c in token.children
+    )
+
+
+def _copula_subject(token: Any, lex: ClaimLexicon) -> list[tuple[Any, str]]:
+    """The subject of "was" when the parser took the participle after it for a noun (ALL CAPS
+    wires: "PEDRO RUIZ WAS SHOT TO DEATH" parsed as "was" + the noun "shot"): a passive."""
+    head = token.head
+    if head.lower_ not in lex.copulas or not 0 < token.i - head.i <= 2 or is_verbish(token):
+        return []  # right after "was" ("WAS ALSO KILLED" at most one word between)
+    return [
+        (c, "passive")
+        for c in head.children
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i and c.i != token.i
+    ]
 
 
 def _died_after(token: Any, lex: ClaimLexicon) -> bool:
@@ -345,6 +369,8 @@ def outcome_arguments(
         if c.dep_ == "conj"
         and (c.lower_ in lex.triggers or _pronounced_dead(c, lex))
         and not any(g.dep_ in _OWN_ARGS for g in c.children)
+        # "2 PEOPLE WERE KILLED AND 30 WOUNDED": a count between the two gives each its own
+        and not any(i in qtokens for i in range(token.i + 1, c.i))
     ]
     if partners and any(c.dep_ == "cc" for c in token.children):
         partner = partners[0]
@@ -385,6 +411,8 @@ def outcome_arguments(
             for c in token.head.children
             if c.dep_ == "nsubj" and "dobj" not in _deps(token.head)
         ]
+    if not args and "transitive" in classes:
+        args = _copula_subject(token, lex)
     if not args and classes & {"transitive", "adjective"}:
         args = _gerund_subject(token)
     if "noun" in classes and not args:

@@ -21,12 +21,17 @@ from fogofwar.extract.numbers import Quantity
 from fogofwar.nlp import entity_type
 
 _HARM = frozenset({"killed", "injured"})
+# How a victim phrase hangs on its outcome word when a bare proper name in it is one person.
+_NAME_HOWS = frozenset({"object", "passive", "of", "predicate", "subject"})
 
 
 def _is_proper_name(arg: Any, how: str, lex: ClaimLexicon, caps: bool, ctx: ArticleContext | None) -> bool:
     """A proper name as the object or passive subject of an outcome verb, naming no group,
     place or nationality the parser or the registry knows: one person ("killing Fayez Jan")."""
-    if ctx is None or how not in ("object", "passive", "of", "predicate", "subject"):
+    # ALL CAPS: also a name a relative clause modifies ("PEDRO RUIZ GOMEZ, WHO WAS KILLED ..."),
+    # which mixed case leaves to the entity recogniser
+    hows = _NAME_HOWS | ({"modified"} if caps else set())
+    if ctx is None or how not in hows:
         return False
     if arg.lower_ in lex.person_nouns | lex.collective_nouns:
         return False
@@ -51,7 +56,9 @@ def _is_proper_name(arg: Any, how: str, lex: ClaimLexicon, caps: bool, ctx: Arti
         arg.dep_ == "nsubj" and arg.head.lower_ in lex.triggers and is_verbish(arg.head)
     ):
         return False  # only the subject of an outcome verb itself ("Davienne Lewis died")
-    return phrase_actor(arg, ctx) is None
+    actor = phrase_actor(arg, ctx)
+    # "JOURNALIST JUAN PEREZ": a civilian's title before the name says who, not that it is a group
+    return actor is None or (caps and actor.kind == "civilians")
 
 
 def _is_member_title(arg: Any, lex: ClaimLexicon, caps: bool) -> bool:

@@ -11,6 +11,13 @@ from fogofwar.extract.events.triggers import EventLexicon, Hit
 from fogofwar.extract.sentences import Sentence
 from fogofwar.model import Place
 
+# A distance before a place name: "120 km north of", "40 miles from the town of".
+_DISTANCE_BEFORE = re.compile(
+    r"\b(?:km|kms|kilometers?|kilometres?|miles?)\s+(?:\w+\s+){0,3}?(?:of|from)\s+"
+    r"(?:the\s+(?:\w+\s+){0,3}?of\s+)?$",
+    re.IGNORECASE,
+)
+_DISTANCE_WINDOW = 80  # characters searched before a name
 # Between the members of a list of places: "Khost, Kandahar and Nangarhar provinces".
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)\s*", re.IGNORECASE)
 
@@ -20,12 +27,14 @@ def mention_place(
 ) -> Place | None:
     own = [item for item in context.places(sentence) if not _dateline_namesake(context, sentence.text, *item)]
     located = [(s, e, p) for s, e, p in own if p.feature != "country"]
+    # "in Puerto Rey, 460 km northwest of Bogota": the town measured from is not where it happened
+    located = [item for item in located if not _measured_from(sentence.text, item[0])] or located
     # A report about one country names foreign capitals too ("talks in Havana"): the sentence's
     # places in the article's country come first.
     home = [item for item in located if context.at_home(item[2])] or located
     if home:
         nearest = min(home, key=lambda item: (best.distance(item[0], item[1]), item[2].precision))
-        return _enclosing(context, sentence.text, located, nearest)
+        return _enclosing(context, sentence.text, located, _town_inside(nearest, located))
 
     # Borrowed from the paragraph (nearest sentence first), else from the rest of the article's
     # foreground text (its first place, the lead's by the inverted pyramid); places in the
@@ -36,7 +45,13 @@ def mention_place(
             if other.paragraph != sentence.paragraph and not in_background(context, other, lexicon):
                 yield other
 
+    dateline = _dateline_place(context)
     for home_only in (True, False):
+        if not home_only and (dateline is not None or (context.country and context.names_its_country)):
+            # a report filed in its country's town, or naming its country, and naming no other
+            # place there is about it (the dateline's town, else the country below), not about
+            # the foreign capital where talks are held or the city its visitors came from
+            break
         for other in donors():
             borrowed = [
                 p
@@ -44,10 +59,10 @@ def mention_place(
                 if p.feature != "country"
                 and (context.at_home(p) or not home_only)
                 and not _dateline_namesake(context, other.text, s, e, p)
+                and not _measured_from(other.text, s)
             ]
             if borrowed:
                 return borrowed[0]
-    dateline = _dateline_place(context)
     if dateline is not None:
         return dateline
     countries = [p for _s, _e, p in own if p.feature == "country"]
@@ -96,6 +111,35 @@ def _enclosing(
         if region is not None:
             return region
     return context.gazetteer.country(iso) or nearest[2]  # type: ignore[arg-type]
+
+
+def _town_inside(
+    nearest: tuple[int, int, Place], located: list[tuple[int, int, Place]]
+) -> tuple[int, int, Place]:
+    """The town the sentence places inside the nearest region, when the nearest is a region.
+
+    "the mayor of Achi, in the northern department of Bolivar, was kidnapped": the department
+    only says where the town lies, so the event is at the town (the first town of the sentence
+    whose admin1 is that region); a region with no town of its own in the sentence stays.
+    """
+    region = nearest[2]
+    if region.feature not in ("admin1", "admin2") or region.country is None:
+        return nearest
+    inside = [
+        item
+        for item in located
+        if item[2].feature == "populated_place"
+        and item[2].country == region.country
+        and item[2].admin1 is not None
+        and item[2].admin1 in (region.name, region.admin1)
+    ]
+    return inside[0] if inside else nearest
+
+
+def _measured_from(text: str, start: int) -> bool:
+    """Whether the place name at ``start`` is the point a distance is measured from ("12 km
+    north of X", "40 miles from the town of X"): the event lies away from it."""
+    return _DISTANCE_BEFORE.search(text, max(0, start - _DISTANCE_WINDOW), start) is not None
 
 
 def _same_kind(a: Place, b: Place) -> bool:

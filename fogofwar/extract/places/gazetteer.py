@@ -287,6 +287,27 @@ class Gazetteer:
                 places.append((hit.start, hit.end, place))
         return attach_admin1(self._marked_admin1(text, hits, places))
 
+    def is_word(self, name: str) -> bool:
+        """Whether ``name`` is known as a place, an English word that names villages, a
+        demonym or a generic word: anything but a name the gazetteer has never heard of."""
+        key = fold(name)
+        return (
+            bool(self._rows(key)) or key in self._stopwords or key in self._demonyms or key in self._generic
+        )
+
+    def person_names(self, text: str) -> frozenset[str]:
+        """Folded names that ``text`` (ALL CAPS) gives a person's title before ("GOVERNMENT
+        MINISTER CARLOS MORALES"): in such text every word looks like a name, so a name once
+        shown to be a person's is that person's wherever the text repeats it without a place
+        cue ("MORALES SAID ..."). Empty for mixed-case text, whose capitals tell names apart."""
+        if not is_all_caps(text):
+            return frozenset()
+        named = [hit.key for hit in find_hits(text, keys=self._keys, titles=self._titles) if hit.named]
+        # "CARLOS MORALES" as a whole is a place's name somewhere too: its surname, alone
+        # later ("MORALES SAID"), is the same man
+        surnames = {key.rsplit(" ", 1)[-1] for key in named if " " in key}
+        return frozenset(named) | frozenset(s for s in surnames if s not in self._stopwords)
+
     def _marked_admin1(
         self, text: str, hits: list[Hit], places: list[tuple[int, int, Place]]
     ) -> list[tuple[int, int, Place]]:

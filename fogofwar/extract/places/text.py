@@ -60,6 +60,8 @@ _CUE_WINDOW_CHARS = 24
 # capitalised word stands before the parenthesis ("the army (Kossi)" is no such list).
 _BRACKET_BEFORE = re.compile(r"\b[A-ZÀ-Þ][\w'’-]*\s*\((?:[^()\n,;:.]{1,40},\s*){0,2}$")
 _BRACKET_AFTER = re.compile(r"\s*(?:,\s*[^()\n,;:.]{1,40}){0,2}\)")
+# Between two words of one phrase: a space, or a line break of hard-wrapped text.
+_WORD_GAP = re.compile(r" |[ \t]*\n[ \t]*")
 # A person's title this many words before a name, at most, makes it a person's in ALL CAPS text.
 _TITLE_WORDS_BEFORE = 3
 
@@ -233,7 +235,8 @@ def _after_title(text: str, words: list[Token], i: int, titles: Container[str]) 
     """Whether a person's title (``person_titles``) stands up to three words before token
     ``i``, joined to it by single spaces and no place cue ("GEN FILMO LOPEZ")."""
     for k in range(i - 1, max(-1, i - 1 - _TITLE_WORDS_BEFORE), -1):
-        if text[words[k][1] : words[k + 1][0]] != " ":
+        # one space, or a line break of hard-wrapped wire copy ("MINISTER\nCARLOS MORALES")
+        if not _WORD_GAP.fullmatch(text, words[k][1], words[k + 1][0]):
             return False
         word = words[k][2]
         if word in titles:
