@@ -264,3 +264,43 @@ def test_eval_conflict_cli_command(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == {"n_events": 2, "bcubed_f1": 0.5, "no_overlap_sum": None}
     assert calls == [("conflict", CONFLICT_DIR, 2)]
+
+
+def test_eval_conflict_reads_the_realnews_layout(tmp_path: Path) -> None:
+    # ../shared/eval/dev/realnews: gold.json is one list, distractors marked in it, actors a plain
+    # list, claims without their report but with aliases, a second reading of the dead, captured
+    # as a number, and publication times rather than dates.
+    rows = [
+        {"id": "n01-a", "source": "Wire", "title": "Blast", "published": "2016-01-14T04:48:31+00:00",
+         "text": "A bomb exploded in the capital on Thursday, killing two people, police said."},
+        {"id": "x1", "source": "Wire", "title": "Crash", "published": "2016-01-14T09:00:00+00:00",
+         "text": "A plane crashed on landing; all 61 people on board died."},
+    ]  # fmt: skip
+    (tmp_path / "articles.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    gold = [
+        {"event": "n01 capital bombing", "article_ids": ["n01-a"], "date": "2016-01-14", "country": "ID",
+         "admin1": "Jakarta", "place": "Jakarta", "event_type": "Explosions/Remote violence",
+         "sub_event_type": "Suicide bomb", "actors": ["Islamic State", "Civilians (Indonesia)"],
+         "killed": {"low": 2, "best": 2, "high": 2}, "killed_alt": {"low": 2, "best": 7, "high": 7},
+         "injured": None, "captured": 1,
+         "claims": [{"claimant": "national police", "claimant_aliases": ["police"], "outcome": "killed",
+                     "figure": 2, "victims": "civilians"}]},
+        {"event": "distractor: plane crash", "distractor": True, "article_ids": ["x1"], "date": "2016-01-14",
+         "country": "RU", "killed": None, "claims": []},
+    ]  # fmt: skip
+    (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    conflict = load_conflict(tmp_path)
+    assert validate_gold(conflict) == []
+    (event,) = conflict.events
+    assert event.id == "n01" and event.side_a == () and event.captured == Figure(1, 1, 1)
+    assert event.killed_alt == Figure(2, 7, 7) and event.claims[0].aliases == ("police",)
+    assert conflict.distractors == ("x1",)
+    assert conflict.reports[0].published == date(2016, 1, 14)
+    # a predicted 7 fits the second reading; "police" is one of the claimant's names
+    events = {
+        "P": PredictedEvent("P", frozenset({"n01-a"}), 7, 7, "ID", "Jakarta", date(2016, 1, 14), ("Police",))
+    }
+    scores = score_conflict(conflict, {"n01-a": "P"}, events)
+    assert scores["killed_best_exact"] == 1.0 and scores["no_overlap_sum"] == 1.0
+    assert scores["claimant_recall"] == 1.0
+    assert math.isnan(scores["side_a_accuracy"])  # no sides given: nothing scored

@@ -127,13 +127,15 @@ _SIMPLE = {
     Example:
         fogofwar eval gva ../shared/eval/dev/gva --json
     """,
-    "conflict": """Score event linking and reconciled tolls against the project's conflict set.
+    "conflict": """Score event linking and reconciled tolls against the project's conflict set,
+    or a set laid out like ../shared/eval/dev/realnews (real 2016 wire reports).
 
     --limit N scores the first N gold events (their reports and same-day distractors).
 
     \b
     Example:
         fogofwar eval conflict evaldata/conflict --json
+        fogofwar eval conflict ../shared/eval/dev/realnews --json
     """,
 }
 # In the order `fogofwar eval --help` lists them.

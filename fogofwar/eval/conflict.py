@@ -4,7 +4,12 @@ Data (``evaldata/conflict``, see its README.md): ``articles.jsonl`` (one report 
 title, text, published, source, url) and ``gold.json`` (``events``: per event its article ids,
 date, country, admin1, place, ACLED types, actors by side, killed / injured / captured as
 low / best / high, and the claims of each report; ``distractors``: ids of reports that belong
-to no conflict event, such as floods and road crashes on the same day).
+to no conflict event, such as floods and road crashes on the same day). The layout of
+``../shared/eval/dev/realnews`` is read too: ``gold.json`` one list of events with distractors
+marked ``"distractor": true``, ``event`` "n01 name" for the id, actors as a plain list (sides not
+scored), claims without their report but with ``claimant_aliases`` (any of the names matches),
+``killed_alt`` a second accepted reading of the dead (either fits), ``captured`` a number, and
+publication times ("2016-01-14T04:48:31+00:00", read as their day).
 
 Rules:
 
@@ -112,11 +117,12 @@ class Figure:
 class GoldClaim:
     """One claim a gold report makes: who, which outcome, what figure, about whom."""
 
-    article_id: str
+    article_id: str  # "" where the gold does not say which report makes the claim
     claimant: str
     outcome: str
     figure: int | None
     victims: str
+    aliases: tuple[str, ...] = ()  # other names the reports use for the claimant
 
 
 @dataclass(frozen=True)
@@ -137,6 +143,9 @@ class GoldEvent:
     injured: Figure | None
     captured: Figure | None
     claims: tuple[GoldClaim, ...]
+    # A second accepted reading of the dead (realnews ``killed_alt``: with or without the
+    # attackers killed); a predicted figure that fits either reading is right.
+    killed_alt: Figure | None = None
 
 
 @dataclass(frozen=True)
@@ -169,15 +178,23 @@ class PredictedEvent:
     side_b: tuple[str, ...] = ()
 
 
-def _figure(value: Mapping[str, Any] | None) -> Figure | None:
-    return None if value is None else Figure(value.get("low"), value.get("best"), value.get("high"))
+def _figure(value: Mapping[str, Any] | int | None) -> Figure | None:
+    if value is None:
+        return None
+    if isinstance(value, int):  # realnews: "captured": 3
+        return Figure(value, value, value)
+    return Figure(value.get("low"), value.get("best"), value.get("high"))
 
 
 def gold_event(row: Mapping[str, Any]) -> GoldEvent:
-    """A GoldEvent from one entry of ``gold.json``'s ``events``."""
+    """A GoldEvent from one entry of ``gold.json``'s ``events`` (this project's layout) or of the
+    list in ``gold.json`` (``../shared/eval/dev/realnews``: ``event`` "n01 name", actors as one
+    list with no sides, claims without their report, ``claimant_aliases``, ``killed_alt``)."""
     actors = row.get("actors") or {}
+    if not isinstance(actors, Mapping):
+        actors = {}  # a plain list of actors: the sides are not given
     return GoldEvent(
-        id=row["id"],
+        id=row.get("id") or str(row["event"]).split()[0],
         article_ids=tuple(row["article_ids"]),
         date=date.fromisoformat(row["date"]),
         country=row["country"],
@@ -191,9 +208,17 @@ def gold_event(row: Mapping[str, Any]) -> GoldEvent:
         injured=_figure(row.get("injured")),
         captured=_figure(row.get("captured")),
         claims=tuple(
-            GoldClaim(c["article_id"], c["claimant"], c["outcome"], c.get("figure"), c.get("victims") or "")
+            GoldClaim(
+                c.get("article_id") or "",
+                c["claimant"],
+                c["outcome"],
+                c.get("figure"),
+                c.get("victims") or "",
+                tuple(c.get("claimant_aliases") or ()),
+            )
             for c in row.get("claims") or ()
         ),
+        killed_alt=_figure(row.get("killed_alt")),
     )
 
 
@@ -204,8 +229,12 @@ def load_conflict(path: Path, *, limit: int | None = None) -> ConflictSet:
     """
     reports = [Report.read(row) for row in jsonl_rows(require_file(path, ARTICLES))]
     gold = json.loads(require_file(path, GOLD).read_text(encoding="utf-8"))
-    events = [gold_event(row) for row in gold["events"]]
-    distractors = list(gold.get("distractors") or ())
+    if isinstance(gold, list):  # realnews: one list, distractors marked in it
+        events = [gold_event(row) for row in gold if not row.get("distractor")]
+        distractors = [a for row in gold if row.get("distractor") for a in row["article_ids"]]
+    else:
+        events = [gold_event(row) for row in gold["events"]]
+        distractors = list(gold.get("distractors") or ())
     if limit is not None:
         events = events[:limit]
         dates = {e.date for e in events}
@@ -229,7 +258,7 @@ def validate_gold(conflict: ConflictSet) -> list[str]:
             if article_id not in known:
                 problems.append(f"{event.id}: unknown article {article_id}")
         for claim in event.claims:
-            if claim.article_id not in event.article_ids:
+            if claim.article_id and claim.article_id not in event.article_ids:
                 problems.append(f"{event.id}: claim of article {claim.article_id} outside the event")
         for name in OUTCOMES:
             figure = getattr(event, name)
@@ -353,18 +382,24 @@ def score_conflict(
     for event in conflict.events:
         cluster = majority_cluster((a for a in event.article_ids if a in pred), pred)
         found = events.get(cluster) if cluster is not None else None
-        if event.killed is not None and event.killed.best is not None and event.killed.high is not None:
+        readings = [
+            k
+            for k in (event.killed, event.killed_alt)
+            if k is not None and k.best is not None and k.high is not None
+        ]
+        if readings:
             best = found.killed_best if found else 0
             high = found.killed_high if found else 0
-            best_exact.append(best == event.killed.best)
-            best_near.append(_within(best, event.killed.best))
-            high_near.append(_within(high, event.killed.high))
-            no_overlap.append(best <= event.killed.high)
+            best_exact.append(any(best == k.best for k in readings))
+            best_near.append(any(_within(best, k.best) for k in readings))  # type: ignore[arg-type]
+            high_near.append(any(_within(high, k.high) for k in readings))  # type: ignore[arg-type]
+            no_overlap.append(best <= max(k.high for k in readings))  # type: ignore[type-var]
         for claim in event.claims:
             claimants.append(
                 found is not None
                 and any(
-                    same_claimant(claim.claimant, p, resolve=resolve, outlet=outlet.get(claim.article_id))
+                    same_claimant(name, p, resolve=resolve, outlet=outlet.get(claim.article_id))
+                    for name in (claim.claimant, *claim.aliases)
                     for p in found.claimants
                 )
             )

@@ -40,9 +40,10 @@ def jsonl_rows(file: Path) -> Iterator[dict[str, Any]]:
 
 
 def iso_date(value: str | None) -> date | None:
-    """The date an ISO ``YYYY-MM-DD`` text names; None for no text or text that is no such date."""
+    """The date an ISO ``YYYY-MM-DD`` text names, or the day of an ISO time ("2016-01-14T04:48:31+00:00");
+    None for no text or text that is no such date."""
     try:
-        return date.fromisoformat(value) if value else None
+        return date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return None
 
