@@ -456,6 +456,9 @@ def test_events_specific_event_after_a_suspicion_cue(gazetteer: Gazetteer) -> No
         # a battle recalled "a month ago" is the scene-setting of another report
         ("The town was the scene of heavy fighting between rebels and the army a month ago.", True),
         ("The town was the scene of heavy fighting between rebels and the army two days ago.", False),
+        # recalled by "a month earlier", "earlier this year"
+        ("A month earlier, a car bomb had killed 28 soldiers in the capital.", True),
+        ("Rebels claimed two bombings in the capital earlier this year.", True),
         # A new event in a sentence that also gives a total is news.
         ("A judge was shot dead yesterday, the fourth killed since the beginning of the year.", False),
     ],
