@@ -278,7 +278,12 @@ class Gazetteer:
         the one the article is about) decides between namesakes within the country ("Henry
         County" in an Indiana report is Indiana's).
         """
-        hits = find_hits(text, keys=self._keys, titles=self._titles)
+        return self._places_of(text, find_hits(text, keys=self._keys, titles=self._titles), country, admin1)
+
+    def _places_of(
+        self, text: str, hits: list[Hit], country: str | None, admin1: str | None
+    ) -> list[tuple[int, int, Place]]:
+        """:meth:`find_places` from the name hits of ``text`` (found once by the caller)."""
         places: list[tuple[int, int, Place]] = []
         caps = is_all_caps(text)
         for hit in hits:
@@ -383,7 +388,9 @@ class Gazetteer:
             previous = key
         town_weight = params.precision_weight[PlacePrecision.TOWN]
         voted: set[tuple[int, int]] = set()
-        for start, end, place in self.find_places(text):
+        # The name hits are found once: the places vote, and the names no place took vote as namesakes.
+        hits = find_hits(text, keys=self._keys, titles=self._titles)
+        for start, end, place in self._places_of(text, hits, None, None):
             if not place.country:
                 continue
             weight = params.precision_weight.get(PlacePrecision(place.precision), town_weight)
@@ -396,7 +403,7 @@ class Gazetteer:
             votes[place.country] += weight * lead(start)
             voted.add((start, end))
         if not is_all_caps(text):
-            for hit in find_hits(text, keys=self._keys, titles=self._titles):
+            for hit in hits:
                 if (hit.start, hit.end) not in voted:
                     for iso, weight in self._namesake_votes(hit).items():
                         votes[iso] += weight * lead(hit.start)
