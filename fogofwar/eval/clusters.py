@@ -12,7 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from fogofwar.link.params import POLITICAL_VIOLENCE, VIOLENT_OUTCOMES, coarse_type
-from fogofwar.model import Event, Extraction, Mention
+from fogofwar.model import Article, Event, Extraction, Mention
+from fogofwar.settings import Settings
 
 
 def article_events(
@@ -71,6 +72,25 @@ def article_events(
     return main
 
 
+def main_events(
+    articles: Sequence[Article],
+    events: Sequence[Event],
+    extractions: Sequence[Extraction],
+    *,
+    settings: Settings,
+) -> dict[str, Event]:
+    """:func:`article_events` of a run, with its articles' reference dates and the run's
+    ``background_days`` and link window (the rule the GVA and conflict scorers share)."""
+    references = {a.id: d for a in articles if (d := a.reference_date) is not None}
+    return article_events(
+        events,
+        extractions,
+        references,
+        background_days=settings.background_days,
+        window_days=settings.link_window_days,
+    )
+
+
 def _recalled(mention: Mention, reference: date | None, background_days: int, window_days: int) -> bool:
     """Background by the words of its sentence or paragraph, not by its date alone, and not
     dated within ``window_days`` of the report (a cue misread in a sentence of the day's news:
@@ -98,4 +118,4 @@ def majority_cluster(items: Iterable[str], cluster_of: Mapping[str, str]) -> str
     return counts.most_common(1)[0][0] if counts else None
 
 
-__all__ = ["article_events", "majority_cluster", "predicted_clusters"]
+__all__ = ["article_events", "main_events", "majority_cluster", "predicted_clusters"]

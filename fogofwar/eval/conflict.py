@@ -66,7 +66,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from fogofwar.eval.clusters import article_events, majority_cluster
+from fogofwar.eval.clusters import main_events, majority_cluster
 from fogofwar.eval.derive import bare
 from fogofwar.eval.metrics import b_cubed, rate
 from fogofwar.eval.sets import SetText, jsonl_rows, require_file, text_articles, texts_by_article
@@ -329,10 +329,8 @@ def same_claimant(
     """Whether a predicted claimant is the gold claimant (module docstring)."""
     if gold == UNATTRIBUTED:
         return predicted == UNATTRIBUTED or (outlet is not None and fold_name(predicted) == fold_name(outlet))
-    if resolve is not None:
-        gold_actor, predicted_actor = resolve(gold), resolve(predicted)
-        if gold_actor is not None and predicted_actor is not None:
-            return gold_actor == predicted_actor
+    if (registered := _registry_verdict(gold, predicted, resolve)) is not None:
+        return registered
     a, b = fold_name(gold), fold_name(predicted)
     if not a or not b:
         return False
@@ -342,11 +340,19 @@ def same_claimant(
 def same_actor(gold: str, predicted: str, *, resolve: Resolve | None = None) -> bool:
     """Whether a predicted actor is the gold actor: the same registry actor, else the same name
     once folded (:func:`fold_name`)."""
-    if resolve is not None:
-        gold_actor, predicted_actor = resolve(gold), resolve(predicted)
-        if gold_actor is not None and predicted_actor is not None:
-            return gold_actor == predicted_actor
+    if (registered := _registry_verdict(gold, predicted, resolve)) is not None:
+        return registered
     return fold_name(gold) == fold_name(predicted)
+
+
+def _registry_verdict(gold: str, predicted: str, resolve: Resolve | None) -> bool | None:
+    """Whether two names are the same registry actor; None when the registry knows either not."""
+    if resolve is None:
+        return None
+    gold_actor, predicted_actor = resolve(gold), resolve(predicted)
+    if gold_actor is None or predicted_actor is None:
+        return None
+    return gold_actor == predicted_actor
 
 
 def _on_side(gold: str, side: Sequence[str], resolve: Resolve | None) -> bool:
@@ -481,14 +487,7 @@ def evaluate_conflict(path: Path, *, settings: Settings, limit: int | None = Non
         "conflict: %d reports, %d articles, %d events", len(conflict.reports), len(articles), len(run.events)
     )
     reports_of = texts_by_article(report_article_id)
-    references = {a.id: d for a in run.articles if (d := a.reference_date) is not None}
-    main = article_events(
-        run.events,
-        run.extractions,
-        references,
-        background_days=settings.background_days,
-        window_days=settings.link_window_days,
-    )
+    main = main_events(run.articles, run.events, run.extractions, settings=settings)
     clusters = {r: main[a].id for r, a in report_article_id.items() if a in main}
     events = {e.id: predicted_event(e, reports_of) for e in run.events}
     resolve = registry_lookup(pipeline.extractor.registry)

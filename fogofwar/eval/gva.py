@@ -58,7 +58,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from fogofwar.eval.clusters import article_events, majority_cluster, predicted_clusters
+from fogofwar.eval.clusters import main_events, majority_cluster, predicted_clusters
 from fogofwar.eval.metrics import b_cubed, ceaf_e, rate
 from fogofwar.eval.scoring_vocab import UNKNOWN_VICTIMS
 from fogofwar.eval.sets import SetText, jsonl_rows, require_file, text_articles
@@ -280,14 +280,7 @@ def evaluate_gva(path: Path, *, settings: Settings, limit: int | None = None) ->
     copies = find_copies(articles)
     events = pipeline.reconcile(pipeline.link(articles, extractions, copies=copies), copies=copies)
     log.info("gva: %d documents, %d articles, %d events", len(documents), len(articles), len(events))
-    references = {a.id: d for a in articles if (d := a.reference_date) is not None}
-    main = article_events(
-        events,
-        extractions,
-        references,
-        background_days=settings.background_days,
-        window_days=settings.link_window_days,
-    )
+    main = main_events(articles, events, extractions, settings=settings)
     return score_gva(documents, incidents, gvc_gold, doc_article, main)
 
 

@@ -97,15 +97,15 @@ def outlets(store: Store, *, limit: int = 200, per: int = 50) -> list[Outlet]:
     ranked = sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0]))[:limit]
     result = []
     for name, articles in ranked:
-        days = [d for a in articles if (d := a.dateline_date or a.published) is not None]
+        days = [d for a in articles if (d := a.reference_date) is not None]
         latest = sorted(articles, key=_latest_first)[:per]
-        shown = [OutletArticle(a.id, a.title, a.dateline_date or a.published) for a in latest]
+        shown = [OutletArticle(a.id, a.title, a.reference_date) for a in latest]
         result.append(Outlet(name, len(articles), min(days, default=None), max(days, default=None), shown))
     return result
 
 
 def _latest_first(article: Article) -> tuple[bool, int, str]:
-    day = article.dateline_date or article.published
+    day = article.reference_date
     return (day is None, -(day.toordinal() if day else 0), article.id)
 
 
