@@ -338,8 +338,12 @@ def is_anaphor(token: Any, lex: ClaimLexicon) -> bool:
     """Whether a subject refers back to a party named before ("they", "the group")."""
     if token.lower_ in lex.pronouns:
         return True
-    determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
-    return token.lower_ in lex.claimant_anaphors and bool(determiners & {"the", "this", "that"})
+    return token.lower_ in lex.claimant_anaphors and is_definite(token)
+
+
+def is_definite(token: Any) -> bool:
+    """Whether a noun has "the", "this" or "that" before it: a thing named before."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
 
 
 def _phrase_text(token: Any, lex: ClaimLexicon, floor: int = 0) -> str:

@@ -15,6 +15,7 @@ from fogofwar.extract.attribution import (
     claim_lexicon,
     clause_subject,
     is_anaphor,
+    is_definite,
     is_verbish,
     phrase_end,
 )
@@ -80,8 +81,7 @@ def resolve_victims(
 
 def _names_the_group(token: Any, lex: ClaimLexicon) -> bool:
     """Whether a possessor names an armed group again: "the group's", "the alliance's"."""
-    determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
-    return token.lower_ in lex.group_anaphors and bool(determiners & {"the", "this", "that"})
+    return token.lower_ in lex.group_anaphors and is_definite(token)
 
 
 def _joined(actors: list[Actor | str]) -> str:
