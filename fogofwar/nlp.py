@@ -7,6 +7,7 @@ import logging
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from fogofwar.attribute_rules import AttributeRules
 from fogofwar.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -55,22 +56,28 @@ def parse(
     defer: components (of :data:`DEFERRED_COMPONENTS`) left out of the batched parse; each Doc
         remembers them and runs them when it is first asked for their annotation
         (:func:`entity_type`), so annotations read the same either way.
+    The attribute ruler runs as a table (:func:`attribute_rules`), with the same annotations.
     """
     deferred = [(name, nlp.get_pipe(name)) for name in defer if name in nlp.pipe_names]
-    if not deferred:
-        yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)
-        return
-    docs = nlp.pipe(
-        items,
-        as_tuples=True,
-        batch_size=batch_size,
-        n_process=n_process,
-        disable=[name for name, _ in deferred],
-    )
+    rules = attribute_rules(nlp)
+    disabled = [name for name, _ in deferred] + (["attribute_ruler"] if rules is not None else [])
+    docs = nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process, disable=disabled)
     for doc, context in docs:
-        # set here, in this process: a Doc back from spaCy's worker processes is marked too
-        doc.user_data[_DEFERRED] = [component for _, component in deferred]
+        if rules is not None:
+            rules(doc)
+        if deferred:
+            # set here, in this process: a Doc back from spaCy's worker processes is marked too
+            doc.user_data[_DEFERRED] = [component for _, component in deferred]
         yield doc, context
+
+
+@functools.cache
+def attribute_rules(nlp: Any) -> AttributeRules | None:
+    """The pipeline's ``attribute_ruler`` as a table (fogofwar.attribute_rules: the same
+    annotations, a quarter of the cost), None when the pipeline has none."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return None
+    return AttributeRules(nlp.get_pipe("attribute_ruler"))
 
 
 def entity_type(token: Any) -> str:

@@ -48,6 +48,10 @@ log = logging.getLogger(__name__)
 # Dashes that end a dateline standing as a sentence of its own (see body_start).
 _DASHES = ("-", "–", "—", "--")
 _HEADLINE = -1  # the slot index of an article's headline in the parse stream
+# Sentences per nlp.pipe batch: the parser's matrix products pay off on larger batches (256
+# against 64: ~12 % less parse time over GVA sentences); a worker's chunk of articles holds
+# some 500 candidate sentences, so two batches at most wait on each other.
+PARSE_BATCH = 256
 # A single line break (with the blanks around it left as they are): a wrapped line, not a paragraph.
 _WRAP = re.compile(r"(?<!\n)\n(?!\n)")
 
@@ -200,9 +204,7 @@ class Extractor:
         # One process: a batch big enough for several goes to the worker pool (_extract_in_workers),
         # whose workers parse in-process; a small one (under pool_min_articles, or the few undated
         # articles Pipeline.redate extracts again) is not worth starting spaCy's own workers for.
-        docs = parse(
-            self.nlp, items(), batch_size=self.settings.batch_size, n_process=1, defer=DEFERRED_COMPONENTS
-        )
+        docs = parse(self.nlp, items(), batch_size=PARSE_BATCH, n_process=1, defer=DEFERRED_COMPONENTS)
         # nlp.pipe reads ahead, so articles complete in order as their last sentence arrives.
         done = 0
         for doc, (slot, index) in docs:

@@ -25,6 +25,7 @@ Matching rules (documented in the resource's ``about`` too):
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -129,6 +130,7 @@ def is_all_caps(text: str) -> bool:
     return upper >= _CAPS_RATIO * (upper + lower)
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     if word.isascii():
         return word.lower()
@@ -351,8 +353,13 @@ class ActorRegistry:
         folded = [self._spelling.get(f, f) for f in (_fold(t[2]) for t in tokens)]
         caps = is_all_caps(text)
         exact = [t[2].upper() for t in tokens] if caps else [t[2] for t in tokens]
+        # an alias can start only at a word that starts one (most words start none)
+        name_starts = self._lengths["names"]
+        acronym_starts = self._lengths["acronyms_upper" if caps else "acronyms"]
         candidates: list[tuple[int, int, int, _Entry]] = []  # (n_chars, i, n_tokens, entry)
         for i in range(len(tokens)):
+            if folded[i] not in name_starts and exact[i] not in acronym_starts:
+                continue
             for n, entry in self._matches_at(text, tokens, folded, exact, caps, i, country):
                 candidates.append((tokens[i + n - 1][1] - tokens[i][0], i, n, entry))
         taken = [False] * len(tokens)

@@ -40,8 +40,6 @@ def _is_proper_name(arg: Any, how: str, lex: ClaimLexicon, caps: bool, ctx: Arti
         and arg.tag_ == "NNP"
         and any(c.dep_ == "compound" and c.i < arg.i and c.lower_ in lex.person_nouns for c in arg.children)
     )
-    if entity_type(arg) in lex.non_person_entities and not titled:
-        return False  # "photographer Wil Lewis" is a person whatever the tagger says
     if any(c.dep_ in ("det", "nummod", "poss") for c in arg.children):
         return False
     if caps:
@@ -58,7 +56,11 @@ def _is_proper_name(arg: Any, how: str, lex: ClaimLexicon, caps: bool, ctx: Arti
         return False  # only the subject of an outcome verb itself ("Davienne Lewis died")
     actor = phrase_actor(arg, ctx)
     # "JOURNALIST JUAN PEREZ": a civilian's title before the name says who, not that it is a group
-    return actor is None or (caps and actor.kind == "civilians")
+    if actor is not None and not (caps and actor.kind == "civilians"):
+        return False
+    # the entity recogniser last: it runs on the sentence when first asked (nlp.entity_type);
+    # "photographer Wil Lewis" is a person whatever the tagger says
+    return titled or entity_type(arg) not in lex.non_person_entities
 
 
 def _is_member_title(arg: Any, lex: ClaimLexicon, caps: bool) -> bool:
@@ -95,7 +97,6 @@ def _singular_count(
         return False
     determiners = {c.lower_ for c in arg.children if c.dep_ == "det"}
     possessed = any(c.dep_ == "poss" for c in arg.children)
-    named = arg.pos_ == "PROPN" and entity_type(arg) == "PERSON"
     if how in ("of", "modified"):
         # "the death of a soldier" and "the murder of Hector Oqueli" count; "the death of its
         # leader" and "the arrested leader" recall a person the reader already knows of, but
@@ -117,8 +118,13 @@ def _singular_count(
             (possessed and arg.lower_ in lex.kin_nouns)
             or ("the" in determiners and (arg.lower_ in lex.person_nouns or is_age_noun(arg)))
         )
-        return (bool(determiners & {"a", "an", "one", "another"}) or named or introduced or known) and (
-            not possessed or known
+        if possessed and not known:
+            return False
+        return (
+            bool(determiners & {"a", "an", "one", "another"})
+            or introduced
+            or known
+            or (arg.pos_ == "PROPN" and entity_type(arg) == "PERSON")
         )
     if determiners & lex.singular_determiners or possessed:
         return True

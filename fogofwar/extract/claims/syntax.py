@@ -76,14 +76,17 @@ def is_plural(token: Any, caps: bool) -> bool:
         return True
     if "Plur" in token.morph.get("Number"):
         return True
-    if caps or token.tag_ in ("NNP", ""):
-        if not caps and (entity_type(token) == "PERSON" or _is_full_name(token)):
-            return False  # "Brian Davis", "Jones, 24": a surname ending in s
-        lower = token.lower_
-        return (lower.endswith("s") and not lower.endswith("ss")) or lower.endswith(
-            ("men", "people", "children")
-        )
-    return False
+    if not (caps or token.tag_ in ("NNP", "")):
+        return False
+    lower = token.lower_
+    plural_form = (lower.endswith("s") and not lower.endswith("ss")) or lower.endswith(
+        ("men", "people", "children")
+    )
+    if not plural_form:
+        return False
+    # "Brian Davis", "Jones, 24": a surname ending in s (the entity recogniser last: it runs on
+    # the sentence when first asked, nlp.entity_type)
+    return caps or not (_is_full_name(token) or entity_type(token) == "PERSON")
 
 
 def count_of(token: Any, qtokens: dict[int, Quantity]) -> Quantity | None:
@@ -161,6 +164,7 @@ def is_personish(token: Any, lex: ClaimLexicon, ctx: ArticleContext) -> bool:
         return True
     if token.lower_ in lex.pool_nouns and any(c.lower_ == "the" for c in token.children):
         return True  # "two of the wounded"
-    if entity_type(token) in ("PERSON", "NORP"):
+    if phrase_actor(token, ctx) is not None:
         return True
-    return phrase_actor(token, ctx) is not None
+    # the entity recogniser last: it runs on the sentence when first asked (nlp.entity_type)
+    return entity_type(token) in ("PERSON", "NORP")

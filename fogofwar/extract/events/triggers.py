@@ -94,14 +94,22 @@ def event_lexicon() -> EventLexicon:
 
 
 def is_event_candidate(text: str) -> bool:
-    """Whether ``text`` (a sentence) contains an event trigger: one compiled regex search."""
-    return event_lexicon().trigger.search(text) is not None
+    """Whether ``text`` (a sentence) contains an event trigger."""
+    return bool(_trigger_matches(event_lexicon().trigger, text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _trigger_matches(trigger: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
+    """Every match of the trigger regex in a sentence. The regex (hundreds of alternatives) is the
+    costliest search of the sentence filter and the mention extractor both run on each sentence,
+    so it runs once per sentence text."""
+    return tuple(trigger.finditer(text))
 
 
 def live_hits(text: str, lexicon: EventLexicon) -> list[Hit]:
     """Trigger hits in a sentence, less the negated and the merely descriptive ones."""
     hits: list[Hit] = []
-    for match in lexicon.trigger.finditer(text):
+    for match in _trigger_matches(lexicon.trigger, text):
         group = match.lastgroup
         if group is None:
             continue
