@@ -10,7 +10,9 @@ not built yet return nothing; they never invent output.
 
 from __future__ import annotations
 
+import importlib
 import logging
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -41,6 +43,7 @@ class Pipeline:
         self.settings = settings
         self._extractor = None
         self._link_index = None
+        self._importing: threading.Thread | None = None  # the link stage's imports, in the background
 
     @property
     def extractor(self) -> Any:  # fogofwar.extract.Extractor, imported lazily (spaCy is slow to import)
@@ -83,9 +86,25 @@ class Pipeline:
         return list(self.iter_extract(articles))
 
     def iter_extract(self, articles: Sequence[Article]) -> Iterator[Extraction]:
-        """Extract stage as a stream: each article's Extraction as soon as it is done, in order."""
-        if articles:
-            yield from self.extractor.extract(articles)
+        """Extract stage as a stream: each article's Extraction as soon as it is done, in order.
+
+        While worker processes extract, this process only waits: it imports the link stage's
+        libraries meanwhile (scikit-learn, datasketch: ~1 s), which the batch would otherwise
+        wait for after its last extraction.
+        """
+        if not articles:
+            return
+        pooled = self.settings.n_process > 1 and len(articles) >= self.settings.pool_min_articles
+        if pooled and self._importing is not None:
+            # no fork while another thread may hold an import lock: a child's own imports could
+            # wait on it forever
+            self._importing.join()
+        for i, extraction in enumerate(self.extractor.extract(articles)):
+            if i == 0 and pooled and self._importing is None:
+                # after the first result, so this batch's workers are forked already
+                self._importing = threading.Thread(target=_import_link_stage, name="import-link", daemon=True)
+                self._importing.start()
+            yield extraction
 
     def link(
         self,
@@ -217,3 +236,12 @@ class Pipeline:
 
 def _unchanged(before: Event | None, event: Event) -> bool:
     return before is not None and (before is event or before == event)
+
+
+def _import_link_stage() -> None:
+    """Import the link stage's modules and the libraries they load (a background thread)."""
+    for module in ("fogofwar.link.cluster", "fogofwar.link.dedup", "fogofwar.link.incremental"):
+        try:
+            importlib.import_module(module)
+        except Exception:  # the import is retried, and its error raised, where the module is used
+            log.debug("importing %s ahead of linking failed", module, exc_info=True)

@@ -52,6 +52,7 @@ _HEADLINE = -1  # the slot index of an article's headline in the parse stream
 # against 64: ~12 % less parse time over GVA sentences); a worker's chunk of articles holds
 # some 500 candidate sentences, so two batches at most wait on each other.
 PARSE_BATCH = 256
+SMALLEST_CHUNK = 8  # articles: a worker's chunk costs a pickle round trip and a parse stream
 # A single line break (with the blanks around it left as they are): a wrapped line, not a paragraph.
 _WRAP = re.compile(r"(?<!\n)\n(?!\n)")
 
@@ -153,7 +154,7 @@ class Extractor:
         sent: deque[list[str]] = deque()  # the article ids of each chunk handed to the pool, in order
 
         def chunks() -> Iterator[list[Article]]:
-            for chunk in _chunks(articles, self.settings.batch_size):
+            for chunk in _guided_chunks(list(articles), self.settings.batch_size, self.settings.n_process):
                 sent.append([a.id for a in chunk])
                 yield chunk
 
@@ -316,6 +317,18 @@ def extract_chunk(settings: Settings, articles: Sequence[Article]) -> list[Extra
 @functools.cache
 def _process_extractor(settings: Settings) -> Extractor:
     return Extractor(settings)
+
+
+def _guided_chunks(articles: Sequence[Article], most: int, workers: int) -> Iterator[list[Article]]:
+    """Chunks of at most ``most`` articles that shrink as the batch runs out (a quarter of what is
+    left per worker, at least :data:`SMALLEST_CHUNK`): the workers finish together, where equal
+    chunks leave one worker alone on the last (up to 64 articles, ~2 s, on 600 GVA articles)."""
+    start = 0
+    while start < len(articles):
+        left = len(articles) - start
+        size = min(most, max(SMALLEST_CHUNK, -(-left // (2 * workers))))
+        yield list(articles[start : start + size])
+        start += size
 
 
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
