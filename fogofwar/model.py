@@ -56,6 +56,8 @@ ACTOR_KINDS = (
 # Kinds that report events and count the dead but are no party to them: claimants, never sides
 # or perpetrators.
 REPORTER_KINDS = frozenset({"outlet", "international"})
+# Actor.allegiance of a militia that fights on its country's state forces' side.
+GOVERNMENT_ALLEGIANCE = "government"
 
 
 class DatePrecision(IntEnum):
@@ -161,6 +163,8 @@ class Actor(Record):
     kind: str = "unknown"
     inter: int | None = None  # ACLED inter code: 1 state forces ... 8 external forces
     country: str | None = None  # ISO alpha-2 where the actor operates or belongs
+    # "government": a militia on its country's state forces' side (the VDP); None otherwise
+    allegiance: str | None = None
 
 
 @dataclass(frozen=True)

@@ -776,6 +776,20 @@ SHAPES = [
         [("JNIM", "claims", FAMA, "killed", 12, "exact")],
         id="militants-who-speak-are-the-group-named-later",
     ),
+    # a report naming a local group and the network it belongs to is about the local group, and
+    # its unnamed militants are never the militia on the state's side
+    pytest.param(
+        "Militants tied to al-Qaeda said they killed 50 members of the VDP near Djibo. JNIM, al-Qaeda's "
+        "Sahel branch, later posted photographs.",
+        [("JNIM", "claims", "VDP", "killed", 50, "exact")],
+        id="militants-are-the-branch-not-its-network-nor-the-pro-government-militia",
+    ),
+    # "civilian" before an armed body says what kind of body it is
+    pytest.param(
+        "JNIM said it killed 30 members of the VDP civilian militia near Djibo.",
+        [("JNIM", "claims", "VDP", "killed", 30, "exact")],
+        id="a-civilian-militia-is-the-militia",
+    ),
     # "the group's fighters", "the alliance's fighters": the one group the report names
     pytest.param(
         "JNIM fighters attacked an army post near Boni. A JNIM spokesman said four of the group's "

@@ -158,3 +158,22 @@ def test_link_actors_foreign_state_forces_and_no_country_left_alone() -> None:
         role(ARMY, "side_a"),
         role(JIHADISTS, "side_a"),
     ]
+
+
+def test_link_actors_a_militia_on_the_states_side_is_the_states_camp() -> None:
+    # The VDP fights beside the Burkinabe army: votes that put it with JNIM move it away.
+    vdp = Actor("VDP", kind="militia", country="BF", allegiance="government")
+    roles = [role(JIHADISTS, "side_a"), role(JIHADISTS, "side_a"), role(vdp, "side_a"), role(ARMY, "side_b")]
+    assert side_actors(roles, country="BF") == [
+        role(JIHADISTS, "side_a"),
+        role(vdp, "side_b"),
+        role(ARMY, "side_b"),
+    ]
+    # a militia without that allegiance is left where its votes put it
+    other = Actor("Local Militia", kind="militia", country="BF")
+    roles = [role(JIHADISTS, "side_a"), role(other, "side_a"), role(ARMY, "side_b")]
+    assert side_actors(roles, country="BF") == [
+        role(JIHADISTS, "side_a"),
+        role(other, "side_a"),
+        role(ARMY, "side_b"),
+    ]

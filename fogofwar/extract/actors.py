@@ -174,6 +174,7 @@ class ActorRegistry:
         # Not a dataclass: the constructor validates the resource and builds the indexes.
         self.actors: tuple[Actor, ...] = ()
         self._forces: dict[str, str] = {}
+        self._branch_of: dict[str, str] = {}  # a local group -> the international group it belongs to
         self._by_name: dict[str, int] = {}
         self._names: dict[tuple[str, ...], list[_Entry]] = {}
         self._acronyms: dict[tuple[str, ...], list[_Entry]] = {}
@@ -231,15 +232,22 @@ class ActorRegistry:
                 for alias in scoped:
                     self._add(alias, _Entry(index, scope))
             unique = tuple(dict.fromkeys(a for a in aliases if a != name))
-            actors.append(Actor(name, unique, kind, raw.get("inter"), raw.get("country")))
+            allegiance = raw.get("allegiance")
+            actors.append(Actor(name, unique, kind, raw.get("inter"), raw.get("country"), allegiance))
             self._by_name[_fold(name)] = index
             if raw.get("forces"):
                 self._forces[name] = raw["forces"]
+            if raw.get("branch_of"):
+                self._branch_of[name] = raw["branch_of"]
         self.actors = tuple(actors)
         self._add_home_nouns(data["actors"], force_nouns)
         for owner, forces in self._forces.items():
             if _fold(forces) not in self._by_name:
                 raise ConfigError("E061", name=owner, detail=f"forces {forces!r} is not a registered actor")
+        for branch, parent in self._branch_of.items():
+            if _fold(parent) not in self._by_name:
+                detail = f"branch_of {parent!r} is not a registered actor"
+                raise ConfigError("E061", name=branch, detail=detail)
         for iso2, names in data.get("countries", {}).items():
             for country_name in names:
                 self._countries[self._name_key(country_name)] = iso2
@@ -415,6 +423,10 @@ class ActorRegistry:
         """The actor with canonical ``name`` (case-insensitive), or None."""
         index = self._by_name.get(_fold(name))
         return None if index is None else self.actors[index]
+
+    def branch_of(self, name: str) -> str | None:
+        """The international group the group ``name`` is a branch of (JNIM: al-Qaeda), or None."""
+        return self._branch_of.get(name)
 
     def own_forces(self, actor: Actor) -> Actor:
         """Whose losses an actor's admission is about: a government's armed forces, else itself."""

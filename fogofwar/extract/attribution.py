@@ -294,8 +294,14 @@ class ArticleContext:
 # -- noun phrases -> actors ----------------------------------------------------------------
 
 
-def actor_in(ctx: ArticleContext, start: int, end: int, head_idx: int | None = None) -> Actor | None:
-    """The registry actor matched within [start, end): the one covering the head, else the last."""
+def actor_in(
+    ctx: ArticleContext, start: int, end: int, head_idx: int | None = None, *, unit_head: bool = False
+) -> Actor | None:
+    """The registry actor matched within [start, end): the one covering the head, else the last.
+
+    unit_head: the head names an armed body ("militia", "force", "group"): a word for civilians
+    before it says what kind of body it is, not who ("the VDP civilian militia" is the VDP).
+    """
     inside = [m for m in ctx.matches if m[0] >= start and m[1] <= end]
     if not inside:
         return None
@@ -303,6 +309,8 @@ def actor_in(ctx: ArticleContext, start: int, end: int, head_idx: int | None = N
         for m in inside:
             if m[0] <= head_idx < m[1]:
                 return m[2]
+    if unit_head:
+        inside = [m for m in inside if m[2].kind != "civilians"] or inside
     return inside[-1][2]
 
 
@@ -317,7 +325,8 @@ def phrase_end(token: Any) -> int:
 
 def phrase_actor(token: Any, ctx: ArticleContext) -> Actor | None:
     """The registry actor named in the noun phrase headed by ``token`` (see :func:`actor_in`)."""
-    return actor_in(ctx, token.left_edge.idx, phrase_end(token), token.idx)
+    unit = token.lower_ in claim_lexicon().collective_nouns
+    return actor_in(ctx, token.left_edge.idx, phrase_end(token), token.idx, unit_head=unit)
 
 
 def actor_of_phrase(token: Any, ctx: ArticleContext, lex: ClaimLexicon) -> Actor | None:

@@ -70,7 +70,7 @@ from fogofwar.link.similarity import (
     place_similarity,
     same_place,
 )
-from fogofwar.model import Actor, ActorRole, Article, Mention, Place
+from fogofwar.model import GOVERNMENT_ALLEGIANCE, Actor, ActorRole, Article, Mention, Place
 
 # The actor kind that is never a side that acts (side_actors).
 CIVILIAN_KIND = "civilians"
@@ -257,7 +257,8 @@ def side_actors(
       it is most likely the same party, told less precisely.
     * Civilians never act: they are side_b, the side acted on, whatever their mentions' votes
       ("civilians and soldiers were killed when militants attacked" is no civilians' attack).
-    * The state forces of the event's ``country`` and a rebel group are foes, never one side:
+    * The state forces of the event's ``country`` (and the militias on their side, such as the
+      VDP) and a rebel group are foes, never one side:
       when votes put them together ("residents ordered by the army to dig trenches were
       killed by JNIM" gives the army side_a by its by-phrase), the one fewer mentions put on
       that side (on a tie, the state) moves to the other side, unless a foe of its own is
@@ -323,8 +324,9 @@ def _foes_apart(
 
 
 def _camp(actor: Actor, country: str) -> str | None:
-    """STATE_KIND for the state forces of ``country``, REBEL_KIND for a rebel group, else None."""
-    if actor.kind == STATE_KIND and actor.country == country:
+    """STATE_KIND for the state forces of ``country`` and the militias on their side
+    (``Actor.allegiance``), REBEL_KIND for a rebel group, else None."""
+    if actor.country == country and (actor.kind == STATE_KIND or actor.allegiance == GOVERNMENT_ALLEGIANCE):
         return STATE_KIND
     return REBEL_KIND if actor.kind == REBEL_KIND else None
 

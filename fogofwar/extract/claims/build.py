@@ -28,7 +28,7 @@ from fogofwar.extract.claims.victims import resolve_victims
 from fogofwar.extract.numbers import is_plausible
 from fogofwar.extract.sentences import Sentence
 from fogofwar.extract.tallies import UNKNOWN, drop_repeats, family, is_uninformative, join
-from fogofwar.model import Actor, Article, Claim, Span, record_id
+from fogofwar.model import GOVERNMENT_ALLEGIANCE, Actor, Article, Claim, Span, record_id
 
 log = logging.getLogger(__name__)
 
@@ -170,6 +170,15 @@ def named_armed_group(
         else:
             guessed[actor.name] = actor
     groups = named or guessed
+    if len(groups) > 1:
+        # A report naming a local group and the international group it belongs to ("JNIM, al-Qaeda's
+        # branch") is about the branch; unnamed "militants" are never a militia on the state's
+        # side while another group is named ("militants say they killed 300 members of the VDP").
+        parents = {registry.branch_of(name) for name in groups}
+        local = {name: a for name, a in groups.items() if name not in parents}
+        groups = local or groups
+        against = {name: a for name, a in groups.items() if a.allegiance != GOVERNMENT_ALLEGIANCE}
+        groups = against or groups
     only = next(iter(groups.values())) if len(groups) == 1 else None
     return only, frozenset(set(guessed) - set(named))
 
