@@ -78,6 +78,8 @@ class CumulativeWords:
     magnitudes: frozenset[str] = frozenset()
     span_prepositions: frozenset[str] = frozenset()
     span_nouns: frozenset[str] = frozenset()
+    # A count of at least this many in the perfect sums many incidents (0: no such rule).
+    tally_figure: int = 0
 
 
 @dataclass(frozen=True)
@@ -208,7 +210,11 @@ def claim_lexicon() -> ClaimLexicon:
             figure_prepositions=frozenset(data["tolls"]["figure_prepositions"]),
         ),
         cumulative=CumulativeWords(
-            **{k: frozenset(v) for k, v in data["cumulative"].items() if k != "about"}
+            **{
+                k: v if isinstance(v, int) else frozenset(v)
+                for k, v in data["cumulative"].items()
+                if k != "about"
+            }
         ),
         phrasal_objects={
             verb: frozenset(entry["objects"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from fogofwar.extract.actors import is_all_caps
 from fogofwar.extract.attribution import (
     ClaimLexicon,
     PhrasalTrigger,
@@ -188,13 +189,28 @@ def _copula_subject(token: Any, lex: ClaimLexicon) -> list[tuple[Any, str]]:
     """The subject of "was" when the parser took the participle after it for a noun (ALL CAPS
     wires: "PEDRO RUIZ WAS SHOT TO DEATH" parsed as "was" + the noun "shot"): a passive."""
     head = token.head
-    if head.lower_ not in lex.copulas or not 0 < token.i - head.i <= 2 or is_verbish(token):
+    if head.lower_ not in lex.copulas or not 0 < token.i - head.i <= 2:
         return []  # right after "was" ("WAS ALSO KILLED" at most one word between)
+    if is_verbish(token) and not _copula_participle(token, lex):
+        return []
     return [
         (c, "passive")
         for c in head.children
         if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i and c.i != token.i
     ]
+
+
+def _copula_participle(token: Any, lex: ClaimLexicon) -> bool:
+    """A past participle the parser hung on "was" as its complement ("X WAS MURDERED TODAY"
+    read as "was" + an adjective "murdered"): a passive, whose victim is the copula's subject.
+    Not a participle with a subject or object of its own, nor a means of harm ("WERE SHOT"),
+    whether it killed being told by words ("TO DEATH") such a parse does not link to it."""
+    return (
+        token.tag_ == "VBN"
+        and token.lower_ not in lex.harm_verbs
+        and token.dep_ in PREDICATE_DEPS
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in token.children)
+    )
 
 
 def _died_after(token: Any, lex: ClaimLexicon) -> bool:
@@ -269,6 +285,8 @@ def _gerund_subject(token: Any) -> list[tuple[Any, str]]:
         if child.dep_ != "auxpass" or child.i == 0:
             continue
         before = child.nbor(-1)
+        if before.lower_ == "," and child.i > 1 and is_all_caps(token.doc.text):
+            before = _apposed_name(child.nbor(-2)) or before
         if before.pos_ not in ("NOUN", "PROPN", "NUM") or before.head.i == token.i:
             continue
         if before.dep_ == "pobj" and before.head.lower_ == "of" and before.head.head.i < before.i:
@@ -279,6 +297,18 @@ def _gerund_subject(token: Any) -> list[tuple[Any, str]]:
                 before = before.head
         return [(before, "passive")]
     return []
+
+
+def _apposed_name(token: Any) -> Any | None:
+    """The name an apposition before a comma describes, read up the parse ("CORONEL LARGOW, A
+    DUTCH REPORTER FROM A DUTCH CHANNEL, WAS KILLED": CHANNEL -> REPORTER -> LARGOW); None
+    when the climb ends at no name with an apposition ("FIVE PEOPLE, INCLUDING A POLICEMAN,").
+    ALL CAPS wires often hang such a subject on the dateline, leaving the passive without one."""
+    while token.dep_ in ("pobj", "prep", "appos") and token.head.pos_ in ("NOUN", "PROPN", "ADP"):
+        token = token.head
+    if token.pos_ == "PROPN" and any(c.dep_ == "appos" for c in token.children):
+        return token
+    return None
 
 
 def _both_outcomes(first: Any, second: Any, lex: ClaimLexicon) -> bool:

@@ -5,6 +5,7 @@ group joined, then implausible figures and repeats dropped."""
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import replace
@@ -355,11 +356,39 @@ def _is_recount(
     return not earlier or any(v == victims or v in _UNNAMED for v in earlier)
 
 
+def _wounded_by_name(name: str, claims: Sequence[Claim]) -> int | None:
+    """The index of the last wounding whose evidence names ``name`` (a whole word), or None."""
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    for index in range(len(claims) - 1, -1, -1):
+        claim = claims[index]
+        if claim.outcome == "injured" and claim.figure and pattern.search(claim.evidence.text):
+            return index
+    return None
+
+
+def _one_less(claims: list[Claim], index: int) -> None:
+    """Take one person out of a wounding claim (gone when it counted one)."""
+    claim = claims[index]
+    if claim.figure == 1:
+        del claims[index]
+        return
+    figure = (claim.figure or 1) - 1
+    low = None if claim.low is None else claim.low - 1
+    high = None if claim.high is None else claim.high - 1
+    claims[index] = replace(claim, figure=figure, low=low, high=high)
+
+
 def _turned_fatal(statement: CasualtyStatement, victims: str, claims: list[Claim], counted: set[str]) -> bool:
     """A death of a person already named told after the wounding of one person ("he was shot
     ... he later died"): the wounding claim is removed from ``claims`` (the person counts once,
     as killed). Only when the article has claimed no death yet and the last wounding is of one
-    person of the same victims."""
+    person of the same victims; or when the dead person's name is among those of an earlier
+    wounding ("Ann Lee and Tom Ray were shot ... Ann Lee died"), which then counts one less."""
+    if statement.outcome == "killed" and statement.figure == 1 and statement.proper:
+        named = _wounded_by_name(statement.head.text, claims)
+        if named is not None:
+            _one_less(claims, named)
+            return True
     if (
         not statement.definite
         or statement.outcome != "killed"

@@ -10,6 +10,7 @@ from fogofwar.extract.claims.statement import CasualtyStatement
 from fogofwar.extract.claims.syntax import (
     count_of,
     is_age_noun,
+    is_not_one,
     is_plural,
     is_zero,
     of_object,
@@ -167,6 +168,8 @@ def phrase_statement(
     if arg.lower_ in lex.container_nouns and (inner := of_object(arg)) is not None:
         arg = inner  # "a total of 31 people were kidnapped"
     quantity = count_of(arg, qtokens)
+    if quantity is not None and is_not_one(arg):
+        quantity = None  # "not one soldier": read as the zero it is
     noun = arg
     definite = False
     proper = False

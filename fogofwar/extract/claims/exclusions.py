@@ -26,7 +26,20 @@ def is_irrealis(trigger: Any, lex: ClaimLexicon) -> bool:
             break
         if ancestor.lower_ in lex.irrealis:
             return True
-    return False
+    return _irrealis_infinitive(trigger, lex)
+
+
+def _irrealis_infinitive(trigger: Any, lex: ClaimLexicon) -> bool:
+    """ "THREATENED TO KILL 10 JUDGES" read by word order: an infinitive right after a verb of
+    intent or attempt. ALL CAPS wires are parsed so that the threat is often no ancestor of
+    the outcome word (a sibling noun, "HAVE THREATENED" read as "have" + a noun)."""
+    i = trigger.i
+    if i < 2 or trigger.nbor(-1).lower_ != "to":
+        return False
+    before = trigger.doc[i - 2]
+    if before.is_alpha and before.lower_.endswith("ly") and i >= 3:
+        before = trigger.doc[i - 3]  # "threatened publicly to kill"
+    return before.lower_ in lex.irrealis
 
 
 def is_negated(trigger: Any, args: list[tuple[Any, str]], lex: ClaimLexicon) -> bool:
@@ -85,11 +98,16 @@ def _is_cumulative(trigger: Any, lex: ClaimLexicon) -> bool:
     """A count in the perfect over many incidents: "have killed thousands in Nigeria's central
     states", "More than 1,000 people have been killed in Lebanon in a week of bombardment"."""
     words = lex.cumulative
-    if not any(c.dep_ == "aux" and c.lower_ in words.perfect_auxiliaries for c in trigger.children):
+    verb = trigger.head if trigger.dep_ in PREDICATE_DEPS else trigger  # "has left 1,000 dead"
+    if not any(c.dep_ == "aux" and c.lower_ in words.perfect_auxiliaries for c in verb.children):
         return False
-    for child in trigger.children:
+    for child in [*trigger.children, *(verb.children if verb is not trigger else ())]:
         if child.dep_ in ("dobj", "nsubjpass", "nsubj") and child.lower_ in words.magnitudes:
             return True
+        own_count = child.dep_ == "nummod" and child.head.i == trigger.i
+        counted = child.dep_ in ("dobj", "nsubjpass", "nsubj") or own_count
+        if counted and _largest_number(child) >= words.tally_figure > 0:
+            return True  # "over 1,000 people have died", "has left some 1,000 dead": a war's toll
         if (
             child.dep_ == "prep"
             and child.lower_ in words.span_prepositions
@@ -97,6 +115,12 @@ def _is_cumulative(trigger: Any, lex: ClaimLexicon) -> bool:
         ):
             return True
     return False
+
+
+def _largest_number(phrase: Any) -> int:
+    """The largest number written in digits in a noun phrase ("OVER 1,000 PEOPLE" -> 1000); 0 if none."""
+    values = [int(t.text.replace(",", "")) for t in phrase.subtree if t.text.replace(",", "").isdigit()]
+    return max(values, default=0)
 
 
 def recalls_known(statement: CasualtyStatement, lex: ClaimLexicon) -> bool:

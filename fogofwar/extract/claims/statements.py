@@ -61,7 +61,7 @@ def find_statements(doc: Any, ctx: ArticleContext, lex: ClaimLexicon) -> list[Ca
                 found.position = position
                 if position > 0 and (
                     how == "of"
-                    or (found.proper and not caps)
+                    or (found.proper and (not caps or _names_apart(token, first, previous)))
                     or (first is not None and other_person_noun(found, first, lex))
                 ):
                     # "a mother and her daughter", "Ann Lee and Tom Ray", "the woman, the man and
@@ -98,6 +98,25 @@ def find_statements(doc: Any, ctx: ArticleContext, lex: ClaimLexicon) -> list[Ca
     ]
     statements += linear_statements(doc, qtokens, covered, lex, ctx)
     return sorted(statements, key=lambda s: (s.start, s.end))
+
+
+# Auxiliaries that say one person is the subject ("X, ENGINEER, AND EXECUTIVE, WAS SHOT").
+_SINGULAR_AUX = frozenset({"was", "is", "has"})
+
+
+def _names_apart(trigger: Any, first: CasualtyStatement | None, previous: CasualtyStatement | None) -> bool:
+    """Whether, in ALL CAPS, a full name listed right after another full name is a second
+    person ("TODD RAY WILSON AND JEFFREY BRENT BALL WERE MURDERED"). ALL CAPS wires tag titles
+    and bodies as names ("TWO BODYGUARDS FROM THE DAS [ADMINISTRATIVE DEPARTMENT ...]"), so the
+    phrase before must be a name too, and a singular verb ("HENAO, CIVIL ENGINEER, AND TOP
+    EXECUTIVE, WAS SHOT") says the list is one person's titles. Names after a counted phrase
+    ("KILLED TWO REPORTERS, ROBERTO NAVAS AND MAURICIO PINEDA") are the people it counted."""
+    if previous is None or not previous.proper or (first is not None and first.counted):
+        return False
+    auxiliaries = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
+    if trigger.i > 0:
+        auxiliaries.append(trigger.nbor(-1))  # "WAS SHOT" read as "was" + a noun "shot"
+    return not any(t.lower_ in _SINGULAR_AUX for t in auxiliaries)
 
 
 def _part_with_another_fate(token: Any, entry: Any, lex: ClaimLexicon) -> bool:

@@ -116,10 +116,27 @@ def of_object(token: Any) -> Any | None:
 
 
 def is_zero(token: Any, lex: ClaimLexicon) -> bool:
-    """A phrase that counts nobody ("no one", "none", "no casualties")."""
+    """A phrase that counts nobody ("no one", "none", "no casualties", "not a single person")."""
     if token.lower_ in lex.zero_words:
         return True
-    return any(c.dep_ == "det" and c.lower_ in lex.zero_determiners for c in token.children)
+    if any(c.dep_ == "det" and c.lower_ in lex.zero_determiners for c in token.children):
+        return True
+    return is_not_one(token)
+
+
+# The smallest counts, which "not" before a noun phrase turns into none.
+_ONE_WORDS = frozenset({"a", "an", "one", "single"})
+
+
+def is_not_one(token: Any) -> bool:
+    """ "not a single person", "not one soldier": nobody, said by negating the smallest count
+    ("not" hangs on the noun or on its "one")."""
+    ones = [c for c in token.children if c.lower_ in _ONE_WORDS and c.i < token.i]
+    return any(
+        c.dep_ in ("neg", "preconj", "advmod") and c.lower_ == "not"
+        for holder in (token, *ones)
+        for c in holder.children
+    ) and bool(ones)
 
 
 def outcome_word(token: Any, lex: ClaimLexicon) -> str | None:
