@@ -99,7 +99,10 @@ def _is_cumulative(trigger: Any, lex: ClaimLexicon) -> bool:
     states", "More than 1,000 people have been killed in Lebanon in a week of bombardment"."""
     words = lex.cumulative
     verb = trigger.head if trigger.dep_ in PREDICATE_DEPS else trigger  # "has left 1,000 dead"
-    if not any(c.dep_ == "aux" and c.lower_ in words.perfect_auxiliaries for c in verb.children):
+    # the perfect on the outcome word itself ("are estimated to have been killed") or on the verb
+    # it is the predicate of ("has left 1,000 dead")
+    auxiliaries = [c for node in {trigger, verb} for c in node.children if c.dep_ == "aux"]
+    if not any(c.lower_ in words.perfect_auxiliaries for c in auxiliaries):
         return False
     for child in [*trigger.children, *(verb.children if verb is not trigger else ())]:
         if child.dep_ in ("dobj", "nsubjpass", "nsubj") and child.lower_ in words.magnitudes:
