@@ -419,6 +419,10 @@ def test_link_cluster_dateline_place_is_not_stated():
         ("Police", "Officers from the Reno Police Department were dispatched.", False),
         ("Police", "He was shot twice, police said.", False),
         ("Police", "Two men were shot in Police, a town near Szczecin.", True),
+        # accents aside: the gazetteer's spelling is the report's
+        ("Várzea Grande", "A man was shot in Varzea Grande on Tuesday.", True),
+        ("Ḩajjah", "An air strike hit a market in Hajjah.", True),
+        ("Atatürk", "Gunmen attacked Ataturk Airport in June.", False),
     ],
 )
 def test_link_cluster_place_named_in_sentence_is_stated(name, sentence, expected):

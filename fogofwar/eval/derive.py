@@ -27,7 +27,6 @@ Each evaluation set (ISAF, MUC-4) has its own ``predict_*`` function; they share
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import cache
@@ -40,6 +39,7 @@ from fogofwar.eval.scoring_vocab import (
     UNKNOWN_VICTIMS,
     VAGUE_WORDS,
 )
+from fogofwar.folding import unaccented
 from fogofwar.model import Claim, Extraction, Mention, Place
 from fogofwar.reconcile import told_as_more
 
@@ -161,8 +161,7 @@ def _merge_combined(totals: dict[str, int]) -> dict[str, int]:
 
 def bare(text: str) -> str:
     """``text`` without diacritics, case-folded ("Ménaka" -> "menaka"): how names are compared."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return unaccented(text).casefold()
 
 
 def normalise_name(text: str) -> str:

@@ -29,7 +29,6 @@ import functools
 import json
 import logging
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from fogofwar.errors import ConfigError
+from fogofwar.folding import unaccented
 from fogofwar.model import ACTOR_KINDS, Actor, Article
 
 log = logging.getLogger(__name__)
@@ -134,8 +134,7 @@ def is_all_caps(text: str) -> bool:
 def _fold(word: str) -> str:
     if word.isascii():
         return word.lower()
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unaccented(word.casefold())
 
 
 def _number_variants(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:

@@ -48,6 +48,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from fogofwar.folding import unaccented
 from fogofwar.link.params import (
     DATE_WORDS,
     DEFAULT_PARAMS,
@@ -93,10 +94,12 @@ _DEATH = re.compile(
 _NAME_WORD = re.compile(r"[^\W\d_]{4,}")
 # A place named only as part of a medical facility or office ("taken to Mount Sinai Hospital",
 # "the Cook County Medical Examiner") is where victims were treated or examined, not where the
-# incident happened: such a name does not state the mention's place.
+# incident happened: such a name does not state the mention's place. An airport's name
+# ("Ataturk Airport") names the airport, often resolved to a namesake town elsewhere.
 _FACILITY_AFTER = re.compile(
     r"(?:\s+county)?\s+(?:hospital|medical|memorial|health|clinic|trauma|coroner|children'?s?\b|"
-    r"general\s+hospital|regional\s+medical|department\b)",
+    r"general\s+hospital|regional\s+medical|department\b|"
+    r"(?:international\s+)?airport\b|airfield\b|air\s+base\b)",
     re.IGNORECASE,
 )
 # A town's name read from a county's ("the Essex County prosecutor's office", "Bartow County"):
@@ -416,13 +419,14 @@ def is_stated(
     ("Mount Sinai Hospital") does not count (``_FACILITY_AFTER``), nor a town's name read from
     a county's ("Essex County", ``_COUNTY_AFTER``), nor a name the sentence only writes in lower
     case (a common word: "police" read as Police, Poland), nor a name in ``persons``
-    (case-folded names the report uses for people, ``person_names``)."""
+    (case-folded names the report uses for people, ``person_names``). Accents do not count."""
     place = mention.place
     if place is None or place.precision >= 4 or place.name.casefold() in persons:
         return False
+    # accents aside: the gazetteer's "Várzea Grande" is the report's "Varzea Grande"
     original = sentence_text(mention, article)
-    text = original.casefold()
-    name = place.name.casefold()
+    text = unaccented(original).casefold()
+    name = unaccented(place.name).casefold()
     if name in text:
         aligned = len(text) == len(original)
         return any(

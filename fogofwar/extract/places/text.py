@@ -9,10 +9,10 @@ from __future__ import annotations
 import functools
 import math
 import re
-import unicodedata
 from collections.abc import Container
 from dataclasses import dataclass, replace
 
+from fogofwar.folding import unaccented
 from fogofwar.model import Place, PlacePrecision
 
 # Words after a name that say which kind of place it is ("Ghazni province", "Andar district").
@@ -91,8 +91,7 @@ def fold(name: str) -> str:
     >>> fold("Ménaka"), fold("Tin-Zaouaten"), fold("Musa Qal'ah")
     ('menaka', 'tin zaouaten', 'musa qalah')
     """
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = unaccented(name)
     # Apostrophes join (Qal'ah -> qalah); other punctuation separates words.
     stripped = stripped.replace("'", "").replace("’", "").replace("ʼ", "").replace("‘", "")
     return _NON_WORD.sub(" ", stripped.casefold()).replace("_", " ").strip()
