@@ -68,10 +68,45 @@ from fogofwar.link.scoring import best_event, compatibility, score, tolls_confli
 from fogofwar.link.similarity import Dates
 from fogofwar.link.state import EventState, report_window, tolls_told
 from fogofwar.link.text import ArticleVectors
-from fogofwar.model import Article, Claim, DatePrecision, Event, Extraction, record_id
+from fogofwar.model import Article, Claim, DatePrecision, Event, Extraction, Mention, record_id
 from fogofwar.settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+_MemoKey = tuple[int, int, int, tuple[str, ...]]
+_MemoEntry = tuple[Extraction, Article, LinkParams, list[MentionGroup], list[MentionGroup]]
+
+
+class _GroupMemo:
+    """The mention groups ``group_article`` made of each extraction in the last two calls of
+    ``batch_groups``: a batch asks twice, for its lookup keys (fogofwar.batch, under the
+    write lock) and then to link, and grouping is a quarter of linking's time. Entries are
+    kept with the very extraction and article objects they were made from (an identity check,
+    so a later batch's records never match a stale entry); ``batch_groups`` only sets fields
+    on groups to values that depend on nothing but the group, so a group made once serves both."""
+
+    def __init__(self) -> None:
+        self._current: dict[_MemoKey, _MemoEntry] = {}
+        self._previous: dict[_MemoKey, _MemoEntry] = {}
+
+    def next_call(self) -> None:
+        self._previous, self._current = self._current, {}
+
+    def groups(
+        self, extraction: Extraction, article: Article, fresh: Sequence[Mention], params: LinkParams
+    ) -> tuple[list[MentionGroup], list[MentionGroup]]:
+        """``group_article(fresh, article=article, params=params)``, made once per batch."""
+        key = (id(extraction), id(article), id(params), tuple(m.id for m in fresh))
+        hit = self._current.get(key) or self._previous.get(key)
+        if hit is None or hit[0] is not extraction or hit[1] is not article or hit[2] is not params:
+            news, history = group_article(fresh, article=article, params=params)
+            hit = (extraction, article, params, news, history)
+        self._current[key] = hit
+        return list(hit[3]), list(hit[4])
+
+
+_GROUPED = _GroupMemo()
 
 
 def recalls_one_event(group: MentionGroup) -> bool:
@@ -157,6 +192,7 @@ def batch_groups(
     takes them (unsorted). ``articles``: by id, the batch's (others' extractions are skipped);
     ``linked``: mention ids already in an event (skipped)."""
     by_id = articles
+    _GROUPED.next_call()
     work: list[tuple[MentionGroup, list[Claim]]] = []
     follow_ups: set[str] = set()  # articles whose news tells no toll of its own
     for extraction in extractions:
@@ -164,7 +200,7 @@ def batch_groups(
             log.warning("link_events: extraction for unknown article %s skipped", extraction.article_id)
             continue
         fresh = [m for m in extraction.mentions if m.id not in linked]
-        groups, history = group_article(fresh, article=by_id[extraction.article_id], params=params)
+        groups, history = _GROUPED.groups(extraction, by_id[extraction.article_id], fresh, params)
         reference = by_id[extraction.article_id].reference_date
         if reference is not None:
             # History an article recalls ("the June 2013 shooting in which a girl was killed")

@@ -24,6 +24,7 @@ ties go by storage order (``known`` first, then ``articles`` in the order given)
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import unicodedata
@@ -102,6 +103,29 @@ def minhashes(sets: Sequence[np.ndarray], *, num_perm: int = 128) -> list[MinHas
     return signatures
 
 
+_WORDS = WordHashes()  # shared by text_shingles; cleared past _MAX_WORDS
+_MAX_WORDS = 500_000
+
+
+@functools.lru_cache(maxsize=4096)
+def text_shingles(text: str, size: int) -> np.ndarray:
+    """``shingles(text, size=size)``, read-only and remembered for the last few thousand texts:
+    a batch shingles its articles for its LSH band keys (fogofwar.batch) and again to find
+    copies."""
+    if len(_WORDS) > _MAX_WORDS:
+        _WORDS.clear()
+    found = shingles(text, size=size, cache=_WORDS)
+    found.flags.writeable = False
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def text_signature(text: str, size: int, num_perm: int) -> MinHash:
+    """The MinHash of ``text_shingles(text, size)`` (as ``minhashes`` makes it), remembered
+    alike; treat it as read-only."""
+    return minhashes([text_shingles(text, size)], num_perm=num_perm)[0]
+
+
 def is_copy(a: np.ndarray, b: np.ndarray, *, params: DedupParams = DEFAULT_PARAMS) -> bool:
     """Whether two shingle sets (sorted distinct hashes) are near-duplicates: Jaccard or containment."""
     if len(a) == 0 or len(b) == 0:
@@ -129,11 +153,16 @@ def _storage_order(articles: Sequence[Article], known: Sequence[Article]) -> lis
 
 
 def candidate_pairs(
-    sets: Sequence[np.ndarray], *, params: DedupParams = DEFAULT_PARAMS
+    sets: Sequence[np.ndarray],
+    *,
+    params: DedupParams = DEFAULT_PARAMS,
+    signatures: Sequence[MinHash] | None = None,
 ) -> Iterable[tuple[int, int]]:
-    """Index pairs ``(i, j)`` with ``i < j`` whose MinHashes collide in an LSH band; each pair once."""
+    """Index pairs ``(i, j)`` with ``i < j`` whose MinHashes collide in an LSH band; each pair once.
+    ``signatures``: the sets' MinHashes when already made (else made here)."""
     lsh = MinHashLSH(threshold=params.candidate_threshold, num_perm=params.num_perm)
-    signatures = minhashes(sets, num_perm=params.num_perm)
+    if signatures is None:
+        signatures = minhashes(sets, num_perm=params.num_perm)
     pairs: set[tuple[int, int]] = set()
     for j, signature in enumerate(signatures):
         if len(sets[j]) == 0:
@@ -163,8 +192,8 @@ def find_copies(
         articles by storage order; every copy maps to that original directly (no chains).
     """
     ordered = _storage_order(articles, known)
-    cache = WordHashes()
-    sets = [shingles(article.text, size=params.shingle_size, cache=cache) for article in ordered]
+    sets = [text_shingles(article.text, params.shingle_size) for article in ordered]
+    signatures = [text_signature(a.text, params.shingle_size, params.num_perm) for a in ordered]
     parent = list(range(len(ordered)))
 
     def root(i: int) -> int:
@@ -178,7 +207,7 @@ def find_copies(
         if ri != rj:
             parent[max(ri, rj)] = min(ri, rj)
 
-    for i, j in candidate_pairs(sets, params=params):
+    for i, j in candidate_pairs(sets, params=params, signatures=signatures):
         if is_copy(sets[i], sets[j], params=params):
             join(i, j)
     index = {article.id: i for i, article in enumerate(ordered)}
@@ -213,4 +242,6 @@ __all__ = [
     "is_copy",
     "minhashes",
     "shingles",
+    "text_shingles",
+    "text_signature",
 ]

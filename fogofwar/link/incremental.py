@@ -45,7 +45,7 @@ from scipy import sparse
 from fogofwar.link.blocking import ANY, NAME_PRECISION, NONE, WIDE, BlockKey
 from fogofwar.link.cluster import batch_group_keys, batch_query_keys, stored_event_keys
 from fogofwar.link.dedup import DEFAULT_PARAMS as DEDUP_PARAMS
-from fogofwar.link.dedup import DedupParams, WordHashes, minhashes, shingles
+from fogofwar.link.dedup import DedupParams, text_shingles, text_signature
 from fogofwar.link.params import DEFAULT_PARAMS, LinkParams
 from fogofwar.link.text import TERMS_VERSION, ArticleVectors, TermCounts, term_counts
 from fogofwar.model import Article, Event, Extraction
@@ -180,12 +180,11 @@ class LinkIndex:
 
     def band_keys(self, articles: Sequence[Article]) -> dict[str, list[int]]:
         """Article id -> the keys of its MinHash's LSH bands (none for a text with no words)."""
-        cache = WordHashes()
-        sets = [shingles(a.text, size=self.dedup.shingle_size, cache=cache) for a in articles]
+        size, num_perm = self.dedup.shingle_size, self.dedup.num_perm
+        sets = [text_shingles(a.text, size) for a in articles]
+        signatures = [text_signature(a.text, size, num_perm) for a in articles]
         found: dict[str, list[int]] = {}
-        for article, shingle_set, signature in zip(
-            articles, sets, minhashes(sets, num_perm=self.dedup.num_perm), strict=True
-        ):
+        for article, shingle_set, signature in zip(articles, sets, signatures, strict=True):
             if not len(shingle_set):
                 continue
             values, rows = signature.hashvalues, self._rows
