@@ -64,7 +64,7 @@ def prefiltered(pattern: str, flags: int = 0) -> re.Pattern[str]:
         if op is not _constants.AT or av is not _constants.AT_BOUNDARY:
             break
         lead = r"\b"
-    return re.compile(f"{lead}(?={_trie(prefixes)})(?:{pattern})", flags)
+    return re.compile(f"{lead}(?={trie_alternation(prefixes)})(?:{pattern})", flags)
 
 
 def literal_prefixes(pattern: str, flags: int = 0) -> frozenset[str] | None:
@@ -113,18 +113,23 @@ def _prefixes(items: list[Any], limit: int) -> set[str]:
     return {""}
 
 
-def _trie(words: Iterable[str]) -> str:
-    """A regex alternation of ``words`` (none a prefix of another) as a character trie."""
-    root: dict[str, Any] = {}
+def trie_alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` as a character trie: the same strings match as with
+    ``a|b|c``, fast (no backtracking over words); a word that is another's prefix ends in an
+    optional branch."""
+    trie: dict[str, Any] = {}
     for word in words:
-        node = root
+        node = trie
         for char in word:
             node = node.setdefault(char, {})
+        node[""] = {}
 
     def emit(node: dict[str, Any]) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items())]
-        if len(branches) <= 1:
-            return "".join(branches)
-        return "(?:" + "|".join(branches) + ")"
+        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        optional = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
+        return body + "?" if optional else body
 
-    return emit(root)
+    return emit(trie)

@@ -11,23 +11,11 @@ from typing import Any
 
 import pytest
 
-from fogofwar.extract import unwrapped
 from fogofwar.extract.actors import ActorRegistry
-from fogofwar.extract.claims import extract_claims, is_claim_candidate
-from fogofwar.extract.sentences import split_sentences
-from fogofwar.ingest.text import article_from_text
 from fogofwar.model import Claim
+from tests.test_claims_wire_caps import _claims
 
 DATELINE = "QUITO, 2 FEB 90 (EFE) -- [TEXT] "
-
-
-def _claims(text: str, nlp: Any, registry: ActorRegistry) -> list[Claim]:
-    article = article_from_text(text, origin="test", published=None)
-    sentences = split_sentences(article.text)
-    chosen = [s for s in sentences if is_claim_candidate(s.text)]
-    for sentence, doc in zip(chosen, nlp.pipe([unwrapped(s.text) for s in chosen]), strict=True):
-        sentence.doc = doc
-    return extract_claims(article, sentences, registry=registry)
 
 
 def _figures(claims: list[Claim], outcome: str) -> list[int | None]:

@@ -7,31 +7,10 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
 
 from fogofwar.extract.attribution import claim_lexicon
 from fogofwar.extract.claims.fatal_events import FATAL_ADJECTIVES, FATAL_EVENT_NOUNS
-from fogofwar.regex import alternation
-
-
-def _trie_regex(words: list[str]) -> str:
-    """A regex alternation of ``words`` as a character trie (fast: no backtracking over words)."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
-        optional = "" in node
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
-        return body + "?" if optional else body
-
-    return emit(trie)
+from fogofwar.regex import alternation, trie_alternation
 
 
 @functools.cache
@@ -48,7 +27,7 @@ def _candidate_pattern() -> re.Pattern[str]:
     # "a fatal shooting", "a deadly police shooting", "a murder-suicide": see fatal_events
     adjectives, events = alternation(sorted(FATAL_ADJECTIVES)), alternation(sorted(FATAL_EVENT_NOUNS))
     fatal = rf"\b(?:{adjectives})\s+(?:\w+\s+)?(?:{events})\b"
-    pattern = r"\b" + _trie_regex(words) + r"\b|" + fatal + r"|\bsuicide\b"
+    pattern = r"\b" + trie_alternation(words) + r"\b|" + fatal + r"|\bsuicide\b"
     if particles:
         pattern += rf"|\b(?:{particles})\b"
     return re.compile(pattern, re.IGNORECASE)
