@@ -286,12 +286,17 @@ def write_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], out: IO
 
 
 def format_claim(claim: Claim) -> str:
-    """Two lines: who claims what about whom, then the evidence quote."""
+    """Two lines: who claims what about whom (and the claimant as the report names it, when
+    that is not the normalised name: "Government of Ukraine ... said by “Ukraine's State
+    Emergency Service”"), then the evidence quote."""
     date = claim.claim_date.isoformat() if claim.claim_date else "undated"
     head = (
         f"{date}  {claim.claimant} {claim.stance}: {format_figure(claim)} {claim.outcome}"
         f" (victims: {claim.victims})"
     )
+    words = claim.claimant_words
+    if words and words.casefold() != claim.claimant.casefold():
+        head += f" said by \u201c{words}\u201d"
     return f"{head}\n    \u201c{claim.evidence.text}\u201d"
 
 

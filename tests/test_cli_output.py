@@ -136,3 +136,29 @@ def test_json_writers_never_write_nan() -> None:
     assert json.loads(out.getvalue()) == {"a": None, "b": [1.5, None, {"c": None}], "d": "NaN"}
     line = present.json_line(data)
     assert "NaN" not in line.replace('"NaN"', "") and "Infinity" not in line
+
+
+@pytest.mark.parametrize(
+    ("words", "shown"),
+    [
+        ("Ukraine's State Emergency Service", True),
+        ("government of ukraine", False),  # the same name in other case says nothing more
+        (None, False),
+    ],
+)
+def test_cli_output_claim_names_the_claimant_as_the_report_does(words, shown) -> None:
+    claim = Claim(
+        id="c",
+        article_id="a",
+        claimant="Government of Ukraine",
+        claimant_words=words,
+        victims="unknown",
+        outcome="killed",
+        evidence=Span(0, 5, "killing at least 32 people"),
+        figure=32,
+        low=32,
+        qualifier="at_least",
+    )
+    head = present.format_claim(claim).splitlines()[0]
+    assert head.startswith("undated  Government of Ukraine claims:")
+    assert ("said by \u201cUkraine's State Emergency Service\u201d" in head) is shown
