@@ -554,3 +554,19 @@ def test_events_the_datelines_country_decides_its_towns_namesake(gazetteer: Gaze
     )
     mentions = extract_mentions(article, split_sentences(text), gazetteer=gazetteer, registry=REGISTRY)
     assert mentions and all(m.place is not None and m.place.country == "SD" for m in mentions)
+
+
+@pytest.mark.slow
+def test_events_a_speaker_who_says_it_killed_is_the_doer(gazetteer: Gazetteer, nlp) -> None:  # type: ignore[no-untyped-def]
+    # "The army said it had killed ...": the pronoun's doer is the speaker, named by the head of
+    # its phrase; its victims are acted on
+    rwanda = Actor(name="Rwanda Defence Force", kind="state_forces", country="RW")
+    registry = FakeRegistry({"The army": ARMY, "rebels": REBELS, "Rwandan soldiers": rwanda})
+    text = "The army said it had killed dozens of rebels and Rwandan soldiers near Gao on Friday."
+    article = _article(text, dateline=date(2024, 7, 27))
+    sentences = split_sentences(article.text)
+    for sentence in sentences:
+        sentence.doc = nlp(sentence.text)
+    (mention,) = extract_mentions(article, sentences, gazetteer=gazetteer, registry=registry)
+    roles = {r.actor.name: r.role for r in mention.actors}
+    assert roles == {ARMY.name: "side_a", REBELS.name: "side_b", rwanda.name: "side_b"}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fogofwar.link.groups import side_actors
+from collections import Counter
+
+from fogofwar.link.groups import side_actors, side_pairs
 from fogofwar.model import Actor, ActorRole
 
 POLICE = Actor("Police", kind="state_forces", country="US")
@@ -177,3 +179,31 @@ def test_link_actors_a_militia_on_the_states_side_is_the_states_camp() -> None:
         role(other, "side_a"),
         role(ARMY, "side_b"),
     ]
+
+
+def test_link_actors_side_pairs_leave_out_civilians() -> None:
+    roles = [role(ARMY, "side_a"), role(JIHADISTS, "side_b"), role(REBELS, "side_b")]
+    roles.append(role(CIVILIANS, "side_b"))
+    pairs = side_pairs(roles)
+    assert pairs[frozenset((ARMY.name, JIHADISTS.name))] == 1  # fought each other
+    assert pairs[frozenset((JIHADISTS.name, REBELS.name))] == -1  # one side
+    assert not any(CIVILIANS.name in pair for pair in pairs)
+
+
+def test_link_actors_opponents_in_a_mention_end_apart() -> None:
+    # "the army said it killed rebels and foreign soldiers" opposes the foreign soldiers to the
+    # army; the army's other mentions move it to side_b, so the foreign soldiers go to side_a.
+    foreign = Actor("Foreign Legion", kind="external", country="XX")
+    mentions = [
+        [role(ARMY, "side_a"), role(GUNMEN, "side_b"), role(foreign, "side_b")],
+        [role(JIHADISTS, "side_a"), role(ARMY, "side_b")],
+        [role(JIHADISTS, "side_a"), role(ARMY, "side_b")],
+    ]
+    roles = [r for m in mentions for r in m]
+    pairs: Counter[frozenset[str]] = Counter()
+    for m in mentions:
+        pairs.update(side_pairs(m))
+    without = {r.actor.name: r.role for r in side_actors(roles, country="BF")}
+    assert without[foreign.name] == without[ARMY.name] == "side_b"
+    sides = {r.actor.name: r.role for r in side_actors(roles, country="BF", pairs=pairs)}
+    assert sides[ARMY.name] == "side_b" and sides[foreign.name] == "side_a"

@@ -78,7 +78,7 @@ def build_event(state: EventState, articles: Mapping[str, Article], copies: Mapp
         end=dates.end if dates else None,
         date_precision=dates.precision if dates else DatePrecision.YEAR,
         place=place,
-        actors=tuple(side_actors(state.roles, country=place.country if place else None)),
+        actors=tuple(side_actors(state.roles, country=place.country if place else None, pairs=state.pairs)),
         mention_ids=tuple(state.mention_ids),
         article_ids=tuple(state.article_ids),
         claims=tuple(state.claims),

@@ -55,7 +55,7 @@ import numpy as np
 from fogofwar.link.blocking import BlockIndex, BlockKey, group_keys, place_names, state_keys
 from fogofwar.link.build import build_event, count_sources, reference_dates
 from fogofwar.link.dedup import find_copies
-from fogofwar.link.groups import MentionGroup, choose_place, group_article, merge_actors
+from fogofwar.link.groups import MentionGroup, choose_place, group_article, merge_actors, side_pairs
 from fogofwar.link.params import (
     AFTERMATH_SUB_TYPES,
     DEFAULT_PARAMS,
@@ -396,7 +396,10 @@ def _join(
         state.places.append((group.place, group.place_stated))
     state.actors = merge_actors(state.actors, group.actors)
     known_mentions = set(state.mention_ids)
-    state.roles.extend(r for m in group.mentions if m.id not in known_mentions for r in m.actors)
+    for mention in group.mentions:
+        if mention.id not in known_mentions:
+            state.roles.extend(mention.actors)
+            state.pairs.update(side_pairs(mention.actors))
     if article.id not in state.article_ids:
         state.article_ids.append(article.id)
         row = vectors.row(article.id)

@@ -44,7 +44,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -243,11 +243,28 @@ def merge_actors(current: Sequence[ActorRole], new: Sequence[ActorRole]) -> list
     return merged
 
 
+def side_pairs(roles: Sequence[ActorRole]) -> Counter[frozenset[str]]:
+    """What one mention (or one stored event) says of its armed actors two by two: +1 for each
+    pair it puts on opposite sides (the attacker and its target), -1 for each pair it puts on
+    one side. Civilians and reporters are left out: they are acted on, whoever acts. Summed over
+    an event's mentions, a positive count says two actors fought each other."""
+    sides = {
+        r.actor.name: r.role for r in roles if r.role in SIDES and r.actor.kind not in GENERIC_ACTOR_KINDS
+    }
+    names = sorted(sides)
+    pairs: Counter[frozenset[str]] = Counter()
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            pairs[frozenset((a, b))] += 1 if sides[a] != sides[b] else -1
+    return pairs
+
+
 def side_actors(
     roles: Sequence[ActorRole],
     *,
     placeholders: frozenset[str] = UNNAMED_ACTORS,
     country: str | None = None,
+    pairs: Mapping[frozenset[str], int] | None = None,
 ) -> list[ActorRole]:
     """An event's actors from all its mentions' actor roles (``roles`` holds one entry per
     mention naming the actor, repeats included): one side per actor, in first-seen order.
@@ -266,6 +283,11 @@ def side_actors(
       killed by JNIM" gives the army side_a by its by-phrase), the one fewer mentions put on
       that side (on a tie, the state) moves to the other side, unless a foe of its own is
       there; then the other moves, and when neither can, both stay.
+    * Two armed actors the event's mentions put on opposite sides more often than on one side
+      (``pairs``, summed ``side_pairs``) end on opposite sides: "the army said it killed
+      dozens of rebels and Rwandan soldiers" keeps Rwanda's soldiers off the army's side when
+      the army's other mentions move it. The one fewer mentions put on the shared side moves,
+      unless an opponent or a camp foe of its own is on the other side.
     * Other roles (a claimant) are kept once each.
     """
     votes: dict[str, Counter[str]] = {}
@@ -283,6 +305,8 @@ def side_actors(
         for name, counts in votes.items()
     ]
     chosen = _foes_apart(_civilians_as_victims(chosen), votes, country)
+    if pairs:
+        chosen = _opponents_apart(chosen, votes, pairs, country)
     named_sides = {
         r.role for r in chosen if r.actor.name not in placeholders and r.actor.kind not in GENERIC_ACTOR_KINDS
     }
@@ -319,6 +343,46 @@ def _foes_apart(
             name
             for name in order
             if not any(sides[n] == away and _foes(kinds[name], kinds[n]) for n in sides)
+        ]
+        if not movable:
+            break
+        sides[movable[0]] = away
+    return [ActorRole(actor=r.actor, role=sides[r.actor.name]) for r in chosen]
+
+
+def _opponents_apart(
+    chosen: list[ActorRole],
+    votes: dict[str, Counter[str]],
+    pairs: Mapping[frozenset[str], int],
+    country: str | None,
+) -> list[ActorRole]:
+    """Armed actors the mentions oppose on opposite sides (``side_actors``)."""
+    sides = {r.actor.name: r.role for r in chosen}
+    kinds = {r.actor.name: (_camp(r.actor, country) if country else None) for r in chosen}
+
+    def opposed(a: str, b: str) -> bool:
+        return pairs.get(frozenset((a, b)), 0) > 0
+
+    for _ in range(len(chosen)):
+        clash = next(
+            (
+                (a, b)
+                for a, side in sides.items()
+                if side in SIDES
+                for b, other in sides.items()
+                if a < b and other == side and opposed(a, b)
+            ),
+            None,
+        )
+        if clash is None:
+            break
+        side = sides[clash[0]]
+        away = next(s for s in SIDES if s != side)
+        order = sorted(clash, key=lambda name: (votes[name][side], kinds[name] is not None))
+        movable = [
+            name
+            for name in order
+            if not any(sides[n] == away and (opposed(name, n) or _foes(kinds[name], kinds[n])) for n in sides)
         ]
         if not movable:
             break

@@ -8,11 +8,13 @@ mention groups join it, and build.py turns a changed state into its Event record
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from fogofwar.link.groups import side_pairs
 from fogofwar.link.params import coarse_type
 from fogofwar.link.similarity import DateRange, Dates, date_range, shift_days
 from fogofwar.model import ActorRole, Claim, DatePrecision, Event, Place, PlacePrecision
@@ -40,6 +42,8 @@ class EventState:
     actors: list[ActorRole] = field(default_factory=list)  # union by (name, role), for matching
     # One entry per mention naming an actor (groups.side_actors picks each actor's side).
     roles: list[ActorRole] = field(default_factory=list)
+    # Who its mentions put on opposite sides, two by two (groups.side_pairs, summed).
+    pairs: Counter[frozenset[str]] = field(default_factory=Counter)
     # One (place, stated) per mention group that joined (groups.vote_place picks the event's).
     places: list[tuple[Place, bool]] = field(default_factory=list)
     mention_ids: list[str] = field(default_factory=list)
@@ -74,6 +78,7 @@ class EventState:
             actors=list(event.actors),
             # An earlier run's mention counts are not kept: its sides count once each.
             roles=list(event.actors),
+            pairs=side_pairs(event.actors),
             places=[(event.place, event.place.precision <= PlacePrecision.REGION)]
             if event.place is not None
             else [],

@@ -104,13 +104,12 @@ def _roles_from_parse(
             patients.extend(hit_patients)
     if not agents and not patients:
         return None
-    claimants = [
-        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
-        for t in doc
-        if t.lower_ in _REPORTING
-        for c in t.children
-        if c.dep_ in _SUBJECT
-    ]
+    speakers = [c for t in doc if t.lower_ in _REPORTING for c in t.children if c.dep_ in _SUBJECT]
+    claimants = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in speakers]
+    if any(_is_pronoun(doc, span) for span in agents):
+        # "Congo's army said it had killed dozens of rebels": the doer is the speaker, named by
+        # the head of its phrase ("Militants linked to al-Qaeda": the militants, not al-Qaeda)
+        agents += [(c.left_edge.idx, c.idx + len(c.text)) for c in speakers]
     roles: list[tuple[Actor, str]] = []
     for start, end, actor in found:
         if any(start < e and s < end for s, e in agents):
@@ -122,6 +121,15 @@ def _roles_from_parse(
         else:
             roles.append((actor, "side_a" if end <= best.start else "side_b"))
     return roles
+
+
+def _is_pronoun(doc: Any, span: tuple[int, int]) -> bool:
+    """Whether a character span of ``doc`` is one personal pronoun ("it", "they", "we")."""
+    words = [t for t in doc if span[0] <= t.idx < span[1]]
+    return len(words) == 1 and words[0].lower_ in _DOER_PRONOUNS
+
+
+_DOER_PRONOUNS = frozenset({"it", "they", "we"})
 
 
 def _arguments(trigger: Any) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
