@@ -251,6 +251,24 @@ def test_events_report_date_bounds_the_event(gazetteer: Gazetteer) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "reportedly" is the attack's, however the window before the trigger cuts it
+        "On 18 July 2024, JNIM militants reportedly attacked soldiers near Kidal.",
+        # a relative "that" further on is no report ("on Saturday that they had ...")
+        "On 18 July 2024, on the road that links Kidal to Gao, rebels attacked soldiers.",
+    ],
+)
+def test_events_a_stated_day_before_report_words_is_the_events(gazetteer: Gazetteer, text: str) -> None:
+    mention = _mentions(gazetteer, text, dateline=date(2024, 7, 27))[0]
+    assert (mention.date_start, mention.date_end, mention.date_precision) == (
+        date(2024, 7, 18),
+        date(2024, 7, 18),
+        1,
+    )
+
+
 def test_events_without_any_date(gazetteer: Gazetteer) -> None:
     mention = _mentions(gazetteer, "Rebels attacked soldiers near Kidal.")[0]
     assert (mention.date_start, mention.date_end, mention.date_precision) == (None, None, 4)

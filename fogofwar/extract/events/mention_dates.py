@@ -105,15 +105,28 @@ def _is_report_date(
         # night we reported", "on Saturday that"); in "an early Sunday shooting at a bar that
         # claimed a life" the "that" is the shooting's, and in "killed Saturday, police said"
         # the date is the killing's.
-        match = lexicon.report.search(text, mention.end, mention.end + 25)
+        match = lexicon.report.search(text, mention.end, _word_end(text, mention.end + 25))
         if match is None:
             return False
         gap = text[mention.end : match.start()].split()
         if any(not word.isalpha() for word in gap) or text[mention.end : match.start()].startswith(","):
             return False
         return not gap if match.group().casefold() == "that" else len(gap) <= 2
-    after = text[mention.end : min(trigger_start, mention.end + 25)]
-    return lexicon.report.search(after) is not None
+    after = text[mention.end : _word_end(text, min(trigger_start, mention.end + 25))]
+    match = lexicon.report.search(after)
+    if match is None:
+        return False
+    # "that" says so only right after the date ("on Saturday that they had ..."), not as a
+    # relative pronoun further on ("On 2 May, on the road that connects X to Y, ...")
+    return match.group().casefold() != "that" or not after[: match.start()].strip(" ,")
+
+
+def _word_end(text: str, end: int) -> int:
+    """``end``, moved on to the end of the word it falls in: a window cut inside "reportedly"
+    must not read "reported"."""
+    while 0 < end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    return end
 
 
 def _earlier_cause(text: str, chosen: DateMention, dates: list[DateMention]) -> DateMention | None:
