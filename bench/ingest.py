@@ -13,9 +13,12 @@ Each runs in its own subprocess, so its peak RSS is its own: the larger of the s
 the process and its live children sampled every 0.1 s (psutil) and ``getrusage`` RUSAGE_SELF +
 RUSAGE_CHILDREN maxrss. Prints articles/s end to end, peak RSS and
 the ratio ingest time / bare parse time (target <= 0.70), per repeat. The machine is shared,
-so compare the ratio, not the absolute times. Usage:
+so compare the ratio, not the absolute times. With ``--scheduler ADDRESS`` (or
+``--local-cluster``) it prints instead the extraction rate on 1 and on 2 workers of a Dask cluster
+and the scaling efficiency (bench/cluster.py on the first 200 documents). Usage:
 
     .venv/bin/python bench/ingest.py [--limit 600] [--repeat 3]
+    .venv/bin/python bench/ingest.py --scheduler tcp://10.0.0.5:8786
 """
 
 from __future__ import annotations
@@ -138,7 +141,23 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=600)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--one", nargs=2, metavar=("MODE", "FILE"), help=argparse.SUPPRESS)
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="instead: the scaling efficiency of 1 against 2 workers of this Dask cluster (bench/cluster.py)",
+    )
+    where.add_argument(
+        "--local-cluster", action="store_true", help="instead: the same on LocalClusters of this machine"
+    )
     args = parser.parse_args()
+    if args.scheduler or args.local_cluster:
+        # Cluster mode times extraction on 1 and then 2 workers (bench/cluster.py, which this
+        # runs): ingest's linking and writes stay on the client either way.
+        where_flag = ["--scheduler", args.scheduler] if args.scheduler else ["--local-cluster"]
+        limit = ["--limit", str(min(args.limit, 200))]
+        command = [sys.executable, str(REPO / "bench" / "cluster.py"), *where_flag, *limit]
+        return subprocess.run(command, check=False).returncode
     if args.one:
         mode, file = args.one
         sampler = TreeRss()
