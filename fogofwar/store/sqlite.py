@@ -23,6 +23,7 @@ from fogofwar.model import Article, Claim, Event, Extraction, Mention, Rejection
 from fogofwar.settings import DEFAULT_DB
 from fogofwar.store import rows
 from fogofwar.store.corrections import CorrectionRow
+from fogofwar.store.link_keys import ID_IN, LinkKeyStore, json_list
 from fogofwar.store.migrations import migrate, now_iso, schema_version
 
 log = logging.getLogger(__name__)
@@ -39,10 +40,8 @@ _FIRST_TRY_MS = 50
 _BUSY_MS = 5_000
 # How long writing() waits for another writer by default: a large batch links for minutes.
 WRITE_WAIT_SECONDS = 3_600.0
-# Selects rows of the articles given as one JSON-array parameter (see _json_list).
+# Selects rows of the articles given as one JSON-array parameter (see link_keys.json_list).
 _IN_IDS = "article_id IN (SELECT value FROM json_each(?))"
-# Selects the rows whose own id is given, the same way.
-_ID_IN = "id IN (SELECT value FROM json_each(?))"
 # The corrections log's columns besides id, at and data (migration 0002_corrections).
 _CORRECTION_COLUMNS = ("kind", "event_id", "claim_id", "author", "reason")
 _CORRECTION_INSERT = rows.insert_sql("corrections", (*_CORRECTION_COLUMNS, "at", "data"))
@@ -64,7 +63,7 @@ class AddResult:
     already: list[Article] = field(default_factory=list)
 
 
-class Store:
+class Store(LinkKeyStore):
     """fogofwar's records in one SQLite file. Open with :meth:`open`; use as a context manager.
 
     Example::
@@ -236,14 +235,14 @@ class Store:
         """``select`` (``SELECT ... FROM table``) then ``order``: every row, or with ``ids`` only theirs."""
         if ids is None:
             return self._db.execute(f"{select} {order}")
-        return self._db.execute(f"{select} WHERE {_ID_IN} {order}", (_json_list(ids),))
+        return self._db.execute(f"{select} WHERE {ID_IN} {order}", (json_list(ids),))
 
     def stored_ids(self, ids: Iterable[str], *, extracted: bool | None = None) -> set[str]:
         """Which of ``ids`` are stored; with ``extracted``, only those (not) extracted yet."""
-        where = _ID_IN
+        where = ID_IN
         if extracted is not None:
             where += " AND extracted_at IS NOT NULL" if extracted else " AND extracted_at IS NULL"
-        cursor = self._db.execute(f"SELECT id FROM articles WHERE {where}", (_json_list(ids),))
+        cursor = self._db.execute(f"SELECT id FROM articles WHERE {where}", (json_list(ids),))
         return {str(row["id"]) for row in cursor}
 
     def article(self, id: str) -> Article | None:
@@ -321,12 +320,12 @@ class Store:
         params: tuple[str, ...] = ()
         if article_ids is not None:
             where += " AND id IN (SELECT value FROM json_each(?))"
-            params = (_json_list(article_ids),)
+            params = (json_list(article_ids),)
         cursor = self._db.execute(f"SELECT id FROM articles {where} ORDER BY rowid", params)
         ids = [str(row["id"]) for row in cursor]
         if not ids:
             return []
-        selected = (_json_list(ids),)
+        selected = (json_list(ids),)
         mentions: dict[str, list[Mention]] = defaultdict(list)
         claims: dict[str, list[Claim]] = defaultdict(list)
         for row in self._db.execute(f"SELECT data FROM mentions WHERE {_IN_IDS} ORDER BY rowid", selected):
@@ -356,7 +355,7 @@ class Store:
                 kept.append(event.id)
             self._redirect(db, redirects or {})
             cursor = db.execute(
-                "DELETE FROM events WHERE id NOT IN (SELECT value FROM json_each(?))", (_json_list(kept),)
+                "DELETE FROM events WHERE id NOT IN (SELECT value FROM json_each(?))", (json_list(kept),)
             )
             db.execute("DELETE FROM event_keys")
             db.execute("DELETE FROM link_index WHERE name = 'event_keys'")
@@ -395,7 +394,7 @@ class Store:
                 written += 1
             self._redirect(db, redirects or {})
             cursor = db.execute(
-                "DELETE FROM events WHERE id IN (SELECT value FROM json_each(?))", (_json_list(deleted),)
+                "DELETE FROM events WHERE id IN (SELECT value FROM json_each(?))", (json_list(deleted),)
             )
         log.debug("wrote %d events, deleted %d", written, cursor.rowcount)
 
@@ -437,158 +436,14 @@ class Store:
             cursor = self._db.execute(
                 "SELECT old_id, event_id FROM event_redirects WHERE old_id IN"
                 " (SELECT value FROM json_each(?)) ORDER BY old_id",
-                (_json_list(ids),),
+                (json_list(ids),),
             )
         return {str(row[0]): str(row[1]) for row in cursor}
-
-    # -- the keys a batch looks records up by (fogofwar.link.incremental) ------------------
-
-    def link_index_scheme(self, name: str) -> str | None:
-        """The scheme the stored keys of kind ``name`` were made with; None when never built."""
-        row = self._db.execute("SELECT scheme FROM link_index WHERE name = ?", (name,)).fetchone()
-        return None if row is None else str(row["scheme"])
-
-    def rebuild_event_keys(self, keys: Mapping[str, Sequence[int]], *, scheme: str) -> None:
-        """Replace every stored event key with ``keys`` (event id -> keys), made under ``scheme``."""
-        with self._transaction() as db:
-            db.execute("DELETE FROM event_keys")
-            db.executemany(
-                "INSERT OR IGNORE INTO event_keys (key, event_id) VALUES (?, ?)",
-                [(key, event_id) for event_id, values in keys.items() for key in values],
-            )
-            self._set_scheme(db, "event_keys", scheme)
-
-    def save_article_index(self, terms: Mapping[str, bytes], bands: Mapping[str, Sequence[int]]) -> None:
-        """Store new articles' term counts (article id -> fogofwar.link.text.TermCounts bytes)
-        and LSH band keys (article id -> keys; kept with the counts and indexed by key)."""
-        with self._transaction() as db:
-            db.executemany(
-                "INSERT INTO article_terms (article_rowid, data, bands) SELECT rowid, ?, ? FROM articles "
-                "WHERE id = ? ON CONFLICT (article_rowid) DO UPDATE SET data = excluded.data, "
-                "bands = excluded.bands",
-                [(data, _int_blob(bands.get(i, ())), i) for i, data in terms.items()],
-            )
-            db.executemany(
-                "INSERT OR IGNORE INTO article_bands (key, article_id) VALUES (?, ?)",
-                [(key, article_id) for article_id, values in bands.items() for key in values],
-            )
-
-    def rebuild_article_terms(self, terms: Mapping[str, bytes], *, scheme: str) -> None:
-        """Replace the stored term counts of every article with ``terms``, made under ``scheme``;
-        the band keys kept beside them go too (rebuild them next: ``rebuild_article_bands``)."""
-        with self._transaction() as db:
-            db.execute("DELETE FROM article_terms")
-            db.execute("DELETE FROM link_index WHERE name = 'article_bands'")
-            db.executemany(
-                "INSERT INTO article_terms (article_rowid, data) SELECT rowid, ? FROM articles WHERE id = ?",
-                [(data, i) for i, data in terms.items()],
-            )
-            self._set_scheme(db, "article_terms", scheme)
-
-    def rebuild_article_bands(self, bands: Mapping[str, Sequence[int]], *, scheme: str) -> None:
-        """Replace the stored band keys of every article with ``bands``, made under ``scheme``
-        (an article needs its term counts stored first: its keys are kept beside them)."""
-        with self._transaction() as db:
-            db.execute("DELETE FROM article_bands")
-            db.execute("UPDATE article_terms SET bands = NULL")
-            db.executemany(
-                "UPDATE article_terms SET bands = ?"
-                " WHERE article_rowid = (SELECT rowid FROM articles WHERE id = ?)",
-                [(_int_blob(values), article_id) for article_id, values in bands.items()],
-            )
-            db.executemany(
-                "INSERT OR IGNORE INTO article_bands (key, article_id) VALUES (?, ?)",
-                [(key, article_id) for article_id, values in bands.items() for key in values],
-            )
-            self._set_scheme(db, "article_bands", scheme)
-
-    def forget_link_index(self, names: Iterable[str]) -> None:
-        """Mark the stored keys of kinds ``names`` out of date (the next incremental ingest
-        rebuilds them): for a writer that stores articles or events without them."""
-        with self._transaction() as db:
-            db.execute(
-                "DELETE FROM link_index WHERE name IN (SELECT value FROM json_each(?))", (_json_list(names),)
-            )
-
-    def article_terms(self, article_ids: Iterable[str]) -> dict[str, bytes]:
-        """The stored term counts of ``article_ids`` (those that have them), by id."""
-        cursor = self._db.execute(
-            "SELECT articles.id, article_terms.data FROM articles JOIN article_terms"
-            f" ON article_terms.article_rowid = articles.rowid WHERE articles.{_ID_IN}",
-            (_json_list(article_ids),),
-        )
-        return {str(row[0]): bytes(row[1]) for row in cursor}
-
-    def _set_scheme(self, db: sqlite3.Connection, name: str, scheme: str) -> None:
-        db.execute(
-            "INSERT INTO link_index (name, scheme) VALUES (?, ?) "
-            "ON CONFLICT (name) DO UPDATE SET scheme = excluded.scheme",
-            (name, scheme),
-        )
-
-    def event_ids_with_keys(self, keys: Iterable[int]) -> set[str]:
-        """Ids of the events stored under any of ``keys``."""
-        cursor = self._db.execute(
-            "SELECT DISTINCT event_id FROM event_keys WHERE key IN (SELECT value FROM json_each(?))",
-            (_json_list(keys),),
-        )
-        return {str(row[0]) for row in cursor}
-
-    def article_ids_with_bands(self, keys: Iterable[int]) -> set[str]:
-        """Ids of the articles stored under any of the LSH band ``keys``."""
-        cursor = self._db.execute(
-            "SELECT DISTINCT article_id FROM article_bands WHERE key IN (SELECT value FROM json_each(?))",
-            (_json_list(keys),),
-        )
-        return {str(row[0]) for row in cursor}
-
-    def event_ids_keyed(self, keys: Iterable[int]) -> dict[int, set[str]]:
-        """Key -> the ids of the events stored under it, for each of ``keys`` that has any."""
-        found: dict[int, set[str]] = defaultdict(set)
-        cursor = self._db.execute(
-            "SELECT key, event_id FROM event_keys WHERE key IN (SELECT value FROM json_each(?))",
-            (_json_list(keys),),
-        )
-        for key, event_id in cursor:
-            found[int(key)].add(str(event_id))
-        return dict(found)
-
-    def event_articles(self, event_ids: Iterable[str]) -> dict[str, list[str]]:
-        """Event id -> the ids of its articles, for each of ``event_ids`` that is stored."""
-        found: dict[str, list[str]] = defaultdict(list)
-        cursor = self._db.execute(
-            "SELECT event_id, article_id FROM event_articles"
-            " WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, rowid",
-            (_json_list(event_ids),),
-        )
-        for event_id, article_id in cursor:
-            found[str(event_id)].append(str(article_id))
-        return dict(found)
-
-    def articles_sharing_bands(self, article_ids: Iterable[str]) -> set[str]:
-        """Those of ``article_ids`` that share an LSH band key with another of them."""
-        ids = set(article_ids)
-        cursor = self._db.execute(
-            "SELECT article_terms.bands FROM articles JOIN article_terms"
-            f" ON article_terms.article_rowid = articles.rowid WHERE articles.{_ID_IN}"
-            " AND article_terms.bands IS NOT NULL",
-            (_json_list(ids),),
-        )
-        keys = {key for row in cursor for key in _blob_ints(row[0])}
-        holders: dict[int, set[str]] = defaultdict(set)
-        cursor = self._db.execute(
-            "SELECT key, article_id FROM article_bands WHERE key IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted(keys)),),
-        )
-        for key, article_id in cursor:
-            if article_id in ids:
-                holders[int(key)].add(str(article_id))
-        return {i for members in holders.values() if len(members) > 1 for i in members}
 
     def event_ids_for_articles(self, article_ids: Iterable[str]) -> set[str]:
         """Ids of the events holding any of ``article_ids``."""
         cursor = self._db.execute(
-            f"SELECT DISTINCT event_id FROM event_articles WHERE {_IN_IDS}", (_json_list(article_ids),)
+            f"SELECT DISTINCT event_id FROM event_articles WHERE {_IN_IDS}", (json_list(article_ids),)
         )
         return {str(row[0]) for row in cursor}
 
@@ -689,17 +544,3 @@ class Store:
 def _is_busy(error: sqlite3.OperationalError) -> bool:
     """Whether ``error`` says another connection holds the lock."""
     return "locked" in str(error) or "busy" in str(error)
-
-
-def _int_blob(values: Iterable[int]) -> bytes:
-    """Signed 64-bit integers as bytes (little-endian)."""
-    return b"".join(value.to_bytes(8, "little", signed=True) for value in values)
-
-
-def _blob_ints(data: bytes) -> list[int]:
-    return [int.from_bytes(data[i : i + 8], "little", signed=True) for i in range(0, len(data), 8)]
-
-
-def _json_list(values: Iterable[str]) -> str:
-    """A JSON array of ``values``: one parameter for ``IN (SELECT value FROM json_each(?))``."""
-    return json.dumps(list(values))

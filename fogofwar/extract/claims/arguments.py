@@ -7,13 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from fogofwar.extract.actors import is_all_caps
-from fogofwar.extract.attribution import (
-    ClaimLexicon,
-    PhrasalTrigger,
-    claim_lexicon,
-    clause_subject,
-    is_verbish,
-)
+from fogofwar.extract.attribution import clause_subject, is_verbish
+from fogofwar.extract.claim_lexicon import ClaimLexicon, PhrasalTrigger, claim_lexicon
 from fogofwar.extract.claims.syntax import (
     PREDICATE_DEPS,
     count_of,
