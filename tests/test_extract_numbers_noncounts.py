@@ -179,6 +179,7 @@ def test_numbers_every_age_in_a_list_after_ages_is_left_out(ages: list[int]) -> 
 
 def test_numbers_emergency_number_before_people_is_a_count() -> None:
     assert _figures("Police said 911 people were killed.") == [911]
+    assert _figures("Police said 911 men were killed.") == [911]  # a bare "men" too
     assert _figures("911 AMERICANS DIED.") == [911]
     assert _figures("Neighbours called 911 dispatchers at once.") == []
 

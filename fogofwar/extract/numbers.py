@@ -50,7 +50,7 @@ _NOT_COUNT_BEFORE = (
 )
 # A count of people right after the number: "911 people", "911 Americans".
 _PEOPLE_AFTER = re.compile(
-    r"\s+(?!call|dispatch|operat|respond)(?:people|persons|[a-z]+(?:men|ans|ers|ees|ists|ren|ims))\b",
+    r"\s+(?!call|dispatch|operat|respond)(?:people|persons|[a-z]*(?:men|ans|ers|ees|ists|ren|ims))\b",
     re.IGNORECASE,
 )
 _DASHES_AS_HYPHENS = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-"})
