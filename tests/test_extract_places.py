@@ -343,3 +343,18 @@ def test_places_admin1_context_decides_between_namesakes_in_a_country(gazetteer:
     assert gazetteer.admin1_context([], country="US") is None
     (_s, _e, henry), *_ = gazetteer.find_places("in Henry County", country="US", admin1="Indiana")
     assert (henry.name, henry.admin1) == ("Henry County", "Indiana")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a hyphen between two capitalised names parts them; a name known whole still matches
+        ("Police shot two men in the Mogadishu-Hodan district on Monday.", ["Mogadishu", "Hodan"]),
+        ("Fighting closed the Nangarhar-Kunar highway.", ["Nangarhar", "Kunar"]),
+        ("Rebels attacked an army post near Tin-Zaouaten.", ["Tinzaouaten"]),
+        # a hyphen before a lower-case word makes one adjective, no place
+        ("A Kabul-based reporter and the Rwanda-backed rebels were named.", []),
+    ],
+)
+def test_places_hyphens_part_names_not_adjectives(gazetteer: Gazetteer, text: str, names: list[str]) -> None:
+    assert [place.name for _s, _e, place in gazetteer.find_places(text)] == names

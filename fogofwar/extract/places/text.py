@@ -35,7 +35,10 @@ _ADMIN1_SUFFIX = re.compile(
     r"prefecture|county|municipality|wilayah?|muhafazat|division|republic)\b"
 )
 
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+# A hyphen joins a word to a lower-case one ("Kabul-based", "Rwanda-backed": no place) and parts
+# names that are capitalised on both sides ("Mogadishu-Hodan district", "Ar-Raqqa"): each is read,
+# and a hyphenated name the gazetteer knows whole ("Tin-Zaouaten") is still matched across it.
+_TOKEN = re.compile(r"\w+(?:(?:['’]|-(?![A-ZÀ-Þ]))\w+)*", re.UNICODE)
 _APOSTROPHES = "'’"  # those _TOKEN keeps inside a word
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 # Between the words of one name: a space, a hyphen, or a line break of hard-wrapped text
