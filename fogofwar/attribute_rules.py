@@ -26,6 +26,7 @@ _TABLE_OPS = frozenset({"IN", "NOT_IN", "REGEX"})
 
 # (tag_, lower_ or None for a form no pattern names, dep_, is_space): all a table pattern reads
 _TokenKey = tuple[str, str | None, str, bool]
+_MAX_FORMS = 200_000  # lower-case forms remembered by AttributeRules._form
 _Attrs = Mapping[int, Any]  # the ruler's normalised attributes of one pattern
 
 
@@ -87,6 +88,8 @@ class AttributeRules:
         """``lower`` where a table pattern could tell it from other forms, else None."""
         form = self._forms.get(lower, "")
         if form == "":
+            if len(self._forms) >= _MAX_FORMS:
+                self._forms.clear()  # a long-running process (``fogofwar watch``) meets every word
             named = lower in self._named_forms or any(r.search(lower) for r in self._form_regexes)
             form = self._forms[lower] = lower if named else None
         return form
