@@ -44,7 +44,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -320,34 +320,15 @@ def _foes_apart(
     """The local state's forces and rebel groups on opposite sides (``side_actors``)."""
     if country is None:
         return chosen
-    sides = {r.actor.name: r.role for r in chosen}
     kinds = {r.actor.name: _camp(r.actor, country) for r in chosen}
-    for _ in range(len(chosen)):
-        clash = next(
-            (
-                (state, rebel)
-                for state, side in sides.items()
-                if kinds[state] == STATE_KIND and side in SIDES
-                for rebel, other in sides.items()
-                if kinds[rebel] == REBEL_KIND and other == side
-            ),
-            None,
-        )
-        if clash is None:
-            break
-        side = sides[clash[0]]
-        away = next(s for s in SIDES if s != side)
-        # The actor fewer mentions put on this side moves first; on a tie, the state.
-        order = sorted(clash, key=lambda name: (votes[name][side], kinds[name] != STATE_KIND))
-        movable = [
-            name
-            for name in order
-            if not any(sides[n] == away and _foes(kinds[name], kinds[n]) for n in sides)
-        ]
-        if not movable:
-            break
-        sides[movable[0]] = away
-    return [ActorRole(actor=r.actor, role=sides[r.actor.name]) for r in chosen]
+    return _set_apart(
+        chosen,
+        votes,
+        clash=lambda a, b: kinds[a] == STATE_KIND and kinds[b] == REBEL_KIND,
+        blocks=lambda a, b: _foes(kinds[a], kinds[b]),
+        # on a tie of votes, the state moves first
+        tie=lambda name: kinds[name] != STATE_KIND,
+    )
 
 
 def _opponents_apart(
@@ -357,33 +338,50 @@ def _opponents_apart(
     country: str | None,
 ) -> list[ActorRole]:
     """Armed actors the mentions oppose on opposite sides (``side_actors``)."""
-    sides = {r.actor.name: r.role for r in chosen}
     kinds = {r.actor.name: (_camp(r.actor, country) if country else None) for r in chosen}
 
     def opposed(a: str, b: str) -> bool:
         return pairs.get(frozenset((a, b)), 0) > 0
 
+    return _set_apart(
+        chosen,
+        votes,
+        clash=lambda a, b: a < b and opposed(a, b),
+        blocks=lambda a, b: opposed(a, b) or _foes(kinds[a], kinds[b]),
+        # on a tie of votes, an actor of neither camp moves first
+        tie=lambda name: kinds[name] is not None,
+    )
+
+
+def _set_apart(
+    chosen: list[ActorRole],
+    votes: dict[str, Counter[str]],
+    *,
+    clash: Callable[[str, str], bool],
+    blocks: Callable[[str, str], bool],
+    tie: Callable[[str], bool],
+) -> list[ActorRole]:
+    """Move actors until no two that ``clash`` share a side: of the first clashing pair found,
+    the one fewer mentions put on that side (then by ``tie``) moves to the other side, unless
+    an actor there ``blocks`` it; then the other moves, and when neither can, both stay."""
+    sides = {r.actor.name: r.role for r in chosen}
     for _ in range(len(chosen)):
-        clash = next(
+        pair = next(
             (
                 (a, b)
                 for a, side in sides.items()
                 if side in SIDES
                 for b, other in sides.items()
-                if a < b and other == side and opposed(a, b)
+                if other == side and clash(a, b)
             ),
             None,
         )
-        if clash is None:
+        if pair is None:
             break
-        side = sides[clash[0]]
+        side = sides[pair[0]]
         away = next(s for s in SIDES if s != side)
-        order = sorted(clash, key=lambda name: (votes[name][side], kinds[name] is not None))
-        movable = [
-            name
-            for name in order
-            if not any(sides[n] == away and (opposed(name, n) or _foes(kinds[name], kinds[n])) for n in sides)
-        ]
+        order = sorted(pair, key=lambda name: (votes[name][side], tie(name)))
+        movable = [name for name in order if not any(sides[n] == away and blocks(name, n) for n in sides)]
         if not movable:
             break
         sides[movable[0]] = away
