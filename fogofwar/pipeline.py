@@ -94,7 +94,7 @@ class Pipeline:
         """
         if not articles:
             return
-        pooled = self.settings.n_process > 1 and len(articles) >= self.settings.pool_min_articles
+        pooled = self.settings.pools(len(articles))
         if pooled and self._importing is not None:
             # no fork while another thread may hold an import lock: a child's own imports could
             # wait on it forever

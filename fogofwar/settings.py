@@ -85,6 +85,11 @@ class Settings:
                 raise ValueError(f"{variable}={value!r} is not a valid {kind.__name__}") from e
         return replace(cls(), **changes)  # type: ignore[arg-type]
 
+    def pools(self, count: int) -> bool:
+        """Whether a batch of ``count`` articles is extracted in worker processes (when no
+        scheduler takes it): ``n_process`` > 1 and at least ``pool_min_articles`` articles."""
+        return self.n_process > 1 and count >= self.pool_min_articles
+
     def with_(self, **changes: object) -> Settings:
         """A copy with ``changes`` applied (None values are ignored)."""
         kept = {k: v for k, v in changes.items() if v is not None}

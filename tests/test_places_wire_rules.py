@@ -15,14 +15,18 @@ from fogofwar.extract.places import Gazetteer
 from fogofwar.extract.places.unlisted import marked_place_names
 from fogofwar.extract.sentences import split_sentences
 from fogofwar.ingest.text import article_from_text
-from fogofwar.model import Place, PlacePrecision
+from fogofwar.model import Mention, Place, PlacePrecision
 
 
-def _places(gazetteer: Gazetteer, text: str) -> list[str | None]:
+def _mentions(gazetteer: Gazetteer, text: str) -> list[Mention]:
     article = article_from_text(text, origin="test", published=None)
     mentions = extract_mentions(article, split_sentences(article.text), gazetteer=gazetteer)
     assert mentions, text
-    return [m.place.name if m.place else None for m in mentions]
+    return mentions
+
+
+def _places(gazetteer: Gazetteer, text: str) -> list[str | None]:
+    return [m.place.name if m.place else None for m in _mentions(gazetteer, text)]
 
 
 def test_dateline_town_before_a_foreign_place_of_another_sentence(gazetteer: Gazetteer) -> None:
@@ -106,9 +110,7 @@ def test_a_village_the_gazetteer_lacks_is_a_place_of_the_article(gazetteer: Gaze
         "LIMA, 4 MAR 90 (EFE) -- [TEXT] REBELS KILLED TWO PEASANTS IN THE VILLAGE OF QOCHAPAMPILLA,\n"
         "AYACUCHO DEPARTMENT, YESTERDAY.\n"
     )
-    article = article_from_text(text, origin="test", published=None)
-    mentions = extract_mentions(article, split_sentences(article.text), gazetteer=gazetteer)
-    place = mentions[0].place
+    place = _mentions(gazetteer, text)[0].place
     assert place is not None
     assert (place.name, place.country, place.admin1, place.lat) == ("Qochapampilla", "PE", "Ayacucho", None)
 

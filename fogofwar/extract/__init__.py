@@ -129,7 +129,7 @@ class Extractor:
             yield from self.cluster.extract(articles)
             return
         articles = list(articles)
-        if self.settings.n_process > 1 and len(articles) >= self.settings.pool_min_articles:
+        if self.settings.pools(len(articles)):
             yield from self._extract_in_workers(articles)
             return
         for parsing in self._parse(articles):
