@@ -790,6 +790,13 @@ SHAPES = [
         [],
         id="a-war-toll-under-an-estimate-is-background",
     ),
+    # a toll set by its subject is that subject's statement, even inside another's clause
+    pytest.param(
+        "Residents said most of the dead were farmers, and an association of the families later put "
+        "the toll at 52.",
+        [("association", "claims", "unknown", "killed", 52, "exact")],
+        id="who-puts-the-toll-at-a-figure-states-it",
+    ),
     # "civilian" before an armed body says what kind of body it is
     pytest.param(
         "JNIM said it killed 30 members of the VDP civilian militia near Djibo.",

@@ -209,7 +209,13 @@ def _reporting_stance(token: Any, lex: ClaimLexicon) -> str | None:
 
 def find_reporting_verb(trigger: Any, lex: ClaimLexicon) -> tuple[Any, str] | None:
     """The reporting verb governing ``trigger``: its nearest reporting ancestor, else a reporting
-    verb hanging off the same clause ("12 were killed, the army said")."""
+    verb hanging off the same clause ("12 were killed, the army said"). A toll set by its
+    subject ("the families put the toll at 400", the trigger being the verb of the toll) is a
+    statement of its own, whatever clause it stands in."""
+    if trigger.lower_ in lex.tolls.setting_verbs and any(
+        c.dep_ == "dobj" and c.lower_ in lex.tolls.nouns for c in trigger.children
+    ):
+        return trigger, "claims"
     for ancestor in trigger.ancestors:
         stance = _reporting_stance(ancestor, lex)
         # "rejected the murder of X": a deed rejected (condemned), not a statement denied

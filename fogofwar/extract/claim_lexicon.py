@@ -30,6 +30,8 @@ class TollWords:
     modifiers: Mapping[str, str] = field(default_factory=dict)  # "death" toll -> killed
     count_nouns: Mapping[str, str] = field(default_factory=dict)  # "number of dead" -> killed
     figure_prepositions: frozenset[str] = frozenset()
+    # verbs whose subject states a toll it takes as object ("the families put the toll at 400")
+    setting_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,7 @@ def claim_lexicon() -> ClaimLexicon:
             modifiers=dict(data["tolls"]["modifiers"]),
             count_nouns=dict(data["tolls"]["count_nouns"]),
             figure_prepositions=frozenset(data["tolls"]["figure_prepositions"]),
+            setting_verbs=frozenset(data["tolls"].get("setting_verbs", ())),
         ),
         cumulative=CumulativeWords(
             **{
