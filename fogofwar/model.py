@@ -282,6 +282,9 @@ class Claim(Record):
     # ``claimant``; None when no one is named (the outlet's own statement) or not recorded.
     claimant_words: str | None = None
     part: str = "text"  # what ``evidence`` indexes: "text" (Article.text) or "title" (Article.title)
+    # An undated article's statement date as written ("on Thursday"), which it cannot resolve
+    # alone: the date-the-undated stage resolves it once the article joins a dated event.
+    date_words: str | None = None
 
     _nested: ClassVar[dict[str, type[Record]]] = {"evidence": Span}
     _dates: ClassVar[tuple[str, ...]] = ("claim_date",)

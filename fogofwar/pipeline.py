@@ -204,31 +204,23 @@ class Pipeline:
         known_articles: Sequence[Article] = (),
     ) -> tuple[list[Extraction], list[Event]]:
         """Date the undated: once linked to a dated event, an undated article's claim dates
-        ("announced on Thursday", "on July 29") are resolved against it (fogofwar.link.redate).
+        ("announced on Thursday", "on July 29") are resolved against it (fogofwar.link.redate),
+        from the date expressions its extraction kept; nothing is extracted again.
 
         Returns the extractions and events with those claim dates filled in (the events not
-        reconciled again: :meth:`reconcile` comes next); unchanged when no article lacks a date.
+        reconciled again: :meth:`reconcile` comes next); unchanged when no claim lacks a date.
+        ``articles`` are the batch's, ``known_articles`` the stored ones: a stored undated
+        article is dated too once a dated report joins its event (claims already dated keep their
+        dates, so re-running changes nothing).
         """
         from fogofwar.link import reference_dates
-        from fogofwar.link.redate import claim_dates, redate_claims, redate_extractions, resolution_base
+        from fogofwar.link.redate import claim_dates, redate_claims, redate_extractions
 
-        # An article stored undated by an earlier run gets its dates once a dated report joins
-        # its event; claims already dated are left as they are, so re-running changes nothing.
         waiting = {c.article_id for e in events for c in e.claims if c.claim_date is None}
-        candidates = {a.id: a for a in [*known_articles, *articles] if a.id in waiting}
-        earliest = reference_dates(list(candidates.values()), events)
-        if not earliest:
+        if not waiting:
             return extractions, events
-        undated = [a for a in candidates.values() if a.id in earliest]
-        # One extraction pass over both stand-in dates (redate.claim_dates compares the two).
-        both = self.extract(
-            [
-                replace(a, published=resolution_base(earliest[a.id], shift=shift))
-                for shift in (0, 1)
-                for a in undated
-            ]
-        )
-        dates = claim_dates(both[: len(undated)], both[len(undated) :], earliest)
+        candidates = [a for a in [*known_articles, *articles] if a.id in waiting]
+        dates = claim_dates(events, reference_dates(candidates, events))
         if not dates:
             return extractions, events
         return redate_extractions(extractions, dates), redate_claims(events, dates)

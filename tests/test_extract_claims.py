@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from fogofwar.extract.actors import ActorRegistry
+from fogofwar.extract.attribution import date_of_words
 from fogofwar.extract.claims import drop_repeats, extract_claims, is_claim_candidate
 from fogofwar.extract.sentences import split_sentences
 from fogofwar.ingest import with_dateline_span
@@ -869,6 +870,13 @@ def test_claims_statement_date_weekday_and_month_day(nlp: Any, registry: ActorRe
     )
     claims = _claims(text, nlp, registry, published=date(2024, 8, 5))  # a Monday
     assert [c.claim_date for c in claims] == [date(2024, 8, 3), date(2024, 7, 29)]
+    assert [c.date_words for c in claims] == [None, None]  # resolved: nothing waits
+    # Undated, the expressions wait as written for the event the report joins (link.redate).
+    undated = _claims(text, nlp, registry, published=None)
+    assert [(c.claim_date, c.date_words) for c in undated] == [(None, "Saturday"), (None, "July 29")]
+    assert date_of_words("Saturday", date(2024, 8, 5)) == date(2024, 8, 3)
+    assert date_of_words("yesterday", date(2024, 8, 5)) is None
+    assert date_of_words(None, date(2024, 8, 5)) is None
 
 
 @pytest.mark.slow

@@ -1,5 +1,6 @@
-"""An undated report takes its dates from the event it joined: its claims' dates are resolved in
-a second pass (fogofwar.link.redate, Pipeline.redate). A stand-in extractor, no spaCy."""
+"""An undated report takes its dates from the event it joined: its claims' date expressions are
+resolved once it has joined (fogofwar.link.redate, Pipeline.redate). A stand-in extractor, no
+spaCy; the real extractor's side is tested in tests/test_extract_claims.py."""
 
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ def _last(weekday: int, on_or_before: date) -> date:
 
 class StandInExtractor:
     """Reads the two claims of TEXT the way the extractor does: "on Thursday" is the last Thursday
-    on or before the publication date; an unstated claim date is the publication date."""
+    on or before the publication date; an unstated claim date is the publication date. Undated,
+    a claim keeps its date expression as written."""
 
     def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         for article in articles:
@@ -35,13 +37,15 @@ class StandInExtractor:
             yield Extraction(
                 article.id,
                 claims=(
-                    self.claim(article, "killed 40", 40, stated),
+                    self.claim(article, "killed 40", 40, stated, None if when else "on Thursday"),
                     self.claim(article, "12 soldiers died", 12, when),
                 ),
             )
 
     @staticmethod
-    def claim(article: Article, quote: str, figure: int, when: date | None) -> Claim:
+    def claim(
+        article: Article, quote: str, figure: int, when: date | None, words: str | None = None
+    ) -> Claim:
         start = article.text.index(quote)
         return Claim(
             id=f"{article.id}-{figure}",
@@ -53,6 +57,7 @@ class StandInExtractor:
             claim_date=when,
             figure=figure,
             claimant_kind="rebel_group",
+            date_words=words,
         )
 
 
@@ -99,19 +104,31 @@ def test_link_redate_nothing_to_do_for_dated_or_undated_events() -> None:
     assert pipeline().redate([dated], [x], [event]) == ([x], [event])
 
 
-def test_link_redate_claim_dates_tell_stated_from_stand_in() -> None:
-    earliest = {ARTICLE.id: date(2024, 7, 26)}
-    first, second = (
-        list(
-            StandInExtractor().extract(
-                [replace(ARTICLE, published=resolution_base(date(2024, 7, 26), shift=s))]
-            )
-        )
-        for s in (0, 1)
-    )
+def test_link_redate_claim_dates_resolve_the_kept_expressions() -> None:
+    (undated,) = StandInExtractor().extract([ARTICLE])
+    yesterday = replace(undated.claims[1], id="y", date_words="yesterday")
+    july = replace(undated.claims[1], id="j", date_words="on July 29")
+    event = event_with((*undated.claims, yesterday, july), date(2024, 7, 26))
     assert resolution_base(date(2024, 7, 26)) == date(2024, 8, 1)
-    found = claim_dates(first, second, earliest)
-    assert found == {f"{ARTICLE.id}-40": date(2024, 8, 1), f"{ARTICLE.id}-12": date(2024, 7, 26)}
+    assert claim_dates([event], {ARTICLE.id: date(2024, 7, 26)}) == {
+        f"{ARTICLE.id}-40": date(2024, 8, 1),  # Thursday after the fighting ended
+        f"{ARTICLE.id}-12": date(2024, 7, 26),  # no expression: the earliest date
+        "y": date(2024, 7, 26),  # relative to an unknown day: the earliest date
+        "j": date(2024, 7, 29),  # the event's year
+    }
+    assert claim_dates([event], {}) == {}
+
+
+def test_link_redate_never_extracts_again() -> None:
+    class Refuses(StandInExtractor):
+        def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+            raise AssertionError("redate read an article again")
+
+    (undated,) = StandInExtractor().extract([ARTICLE])
+    run = Pipeline(Settings())
+    run._extractor = Refuses()  # type: ignore[assignment]
+    _, events = run.redate([ARTICLE], [undated], [event_with(undated.claims, date(2024, 7, 26))])
+    assert all(c.claim_date for c in events[0].claims)
 
 
 def test_link_redate_claims_keeps_stated_dates() -> None:

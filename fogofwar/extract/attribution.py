@@ -20,7 +20,7 @@ The vocabulary lives in ``resources/lexicon_claims.json``, loaded once by
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -73,6 +73,8 @@ class Attribution:
     # defence ministry"), kept beside the normalised actor: analysts cite the voice, and two
     # voices of one actor (the emergency service and the interior ministry) stay apart.
     words: str = ""
+    # An undated article's unresolved statement date as written ("on Thursday"), or "".
+    date_words: str = ""
 
 
 @dataclass
@@ -328,10 +330,9 @@ def _shifted(day: date, days: int) -> date | None:
         return None
 
 
-def statement_date(verb: Any, trigger: Any, ctx: ArticleContext, lex: ClaimLexicon) -> date | None:
-    """A date attached to the reporting verb but outside the reported clause, resolved."""
+def _statement_match(verb: Any, trigger: Any, lex: ClaimLexicon) -> re.Match[str] | None:
+    """The date expression attached to the reporting verb but outside the reported clause."""
     doc = verb.doc
-    dates = (ctx.article.reference_date, ctx.latest_date)
     matches = [
         (match, span.root)
         for match in lex.date_pattern.finditer(doc.text)
@@ -348,11 +349,30 @@ def statement_date(verb: Any, trigger: Any, ctx: ArticleContext, lex: ClaimLexic
         for match, token in matches:
             if current not in token.ancestors or token.i == reported.i or reported in token.ancestors:
                 continue
-            return resolve_date(match, dates, lex)
+            return match
         if current.dep_ not in _CLIMB_DEPS or current.head.i == current.i:
             break
         current = current.head
     return None
+
+
+def statement_date(verb: Any, trigger: Any, ctx: ArticleContext, lex: ClaimLexicon) -> date | None:
+    """A date attached to the reporting verb but outside the reported clause, resolved."""
+    match = _statement_match(verb, trigger, lex)
+    if match is None:
+        return None
+    return resolve_date(match, (ctx.article.reference_date, ctx.latest_date), lex)
+
+
+def date_of_words(words: str | None, reference: date) -> date | None:
+    """A statement's date expression as written ("on Thursday", "July 29"), resolved against
+    ``reference`` as the article's publication date; None when ``words`` holds none or it is
+    relative to the publication day ("yesterday": unknown without one)."""
+    lex = claim_lexicon()
+    match = lex.date_pattern.search(words or "")
+    if match is None or match.group("rel"):
+        return None
+    return resolve_date(match, (reference, reference), lex)
 
 
 # -- attribution ---------------------------------------------------------------------------
@@ -436,6 +456,26 @@ def attribute(trigger: Any, paragraph: int, ctx: ArticleContext) -> Attribution:
         return _carried(ctx, paragraph, None, None)
     verb, stance = found
     stated = statement_date(verb, trigger, ctx, lex)
+    attribution = _attributed(trigger, verb, stance, stated, paragraph, ctx, lex)
+    if stated is None and ctx.article.reference_date is None:
+        # An undated report: its date expression waits, as written, until the report joins a
+        # dated event (fogofwar.link.redate resolves it then, without reading the text again).
+        match = _statement_match(verb, trigger, lex)
+        if match is not None:
+            return replace(attribution, date_words=match.group(0))
+    return attribution
+
+
+def _attributed(
+    trigger: Any,
+    verb: Any,
+    stance: str,
+    stated: date | None,
+    paragraph: int,
+    ctx: ArticleContext,
+    lex: ClaimLexicon,
+) -> Attribution:
+    """The claimant of a statement whose reporting verb is ``verb`` (``attribute``)."""
     subject, passive = clause_subject(verb)
     if subject is not None and subject.idx < ctx.dateline_end:
         subject = None  # "LIMA, 3 MAR 90 -- ALLEGED ...": the dateline parsed as a subject
@@ -521,6 +561,7 @@ __all__ = [
     "claim_lexicon",
     "claimant_words",
     "clause_subject",
+    "date_of_words",
     "dateline_end",
     "find_reporting_verb",
     "is_anaphor",

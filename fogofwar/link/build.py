@@ -95,7 +95,8 @@ def reference_dates(articles: Sequence[Article], events: Sequence[Event]) -> dic
     Such an article takes its dates from the event it was linked to: the event's end (a report
     does not predate what it reports), from the dated event holding most of the article's claims
     (the first such event on ties). Articles with a reference date, or in no dated event, are
-    left out. Use it to resolve the article's relative dates ("on Thursday") in a second pass.
+    left out. The date-the-undated stage resolves the article's relative dates ("on Thursday")
+    against it (fogofwar.link.redate).
     """
     undated = {a.id for a in articles if a.reference_date is None}
     found: dict[str, tuple[int, int, date]] = {}

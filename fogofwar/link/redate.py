@@ -2,22 +2,22 @@
 
 An article with no publication date and no dateline date cannot resolve its own relative
 dates ("announced on Thursday") or year-less ones ("on July 29"): the extractor leaves those
-claims undated. DESIGN.md: such an article takes its dates from the event it links to. The
-pipeline then re-reads it in a second pass (``Pipeline.run``):
+claims undated and keeps their date expression as written (``Claim.date_words``). DESIGN.md:
+such an article takes its dates from the event it links to. The pipeline's date-the-undated
+stage (``Pipeline.redate``, after linking, before reconciling) resolves them without reading
+the text again:
 
-1. ``reference_dates`` (cluster.py) gives the earliest date the article can have been
+1. ``reference_dates`` (link/build.py) gives the earliest date the article can have been
    written: the end of the dated event holding most of its claims (a report does not predate
    what it reports).
-2. The article is extracted again with a stand-in publication date, ``resolution_base``: that
-   earliest date plus ``LOOKAHEAD_DAYS``. The extractor reads a weekday as the last such day on
-   or before the publication date, so each weekday lands on its first occurrence on or after
-   the earliest date: a report of a battle that ended on Friday 26 July, saying the rebels
-   "announced on Thursday" their toll, means Thursday 1 August, not Thursday 25 July, which
-   was before the fighting ended. Year-less dates take the event's year.
-3. It is extracted a second time with the stand-in one day later (``claim_dates``): a claim
-   whose date moves by exactly that day had no date of its own (the extractor fell back to the
-   publication date), and it takes the earliest date instead of the invented stand-in. Dates
-   the text states do not move (a weekday moves by a week or not at all).
+2. ``claim_dates`` resolves each undated claim's expression against a stand-in publication
+   date, ``resolution_base``: that earliest date plus ``LOOKAHEAD_DAYS``. A weekday is read as
+   the last such day on or before the publication date, so each weekday lands on its first
+   occurrence on or after the earliest date: a report of a battle that ended on Friday 26 July,
+   saying the rebels "announced on Thursday" their toll, means Thursday 1 August, not Thursday
+   25 July, which was before the fighting ended. Year-less dates take the event's year.
+3. A claim with no expression, or one relative to the unknown publication day ("yesterday"),
+   takes the earliest date itself, not the invented stand-in.
 4. ``redate_claims`` writes those dates into the events' claims (claims keep their ids). The
    pipeline reconciles the events after this step (claim dates order the timeline and decide
    revisions), so a redated event is reconciled once, with its final claims.
@@ -29,8 +29,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
+from fogofwar.extract.attribution import date_of_words
 from fogofwar.link.similarity import shift_days
 from fogofwar.model import Claim, Event, Extraction
 
@@ -39,34 +40,21 @@ from fogofwar.model import Claim, Event, Extraction
 LOOKAHEAD_DAYS = 6
 
 
-def resolution_base(earliest: date, *, shift: int = 0) -> date:
-    """The stand-in publication date an undated article is re-extracted with (module docstring)."""
-    return shift_days(earliest, LOOKAHEAD_DAYS + shift)
+def resolution_base(earliest: date) -> date:
+    """The stand-in publication date an undated article's expressions resolve against."""
+    return shift_days(earliest, LOOKAHEAD_DAYS)
 
 
-def claim_dates(
-    first: Sequence[Extraction], second: Sequence[Extraction], earliest: Mapping[str, date]
-) -> dict[str, date]:
-    """Claim id -> date, from two extractions of the same undated articles.
-
-    ``first`` used ``resolution_base(earliest)``, ``second`` the same one day later. A claim
-    whose date moved by exactly one day had none of its own and takes its article's earliest
-    date; otherwise it keeps the date of ``first``. Claims without a date in ``first`` and
-    articles missing from ``earliest`` are left out.
-    """
-    later = {c.id: c.claim_date for x in second for c in x.claims}
+def claim_dates(events: Sequence[Event], earliest: Mapping[str, date]) -> dict[str, date]:
+    """Claim id -> date for the undated claims of ``events`` whose article has an earliest
+    date (module docstring, steps 2 and 3); other claims are left out."""
     found: dict[str, date] = {}
-    for extraction in first:
-        if extraction.article_id not in earliest:
-            continue
-        for claim in extraction.claims:
-            if claim.claim_date is None:
+    for event in events:
+        for claim in event.claims:
+            first = earliest.get(claim.article_id)
+            if claim.claim_date is not None or first is None or claim.id in found:
                 continue
-            moved = later.get(claim.id)
-            if moved is not None and moved - claim.claim_date == timedelta(days=1):
-                found[claim.id] = earliest[extraction.article_id]
-            else:
-                found[claim.id] = claim.claim_date
+            found[claim.id] = date_of_words(claim.date_words, resolution_base(first)) or first
     return found
 
 

@@ -292,6 +292,7 @@ def _claim(
         claimant_kind=attribution.kind,
         confidence=round(confidence, 3),
         claimant_words=attribution.words or None,
+        date_words=attribution.date_words or None,
     )
 
 
