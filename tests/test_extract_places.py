@@ -216,6 +216,49 @@ def test_places_country_context(gazetteer: Gazetteer, text: str, iso: str | None
     assert gazetteer.country_context(text) == iso
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a name particle starts a longer name the index lacks, never Norway's Ål or India's Ābu
+        ("Rival forces clashed in Al Zayaynya and shelled Abu Salim overnight.", None),
+        ("In August, the ministry cancelled the deeds.", None),  # a month, not a US town
+        ("Protesters angry at the US dollar rate blocked the road.", "LB"),  # a currency
+        ("The army raided camps along the border with Niger and Benin.", "BF"),  # the far side
+        ("Militants burnt a mast in the Somalia border town.", "KE"),
+    ],
+)
+def test_places_find_skips_what_is_no_place(gazetteer: Gazetteer, text: str, country: str | None) -> None:
+    assert _found(gazetteer, text, country) == []
+
+
+def test_places_find_town_takes_the_region_written_after_it(gazetteer: Gazetteer) -> None:
+    # The index knows a Mykilske in another oblast only: the text's region is what is known.
+    found = dict(_found(gazetteer, "Shells fell near Mykilske, Kharkiv, on Sunday.", "UA"))
+    village = found["Mykilske"]
+    assert (village.admin1, village.country, village.precision, village.geonames_id) == (
+        "Kharkiv",
+        "UA",
+        3,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # whose forces acted is a weak hint beside the place the report names
+        ("Russian forces shelled Nadiia, Donetsk, with mortars.", "UA"),
+        ("Russian forces shelled Nove, Kharkiv region, overnight.", "UA"),
+    ],
+)
+def test_places_country_context_actor_demonym_is_a_weak_hint(
+    gazetteer: Gazetteer, text: str, iso: str
+) -> None:
+    assert gazetteer.country_context(text) == iso
+    donetsk = dict(_found(gazetteer, text, iso))
+    assert all(place.country == iso for place in donetsk.values())
+
+
 def test_places_country_place(gazetteer: Gazetteer) -> None:
     mali = gazetteer.country("ML")
     assert mali is not None and (mali.name, mali.precision, mali.feature) == ("Mali", 4, "country")

@@ -62,6 +62,10 @@ class CountryVotes:
     lead_chars: int  # title, dateline and lead ...
     lead_factor: float  # ... count this many times
     demonym: float
+    # A demonym before a force noun ("Russian forces", "Israeli artillery") names whose forces
+    # acted, often abroad: a weak hint of where (its vote times ``actor_demonym_factor``).
+    actor_demonym_factor: float
+    actor_nouns: frozenset[str]
     precision_weight: dict[PlacePrecision, float]  # a named place, by its precision
     big_town_min_population: int  # smaller towns do not vote
     dateline: float
@@ -94,6 +98,7 @@ def load_params() -> PlaceParams:
     votes = {k: v for k, v in data["country_votes"].items() if not k.endswith("_about")}
     votes["precision_weight"] = {PlacePrecision[k]: w for k, w in votes["precision_weight"].items()}
     votes["conflict_countries"] = frozenset(votes["conflict_countries"])
+    votes["actor_nouns"] = frozenset(votes["actor_nouns"])
     return PlaceParams(
         min_city_population=data["index"]["min_city_population"],
         score=Scores(**data["score"]),

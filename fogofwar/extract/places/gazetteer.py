@@ -14,6 +14,7 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,8 @@ _KIND_FEATURE = {
 }
 # Between a name and the admin1 written after it: a comma ("Knightstown, Indiana").
 _ADMIN1_SEPARATOR = re.compile(r",[ \t]*")
+# A capitalised name and a comma right before a name: "Nadiia, " in "Nadiia, Donetsk".
+_NAME_AND_COMMA_BEFORE = re.compile(r"[A-ZÀ-Þ][\w'’-]*,[ \t]*$")
 _KIND_PRECISION = {
     CITY: PlacePrecision.TOWN,
     ADMIN2: PlacePrecision.NEAR_TOWN,
@@ -330,6 +333,12 @@ class Gazetteer:
             row = self._best(hit.key, country=marked[0], hint=hit.hint, near=None, admin1=marked[1])
             if row is not None and self._country_of(row) == marked[0] and self._admin1_of(row) == marked[1]:
                 out[k] = (start, end, self._place(row, precision=PlacePrecision(place.precision)))
+            elif place.country == marked[0] and (region := self.admin1(marked[1], country=marked[0])):
+                # "Mykilske, Kharkiv": the text says which region holds the village; the index
+                # knows only a namesake in another one, so the region is all that is known.
+                at_region = replace(place, admin1=region.name, lat=region.lat, lon=region.lon)
+                at_region = replace(at_region, geonames_id=None)
+                out[k] = (start, end, replace(at_region, precision=int(PlacePrecision.REGION)))
         return out
 
     def _admin1_after(
@@ -340,10 +349,15 @@ class Gazetteer:
         if found is not None:
             return self._abbreviations[found.group(1)]
         if following is not None:
-            next_start, _next_end, place = following
+            next_start, next_end, place = following
             written = _ADMIN1_SEPARATOR.fullmatch(text[end:next_start])
             if place.feature == "admin1" and place.country and written:
                 return place.country, place.name
+            if place.feature == "populated_place" and place.country and written:
+                # "Nove, Kharkiv": a region is written by its short name, the name of its capital
+                region = self.admin1(text[next_start:next_end], country=place.country)
+                if region is not None:
+                    return place.country, region.name
         return None
 
     def country_context(
@@ -379,13 +393,17 @@ class Gazetteer:
             filed = self.resolve(dateline)
             if filed is not None and filed.country:
                 votes[filed.country] += params.dateline
-        previous = ""
-        for token_start, _token_end, key in tokens(text):
+        words = tokens(text)
+        for k, (token_start, _token_end, key) in enumerate(words):
             iso = self._demonyms.get(key)
+            previous = words[k - 1][2] if k else ""
             if iso and f"{previous} {key}" not in self._regional:  # not "Central American"
-                votes[iso] += params.demonym * lead(token_start)
-                by_demonym[iso] += params.demonym * lead(token_start)
-            previous = key
+                following = words[k + 1][2] if k + 1 < len(words) else ""
+                weight = params.demonym * lead(token_start)
+                if following in params.actor_nouns:
+                    weight *= params.actor_demonym_factor  # "Russian forces": whose, not where
+                votes[iso] += weight
+                by_demonym[iso] += weight
         town_weight = params.precision_weight[PlacePrecision.TOWN]
         voted: set[tuple[int, int]] = set()
         # The name hits are found once: the places vote, and the names no place took vote as namesakes.
@@ -400,6 +418,8 @@ class Gazetteer:
                 # "Dnipropetrovsk region", "Kossi province": a place stated as one outvotes the
                 # demonym of whoever acted there ("Russian forces shelled ...").
                 weight = params.named_division
+            elif self._names_region_after_town(text, start, end, place):
+                weight = params.named_division  # "Nadiia, Donetsk": the village's region
             votes[place.country] += weight * lead(start)
             voted.add((start, end))
         if not is_all_caps(text):
@@ -414,6 +434,15 @@ class Gazetteer:
         iso = max(votes, key=lambda c: (votes[c], votes[c] - by_demonym[c]))
         score = votes[iso]
         return iso if score >= params.min_score else None
+
+    def _names_region_after_town(self, text: str, start: int, end: int, place: Place) -> bool:
+        """Whether a town's name written after another name and a comma is its region's short
+        name ("Nadiia, Donetsk": the region named like its capital)."""
+        if place.feature != "populated_place" or not place.country:
+            return False
+        if not _NAME_AND_COMMA_BEFORE.search(text, max(0, start - 60), start):
+            return False
+        return self.admin1(text[start:end], country=place.country) is not None
 
     def _namesake_votes(self, hit: Hit) -> dict[str, float]:
         """Votes of a name no country context placed (a village, a second-level division, a
@@ -523,6 +552,8 @@ class Gazetteer:
         if row is None:
             return None
         kind = self._kind[row]
+        if kind == COUNTRY and hit.border:
+            return None  # "along the border with Niger": the far side, not the event's country
         if caps and single and not self._caps_plausible(row, hit):
             return None
         if caps and hit.named and kind != COUNTRY:

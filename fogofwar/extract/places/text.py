@@ -48,6 +48,19 @@ _LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and)\s*", re.I)
 _PLURAL_KIND = re.compile(
     r"\s+(?:provinces|districts|regions|departments|states|governorates|oblasts)\b", re.I
 )
+# Arabic name particles: alone before a capitalised word they start a longer name the index
+# lacks ("Al Zayaynya", "Abu Salim", "As Sabaa"), never the town spelled like the particle
+# (Norway's Ål, India's Ābu).
+_NAME_PARTICLES = frozenset("al el as ad ar ash at az an abu umm ibn bin ain ayn".split())
+# A country named as the far side of a border ("along the border with Niger", "the Somalia
+# border town of Elwak"): the event is on this side, in the country the article is about
+# (Gazetteer._accept).
+_BORDER_BEFORE = re.compile(
+    r"\bborders?\s+(?:with|of)\s+(?:[A-ZÀ-Þ][\w'’-]*\s*(?:,|and|or)\s*)*$", re.IGNORECASE
+)
+_BORDER_AFTER = re.compile(r"[\s-]*border\b", re.IGNORECASE)
+# A country's name in its currency's ("the US dollar exchange rate"): no place.
+_CURRENCY_AFTER = re.compile(r"\s+dollars?\b", re.IGNORECASE)
 # Text is ALL CAPS (old wire copy) when more than this share of the letters of its start are capitals.
 _CAPS_SHARE = 0.8
 _CAPS_SAMPLE_CHARS = 2000
@@ -85,6 +98,9 @@ class Hit:
     named: bool  # part of a longer run of capitalised words ("Baza Telegram", "Semyon Pegov"), or
     # in ALL CAPS a few words after a person's title ("COLONEL MAURICIO VARGAS")
     bracketed: bool = False  # in a parenthesis of names after a place: "Kombori (Kombori, Kossi)"
+    # named as the far side of a border ("the border with Niger", "the Somalia border town"): a
+    # country so named is not where the event is
+    border: bool = False
 
 
 @functools.lru_cache(maxsize=65_536)  # the same words recur in every article; folding is pure
@@ -213,6 +229,9 @@ def find_hits(text: str, *, keys: Container[str], titles: Container[str]) -> lis
             continue
         j, key = match
         start, end = words[i][0], words[j][1]
+        if _not_a_place(text, words, i, j, key, caps):
+            i = j + 1
+            continue
         hint, cued_after = _kind_after(words, j)
         institution = hint is not None and not caps and _capitalised_after_kind(text, words, j)
         if institution:  # "Cook County Sheriff", "Elgin Police Department": an office, not a place
@@ -231,9 +250,32 @@ def find_hits(text: str, *, keys: Container[str], titles: Container[str]) -> lis
         named = institution or (
             _in_name(text, words, i, j) if not caps else not cued and _after_title(text, words, i, titles)
         )
-        hits.append(Hit(start, end, key, hint, cued, near, named, bracketed))
+        border = bool(
+            _BORDER_AFTER.match(text, end) or _BORDER_BEFORE.search(text, max(0, start - 60), start)
+        )
+        hits.append(Hit(start, end, key, hint, cued, near, named, bracketed, border))
         i = j + 1
     return _share_plural_kind(text, hits)
+
+
+def _not_a_place(text: str, words: list[Token], i: int, j: int, key: str, caps: bool) -> bool:
+    """Whether a known name at tokens ``i``..``j`` is no place of the text: a name particle
+    starting a longer unknown name, a month ("in August") or a currency ("US dollar")."""
+    if i == j and key in _NAME_PARTICLES and j + 1 < len(words):
+        after = words[j + 1]
+        if _NAME_GAP.fullmatch(text, words[j][1], after[0]) and _starts_name(text, after, caps):
+            return True
+    if i == j and key in _months():
+        return True
+    return _CURRENCY_AFTER.match(text, words[j][1]) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _months() -> frozenset[str]:
+    """Month names, folded: never a place's name in a text ("in August")."""
+    from fogofwar.extract.dates import date_lexicon
+
+    return frozenset(k for k in date_lexicon().months if len(k) > 3)
 
 
 def _after_title(text: str, words: list[Token], i: int, titles: Container[str]) -> bool:
