@@ -16,7 +16,7 @@ import pytest
 from fogofwar.export.acled import acled_row
 from fogofwar.ingest.dateline import with_dateline_span
 from fogofwar.link import find_copies, link_events, reference_dates
-from fogofwar.link.groups import group_mentions, is_stated, states_date
+from fogofwar.link.groups import group_mentions, is_stated, states_date, writes_calendar_day
 from fogofwar.model import (
     Actor,
     ActorRole,
@@ -930,16 +930,43 @@ CLASH = (
 BADGHIS = Place("Bala Murghab", lat=35.58, lon=63.33, admin1="Badghis", country="AF", precision=2)
 
 
-@pytest.mark.parametrize(("second_day", "events"), [(5, 1), (6, 2), (9, 2)])
-def test_link_cluster_reports_stating_days_two_apart_are_two_incidents(second_day, events):
-    # Each note states its day; a day apart is one incident told twice, two days apart are two.
-    a = Builder(CLASH.format(day="4 March", n=5), published=date(2020, 3, 5), source="Kabul Desk")
+@pytest.mark.parametrize(
+    ("first", "second", "second_day", "events"),
+    [
+        # weekdays resolved against each report's date may be a day off: two apart are two
+        ("Wednesday", "Thursday", 5, 1),
+        ("Wednesday", "Friday", 6, 2),
+        # a calendar day written out is not: a day apart is another clash
+        ("4 March", "March 4", 4, 1),
+        ("4 March", "5 March", 5, 2),
+        ("4 March", "9 March", 9, 2),
+    ],
+)
+def test_link_cluster_reports_stating_other_days_are_two_incidents(first, second, second_day, events):
+    a = Builder(CLASH.format(day=first, n=5), published=date(2020, 3, 5), source="Kabul Desk")
     a.mention(a.article.text, "clashed", dates=(date(2020, 3, 4), date(2020, 3, 4), 1), place=BADGHIS)
     day = date(2020, 3, second_day)
-    b = Builder(CLASH.format(day=f"{second_day} March", n=5), published=day, source="Herat Wire")
+    b = Builder(CLASH.format(day=second, n=5), published=day, source="Herat Wire")
     b.mention(b.article.text, "clashed", dates=(day, day, 1), place=BADGHIS)
     linked = link_events([a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS)
     assert len(linked) == events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "precision", "expected"),
+    [
+        ("On 4 March, gunmen attacked the post.", 1, True),
+        ("Gunmen attacked the post on March 4th, 2020.", 1, True),
+        ("Gunmen attacked the post on Wednesday.", 1, False),
+        ("Gunmen attacked the post in March 2020.", 3, False),
+        ("Gunmen attacked the post, and 3 may have died.", 1, False),
+        ("On 4 March, gunmen attacked the post.", 2, False),  # the mention is not dated to the day
+    ],
+)
+def test_link_groups_writes_calendar_day(sentence, precision, expected):
+    b = Builder(sentence, published=date(2020, 3, 5))
+    b.mention(sentence, "attacked", SHOOTING, dates=(date(2020, 3, 4), date(2020, 3, 4), precision))
+    assert writes_calendar_day(b.mentions[0], article=b.article) is expected
 
 
 def test_link_cluster_a_running_toll_two_days_later_joins_its_attack():
@@ -961,7 +988,8 @@ def test_link_cluster_a_day_two_days_outside_an_events_days_is_another_incident(
     # days past it, however alike the words (the event's span does not open the door).
     builders = []
     for day in (4, 5, 7):
-        b = Builder(CLASH.format(day=f"{day} March", n=5), published=date(2020, 3, day), source=f"Desk {day}")
+        weekday = date(2020, 3, day).strftime("%A")
+        b = Builder(CLASH.format(day=weekday, n=5), published=date(2020, 3, day), source=f"Desk {day}")
         b.mention(b.article.text, "clashed", dates=(date(2020, 3, day), date(2020, 3, day), 1), place=BADGHIS)
         builders.append(b)
     linked = link_events([b.article for b in builders], [b.extraction() for b in builders], settings=SETTINGS)

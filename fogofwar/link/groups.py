@@ -50,6 +50,7 @@ from datetime import date
 
 from fogofwar.folding import unaccented
 from fogofwar.link.params import (
+    CALENDAR_DATE,
     DATE_WORDS,
     DEFAULT_PARAMS,
     GENERIC_ACTOR_KINDS,
@@ -152,14 +153,22 @@ class MentionGroup:
         return self.founder.sub_event_type
 
     def add(
-        self, mention: Mention, *, stated: bool, dated: bool = True, dates: DateRange | None = None
+        self,
+        mention: Mention,
+        *,
+        stated: bool,
+        dated: bool = True,
+        dates: DateRange | None = None,
+        written: bool = False,
     ) -> None:
         """Add a mention: ``dates`` (default: the mention's) narrow the group's (similarity.narrow;
         inherited ones only count while none is stated, ``dated`` says whether the mention's
-        sentence states its date), the most precise stated place wins (an inherited place only
+        sentence states its date, ``written`` that it writes out a calendar day), the most precise
+        stated place wins (an inherited place only
         while none is stated), actors unite."""
         self.mentions.append(mention)
-        self.evidence = self.evidence.add(dates or mention_dates(mention), stated=dated)
+        found = dates or mention_dates(mention)
+        self.evidence = self.evidence.add(found, stated=dated, written=dated and written)
         self.place, self.place_stated = choose_place(self.place, self.place_stated, mention.place, stated)
         self.actors = merge_actors(self.actors, mention.actors)
 
@@ -435,6 +444,19 @@ def states_date(mention: Mention, *, article: Article | None = None) -> bool:
     return _date_words().search(text) is not None and _later_step().search(text) is None
 
 
+def writes_calendar_day(mention: Mention, *, article: Article | None = None) -> bool:
+    """Whether the mention is dated to a day and its sentence (less the dateline) writes out a
+    calendar day ("On 4 March", "March 5th"), not only a weekday or "yesterday"."""
+    if mention.date_precision != 1:
+        return False
+    return _calendar_date().search(sentence_text(mention, article)) is not None
+
+
+@functools.cache
+def _calendar_date() -> re.Pattern[str]:
+    return re.compile(CALENDAR_DATE, re.IGNORECASE)
+
+
 # A name read as a place that the report also uses for a person ("Martin says", "Markques
 # Patterson, 29,", "Sgt. Greer") is that person's name, not a place (person_names).
 _PERSON_AFTER = re.compile(
@@ -593,6 +615,7 @@ def _group(
     for mention in mentions:
         stated = is_stated(mention, article=article, persons=persons)
         dated = states_date(mention, article=article)
+        written = dated and writes_calendar_day(mention, article=article)
         dates = mention_dates(mention, reference=reference)
         fits = [(fit, i) for i, g in enumerate(groups) if (fit := _fits(g, mention, stated, dates, params))]
         if fits:
@@ -602,7 +625,7 @@ def _group(
         else:
             target = MentionGroup(article_id=mention.article_id, history=history)
             groups.append(target)
-        target.add(mention, stated=stated, dated=dated, dates=dates)
+        target.add(mention, stated=stated, dated=dated, dates=dates, written=written)
     return groups
 
 

@@ -28,6 +28,15 @@ COARSE_TYPES = MappingProxyType(
 )
 
 
+# A calendar day written out: "On 4 March", "March 4th", "4 of May" (not "3/4": which is the
+# month?). Two reports writing different calendar days tell of two incidents
+# (LinkParams.written_days_apart). "May" only capitalised (a modal verb otherwise).
+CALENDAR_DATE = (
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|(?-i:May|MAY)"
+    r"|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+    r"|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|(?-i:May|MAY)|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
+)
 # Words that state a date in a sentence. A mention whose sentence has none got its date from
 # elsewhere (its paragraph, the report's date); such inherited dates only count when no mention
 # of the incident states one. Matched case-insensitively, except "May" (a modal verb otherwise).
@@ -136,6 +145,11 @@ class LinkParams:
     # incident that disagree on its day by 2+ days: a misread date splits them); conflict set
     # unchanged. None turns the rule off.
     stated_days_apart: int | None = 2
+    # Two reports whose sentences each write out a calendar day ("On 4 March", "March 5th")
+    # this many days apart or more tell of two incidents: a weekday or "yesterday" resolved
+    # against a report's date may be a day off ("late Saturday" / "early Sunday"), a written
+    # calendar day is not. None turns the rule off.
+    written_days_apart: int | None = 1
     # Blocking: an item whose date range spans more weeks than this goes to a catch-all bucket
     # (20 weeks covers the ~3-month window of an undated mention: background_days + month rounding).
     max_block_weeks: int = 20

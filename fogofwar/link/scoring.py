@@ -44,9 +44,14 @@ def stated_days_apart(
     """Whether two stated precise dates (a day, or a range of days such as an event's reports
     spanning two) lie ``params.stated_days_apart`` or more days apart: two incidents, however
     alike their words."""
-    if params.stated_days_apart is None or a is None or b is None or not (a.precise and b.precise):
+    return days_apart(a, b, params.stated_days_apart)
+
+
+def days_apart(a: DateRange | None, b: DateRange | None, days: int | None) -> bool:
+    """Whether two precise ranges lie ``days`` or more days apart (never when ``days`` is None)."""
+    if days is None or a is None or b is None or not (a.precise and b.precise):
         return False
-    return (max(a.start, b.start) - min(a.end, b.end)).days >= params.stated_days_apart
+    return (max(a.start, b.start) - min(a.end, b.end)).days >= days
 
 
 def compatibility(
@@ -87,6 +92,8 @@ def requirements(
     )
     if date_sim is None or stated_days_apart(group.evidence.stated, event.evidence.stated, params=params):
         return None
+    if days_apart(group.evidence.written, event.evidence.written, params.written_days_apart):
+        return None  # "On 4 March ..." and "On 5 March ...": two incidents
     place_sim = place_similarity(group.place, event.place, max_km=settings.link_max_km, params=params)
     text_floor = 0.0
     if place_sim is None:

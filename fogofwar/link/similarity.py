@@ -80,6 +80,8 @@ class Dates:
 
     stated: DateRange | None = None
     inherited: DateRange | None = None
+    # The stated ranges of mentions whose sentence writes out a calendar day ("On 4 March")
+    written: DateRange | None = None
 
     @property
     def best(self) -> DateRange | None:
@@ -89,15 +91,21 @@ class Dates:
             return self.stated
         return narrow(self.stated, self.inherited)
 
-    def add(self, new: DateRange | None, *, stated: bool) -> Dates:
-        """These dates and one more mention's range (see ``narrow``)."""
+    def add(self, new: DateRange | None, *, stated: bool, written: bool = False) -> Dates:
+        """These dates and one more mention's range (see ``narrow``); ``written``: its sentence
+        writes out a calendar day."""
         if stated:
-            return Dates(narrow(self.stated, new), self.inherited)
-        return Dates(self.stated, narrow(self.inherited, new))
+            on_calendar = narrow(self.written, new) if written else self.written
+            return Dates(narrow(self.stated, new), self.inherited, on_calendar)
+        return Dates(self.stated, narrow(self.inherited, new), self.written)
 
     def merge(self, other: Dates) -> Dates:
         """These dates and another description's."""
-        return Dates(narrow(self.stated, other.stated), narrow(self.inherited, other.inherited))
+        return Dates(
+            narrow(self.stated, other.stated),
+            narrow(self.inherited, other.inherited),
+            narrow(self.written, other.written),
+        )
 
 
 def gap_days(a: DateRange, b: DateRange) -> int:
