@@ -35,7 +35,7 @@ class CannedPipeline(Pipeline):
 
 def report(n: int, victim: str, place: Place, day: date, killed: int) -> tuple[Article, Extraction]:
     """An invented article telling one killing, with its extraction (one mention, one claim)."""
-    lead = f"{victim} and {killed - 1} others were killed in {place.name} on {day:%B} {day.day}, {day.year}."
+    lead = f"{victim} and {killed - 1} others were killed in {place.name} on {day:%A}."
     text = f"{lead} Police said {victim} had left the market. Witness number {n} saw the car.\n"
     article = Article(id=record_id("report", n), text=text, title=f"Killing in {place.name}", published=day)
     sentence = Span(start=0, end=len(lead), text=lead)
