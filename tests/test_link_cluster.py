@@ -16,7 +16,13 @@ import pytest
 from fogofwar.export.acled import acled_row
 from fogofwar.ingest.dateline import with_dateline_span
 from fogofwar.link import find_copies, link_events, reference_dates
-from fogofwar.link.groups import group_mentions, is_stated, states_date, writes_calendar_day
+from fogofwar.link.groups import (
+    group_mentions,
+    is_stated,
+    localities_named,
+    states_date,
+    writes_calendar_day,
+)
 from fogofwar.model import (
     Actor,
     ActorRole,
@@ -967,6 +973,37 @@ def test_link_groups_writes_calendar_day(sentence, precision, expected):
     b = Builder(sentence, published=date(2020, 3, 5))
     b.mention(sentence, "attacked", SHOOTING, dates=(date(2020, 3, 4), date(2020, 3, 4), precision))
     assert writes_calendar_day(b.mentions[0], article=b.article) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen entered the village of Kourou (Kourou, Yagha) and killed five.", {"kourou"}),
+        ("Fighting was reported in the area of Gaik Goita and in Bansi village.", {"gaik goita", "bansi"}),
+        ("Herders from Wad al-Nour were attacked.", set()),  # no kind word
+        ("The village was attacked at dawn.", set()),  # no name
+    ],
+)
+def test_link_groups_localities_named(text, expected):
+    assert localities_named(text) == expected
+
+
+@pytest.mark.parametrize(("second_village", "events"), [("Kourou", 1), ("Bansi", 2)])
+def test_link_cluster_reports_naming_other_villages_are_two_incidents(second_village, events):
+    # Two notes of one day in one province: the villages they name tell the incidents apart.
+    region = Place("Yagha", lat=13.5, lon=0.6, admin1="Sahel", country="BF", feature="admin2", precision=2)
+    builders = []
+    texts = (
+        "On Wednesday, gunmen attacked the village of {} in Yagha province, killing 5 civilians.",
+        "Gunmen attacked the village of {}, Yagha province, on Wednesday and killed five residents.",
+    )
+    for n, village in enumerate(("Kourou", second_village)):
+        text = texts[n].format(village)
+        b = Builder(text, published=date(2020, 3, 5), source=f"Desk {n}")
+        b.mention(text, "attacked", SHOOTING, dates=(date(2020, 3, 4), date(2020, 3, 4), 1), place=region)
+        builders.append(b)
+    linked = link_events([b.article for b in builders], [b.extraction() for b in builders], settings=SETTINGS)
+    assert len(linked) == events
 
 
 def test_link_cluster_a_running_toll_two_days_later_joins_its_attack():

@@ -394,6 +394,7 @@ def _join(
     )
     if group.place is not None:
         state.places.append((group.place, group.place_stated))
+    state.localities |= group.localities
     state.actors = merge_actors(state.actors, group.actors)
     known_mentions = set(state.mention_ids)
     for mention in group.mentions:

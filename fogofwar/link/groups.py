@@ -55,6 +55,7 @@ from fogofwar.link.params import (
     DEFAULT_PARAMS,
     GENERIC_ACTOR_KINDS,
     LATER_STEP,
+    LOCALITY,
     SIDES,
     TOLL_UPDATE,
     UNNAMED_ACTORS,
@@ -128,6 +129,8 @@ class MentionGroup:
     # Background mentions (history the article recalls): they may join an event already
     # known, never found one (cluster.link_events).
     history: bool = False
+    # Localities its sentences name by their kind ("the village of Kain"), folded (LOCALITY).
+    localities: set[str] = field(default_factory=set)
 
     @property
     def dates(self) -> DateRange | None:
@@ -160,6 +163,7 @@ class MentionGroup:
         dated: bool = True,
         dates: DateRange | None = None,
         written: bool = False,
+        localities: frozenset[str] = frozenset(),
     ) -> None:
         """Add a mention: ``dates`` (default: the mention's) narrow the group's (similarity.narrow;
         inherited ones only count while none is stated, ``dated`` says whether the mention's
@@ -169,6 +173,7 @@ class MentionGroup:
         self.mentions.append(mention)
         found = dates or mention_dates(mention)
         self.evidence = self.evidence.add(found, stated=dated, written=dated and written)
+        self.localities |= localities
         self.place, self.place_stated = choose_place(self.place, self.place_stated, mention.place, stated)
         self.actors = merge_actors(self.actors, mention.actors)
 
@@ -457,6 +462,21 @@ def _calendar_date() -> re.Pattern[str]:
     return re.compile(CALENDAR_DATE, re.IGNORECASE)
 
 
+@functools.cache
+def _locality() -> re.Pattern[str]:
+    return re.compile(LOCALITY)
+
+
+def localities_named(text: str) -> frozenset[str]:
+    """Localities ``text`` names by their kind ("the village of Kain", "Boundoussi hamlet"),
+    folded (``LOCALITY``)."""
+    return frozenset(
+        unaccented(name).casefold()
+        for match in _locality().finditer(text)
+        if (name := match.group("of") or match.group("kind"))
+    )
+
+
 # A name read as a place that the report also uses for a person ("Martin says", "Markques
 # Patterson, 29,", "Sgt. Greer") is that person's name, not a place (person_names).
 _PERSON_AFTER = re.compile(
@@ -616,6 +636,7 @@ def _group(
         stated = is_stated(mention, article=article, persons=persons)
         dated = states_date(mention, article=article)
         written = dated and writes_calendar_day(mention, article=article)
+        localities = localities_named(sentence_text(mention, article))
         dates = mention_dates(mention, reference=reference)
         fits = [(fit, i) for i, g in enumerate(groups) if (fit := _fits(g, mention, stated, dates, params))]
         if fits:
@@ -625,7 +646,7 @@ def _group(
         else:
             target = MentionGroup(article_id=mention.article_id, history=history)
             groups.append(target)
-        target.add(mention, stated=stated, dated=dated, dates=dates, written=written)
+        target.add(mention, stated=stated, dated=dated, dates=dates, written=written, localities=localities)
     return groups
 
 

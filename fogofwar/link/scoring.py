@@ -94,6 +94,13 @@ def requirements(
         return None
     if days_apart(group.evidence.written, event.evidence.written, params.written_days_apart):
         return None  # "On 4 March ..." and "On 5 March ...": two incidents
+    if (
+        params.localities_apart
+        and group.localities
+        and event.localities
+        and group.localities.isdisjoint(event.localities)
+    ):
+        return None  # "the village of Kain" and "the village of Pobe": two incidents
     place_sim = place_similarity(group.place, event.place, max_km=settings.link_max_km, params=params)
     text_floor = 0.0
     if place_sim is None:

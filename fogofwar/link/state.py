@@ -61,6 +61,8 @@ class EventState:
     # Whether one of its reports tells of dead / tells of wounded and of no dead (``tolls_conflict``).
     dead: bool = False
     wounded_only: bool = False
+    # Localities its reports name by their kind (groups.localities_named); an earlier run's are not kept.
+    localities: set[str] = field(default_factory=set)
 
     @classmethod
     def from_event(cls, event: Event, vectors: ArticleVectors) -> EventState:
