@@ -258,6 +258,8 @@ def test_events_report_date_bounds_the_event(gazetteer: Gazetteer) -> None:
         "On 18 July 2024, JNIM militants reportedly attacked soldiers near Kidal.",
         # a relative "that" further on is no report ("on Saturday that they had ...")
         "On 18 July 2024, on the road that links Kidal to Gao, rebels attacked soldiers.",
+        # a parenthesis about the doers is an aside, not the saying the date belongs to
+        "On 18 July, JNIM militants (claimed responsibility) attacked soldiers near Kidal.",
     ],
 )
 def test_events_a_stated_day_before_report_words_is_the_events(gazetteer: Gazetteer, text: str) -> None:

@@ -294,6 +294,9 @@ HEADER_DATES = [
     # The dateline's own date wins over a header line.
     ("Joint Command Morning Update, Feb. 3, 2011\nKABUL, Afghanistan (Feb. 4, 2011) A patrol held two.",
      None, date(2011, 2, 4)),
+    # A chronicle's entry: the date of what its sentence tells, not the report's.
+    ("14 June: A police officer was shot dead at his home. His wife survived.", date(2019, 6, 15), None),
+    ("Mar. 27: Operations in the South\nA patrol detained two men.", date(2011, 3, 28), date(2011, 3, 27)),
     # A prose line that happens to end with a date is no header.
     ("Officials said the patrol would return to the district on Feb. 3, 2011 and then leave it "
      "again for the winter months of that year.\nIt did.", None, None),

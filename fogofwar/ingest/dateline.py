@@ -113,6 +113,9 @@ _WORD_SPLIT = re.compile(r"([ \-])")
 _CANDIDATE = re.compile(rf"(?:^|(?<=\s))(?=[{_UPPER}])")
 # Header dates: "Mar. 27: ..." opening a line; "... Update, Feb. 21, 2011" closing a short line.
 _LEADING_DATE = re.compile(rf"{_SP}*(?P<date>{_DATE}){_SP}*:")
+# A full stop that ends a sentence (not an abbreviation's: "Gen.", "Mar."), with more after it
+# or at the end of the line.
+_SENTENCE_END = re.compile(r"[a-z\d]{2,}\.(?:\s|$)")
 _TRAILING_DATE = re.compile(
     rf"(?:^|[ ,]){_SP}*(?P<date>(?P<m1>{_MONTH}){_SP}*(?P<d1>{_DAY}),?{_SP}*(?P<y1>\d{{4}})){_SP}*$"
 )
@@ -196,6 +199,10 @@ def find_header_date(head: str, *, published: date | None = None) -> date | None
     """
     for line in _LINE_SPLIT.split(head[: vocab.DATELINE_WINDOW]):
         match = _LEADING_DATE.match(line)
+        if match is not None and _SENTENCE_END.search(line, match.end()):
+            # "14 June: A police officer was shot dead at his home.": a chronicle's entry, dated
+            # by the day of what it tells, not a header line giving the report's date
+            match = None
         if match is None and len(line.split()) <= vocab.TITLE_MAX_WORDS:
             match = _TRAILING_DATE.search(line)
         if match is not None:

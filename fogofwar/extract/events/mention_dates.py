@@ -116,6 +116,10 @@ def _is_report_date(
     match = lexicon.report.search(after)
     if match is None:
         return False
+    between = after[: match.start()]
+    opened = between.rfind("(")
+    if opened > 0 and ")" not in between[opened:] and between[:opened].strip(" ,"):
+        return False  # "On 13 March, JNIM militants (claimed responsibility) attacked": an aside
     # "that" says so only right after the date ("on Saturday that they had ..."), not as a
     # relative pronoun further on ("On 2 May, on the road that connects X to Y, ...")
     return match.group().casefold() != "that" or not after[: match.start()].strip(" ,")
