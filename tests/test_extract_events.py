@@ -260,6 +260,8 @@ def test_events_report_date_bounds_the_event(gazetteer: Gazetteer) -> None:
         "On 18 July 2024, on the road that links Kidal to Gao, rebels attacked soldiers.",
         # a parenthesis about the doers is an aside, not the saying the date belongs to
         "On 18 July, JNIM militants (claimed responsibility) attacked soldiers near Kidal.",
+        # "according to" right after the date names the source of the account, not a saying then
+        "On 18 July 2024, according to officials, rebels attacked soldiers near Kidal.",
     ],
 )
 def test_events_a_stated_day_before_report_words_is_the_events(gazetteer: Gazetteer, text: str) -> None:

@@ -117,6 +117,8 @@ def _is_report_date(
     if match is None:
         return False
     between = after[: match.start()]
+    if match.group().casefold().startswith("according") and between.strip() in (",", ""):
+        return False  # "On 4 March, according to VoJ, 2 soldiers were killed": the killing's day
     opened = between.rfind("(")
     if opened > 0 and ")" not in between[opened:] and between[:opened].strip(" ,"):
         return False  # "On 13 March, JNIM militants (claimed responsibility) attacked": an aside
