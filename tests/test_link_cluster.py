@@ -429,6 +429,11 @@ def test_link_cluster_dateline_place_is_not_stated():
         ("Várzea Grande", "A man was shot in Varzea Grande on Tuesday.", True),
         ("Ḩajjah", "An air strike hit a market in Hajjah.", True),
         ("Atatürk", "Gunmen attacked Ataturk Airport in June.", False),
+        # spelled another way: transliterations differ in vowels and a doubled h
+        ("Maīdān Shahr", "An IED hit a vehicle in Maidan Shar district, Wardak.", True),
+        ("Maiwand", "A bomb hit a patrol in Maywand district.", True),
+        ("Gao", "A bomb hit a patrol in Goa.", False),  # too few consonants to tell
+        ("Kandahar", "A bomb hit a patrol in Kunduz.", False),
     ],
 )
 def test_link_cluster_place_named_in_sentence_is_stated(name, sentence, expected):

@@ -515,6 +515,12 @@ def person_names(text: str, names: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+# Letters transliterations vary in ("Maiwand" / "Maywand"; "Shahr" / "Shar" once "hh" is one h),
+# and the least number of other letters a word needs to be compared by the rest.
+_NOT_CONSONANT = re.compile(r"[aeiouy'’\-]")
+_MIN_SKELETON = 3
+
+
 def is_stated(
     mention: Mention, *, article: Article | None = None, persons: frozenset[str] = frozenset()
 ) -> bool:
@@ -540,7 +546,22 @@ def is_stated(
             for found in re.finditer(re.escape(name), text)
         )
     words = _NAME_WORD.findall(name)
-    return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", text) for w in words if w != "saint")
+    if words and all(re.search(rf"\b{re.escape(w)}\b", text) for w in words if w != "saint"):
+        return True
+    # Spelled another way: "Maidan Shar" for the gazetteer's "Maīdān Shahr", "Maywand" for
+    # "Maiwand" (transliterations differ in vowels and h); words whose consonants say little
+    # ("Gao") must match as written.
+    skeletons = [_skeleton(w) for w in words if w != "saint"]
+    if not skeletons or any(len(k) < _MIN_SKELETON for k in skeletons):
+        return False
+    written = {_skeleton(w) for w in _NAME_WORD.findall(text)}
+    return all(k in written for k in skeletons)
+
+
+def _skeleton(word: str) -> str:
+    """A word's consonants, doubled letters once ("shahr", "shar" -> "shr")."""
+    consonants = _NOT_CONSONANT.sub("", word)
+    return re.sub(r"(.)\1+", r"\1", consonants)
 
 
 def _place_rank(group: MentionGroup, mention: Mention, stated: bool, params: LinkParams) -> int | None:
