@@ -56,3 +56,13 @@ def test_examples_every_event_dated_and_no_namesake_abroad(events: dict[str, Eve
     assert all(e.start is not None for e in events.values())
     # "TAWILA, Sudan" is never Yemen's namesake
     assert not [name for name, e in events.items() if e.place and e.place.country == "YE"]
+
+
+@pytest.mark.slow
+def test_examples_zamzam_burning_is_part_of_the_assault(events: dict[str, Event]) -> None:
+    # "entered from the south on Friday, set fire to the market and went from shelter to
+    # shelter": one assault, not a country-wide looting event of its own
+    assert not [e for e in events.values() if e.sub_event_type == "Looting/property destruction"]
+    zamzam = [e for e in events.values() if e.place and e.place.country == "SD"]
+    assert len(zamzam) == 1 and zamzam[0].event_type != "Strategic developments"
+    assert "Rapid Support Forces" in _side(zamzam[0], "side_a")

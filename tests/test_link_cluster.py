@@ -718,6 +718,19 @@ def test_link_groups_a_surname_read_as_a_town_does_not_split_the_article():
     assert len(group_mentions(b.mentions)) == 2
 
 
+def test_link_groups_a_burning_in_an_assault_is_part_of_it():
+    text = "Fighters entered the camp on Friday and set fire to the market. Dozens of people were killed."
+    b = Builder(text, published=date(2025, 4, 14))
+    looting = ("Strategic developments", "Looting/property destruction")
+    attack = ("Violence against civilians", "Attack")
+    day = (date(2025, 4, 11), date(2025, 4, 11), 1)
+    burning = "Fighters entered the camp on Friday and set fire to the market."
+    b.mention(burning, "set fire to", looting, dates=day)
+    b.mention("Dozens of people were killed.", "killed", attack, dates=day)
+    (group,) = group_mentions(b.mentions, article=b.article)
+    assert (group.event_type, group.sub_event_type) == attack  # typed by the violence
+
+
 def test_link_groups_a_death_days_later_joins_the_shooting():
     text = (
         "A man was shot outside a bar in Dayton on Saturday. "

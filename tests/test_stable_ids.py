@@ -200,7 +200,7 @@ def ids_after(db: Path, batches: Sequence[Sequence[Path]], pipeline: Pipeline) -
 def test_stable_ids_examples_in_any_order_or_batches(tmp_path: Path, pipeline: Pipeline) -> None:
     assert len(REPORT_FILES) == 6
     together = ids_after(tmp_path / "one.db", [REPORT_FILES], pipeline)
-    assert len(together) == 6
+    assert len(together) == 5  # Barsalogho, Goma, Middle Shabelle, Zamzam, Sumy
     one_by_one = ids_after(tmp_path / "each.db", [[p] for p in REPORT_FILES], pipeline)
     reverse = ids_after(tmp_path / "reverse.db", [[p] for p in reversed(REPORT_FILES)], pipeline)
     assert one_by_one == together

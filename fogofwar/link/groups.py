@@ -56,6 +56,7 @@ from fogofwar.link.params import (
     GENERIC_ACTOR_KINDS,
     LATER_STEP,
     LOCALITY,
+    POLITICAL_VIOLENCE,
     SIDES,
     TOLL_UPDATE,
     UNNAMED_ACTORS,
@@ -148,12 +149,23 @@ class MentionGroup:
         return self.mentions[0]
 
     @property
+    def typing(self) -> Mention:
+        """The mention that types the group: its first, unless that is a looting or burning
+        the group's violence took in (``_part_of_violence``): then its first violent one."""
+        founder = self.founder
+        if founder.sub_event_type.casefold() == LOOTING_SUB_TYPE:
+            for mention in self.mentions:
+                if coarse_type(mention.event_type) == POLITICAL_VIOLENCE:
+                    return mention
+        return founder
+
+    @property
     def event_type(self) -> str:
-        return self.founder.event_type
+        return self.typing.event_type
 
     @property
     def sub_event_type(self) -> str:
-        return self.founder.sub_event_type
+        return self.typing.sub_event_type
 
     def add(
         self,
@@ -515,6 +527,8 @@ def person_names(text: str, names: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+LOOTING_SUB_TYPE = "looting/property destruction"
+
 # Letters transliterations vary in ("Maiwand" / "Maywand"; "Shahr" / "Shar" once "hh" is one h),
 # and the least number of other letters a word needs to be compared by the rest.
 _NOT_CONSONANT = re.compile(r"[aeiouy'’\-]")
@@ -594,7 +608,9 @@ def _fits(
     group: MentionGroup, mention: Mention, stated: bool, dates: DateRange | None, params: LinkParams
 ) -> tuple[int, int, int, int] | None:
     """How well ``mention`` fits ``group`` as a sort key (higher is better), or None if it does not."""
-    if coarse_type(group.event_type) != coarse_type(mention.event_type):
+    if coarse_type(group.event_type) != coarse_type(mention.event_type) and not _part_of_violence(
+        group, mention
+    ):
         return None
     if (
         group.dates is not None
@@ -612,6 +628,16 @@ def _fits(
         return None  # a different type in the same region: another incident
     shared_actors = len(actor_names(group.actors) & actor_names(mention.actors))
     return (rank, int(same_type) + int(same_sub), shared_actors, group.mentions[-1].sentence.start)
+
+
+def _part_of_violence(group: MentionGroup, mention: Mention) -> bool:
+    """Whether a looting or burning may be part of the violence one report tells ("RSF fighters
+    entered the camp, set fire to the market and went from shelter to shelter"): ACLED codes
+    such destruction with the attack, not apart. Either may come first in the report; place and
+    dates must agree as for any two mentions (``_fits``)."""
+    kinds = {coarse_type(group.event_type), coarse_type(mention.event_type)}
+    looting = {group.sub_event_type.casefold(), mention.sub_event_type.casefold()}
+    return POLITICAL_VIOLENCE in kinds and LOOTING_SUB_TYPE in looting
 
 
 def group_mentions(
