@@ -356,6 +356,18 @@ def test_events_places_of_the_article_country_come_first(gazetteer: Gazetteer) -
     assert _place_of(mention) == ("Zacatecoluca", "La Paz", "SV")
 
 
+def test_events_a_response_abroad_is_placed_abroad(gazetteer: Gazetteer) -> None:
+    text = (
+        "Gunmen attacked a factory near Ankara on Wednesday, killing five people.\n\n"
+        "Turkish jets struck rebel targets in Iraq hours later."
+    )
+    attack, strike = _mentions(gazetteer, text, dateline=date(2024, 10, 24))[:2]
+    assert _place_of(attack)[0] == "Ankara" and _place_of(strike)[2] == "IQ"
+    # told without a later act, a country named in passing does not move the event
+    text = "Gunmen attacked a factory near Ankara on Wednesday.\n\nThe gunmen trained in Iraq, police said."
+    assert all(_place_of(m)[2] == "TR" for m in _mentions(gazetteer, text, dateline=date(2024, 10, 24)))
+
+
 # --------------------------------------------------------------------------------------------
 # Dates borrowed from other sentences; report dates
 

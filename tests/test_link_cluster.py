@@ -731,6 +731,19 @@ def test_link_groups_a_burning_in_an_assault_is_part_of_it():
     assert (group.event_type, group.sub_event_type) == attack  # typed by the violence
 
 
+def test_link_groups_a_strike_in_another_country_is_another_incident():
+    ankara = Place("Ankara", lat=39.93, lon=32.86, admin1="Ankara", country="TR")
+    iraq = Place("Iraq", lat=33.0, lon=44.0, country="IQ", feature="country", precision=4)
+    attack = "Gunmen attacked a factory near Ankara on Wednesday, killing five people."
+    strike = "Turkish jets struck rebel targets in Iraq hours later."
+    b = Builder(f"{attack} {strike}", published=date(2024, 10, 24))
+    day = (date(2024, 10, 23), date(2024, 10, 23), 1)
+    b.mention(attack, "attacked", SHOOTING, dates=day, place=ankara)
+    b.mention(strike, "struck", ("Explosions/Remote violence", "Air/drone strike"), dates=day, place=iraq)
+    groups = group_mentions(b.mentions, article=b.article)
+    assert [[m.trigger for m in g.mentions] for g in groups] == [["attacked"], ["struck"]]
+
+
 def test_link_groups_a_death_days_later_joins_the_shooting():
     text = (
         "A man was shot outside a bar in Dayton on Saturday. "

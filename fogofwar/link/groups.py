@@ -605,7 +605,12 @@ def later_death(group_dates: DateRange, mention: Mention, dates: DateRange) -> b
 
 
 def _fits(
-    group: MentionGroup, mention: Mention, stated: bool, dates: DateRange | None, params: LinkParams
+    group: MentionGroup,
+    mention: Mention,
+    stated: bool,
+    dates: DateRange | None,
+    params: LinkParams,
+    article: Article | None = None,
 ) -> tuple[int, int, int, int] | None:
     """How well ``mention`` fits ``group`` as a sort key (higher is better), or None if it does not."""
     if coarse_type(group.event_type) != coarse_type(mention.event_type) and not _part_of_violence(
@@ -620,7 +625,7 @@ def _fits(
     ):
         return None
     rank = _place_rank(group, mention, stated, params)
-    if rank is None:
+    if rank is None or _abroad(group, mention, article):
         return None
     same_type = group.event_type.casefold() == mention.event_type.casefold()
     same_sub = group.sub_event_type.casefold() == mention.sub_event_type.casefold()
@@ -628,6 +633,22 @@ def _fits(
         return None  # a different type in the same region: another incident
     shared_actors = len(actor_names(group.actors) & actor_names(mention.actors))
     return (rank, int(same_type) + int(same_sub), shared_actors, group.mentions[-1].sentence.start)
+
+
+def _abroad(group: MentionGroup, mention: Mention, article: Article | None) -> bool:
+    """Whether the mention's sentence names a country other than the group's stated place's as
+    where it happened: "Turkish warplanes struck PKK targets in Iraq and Syria hours later",
+    after an attack in Ankara, is another incident."""
+    place = mention.place
+    if place is None or place.feature != "country" or group.place is None or not group.place_stated:
+        return False
+    if group.place.country is None or place.country == group.place.country:
+        return False
+    text = unaccented(sentence_text(mention, article)).casefold()
+    return (
+        re.search(rf"\b(?:in|into|on|across|over)\s+{re.escape(unaccented(place.name).casefold())}\b", text)
+        is not None
+    )
 
 
 def _part_of_violence(group: MentionGroup, mention: Mention) -> bool:
@@ -685,7 +706,11 @@ def _group(
         written = dated and writes_calendar_day(mention, article=article)
         localities = localities_named(sentence_text(mention, article))
         dates = mention_dates(mention, reference=reference)
-        fits = [(fit, i) for i, g in enumerate(groups) if (fit := _fits(g, mention, stated, dates, params))]
+        fits = [
+            (fit, i)
+            for i, g in enumerate(groups)
+            if (fit := _fits(g, mention, stated, dates, params, article))
+        ]
         if fits:
             target = groups[max(fits)[1]]
             if target.dates is not None and dates is not None and later_death(target.dates, mention, dates):

@@ -18,6 +18,13 @@ _DISTANCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DISTANCE_WINDOW = 80  # characters searched before a name
+# A preposition that puts what happened inside a place: "struck targets in Iraq".
+_IN_BEFORE = re.compile(r"\b(?:in|into|inside|across)\s+(?:(?:north|south|east|west)ern\s+)?$", re.I)
+# A later act in response to the one the article tells: "hours later", "in retaliation".
+_RESPONSE = re.compile(
+    r"\b(?:(?:hours|days|shortly|soon|minutes)\s+later|later\s+(?:that|on)|in\s+(?:retaliation|response|reprisal))\b",
+    re.IGNORECASE,
+)
 # Between the members of a list of places: "Khost, Kandahar and Nangarhar provinces".
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)\s*", re.IGNORECASE)
 
@@ -35,6 +42,16 @@ def mention_place(
     if home:
         nearest = min(home, key=lambda item: (best.distance(item[0], item[1]), item[2].precision))
         return _enclosing(context, sentence.text, located, _town_inside(nearest, located))
+
+    # "Turkish warplanes struck PKK targets in Iraq and Syria hours later": a response that the
+    # sentence puts in another country happened there, not in the town the article is about.
+    abroad = [
+        p
+        for s, _e, p in own
+        if p.feature == "country" and not context.at_home(p) and _IN_BEFORE.search(sentence.text, 0, s)
+    ]
+    if abroad and _RESPONSE.search(sentence.text):
+        return abroad[0]
 
     # Borrowed from the paragraph (nearest sentence first), else from the rest of the article's
     # foreground text (its first place, the lead's by the inverted pyramid); places in the
