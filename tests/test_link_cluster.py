@@ -1013,6 +1013,9 @@ def test_link_groups_writes_calendar_day(sentence, precision, expected):
         ("Fighting was reported in the area of Gaik Goita and in Bansi village.", {"gaik goita", "bansi"}),
         ("Herders from Wad al-Nour were attacked.", set()),  # no kind word
         ("The village was attacked at dawn.", set()),  # no name
+        # a place with the divisions that hold it; an acronym in brackets is no such list
+        ("Fighters shelled a base in Goniri (Gujiba LGA, Borno) at night.", {"goniri"}),
+        ("Islamic State West Africa Province (ISWAP) fighters attacked.", set()),
     ],
 )
 def test_link_groups_localities_named(text, expected):

@@ -485,7 +485,7 @@ def localities_named(text: str) -> frozenset[str]:
     return frozenset(
         unaccented(name).casefold()
         for match in _locality().finditer(text)
-        if (name := match.group("of") or match.group("kind"))
+        if (name := match.group("of") or match.group("kind") or match.group("held"))
     )
 
 
