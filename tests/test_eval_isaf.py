@@ -330,6 +330,7 @@ def test_eval_isaf_score_on_hand_built_pairs() -> None:
     assert result["captured_mae"] == pytest.approx(1 / 3)
     assert result["province_accuracy"] == pytest.approx(1 / 3)
     assert result["date_accuracy"] == pytest.approx(1 / 3)
+    assert result["date_within1"] == pytest.approx(2 / 3)  # a day early is within one day
     # labels: tp 1, fp 1, fn 2 -> p 1/2, r 1/3
     assert result["event_type_f1"] == pytest.approx(0.4)
 

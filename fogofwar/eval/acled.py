@@ -70,7 +70,7 @@ from typing import Any
 
 from fogofwar.eval.conflict import event_killed, registry_lookup, same_admin1
 from fogofwar.eval.derive import bare
-from fogofwar.eval.metrics import rate
+from fogofwar.eval.metrics import rate, within_days
 from fogofwar.eval.sets import SetText, iso_date, jsonl_rows, require_file, text_articles, texts_by_article
 from fogofwar.model import Actor, Article, Event, Extraction
 from fogofwar.settings import Settings
@@ -254,11 +254,6 @@ def km_between(prediction: AcledPrediction, gold: AcledGold) -> float | None:
     if any(c is None for c in coordinates):
         return None
     return haversine_km(*coordinates)  # type: ignore[arg-type]
-
-
-def within_days(predicted: date | None, gold: date | None, days: int = 1) -> bool:
-    """Whether two dates are at most ``days`` apart (False when either is unknown)."""
-    return predicted is not None and gold is not None and abs((predicted - gold).days) <= days
 
 
 # ACLED names state forces "Military Forces of Kenya (2013-)", "Police Forces of India (2014-)

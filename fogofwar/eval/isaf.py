@@ -29,7 +29,9 @@ How a prediction is derived (besides the shared rules in :mod:`fogofwar.eval.der
   (:data:`~fogofwar.eval.scoring_vocab.AFGHAN_PROVINCE_ALIASES`); a hit when it equals any gold
   province.
 * **date** is ``date_start`` of the first foreground mention that has one; exact match with
-  the gold ``start_date``.
+  the gold ``start_date`` (``date_accuracy``), and within one day of it (``date_within1``: the
+  annotators date an operational update a day before the release's "yesterday", so the exact
+  date is no target).
 * **event type**: the gold gives one label per item, so one label is predicted, the first that
   applies of: ``civiliancasualty`` (civilians killed or injured, no named enemy killed,
   nobody captured); ``captureandkill`` (killed > 0 and captured > 0); ``airstrike`` (a foreground
@@ -42,7 +44,8 @@ How a prediction is derived (besides the shared rules in :mod:`fogofwar.eval.der
 
 Metrics (:func:`score_isaf`): ``n``; exact-match rates ``killed_exact``, ``captured_exact``
 and ``killed_exact_nonzero`` (over items whose gold ``min_killed`` > 0); mean absolute errors
-``killed_mae``, ``captured_mae``; ``province_accuracy``; ``date_accuracy``; ``event_type_f1``.
+``killed_mae``, ``captured_mae``; ``province_accuracy``; ``date_accuracy``; ``date_within1``;
+``event_type_f1``.
 """
 
 from __future__ import annotations
@@ -65,7 +68,7 @@ from fogofwar.eval.derive import (
     foreground_mentions,
     main_date,
 )
-from fogofwar.eval.metrics import f1_from_counts, mean_absolute_error, rate
+from fogofwar.eval.metrics import f1_from_counts, mean_absolute_error, rate, within_days
 from fogofwar.eval.scoring_vocab import (
     AFGHAN_PROVINCE_ALIASES,
     AIR_STRIKE_SUB_EVENTS,
@@ -96,6 +99,7 @@ ISAF_KEYS = (
     "captured_mae",
     "province_accuracy",
     "date_accuracy",
+    "date_within1",
     "event_type_f1",
 )
 
@@ -374,6 +378,7 @@ def score_isaf(pairs: Iterable[tuple[IsafGold, IsafPrediction]]) -> dict[str, fl
         "captured_mae": mean_absolute_error((g.min_captured, p.captured) for g, p in pairs),
         "province_accuracy": rate(province_hit(g, p) for g, p in pairs),
         "date_accuracy": rate(g.start_date is not None and g.start_date == p.date for g, p in pairs),
+        "date_within1": rate(within_days(p.date, g.start_date) for g, p in pairs),
         "event_type_f1": f1_from_counts(tp, fp, fn).f1,
     }
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
+from datetime import date
 from typing import NamedTuple
 
 Item = Hashable
@@ -48,6 +49,11 @@ def rate(flags: Iterable[bool]) -> float:
     """Share of true values; NaN when ``flags`` is empty (no item could be scored)."""
     values = list(flags)
     return sum(values) / len(values) if values else math.nan
+
+
+def within_days(predicted: date | None, gold: date | None, days: int = 1) -> bool:
+    """Whether two dates are at most ``days`` apart (False when either is unknown)."""
+    return predicted is not None and gold is not None and abs((predicted - gold).days) <= days
 
 
 def mean_absolute_error(pairs: Iterable[tuple[int, int]]) -> float:
