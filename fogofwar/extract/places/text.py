@@ -48,10 +48,10 @@ _LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and)\s*", re.I)
 _PLURAL_KIND = re.compile(
     r"\s+(?:provinces|districts|regions|departments|states|governorates|oblasts)\b", re.I
 )
-# Arabic name particles: alone before a capitalised word they start a longer name the index
-# lacks ("Al Zayaynya", "Abu Salim", "As Sabaa"), never the town spelled like the particle
-# (Norway's Ål, India's Ābu).
-_NAME_PARTICLES = frozenset("al el as ad ar ash at az an abu umm ibn bin ain ayn".split())
+# Arabic name particles (and the Somali "Ceel", a well): alone before a capitalised word they
+# start a longer name the index lacks ("Al Zayaynya", "Abu Salim", "Ceel Salini"), never the
+# town spelled like the particle (Norway's Ål, India's Ābu, Somalia's Eyl).
+_NAME_PARTICLES = frozenset("al el as ad ar ash at az an abu umm ibn bin ain ayn ceel".split())
 # A country named as the far side of a border ("along the border with Niger", "the Somalia
 # border town of Elwak"): the event is on this side, in the country the article is about
 # (Gazetteer._accept).
