@@ -222,6 +222,7 @@ def test_places_country_context(gazetteer: Gazetteer, text: str, iso: str | None
         # a name particle starts a longer name the index lacks, never Norway's Ål or India's Ābu
         ("Rival forces clashed in Al Zayaynya and shelled Abu Salim overnight.", None),
         ("Militants attacked a base in Ceel Salini settlement at dawn.", "SO"),  # not Eyl
+        ("An armed clash between GNA and LNA forces was reported.", "IN"),  # acronyms, not Guna
         ("In August, the ministry cancelled the deeds.", None),  # a month, not a US town
         ("Protesters angry at the US dollar rate blocked the road.", "LB"),  # a currency
         ("The army raided camps along the border with Niger and Benin.", "BF"),  # the far side

@@ -434,6 +434,9 @@ def test_link_cluster_dateline_place_is_not_stated():
         ("Maiwand", "A bomb hit a patrol in Maywand district.", True),
         ("Gao", "A bomb hit a patrol in Goa.", False),  # too few consonants to tell
         ("Kandahar", "A bomb hit a patrol in Kunduz.", False),
+        # a Persian linking vowel dropped, a name's parts written apart
+        ("Nad-e Ali", "Police clashed with militants in Nad Ali on Sunday.", True),
+        ("Dowlatābād", "Militants ambushed a patrol in Dawlat Abad district.", True),
     ],
 )
 def test_link_cluster_place_named_in_sentence_is_stated(name, sentence, expected):

@@ -42,6 +42,7 @@ actors, then the latest.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -532,6 +533,8 @@ LOOTING_SUB_TYPE = "looting/property destruction"
 # Letters transliterations vary in ("Maiwand" / "Maywand"; "Shahr" / "Shar" once "hh" is one h),
 # and the least number of other letters a word needs to be compared by the rest.
 _NOT_CONSONANT = re.compile(r"[aeiouy'’\-]")
+# A Persian linking vowel inside a name: "Nad-e Ali", "Sar-i Pul", "Rabat-e Sangi".
+_EZAFE = re.compile(r"-(?:e|i|ye|yi)\b")
 _MIN_SKELETON = 3
 
 
@@ -566,10 +569,21 @@ def is_stated(
     # "Maiwand" (transliterations differ in vowels and h); words whose consonants say little
     # ("Gao") must match as written.
     skeletons = [_skeleton(w) for w in words if w != "saint"]
-    if not skeletons or any(len(k) < _MIN_SKELETON for k in skeletons):
+    if skeletons and all(len(k) >= _MIN_SKELETON for k in skeletons):
+        written = {_skeleton(w) for w in _NAME_WORD.findall(text)}
+        if all(k in written for k in skeletons):
+            return True
+    # "Nad Ali" for "Nad-e Ali", "Dawlat Abad" for "Dowlatābād": the name's letters run together,
+    # Persian linking vowels dropped, against the text's words run together two by two
+    bare = _EZAFE.sub("", name)
+    if bare != name and re.search(rf"\b{re.escape(bare)}\b", text):
+        return True
+    whole = _skeleton(bare.replace(" ", ""))
+    if len(whole) < 2 * _MIN_SKELETON:
         return False
-    written = {_skeleton(w) for w in _NAME_WORD.findall(text)}
-    return all(k in written for k in skeletons)
+    tokens = re.findall(r"[^\W\d_]+", _EZAFE.sub("", text))
+    runs = [*tokens, *(a + b for a, b in itertools.pairwise(tokens))]
+    return any(_skeleton(run) == whole for run in runs)
 
 
 def _skeleton(word: str) -> str:

@@ -74,6 +74,8 @@ _FEATURE_PRECISION = {
 }
 # A kind word right after a division's name ("Donetsk region", "Kossi province").
 _KIND_WORD_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(ADMIN1_WORDS)) + r")\b", re.IGNORECASE)
+# In mixed-case text an all-caps word this short is an acronym unless it is a town's own name.
+_ACRONYM_MAX = 4
 # In ALL CAPS text a country alias this short is more often a word ("US", "CAR") than a name.
 _CAPS_MIN_ALIAS = 4
 
@@ -291,9 +293,21 @@ class Gazetteer:
         caps = is_all_caps(text)
         for hit in hits:
             place = self._accept(hit, country=country, caps=caps, admin1=admin1)
-            if place is not None:
-                places.append((hit.start, hit.end, place))
+            if place is None or (not caps and self._is_acronym_alias(text, hit, place)):
+                continue
+            places.append((hit.start, hit.end, place))
         return attach_admin1(self._marked_admin1(text, hits, places))
+
+    def _is_acronym_alias(self, text: str, hit: Hit, place: Place) -> bool:
+        """Whether a short all-caps word of mixed-case text ("GNA", "LNA") found a town only
+        among its alternate names: an organisation's acronym, not India's Guna."""
+        written = text[hit.start : hit.end]
+        return (
+            place.feature == "populated_place"
+            and len(written) <= _ACRONYM_MAX
+            and written.isupper()
+            and fold(place.name) != hit.key
+        )
 
     def is_word(self, name: str) -> bool:
         """Whether ``name`` is known as a place, an English word that names villages, a
