@@ -863,6 +863,25 @@ def test_claims_shapes(nlp: Any, registry: ActorRegistry, text: str, expected: l
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "outcome", "figure"),
+    [
+        # "dead" hung on the object it precedes still makes the shooting a killing
+        ("Militants shot dead two men near the market.", "killed", 2),
+        ("Militants shot dead a man near the market.", "killed", 1),
+        # people the counts name by trade or deed
+        ("A vigilante group shot and killed two suspected thieves.", "killed", 2),
+        ("Gunmen assassinated an economic operator in the town.", "killed", 1),
+        ("Gunmen killed three pastoralists near the well.", "killed", 3),
+    ],
+)
+def test_claims_victims_named_by_trade_and_shot_dead(
+    nlp: Any, registry: ActorRegistry, text: str, outcome: str, figure: int
+) -> None:
+    assert [(c.outcome, c.figure) for c in _claims(text, nlp, registry)] == [(outcome, figure)]
+
+
+@pytest.mark.slow
 def test_claims_statement_date_weekday_and_month_day(nlp: Any, registry: ActorRegistry) -> None:
     text = (
         "The Malian army announced on Saturday that two soldiers were killed near Gao. "

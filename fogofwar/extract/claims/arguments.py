@@ -248,7 +248,16 @@ def _is_fatal(token: Any, lex: ClaimLexicon) -> bool:
             return True
         if child.dep_ == "prep" and any(g.lower_ in lex.fatal_modifiers for g in child.children):
             return True
-    return False
+    # "shot dead two men": the parser hangs "dead" on the object it precedes
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        following is not None
+        and following.lower_ in lex.fatal_modifiers
+        and following.pos_ == "ADJ"
+        and following.dep_ == "amod"
+        and following.head.dep_ in ("dobj", "nsubjpass")
+        and following.head.head.i == token.i
+    )
 
 
 def _shared_subject(token: Any, classes: frozenset[str]) -> list[tuple[Any, str]]:
