@@ -873,6 +873,7 @@ def test_claims_shapes(nlp: Any, registry: ActorRegistry, text: str, expected: l
         ("A vigilante group shot and killed two suspected thieves.", "killed", 2),
         ("Gunmen assassinated an economic operator in the town.", "killed", 1),
         ("Gunmen killed three pastoralists near the well.", "killed", 3),
+        ("Militants killed a marabout in the village.", "killed", 1),
     ],
 )
 def test_claims_victims_named_by_trade_and_shot_dead(
