@@ -124,6 +124,10 @@ def test_numbers_non_counts_in_news_are_left_out(text: str) -> None:
         ("killed 1,991 people", [1991]),
         ("between 20 and 30 people", [20]),
         ("shot at 5 am", []),
+        # a whole date before the count: "01 Oct." has its day, the 7 are people
+        ("01 Oct. 7 people killed in the attack", [7]),
+        ("Oct. 7 people were killed", []),  # no day before the month: "Oct. 7" is the date
+        ("LIMA, 3 MAR 90 -- FIVE PEOPLE DIED", [5]),
     ],
 )
 def test_numbers_counts_next_to_non_counts_are_kept(text: str, figures: list[int]) -> None:

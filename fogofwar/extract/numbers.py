@@ -396,12 +396,19 @@ def _is_non_count(text: str, start: int, end: int, core: str, lex: NumberLexicon
     next_word = _NEXT_WORD.match(window(end, end + 20))
     prev = prev_word.group(1).lower() if prev_word else None
     if prev in lex.months and core[:1].isdigit():
-        return True
+        # "Oct. 7"; but in "01 Oct. 7 people killed" the date has its day, and people follow
+        whole_date = _DAY_MONTH_BEFORE.search(window(start - 20, start)) is not None
+        if not (whole_date and _PEOPLE_AFTER.match(window_after)):
+            return True
     if next_word and next_word.group(1).lower() in lex.months and core[:1].isdigit():
         return True
     if _is_year(core, text, end, prev, lex):
         return True
     return before.endswith("no ") and core.lower() == "one"
+
+
+# A day and a month right before a number: the date is whole, the number is no day of it.
+_DAY_MONTH_BEFORE = re.compile(r"\b\d{1,2}\s+[A-Za-z]{3,9}\.?\s+$")
 
 
 def _make(
