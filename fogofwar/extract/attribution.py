@@ -356,14 +356,6 @@ def _statement_match(verb: Any, trigger: Any, lex: ClaimLexicon) -> re.Match[str
     return None
 
 
-def statement_date(verb: Any, trigger: Any, ctx: ArticleContext, lex: ClaimLexicon) -> date | None:
-    """A date attached to the reporting verb but outside the reported clause, resolved."""
-    match = _statement_match(verb, trigger, lex)
-    if match is None:
-        return None
-    return resolve_date(match, (ctx.article.reference_date, ctx.latest_date), lex)
-
-
 def date_of_words(words: str | None, reference: date) -> date | None:
     """A statement's date expression as written ("on Thursday", "July 29"), resolved against
     ``reference`` as the article's publication date; None when ``words`` holds none or it is
@@ -455,14 +447,14 @@ def attribute(trigger: Any, paragraph: int, ctx: ArticleContext) -> Attribution:
     if found is None:
         return _carried(ctx, paragraph, None, None)
     verb, stance = found
-    stated = statement_date(verb, trigger, ctx, lex)
+    match = _statement_match(verb, trigger, lex)
+    dates = (ctx.article.reference_date, ctx.latest_date)
+    stated = None if match is None else resolve_date(match, dates, lex)
     attribution = _attributed(trigger, verb, stance, stated, paragraph, ctx, lex)
-    if stated is None and ctx.article.reference_date is None:
+    if match is not None and stated is None and ctx.article.reference_date is None:
         # An undated report: its date expression waits, as written, until the report joins a
         # dated event (fogofwar.link.redate resolves it then, without reading the text again).
-        match = _statement_match(verb, trigger, lex)
-        if match is not None:
-            return replace(attribution, date_words=match.group(0))
+        return replace(attribution, date_words=match.group(0))
     return attribution
 
 
@@ -569,6 +561,5 @@ __all__ = [
     "phrase_actor",
     "phrase_end",
     "resolve_date",
-    "statement_date",
     "subject_party",
 ]

@@ -53,6 +53,8 @@ _PEOPLE_AFTER = re.compile(
     r"\s+(?!call|dispatch|operat|respond)(?:people|persons|[a-z]*(?:men|ans|ers|ees|ists|ren|ims))\b",
     re.IGNORECASE,
 )
+# A day and a month right before a number: the date is whole, the number is no day of it.
+_DAY_MONTH_BEFORE = re.compile(r"\b\d{1,2}\s+[A-Za-z]{3,9}\.?\s+$")
 _DASHES_AS_HYPHENS = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-"})
 # A name, then an age and a home town: "Jordan Faulkner, 18 of Boscobel".
 _NAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*,[ \t]+$")
@@ -405,10 +407,6 @@ def _is_non_count(text: str, start: int, end: int, core: str, lex: NumberLexicon
     if _is_year(core, text, end, prev, lex):
         return True
     return before.endswith("no ") and core.lower() == "one"
-
-
-# A day and a month right before a number: the date is whole, the number is no day of it.
-_DAY_MONTH_BEFORE = re.compile(r"\b\d{1,2}\s+[A-Za-z]{3,9}\.?\s+$")
 
 
 def _make(

@@ -180,12 +180,10 @@ class MentionGroup:
     ) -> None:
         """Add a mention: ``dates`` (default: the mention's) narrow the group's (similarity.narrow;
         inherited ones only count while none is stated, ``dated`` says whether the mention's
-        sentence states its date, ``written`` that it writes out a calendar day), the most precise
-        stated place wins (an inherited place only
-        while none is stated), actors unite."""
+        sentence states its date, ``written`` that it also writes out a calendar day), the most
+        precise stated place wins (an inherited place only while none is stated), actors unite."""
         self.mentions.append(mention)
-        found = dates or mention_dates(mention)
-        self.evidence = self.evidence.add(found, stated=dated, written=dated and written)
+        self.evidence = self.evidence.add(dates or mention_dates(mention), stated=dated, written=written)
         self.localities |= localities
         self.place, self.place_stated = choose_place(self.place, self.place_stated, mention.place, stated)
         self.actors = merge_actors(self.actors, mention.actors)

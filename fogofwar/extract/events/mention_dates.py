@@ -124,7 +124,7 @@ def _is_report_date(
         return False  # "On 13 March, JNIM militants (claimed responsibility) attacked": an aside
     # "that" says so only right after the date ("on Saturday that they had ..."), not as a
     # relative pronoun further on ("On 2 May, on the road that connects X to Y, ...")
-    return match.group().casefold() != "that" or not after[: match.start()].strip(" ,")
+    return match.group().casefold() != "that" or not between.strip(" ,")
 
 
 def _word_end(text: str, end: int) -> int:

@@ -350,9 +350,15 @@ class Gazetteer:
             elif place.country == marked[0] and (region := self.admin1(marked[1], country=marked[0])):
                 # "Mykilske, Kharkiv": the text says which region holds the village; the index
                 # knows only a namesake in another one, so the region is all that is known.
-                at_region = replace(place, admin1=region.name, lat=region.lat, lon=region.lon)
-                at_region = replace(at_region, geonames_id=None)
-                out[k] = (start, end, replace(at_region, precision=int(PlacePrecision.REGION)))
+                at_region = replace(
+                    place,
+                    admin1=region.name,
+                    lat=region.lat,
+                    lon=region.lon,
+                    geonames_id=None,
+                    precision=int(PlacePrecision.REGION),
+                )
+                out[k] = (start, end, at_region)
         return out
 
     def _admin1_after(
