@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from fogofwar.link.groups import side_actors, side_pairs
+from fogofwar.link.sides import side_actors, side_pairs
 from fogofwar.model import Actor, ActorRole
 
 POLICE = Actor("Police", kind="state_forces", country="US")

@@ -7,7 +7,7 @@ article takes from its event.
   Africa Ledger" and "AFP" beside "Agence France-Presse" one outlet), copies counted as their
   original (``count_sources``): the count the exports give.
 * The record's place is the one most of its reports give (groups.vote_place); each actor is on
-  the side most of its mentions give it (groups.side_actors).
+  the side most of its mentions give it (sides.side_actors).
 
 Reconciling the claims is not done here: ``build_event`` leaves ``reconciled`` empty for the
 reconcile stage (fogofwar.reconcile.reconcile_event).
@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from fogofwar.link.groups import side_actors, vote_place
+from fogofwar.link.groups import vote_place
+from fogofwar.link.sides import side_actors
 from fogofwar.link.state import EventState
 from fogofwar.model import Article, DatePrecision, Event
 from fogofwar.outlets import count_outlets, earliest_first, outlet_keys

@@ -55,7 +55,7 @@ import numpy as np
 from fogofwar.link.blocking import BlockIndex, BlockKey, group_keys, place_names, state_keys
 from fogofwar.link.build import build_event, count_sources, reference_dates
 from fogofwar.link.dedup import find_copies
-from fogofwar.link.groups import MentionGroup, choose_place, group_article, merge_actors, side_pairs
+from fogofwar.link.groups import MentionGroup, choose_place, group_article
 from fogofwar.link.params import (
     AFTERMATH_SUB_TYPES,
     DEFAULT_PARAMS,
@@ -65,6 +65,7 @@ from fogofwar.link.params import (
     coarse_type,
 )
 from fogofwar.link.scoring import best_event, compatibility, score, tolls_conflict
+from fogofwar.link.sides import merge_actors, side_pairs
 from fogofwar.link.similarity import Dates
 from fogofwar.link.state import EventState, report_window, tolls_told
 from fogofwar.link.text import ArticleVectors

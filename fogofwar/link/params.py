@@ -192,7 +192,7 @@ AFTERMATH_SUB_TYPES = frozenset(
 # The two sides of an event (ActorRole.role); other roles (claimant) are not sides.
 SIDES = ("side_a", "side_b")
 # Registry placeholders for an actor the text does not name ("gunmen", "assailants"): dropped
-# from an event's side that has a named actor (groups.side_actors).
+# from an event's side that has a named actor (sides.side_actors).
 UNNAMED_ACTORS = frozenset({"Unidentified Armed Group"})
 
 # Actor kinds that say nothing about which incident it is (every shooting has civilians).

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from fogofwar.link.groups import side_pairs
 from fogofwar.link.params import coarse_type
+from fogofwar.link.sides import side_pairs
 from fogofwar.link.similarity import DateRange, Dates, date_range, shift_days
 from fogofwar.model import ActorRole, Claim, DatePrecision, Event, Place, PlacePrecision
 
@@ -40,9 +40,9 @@ class EventState:
     place: Place | None = None
     place_stated: bool = False
     actors: list[ActorRole] = field(default_factory=list)  # union by (name, role), for matching
-    # One entry per mention naming an actor (groups.side_actors picks each actor's side).
+    # One entry per mention naming an actor (sides.side_actors picks each actor's side).
     roles: list[ActorRole] = field(default_factory=list)
-    # Who its mentions put on opposite sides, two by two (groups.side_pairs, summed).
+    # Who its mentions put on opposite sides, two by two (sides.side_pairs, summed).
     pairs: Counter[frozenset[str]] = field(default_factory=Counter)
     # One (place, stated) per mention group that joined (groups.vote_place picks the event's).
     places: list[tuple[Place, bool]] = field(default_factory=list)
