@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +74,18 @@ SECURITY_HEADERS = {
 }
 
 
+# The formatters the page templates call as filters ("{{ event | dates }}").
+PAGE_FILTERS: dict[str, Callable[..., Any]] = {
+    "place": format_place,
+    "dates": format_dates,
+    "figure": figure_sign,
+    "safe_url": safe_url,
+    "markdown": markdown_html,
+    "date_precision": date_precision_text,
+    "place_precision": place_precision_text,
+}
+
+
 def template_environment() -> jinja2.Environment:
     """The Jinja2 environment of the pages: autoescape on for every template, undefined names fail."""
     env = jinja2.Environment(
@@ -83,15 +95,7 @@ def template_environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(
-        place=format_place,
-        dates=format_dates,
-        figure=figure_sign,
-        safe_url=safe_url,
-        markdown=markdown_html,
-        date_precision=date_precision_text,
-        place_precision=place_precision_text,
-    )
+    env.filters.update(PAGE_FILTERS)
     return env
 
 

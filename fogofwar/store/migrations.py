@@ -22,6 +22,7 @@ Layout of version 1 (``0001_initial``):
 
 from __future__ import annotations
 
+import functools
 import logging
 import sqlite3
 from collections.abc import Callable
@@ -45,6 +46,11 @@ def _execute_all(db: sqlite3.Connection, statements: tuple[str, ...]) -> None:
     # One statement at a time: executescript() would COMMIT the open transaction first.
     for statement in statements:
         db.execute(statement)
+
+
+def _run_sql(statements: tuple[str, ...]) -> Callable[[sqlite3.Connection], None]:
+    """A migration that only runs these SQL statements, in order."""
+    return functools.partial(_execute_all, statements=statements)
 
 
 _INITIAL = (
@@ -178,10 +184,6 @@ _INITIAL = (
 )
 
 
-def _m0001_initial(db: sqlite3.Connection) -> None:
-    _execute_all(db, _INITIAL)
-
-
 # Version 2: analysts' corrections, an append-only audit trail (see fogofwar.corrections).
 # ``data`` holds the Correction's to_dict() (the source of truth); kind, event_id, claim_id,
 # author and at are copies for queries. No foreign key to events: the link stage replaces
@@ -213,10 +215,6 @@ _CORRECTIONS = (
     END
     """,
 )
-
-
-def _m0002_corrections(db: sqlite3.Connection) -> None:
-    _execute_all(db, _CORRECTIONS)
 
 
 # Version 3: the events as people see them, corrections applied, materialised for queries (see
@@ -348,10 +346,6 @@ _CORRECTED = (
 )
 
 
-def _m0003_corrected_events(db: sqlite3.Connection) -> None:
-    _execute_all(db, _CORRECTED)
-
-
 # Version 4: what `fogofwar watch` has already seen of each source (see fogofwar.watch and
 # fogofwar.store.watch_state), so a later poll, in this run or the next, takes only what is new.
 #
@@ -380,10 +374,6 @@ _WATCH_STATE = (
     )
     """,
 )
-
-
-def _m0004_watch_state(db: sqlite3.Connection) -> None:
-    _execute_all(db, _WATCH_STATE)
 
 
 # Version 5: the keys a batch looks records up by, so an ingest reads only the stored events and
@@ -420,10 +410,6 @@ _LINK_INDEX = (
     )
     """,
 )
-
-
-def _m0005_link_index(db: sqlite3.Connection) -> None:
-    _execute_all(db, _LINK_INDEX)
 
 
 # Version 6: the dateline's offsets into the article text (``Article.dateline_start`` and
@@ -464,10 +450,6 @@ _ARTICLE_TERMS = (
 )
 
 
-def _m0007_article_terms(db: sqlite3.Connection) -> None:
-    _execute_all(db, _ARTICLE_TERMS)
-
-
 # Version 8: integer link keys (fogofwar.link.incremental.key_code), so that a batch's writes
 # land together instead of on every page of the tables:
 # - ``event_keys`` (key, event_id), keyed by a code whose high bits are the key's week; no index
@@ -506,10 +488,6 @@ _INTEGER_LINK_KEYS = (
 )
 
 
-def _m0008_integer_link_keys(db: sqlite3.Connection) -> None:
-    _execute_all(db, _INTEGER_LINK_KEYS)
-
-
 # Version 9: where an event id the linker gave up went (``event_redirects``: old id -> the live
 # event holding its mentions now). Event ids are those of the earliest report
 # (fogofwar.link.cluster.stable_id), so a batch bringing an earlier report of a stored event
@@ -528,21 +506,17 @@ _EVENT_REDIRECTS = (
 )
 
 
-def _m0009_event_redirects(db: sqlite3.Connection) -> None:
-    _execute_all(db, _EVENT_REDIRECTS)
-
-
 # Order is the version number: MIGRATIONS[0] is version 1. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration("0001_initial", _m0001_initial),
-    Migration("0002_corrections", _m0002_corrections),
-    Migration("0003_corrected_events", _m0003_corrected_events),
-    Migration("0004_watch_state", _m0004_watch_state),
-    Migration("0005_link_index", _m0005_link_index),
+    Migration("0001_initial", _run_sql(_INITIAL)),
+    Migration("0002_corrections", _run_sql(_CORRECTIONS)),
+    Migration("0003_corrected_events", _run_sql(_CORRECTED)),
+    Migration("0004_watch_state", _run_sql(_WATCH_STATE)),
+    Migration("0005_link_index", _run_sql(_LINK_INDEX)),
     Migration("0006_dateline_span", _m0006_dateline_span),
-    Migration("0007_article_terms", _m0007_article_terms),
-    Migration("0008_integer_link_keys", _m0008_integer_link_keys),
-    Migration("0009_event_redirects", _m0009_event_redirects),
+    Migration("0007_article_terms", _run_sql(_ARTICLE_TERMS)),
+    Migration("0008_integer_link_keys", _run_sql(_INTEGER_LINK_KEYS)),
+    Migration("0009_event_redirects", _run_sql(_EVENT_REDIRECTS)),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
