@@ -134,3 +134,55 @@ def test_places_acled_admin1_names(place: Place | None, expected: str | None) ->
 
 def test_places_admin2_export_column() -> None:
     assert admin2(Place(name="Kossi", admin1="Boucle du Mouhoun", country="BF", feature="admin2")) == "Kossi"
+
+
+def test_places_country_name_before_an_actor_noun_is_whose_not_where(gazetteer: Gazetteer) -> None:
+    # "a US airstrike": the actor's home, like the demonym "American"; the district is the place
+    text = "On 2 March, a US airstrike killed five militants in Nurgal district, Kunar."
+    assert "United States" not in [name for name, *_ in _found(gazetteer, text, None)]
+    assert gazetteer.country_context(text) == "AF"
+    place = _place(gazetteer, text)
+    assert place is not None and (place.country, place.admin1) == ("AF", "Kunar")
+
+
+def test_places_country_name_as_a_place_still_counts(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "Troops crossed into Afghanistan overnight.", None)
+    assert ("Afghanistan", "country", None, "AF") in found
+
+
+def test_places_first_word_of_an_unknown_district_is_no_town(gazetteer: Gazetteer) -> None:
+    # "Tala" alone is a town in Egypt; here it begins a district's name the gazetteer lacks
+    text = "On 9 March, gunmen killed a teacher in Tala wa Bafrak district, Baghlan."
+    found = _found(gazetteer, text, None)
+    assert all(country != "EG" for *_, country in found)
+    place = _place(gazetteer, text)
+    assert place is not None and (place.country, place.admin1) == ("AF", "Baghlan")
+
+
+def test_places_district_of_a_city_keeps_the_city(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "A grenade was thrown at a checkpoint in Mogadishu-Hodan district.", None)
+    assert ("Mogadishu", "SO") in [(name, country) for name, _, _, country in found]
+
+
+def test_places_region_after_a_town_is_the_towns_own(gazetteer: Gazetteer) -> None:
+    # Red Sea is a state of Sudan and a governorate of Egypt: the town says which
+    for text in (
+        "Traders went on strike in Port Sudan (Red Sea state).",
+        "Traders went on strike in Port Sudan, Red Sea.",
+    ):
+        found = _found(gazetteer, text, None)
+        assert ("Red Sea", "admin1", "Red Sea", "SD") in found, text
+        assert gazetteer.country_context(text) == "SD", text
+
+
+def test_places_division_in_parentheses_outvotes_a_namesake_abroad(gazetteer: Gazetteer) -> None:
+    # "Kain" is also a Belgian town; Yatenga, the province in the parenthesis, is Burkina Faso's
+    text = "On 2 May, militants attacked the police post of Kain (Kain, Yatenga)."
+    assert gazetteer.country_context(text) == "BF"
+    place = _place(gazetteer, text)
+    assert place is not None and place.country == "BF"
+
+
+def test_places_division_named_with_its_kind(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "Soldiers searched houses in Maungdaw District.", "MM")
+    assert ("Maungdaw District", "admin2", "Rakhine", "MM") in found

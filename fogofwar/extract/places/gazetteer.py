@@ -41,6 +41,7 @@ from fogofwar.extract.places.text import (
     is_all_caps,
     km,
     short_admin1,
+    starts_division_name,
     tokens,
 )
 from fogofwar.model import Place, PlacePrecision
@@ -55,6 +56,8 @@ _KIND_FEATURE = {
 }
 # Between a name and the admin1 written after it: a comma ("Knightstown, Indiana").
 _ADMIN1_SEPARATOR = re.compile(r",[ \t]*")
+# Between a town and its region: "Sinkat, Red Sea", "Port Sudan (Red Sea state)".
+_REGION_AFTER_TOWN = re.compile(r",[ \t]*|[ \t]*\([ \t]*")
 # A capitalised name and a comma right before a name: "Nadiia, " in "Nadiia, Donetsk".
 _NAME_AND_COMMA_BEFORE = re.compile(r"[A-ZÀ-Þ][\w'’-]*,[ \t]*$")
 _KIND_PRECISION = {
@@ -73,6 +76,9 @@ _FEATURE_PRECISION = {
     "region": PlacePrecision.REGION,
 }
 # A kind word right after a division's name ("Donetsk region", "Kossi province").
+# The word right after a name ("US forces"; not "Mali's army", which reports mostly write of
+# a country's own army at home).
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _KIND_WORD_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(ADMIN1_WORDS)) + r")\b", re.IGNORECASE)
 # In mixed-case text an all-caps word this short is an acronym unless it is a town's own name.
 _ACRONYM_MAX = 4
@@ -295,8 +301,26 @@ class Gazetteer:
             place = self._accept(hit, country=country, caps=caps, admin1=admin1)
             if place is None or (not caps and self._is_acronym_alias(text, hit, place)):
                 continue
+            if not caps and place.feature != "country" and starts_division_name(text, hit.end):
+                continue
+            if place.feature == "country" and self._actor_noun_after(text, hit.end):
+                continue  # "a US airstrike": whose, like a demonym, not where
             places.append((hit.start, hit.end, place))
         return attach_admin1(self._marked_admin1(text, hits, places))
+
+    def _actor_home(self, text: str, hit: Hit) -> str | None:
+        """The country a name followed by an actor noun names as the actor's ("US forces")."""
+        if hit.border or not self._actor_noun_after(text, hit.end):
+            return None
+        rows = [row for row in self._rows(hit.key) if self._kind[row] == COUNTRY]
+        return self._country_of(rows[0]) if rows else None
+
+    def _actor_noun_after(self, text: str, end: int) -> bool:
+        """Whether the word after a name names an armed actor or its weapons ("forces",
+        "airstrike"): the name says whose they are."""
+        following = _NEXT_WORD.match(text, end)
+        nouns = self._params.country_votes.actor_nouns
+        return following is not None and following.group(1).casefold() in nouns
 
     def _is_acronym_alias(self, text: str, hit: Hit, place: Place) -> bool:
         """Whether a short all-caps word of mixed-case text ("GNA", "LNA") found a town only
@@ -359,7 +383,28 @@ class Gazetteer:
                     precision=int(PlacePrecision.REGION),
                 )
                 out[k] = (start, end, at_region)
+        for k in range(1, len(out)):
+            out[k] = self._town_region(text, out[k - 1], out[k])
         return out
+
+    def _town_region(
+        self, text: str, town: tuple[int, int, Place], division: tuple[int, int, Place]
+    ) -> tuple[int, int, Place]:
+        """An admin1 written right after a town ("Port Sudan (Red Sea state)", "Sinkat, Red
+        Sea") is the town's own when its country has one of that name: a region's name is
+        shared across borders (Red Sea: Sudan and Egypt), the town's is the surer."""
+        _, town_end, place = town
+        start, end, region = division
+        if (
+            region.feature != "admin1"
+            or place.precision > PlacePrecision.NEAR_TOWN
+            or not place.country
+            or region.country == place.country
+            or not _REGION_AFTER_TOWN.fullmatch(text, town_end, start)
+        ):
+            return division
+        own = self.admin1(text[start:end], country=place.country)
+        return division if own is None else (start, end, own)
 
     def _admin1_after(
         self, text: str, end: int, following: tuple[int, int, Place] | None
@@ -428,20 +473,31 @@ class Gazetteer:
         voted: set[tuple[int, int]] = set()
         # The name hits are found once: the places vote, and the names no place took vote as namesakes.
         hits = find_hits(text, keys=self._keys, titles=self._titles)
+        bracketed = {(hit.start, hit.end) for hit in hits if hit.bracketed}
         for start, end, place in self._places_of(text, hits, None, None):
             if not place.country:
                 continue
             weight = params.precision_weight.get(PlacePrecision(place.precision), town_weight)
             if place.feature == "populated_place" and place.geonames_id and not self._is_big(place):
                 continue
-            if place.feature in ("admin1", "admin2") and _KIND_WORD_AFTER.match(text, end):
-                # "Dnipropetrovsk region", "Kossi province": a place stated as one outvotes the
-                # demonym of whoever acted there ("Russian forces shelled ...").
+            if place.feature in ("admin1", "admin2") and (
+                _KIND_WORD_AFTER.match(text, end) or (start, end) in bracketed
+            ):
+                # "Dnipropetrovsk region", "Kossi province", "Kain (Kain, Yatenga)": a place
+                # stated as a division outvotes the demonym of whoever acted there ("Russian
+                # forces shelled ...") and a village's namesake abroad.
                 weight = params.named_division
             elif self._names_region_after_town(text, start, end, place):
                 weight = params.named_division  # "Nadiia, Donetsk": the village's region
             votes[place.country] += weight * lead(start)
             voted.add((start, end))
+        for hit in hits:
+            home = self._actor_home(text, hit) if (hit.start, hit.end) not in voted else None
+            if home is not None:  # "a US airstrike": counted as the demonym "American" would be
+                weight = params.demonym * params.actor_demonym_factor * lead(hit.start)
+                votes[home] += weight
+                by_demonym[home] += weight
+                voted.add((hit.start, hit.end))
         if not is_all_caps(text):
             for hit in hits:
                 if (hit.start, hit.end) not in voted:
@@ -602,7 +658,8 @@ class Gazetteer:
             return True
         if country is not None and self._country_of(row) != country:
             return False
-        return hit.hint is not None
+        # "Kossi province", or a division whose own name holds its kind ("Maungdaw District")
+        return hit.hint is not None or hit.key.rpartition(" ")[2] in ADMIN1_WORDS | DISTRICT_WORDS
 
     def _caps_plausible(self, row: int, hit: Hit) -> bool:
         """In ALL CAPS text every word looks like a name, so one word found only among a town's

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from fogofwar.folding import unaccented
 from fogofwar.model import Place, PlacePrecision
+from fogofwar.regex import alternation
 
 # Words after a name that say which kind of place it is ("Ghazni province", "Andar district").
 ADMIN1_WORDS = frozenset(
@@ -29,6 +30,22 @@ _PLACE_CUES = frozenset("in at near outside from to around of into toward toward
 _NEAR_CUES = ("near", "outside", "close to", "north of", "south of", "east of", "west of", "km from")
 # Lower-case words that may sit inside a multi-word place name ("Dar es Salaam", "Sar-e Pul").
 _CONNECTORS = frozenset("de del la las los el al ad an as ash ar az ez es e i y da do dos das of the".split())
+# A name followed by more name words and a division's kind word is a fragment of that division's
+# name ("Tala wa Bafrak district", "Khabb wa ash Shaaf district"): the division is unknown, and
+# its first word alone is some namesake town. Mixed-case text only (in ALL CAPS "AND" looks
+# like a name word).
+_NAME_LINKS = alternation(["wa", "va", *(_CONNECTORS - {"of", "the"})])
+_KIND_WORDS = alternation(w for w in ADMIN1_WORDS | DISTRICT_WORDS if " " not in w)
+_DIVISION_NAME_REST = re.compile(
+    rf"(?=[ ])(?:[ \-]+(?:(?:{_NAME_LINKS})[ \-]+)*[A-Z][\w'’\-]*)+[ ]+(?i:{_KIND_WORDS})\b"
+)
+
+
+def starts_division_name(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is the first part of a longer division name."""
+    return _DIVISION_NAME_REST.match(text, end) is not None
+
+
 # Suffixes dropped from admin1 names to give the short form news uses ("Kunduz Province").
 _ADMIN1_SUFFIX = re.compile(
     r"\b(province|region|governorate|state|department|district|oblast|oblysy|krai|kray|"
