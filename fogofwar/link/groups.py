@@ -304,7 +304,7 @@ def localities_named(text: str) -> frozenset[str]:
     return frozenset(
         unaccented(name).casefold()
         for match in _locality().finditer(text)
-        if (name := match.group("of") or match.group("kind") or match.group("held"))
+        if (name := next(filter(None, match.group("of", "kind", "held", "district")), None))
     )
 
 
