@@ -69,6 +69,12 @@ class DatePrecision(IntEnum):
     YEAR = 4  # a year or vaguer
 
 
+# A single day at WEEK precision is a day on or before which the incident happened (a report's
+# own date, "Reported on 4 March"): it stands for the week up to that day, this many days back
+# (link.similarity.date_range; export.acled.event_day).
+UNSTATED_DAY_SPAN = 6
+
+
 class PlacePrecision(IntEnum):
     """How exactly a place is known (ACLED geo_precision, extended). Stored as its integer."""
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from fogofwar.export import export
-from fogofwar.export.acled import COLUMNS, disorder_type, interaction
+from fogofwar.export.acled import COLUMNS, disorder_type, event_day, interaction
 from fogofwar.model import Actor, ActorRole, Article, Event, Place
 
 FIXTURE = Path(__file__).parent / "fixtures" / "export" / "events.json"
@@ -121,6 +121,35 @@ def test_export_acled_bare_event_leaves_cells_empty() -> None:
     for column in ("event_date", "time_precision", "actor1", "iso", "country", "latitude", "timestamp"):
         assert row[column] == "", column
     assert row["disorder_type"] == "Demonstrations"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "precision", "day"),
+    [
+        (date(2020, 3, 4), date(2020, 3, 4), 1, date(2020, 3, 4)),
+        # "Reported on 10 March": the week up to the day named is coded to that day
+        (date(2020, 3, 4), date(2020, 3, 10), 2, date(2020, 3, 10)),
+        # fighting from Thursday to Saturday: its first day
+        (date(2024, 7, 25), date(2024, 7, 27), 2, date(2024, 7, 25)),
+        # "in August": the middle of the month
+        (date(2018, 8, 1), date(2018, 8, 31), 3, date(2018, 8, 16)),
+        (None, None, 4, None),
+    ],
+)
+def test_export_acled_event_day(
+    start: date | None, end: date | None, precision: int, day: date | None
+) -> None:
+    event = Event(
+        id="e",
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        start=start,
+        end=end,
+        date_precision=precision,
+    )
+    assert event_day(event) == day
+    _, (row,) = rows([event], [])
+    assert row["event_date"] == (day.isoformat() if day else "")
 
 
 def test_export_acled_id_is_stable() -> None:

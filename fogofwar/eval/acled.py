@@ -48,7 +48,8 @@ Rules:
     punctuation and words such as "Province", "Region", "Oblast", "State" folded away);
   - ``location_within_25km``: haversine distance between the event's coordinates and the
     gold's at most 25 km (False when the event has no coordinates);
-  - ``date_within1``: the event date within one day of the gold ``event_date``;
+  - ``date_within1``: the event date its ACLED row writes (``export.acled.event_day``, one day
+    for a range) within one day of the gold ``event_date``;
   - ``actor1_recall``: the gold ``actor1`` is one of the event's actors, any role
     (:func:`same_actor`: a loose match, see there);
   - ``rows_sharing_event``: share of notes whose predicted event also holds another note's
@@ -215,7 +216,7 @@ def predicted_event(
 ) -> AcledPrediction:
     """What the scorer reads of ``event``: its ACLED export row's fields, its reconciled best
     killed and its actors; ``notes_of`` maps article id -> note ids (for merges)."""
-    from fogofwar.export.acled import acled_row
+    from fogofwar.export.acled import acled_row, event_day
 
     row = acled_row(event, articles)
     return AcledPrediction(
@@ -228,7 +229,7 @@ def predicted_event(
         admin1=row["admin1"],
         latitude=_float(row["latitude"]),
         longitude=_float(row["longitude"]),
-        start=event.start,
+        start=event_day(event),
         actors=tuple({r.actor.name: r.actor for r in event.actors}.values()),
     )
 

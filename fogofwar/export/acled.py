@@ -8,6 +8,7 @@ that the records cannot fill honestly (admin2 of a town, admin3) stay empty; not
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
 from typing import Any
 
 from fogofwar.export.countries import country_info
@@ -17,7 +18,7 @@ from fogofwar.export.places import acled_admin1, admin2, admin3
 from fogofwar.export.sides import SIDE_A, SIDE_B, side_actors
 from fogofwar.export.tabular import csv_bytes, stable_number, unix_time
 from fogofwar.export.vocab import AcledVocab, acled_vocab
-from fogofwar.model import Actor, Article, Claim, Event
+from fogofwar.model import UNSTATED_DAY_SPAN, Actor, Article, Claim, DatePrecision, Event
 from fogofwar.outlets import event_outlets
 from fogofwar.reconcile import counted_claims
 
@@ -104,6 +105,25 @@ def claim_note(claim: Claim) -> str:
     return f"{claim.claimant}{stance}: {amount} {claim.victims} {claim.outcome}{qualifier}"
 
 
+def event_day(event: Event) -> date | None:
+    """The one day ACLED codes for an event its reports date to a range (ACLED's event_date).
+
+    The week up to a day a report names (``UNSTATED_DAY_SPAN``: "Reported on 4 March", "On 2
+    May, JNIM claimed ...", or the report's own date when the text names no other) is coded to
+    that day, its end, as ACLED codes "reported on" events; a month or a vaguer period ("in
+    August") to its middle; a span of days ("fighting from Thursday to Saturday") to its first.
+    """
+    if event.start is None:
+        return None
+    end = event.end or event.start
+    span = (end - event.start).days
+    if span <= 0 or event.date_precision <= DatePrecision.DAY:
+        return event.start
+    if event.date_precision == DatePrecision.WEEK:
+        return end if span == UNSTATED_DAY_SPAN else event.start
+    return event.start + timedelta(days=span // 2)
+
+
 def summary(event: Event) -> str:
     """One sentence: type, the two sides, place and dates, from the record's fields only."""
     sides = [" and ".join(a.name for a in side_actors(event, role)) for role in (SIDE_A, SIDE_B)]
@@ -161,14 +181,15 @@ def acled_row(event: Event, articles: Mapping[str, Article]) -> dict[str, Any]:
     inter1 = side_a[0].inter if side_a else None
     inter2 = side_b[0].inter if side_b else None
     low, _ = killed_range(event)
+    day = event_day(event)
     sep = vocab.list_separator
     lat = place.lat if place else None
     lon = place.lon if place else None
     return {
         "event_id_cnty": f"{country.alpha_3 if country else UNKNOWN_ISO3}"
         f"{stable_number(event.id, digits=vocab.id_digits)}",
-        "event_date": event.start.strftime(vocab.date_format) if event.start else None,
-        "year": event.start.year if event.start else None,
+        "event_date": day.strftime(vocab.date_format) if day else None,
+        "year": day.year if day else None,
         "time_precision": min(event.date_precision, vocab.max_time_precision) if event.start else None,
         "disorder_type": disorder_type(event, vocab=vocab),
         "event_type": event.event_type,

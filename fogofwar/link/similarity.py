@@ -15,11 +15,9 @@ from datetime import date
 from functools import cached_property
 
 from fogofwar.link.params import DEFAULT_PARAMS, GENERIC_ACTOR_KINDS, LinkParams, coarse_type
-from fogofwar.model import ActorRole, Place
+from fogofwar.model import UNSTATED_DAY_SPAN, ActorRole, Place
 
 EARTH_RADIUS_KM = 6371.0088
-# Days before a precision-2 single day that it may stand for (see date_range).
-UNSTATED_DAY_SPAN = 6
 
 
 def shift_days(day: date, days: int) -> date:
