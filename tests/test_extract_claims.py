@@ -874,6 +874,10 @@ def test_claims_shapes(nlp: Any, registry: ActorRegistry, text: str, expected: l
         ("Gunmen assassinated an economic operator in the town.", "killed", 1),
         ("Gunmen killed three pastoralists near the well.", "killed", 3),
         ("Militants killed a marabout in the village.", "killed", 1),
+        # "dead" parsed as a preposition of the verb
+        ("On 5 May, militants shot dead a pastoralist man and seized his cattle.", "killed", 1),
+        ("A village sarpanch was beaten to death by a mob.", "killed", 1),
+        ("Clashes between two clans left 1 tribesman killed.", "killed", 1),
     ],
 )
 def test_claims_victims_named_by_trade_and_shot_dead(

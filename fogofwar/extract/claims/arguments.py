@@ -244,6 +244,7 @@ def _is_fatal(token: Any, lex: ClaimLexicon) -> bool:
             "acomp",
             "xcomp",
             "npadvmod",
+            "prep",  # "shot dead a pastoralist man": the parser takes "dead" for a preposition
         ):
             return True
         if child.dep_ == "prep" and any(g.lower_ in lex.fatal_modifiers for g in child.children):
