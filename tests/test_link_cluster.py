@@ -1019,6 +1019,9 @@ def test_link_groups_writes_calendar_day(sentence, precision, expected):
         # a place with the divisions that hold it; an acronym in brackets is no such list
         ("Fighters shelled a base in Goniri (Gujiba LGA, Borno) at night.", {"goniri"}),
         ("Islamic State West Africa Province (ISWAP) fighters attacked.", set()),
+        # one division in the parenthesis; a wire agency's tag is none
+        ("Shells killed two civilians in Zanatah (Tripoli) at night.", {"zanatah"}),
+        ("NAIROBI (Reuters) - Gunmen attacked a bus.", set()),
         # a district followed by its province; a district described, not named, is none
         ("Insurgents overran a checkpoint in Nad Ali district, Helmand.", {"nad ali"}),
         ("A bomb went off in the crowded Shiite district of the capital.", set()),
