@@ -1021,6 +1021,7 @@ def test_link_groups_writes_calendar_day(sentence, precision, expected):
         ("Islamic State West Africa Province (ISWAP) fighters attacked.", set()),
         # one division in the parenthesis; a wire agency's tag is none
         ("Shells killed two civilians in Zanatah (Tripoli) at night.", {"zanatah"}),
+        ("Soldiers shot a man in Bamenda town (Mezam, Nord-Ouest).", {"bamenda"}),
         ("NAIROBI (Reuters) - Gunmen attacked a bus.", set()),
         # a district followed by its province; a district described, not named, is none
         ("Insurgents overran a checkpoint in Nad Ali district, Helmand.", {"nad ali"}),
