@@ -878,6 +878,9 @@ def test_claims_shapes(nlp: Any, registry: ActorRegistry, text: str, expected: l
         ("On 5 May, militants shot dead a pastoralist man and seized his cattle.", "killed", 1),
         ("A village sarpanch was beaten to death by a mob.", "killed", 1),
         ("Clashes between two clans left 1 tribesman killed.", "killed", 1),
+        # a range the parser hangs on "between"; an abduction that ends in a killing
+        ("On 30 May, gunmen executed between 20 and 32 people in the village.", "killed", 20),
+        ("On 6 March, a civilian was kidnapped and killed by militants.", "killed", 1),
     ],
 )
 def test_claims_victims_named_by_trade_and_shot_dead(

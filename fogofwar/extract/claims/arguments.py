@@ -83,6 +83,15 @@ def _verbal_arguments(
         # verb ("took two other people inside the car, a male and female, into custody"), the same
         # people again; read as a second object, it gave a second claim with the same evidence.
         args += [(c, "object") for c in children if c.dep_ == "dobj"][:1]
+        if not has_object:
+            # "killed between 25 and 54 people": the parser makes the range a preposition's object
+            args += [
+                (g, "object")
+                for c in children
+                if c.dep_ == "prep" and c.lower_ == "between"
+                for g in c.children
+                if g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children)
+            ][:1]
         if any(c.dep_ == "dobj" and not _uncounted_plural(c) for c in children):
             # "killed his son and then himself", "shot his 2 children, then himself": the parser
             # hangs the reflexive on the verb. Not after "shot them": it would count the killer alone.
@@ -410,8 +419,10 @@ def outcome_arguments(
     if partners and any(c.dep_ == "cc" for c in token.children):
         partner = partners[0]
         other = outcome_word(partner, lex) or "killed"
-        if outcome == "injured" and other == "killed" and not _is_fatal(token, lex):
-            return outcome, []  # "shot and killed", "wounded and killed": the killing is the claim
+        if outcome in ("injured", "abducted", "captured") and other == "killed" and not _is_fatal(token, lex):
+            # "shot and killed", "kidnapped and killed", "captured and executed": the killing is
+            # the claim (the victims' toll is their death)
+            return outcome, []
         if _both_outcomes(token, partner, lex):
             outcome = "casualties"  # "killed or wounded": one count of both
     if outcome in ("injured", "missing") and _died_after(token, lex):
