@@ -881,6 +881,10 @@ def test_claims_shapes(nlp: Any, registry: ActorRegistry, text: str, expected: l
         # a range the parser hangs on "between"; an abduction that ends in a killing
         ("On 30 May, gunmen executed between 20 and 32 people in the village.", "killed", 20),
         ("On 6 March, a civilian was kidnapped and killed by militants.", "killed", 1),
+        # beaten or tortured to death
+        ("Police allegedly beat a man to death in the town.", "killed", 1),
+        ("Soldiers detained and tortured a villager to death.", "killed", 1),
+        ("A mob attacked and killed a suspected murderer.", "killed", 1),
     ],
 )
 def test_claims_victims_named_by_trade_and_shot_dead(
