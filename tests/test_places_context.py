@@ -186,3 +186,30 @@ def test_places_division_in_parentheses_outvotes_a_namesake_abroad(gazetteer: Ga
 def test_places_division_named_with_its_kind(gazetteer: Gazetteer) -> None:
     found = _found(gazetteer, "Soldiers searched houses in Maungdaw District.", "MM")
     assert ("Maungdaw District", "admin2", "Rakhine", "MM") in found
+
+
+def test_places_kind_word_of_one_country_votes_for_it(gazetteer: Gazetteer) -> None:
+    # Adamawa is a Nigerian state and (as Adamaoua) a Cameroonian region; LGAs are Nigeria's
+    text = "Gunmen raided Toungo (Toungo LGA, Adamawa) at night."
+    assert gazetteer.country_context(text) == "NG"
+    assert ("Adamawa", "admin1", "Adamawa", "NG") in _found(gazetteer, text, None)
+
+
+def test_places_compass_word_ending_an_unknown_county_is_no_region(gazetteer: Gazetteer) -> None:
+    found = _found(
+        gazetteer, "Raiders struck a cattle camp in Mundri East county (Western Equatoria state).", None
+    )
+    assert [country for *_, country in found] == ["SS"]
+
+
+def test_places_name_in_a_parenthesis_of_divisions_is_a_division(gazetteer: Gazetteer) -> None:
+    # Soum: a province of Burkina Faso and a village of Senegal
+    found = _found(gazetteer, "Vigilantes routed militants in Pobe Mengao (Pobe-Mengao, Soum).", None)
+    assert ("Soum", "admin2", "Sahel", "BF") in found
+
+
+def test_places_division_lies_in_the_next_one_of_its_parenthesis(gazetteer: Gazetteer) -> None:
+    # Beni: a department of Bolivia, and a town of North Kivu
+    text = "Soldiers found a rebel camp near Mayangose (Beni, Nord-Kivu)."
+    assert gazetteer.country_context(text) == "CD"
+    assert ("Beni", "populated_place", "North Kivu", "CD") in _found(gazetteer, text, None)

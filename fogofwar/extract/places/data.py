@@ -78,6 +78,9 @@ class CountryVotes:
     namesakes: dict[str, float]
     conflict_prior: float  # a namesake vote for a country of armed conflict counts this many times
     conflict_countries: frozenset[str]
+    # A division's kind word used by one country alone ("Toungo LGA": Nigeria's Local Government
+    # Areas; "barangay": the Philippines'): votes ``named_division`` for that country.
+    kind_word_countries: dict[str, str]
 
 
 @dataclass(frozen=True)

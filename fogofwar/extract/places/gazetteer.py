@@ -76,6 +76,19 @@ _FEATURE_PRECISION = {
     "region": PlacePrecision.REGION,
 }
 # A kind word right after a division's name ("Donetsk region", "Kossi province").
+# The kind a name in a parenthesis of divisions takes: any division (see _places_of).
+DIVISION_HINT = "division"
+# The name before a parenthesis, up to the name in it: "Bama (" in "Bama (Bama, Houet)".
+_NAME_BEFORE_PARENTHESIS = re.compile(r"([^\W\d_][\w'’ -]*?)\s*\(\s*$")
+
+
+def _names_the_place_before(text: str, hit: Hit) -> bool:
+    """Whether a name opening a parenthesis repeats the place before it ("Bama (Bama, Houet)":
+    the commune named like its seat)."""
+    before = _NAME_BEFORE_PARENTHESIS.search(text, max(0, hit.start - 60), hit.start)
+    return before is not None and fold(before.group(1)).endswith(hit.key)
+
+
 # The word right after a name ("US forces"; not "Mali's army", which reports mostly write of
 # a country's own army at home).
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
@@ -206,9 +219,13 @@ class Gazetteer:
         elif kind == SUPPLEMENT:
             score += points.curated_place
         elif kind == ADMIN1:
-            score += points.admin1 + (points.kind_word_matches if hint == "admin1" else 0.0)
+            score += points.admin1 + (points.kind_word_matches if hint in ("admin1", DIVISION_HINT) else 0.0)
+            if self._is_own_name(row, key):
+                score += points.town_own_name  # "Adamawa": Nigeria's state, not Cameroon's Adamaoua
         elif kind == DISTRICT:
-            score += points.district + (points.kind_word_matches if hint == "district" else 0.0)
+            score += points.district + (
+                points.kind_word_matches if hint in ("district", DIVISION_HINT) else 0.0
+            )
         elif kind == ADMIN2:
             score += points.admin2 + (points.kind_word_matches if hint is not None else 0.0)
         else:
@@ -298,6 +315,10 @@ class Gazetteer:
         places: list[tuple[int, int, Place]] = []
         caps = is_all_caps(text)
         for hit in hits:
+            if hit.bracketed and hit.hint is None and not _names_the_place_before(text, hit):
+                # "Pobe Mengao (Pobe-Mengao, Soum)": a name in a parenthesis of divisions is a
+                # division before it is a namesake town (not the commune named like the place)
+                hit = replace(hit, hint=DIVISION_HINT)
             place = self._accept(hit, country=country, caps=caps, admin1=admin1)
             if place is None or (not caps and self._is_acronym_alias(text, hit, place)):
                 continue
@@ -362,8 +383,10 @@ class Gazetteer:
         by_start = {hit.start: hit for hit in hits}
         out = list(places)
         for k, (start, end, place) in enumerate(out):
-            if place.precision > PlacePrecision.NEAR_TOWN or start not in by_start:
-                continue
+            if start not in by_start or (
+                place.precision > PlacePrecision.NEAR_TOWN and not by_start[start].bracketed
+            ):
+                continue  # a division in a parenthesis of divisions lies in the next one: "(Beni, Nord-Kivu)"
             marked = self._admin1_after(text, end, out[k + 1] if k + 1 < len(out) else None)
             if marked is None or (marked[0] == place.country and marked[1] == place.admin1):
                 continue
@@ -469,6 +492,14 @@ class Gazetteer:
                     weight *= params.actor_demonym_factor  # "Russian forces": whose, not where
                 votes[iso] += weight
                 by_demonym[iso] += weight
+        for k, (token_start, _token_end, key) in enumerate(words):
+            kind_country = params.kind_word_countries.get(key)
+            # "Toungo LGA", "Barangay Magdawat": a kind word only one country's divisions use
+            if kind_country and (
+                (k and text[words[k - 1][0]].isupper())
+                or (k + 1 < len(words) and text[words[k + 1][0]].isupper())
+            ):
+                votes[kind_country] += params.named_division * lead(token_start)
         town_weight = params.precision_weight[PlacePrecision.TOWN]
         voted: set[tuple[int, int]] = set()
         # The name hits are found once: the places vote, and the names no place took vote as namesakes.
@@ -622,8 +653,10 @@ class Gazetteer:
         single = " " not in hit.key
         if single and (hit.key in self._stopwords or hit.key in self._demonyms) and not hit.cued:
             return None
-        if hit.key in self._generic and hit.hint is None:
-            return None  # "the capital", "Central", "Northern": words, not names
+        if hit.key in self._generic and (hit.hint is None or hit.named):
+            # "the capital", "Central", "Northern": words, not names; "Mundri East county": the
+            # end of a county's name the gazetteer lacks
+            return None
         row = self._best(hit.key, country=country, hint=hit.hint, near=None, admin1=admin1)
         if row is None:
             return None
