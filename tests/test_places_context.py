@@ -213,3 +213,18 @@ def test_places_division_lies_in_the_next_one_of_its_parenthesis(gazetteer: Gaze
     text = "Soldiers found a rebel camp near Mayangose (Beni, Nord-Kivu)."
     assert gazetteer.country_context(text) == "CD"
     assert ("Beni", "populated_place", "North Kivu", "CD") in _found(gazetteer, text, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # districts named alike in several provinces: the province written after the kind word
+        ("Taliban fighters ambushed a patrol in Dawlat Abad district center, Balkh.", "Balkh"),
+        ("A blast hit a checkpoint in Qarabagh district, Kabul.", "Kabul"),
+        # "Nawa" alone is a Helmand district; here it ends an area's name
+        ("A landmine hit a patrol in Pie Nawa of Tarinkot district, Uruzgan.", "Uruzgan"),
+    ],
+)
+def test_places_district_then_its_province(gazetteer: Gazetteer, text: str, admin1: str) -> None:
+    first = _found(gazetteer, text, "AF")[0]
+    assert first[2] == admin1

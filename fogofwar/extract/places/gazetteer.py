@@ -54,8 +54,12 @@ _KIND_FEATURE = {
     DISTRICT: "district",
     ADMIN2: "admin2",
 }
-# Between a name and the admin1 written after it: a comma ("Knightstown, Indiana").
-_ADMIN1_SEPARATOR = re.compile(r",[ \t]*")
+# Between a name and the admin1 written after it: a comma ("Knightstown, Indiana"), after the
+# name's kind word ("Qarabagh district, Kabul", "Dawlat Abad district center, Balkh").
+_ADMIN1_SEPARATOR = re.compile(
+    r"(?:[ \t]+(?:" + "|".join(sorted(DISTRICT_WORDS | ADMIN1_WORDS)) + r")(?:[ \t]+cent(?:er|re))?)?,[ \t]*",
+    re.IGNORECASE,
+)
 # Between a town and its region: "Sinkat, Red Sea", "Port Sudan (Red Sea state)".
 _REGION_AFTER_TOWN = re.compile(r",[ \t]*|[ \t]*\([ \t]*")
 # A capitalised name and a comma right before a name: "Nadiia, " in "Nadiia, Donetsk".
@@ -673,6 +677,8 @@ class Gazetteer:
             return None  # a foreign province by bare name is more often a word or a person
         if kind == ADMIN2 and not self._admin2_plausible(row, hit, country):
             return None
+        if kind == DISTRICT and hit.named and not hit.cued and hit.hint is None:
+            return None  # "in Pie Nawa of Tarinkot district": a part of an unknown name
         precision = None
         if kind == CITY and (hit.near or hit.hint == "district"):
             precision = PlacePrecision.NEAR_TOWN
