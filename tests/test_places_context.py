@@ -228,3 +228,12 @@ def test_places_division_lies_in_the_next_one_of_its_parenthesis(gazetteer: Gaze
 def test_places_district_then_its_province(gazetteer: Gazetteer, text: str, admin1: str) -> None:
     first = _found(gazetteer, text, "AF")[0]
     assert first[2] == admin1
+
+
+def test_places_neighbourhood_word_is_no_town(gazetteer: Gazetteer) -> None:
+    # "Colonia" alone is a village of Hidalgo; "Colonia Camino Verde" is a district of Tijuana
+    text = "In Tijuana, Baja California, gunmen shot a man in Colonia Camino Verde."
+    assert [(name, admin1) for name, _, admin1, _ in _found(gazetteer, text, "MX")] == [
+        ("Tijuana", "Baja California"),
+        ("Baja California", "Baja California"),
+    ]

@@ -69,6 +69,10 @@ _PLURAL_KIND = re.compile(
 # start a longer name the index lacks ("Al Zayaynya", "Abu Salim", "Ceel Salini"), never the
 # town spelled like the particle (Norway's Ål, India's Ābu, Somalia's Eyl).
 _NAME_PARTICLES = frozenset("al el as ad ar ash at az an abu umm ibn bin ain ayn ceel".split())
+# Words that begin a neighbourhood's name ("in Tijuana, ... in Colonia Camino Verde", "Barangay
+# Poblacion", "Morro do Palacio"): the neighbourhood of the town named before, never the namesake
+# town "Colonia" or "Morro" elsewhere.
+_NEIGHBOURHOOD_WORDS = frozenset("colonia barrio bairro morro favela barangay".split())
 # A country named as the far side of a border ("along the border with Niger", "the Somalia
 # border town of Elwak"): the event is on this side, in the country the article is about
 # (Gazetteer._accept).
@@ -276,9 +280,10 @@ def find_hits(text: str, *, keys: Container[str], titles: Container[str]) -> lis
 
 
 def _not_a_place(text: str, words: list[Token], i: int, j: int, key: str, caps: bool) -> bool:
-    """Whether a known name at tokens ``i``..``j`` is no place of the text: a name particle
-    starting a longer unknown name, a month ("in August") or a currency ("US dollar")."""
-    if i == j and key in _NAME_PARTICLES and j + 1 < len(words):
+    """Whether a known name at tokens ``i``..``j`` is no place of the text: a name particle or a
+    neighbourhood's kind word starting a longer unknown name, a month ("in August") or a
+    currency ("US dollar")."""
+    if i == j and key in _NAME_PARTICLES | _NEIGHBOURHOOD_WORDS and j + 1 < len(words):
         after = words[j + 1]
         if _NAME_GAP.fullmatch(text, words[j][1], after[0]) and _starts_name(text, after, caps):
             return True
