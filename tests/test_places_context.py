@@ -237,3 +237,14 @@ def test_places_neighbourhood_word_is_no_town(gazetteer: Gazetteer) -> None:
         ("Tijuana", "Baja California"),
         ("Baja California", "Baja California"),
     ]
+
+
+def test_places_neighbourhood_named_with_its_kind_is_no_town(gazetteer: Gazetteer) -> None:
+    # Candelária is also a town of Rio Grande do Sul
+    text = "In Rio de Janeiro, a shoot-out took place in Candelaria neighborhood."
+    assert [name for name, *_ in _found(gazetteer, text, "BR")] == ["Rio de Janeiro"]
+
+
+def test_places_admin1_alternate_name_inside_a_longer_name_is_no_place(gazetteer: Gazetteer) -> None:
+    text = "In Sao Paulo, protesters marched against the Federal Supreme Court."
+    assert [name for name, *_ in _found(gazetteer, text, "BR")] == ["Sao Paulo"]

@@ -677,6 +677,14 @@ class Gazetteer:
             return None  # a foreign province by bare name is more often a word or a person
         if kind == ADMIN2 and not self._admin2_plausible(row, hit, country):
             return None
+        if (
+            kind == ADMIN1
+            and hit.named
+            and not hit.cued
+            and hit.hint is None
+            and not self._is_own_name(row, hit.key)
+        ):
+            return None  # "the Federal Supreme Court": a word of a longer name, not "Federal District"
         if kind == DISTRICT and hit.named and not hit.cued and hit.hint is None:
             return None  # "in Pie Nawa of Tarinkot district": a part of an unknown name
         precision = None

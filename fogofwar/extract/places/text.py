@@ -73,6 +73,7 @@ _NAME_PARTICLES = frozenset("al el as ad ar ash at az an abu umm ibn bin ain ayn
 # Poblacion", "Morro do Palacio"): the neighbourhood of the town named before, never the namesake
 # town "Colonia" or "Morro" elsewhere.
 _NEIGHBOURHOOD_WORDS = frozenset("colonia barrio bairro morro favela barangay".split())
+_NEIGHBOURHOOD_AFTER = re.compile(r"[ \t]+neighbou?rhoods?\b", re.IGNORECASE)
 # A country named as the far side of a border ("along the border with Niger", "the Somalia
 # border town of Elwak"): the event is on this side, in the country the article is about
 # (Gazetteer._accept).
@@ -289,6 +290,8 @@ def _not_a_place(text: str, words: list[Token], i: int, j: int, key: str, caps: 
             return True
     if i == j and key in _months():
         return True
+    if _NEIGHBOURHOOD_AFTER.match(text, words[j][1]):
+        return True  # "a shoot-out in Candelaria neighborhood": a part of the town named before
     return _CURRENCY_AFTER.match(text, words[j][1]) is not None
 
 
