@@ -271,21 +271,23 @@ def sentence_text(mention: Mention, article: Article | None = None) -> str:
     return article.blank_dateline(sentence.start, sentence.end)
 
 
-def states_date(mention: Mention, *, article: Article | None = None) -> bool:
+def states_date(mention: Mention, *, article: Article | None = None, text: str | None = None) -> bool:
     """Whether the mention's sentence (less the ``article``'s dateline) has a date word, and is
     no running toll or later step of the case: "the number of people killed in the attack rose to
     59 on Sunday", "he was arraigned on Monday" date the count or the step, not the incident, so
-    such a date is taken as the report's, as if inherited (``TOLL_UPDATE``, ``LATER_STEP``)."""
-    text = sentence_text(mention, article)
+    such a date is taken as the report's, as if inherited (``TOLL_UPDATE``, ``LATER_STEP``).
+    ``text``: the sentence as ``sentence_text`` gives it, when the caller has it."""
+    text = sentence_text(mention, article) if text is None else text
     return _date_words().search(text) is not None and _later_step().search(text) is None
 
 
-def writes_calendar_day(mention: Mention, *, article: Article | None = None) -> bool:
-    """Whether the mention is dated to a day and its sentence (less the dateline) writes out a
-    calendar day ("On 4 March", "March 5th"), not only a weekday or "yesterday"."""
+def writes_calendar_day(mention: Mention, *, article: Article | None = None, text: str | None = None) -> bool:
+    """Whether the mention is dated to a day and its sentence (less the dateline; ``text``, when
+    the caller has it) writes out a calendar day ("On 4 March", "March 5th"), not only a
+    weekday or "yesterday"."""
     if mention.date_precision != 1:
         return False
-    return _calendar_date().search(sentence_text(mention, article)) is not None
+    return _calendar_date().search(sentence_text(mention, article) if text is None else text) is not None
 
 
 @functools.cache
@@ -357,19 +359,24 @@ _MIN_SKELETON = 3
 
 
 def is_stated(
-    mention: Mention, *, article: Article | None = None, persons: frozenset[str] = frozenset()
+    mention: Mention,
+    *,
+    article: Article | None = None,
+    persons: frozenset[str] = frozenset(),
+    text: str | None = None,
 ) -> bool:
     """Whether the mention's sentence names its place (less the ``article``'s dateline) and
     the place is finer than a country; a name read only from a hospital's or coroner's name
     ("Mount Sinai Hospital") does not count (``_FACILITY_AFTER``), nor a town's name read from
     a county's ("Essex County", ``_COUNTY_AFTER``), nor a name the sentence only writes in lower
     case (a common word: "police" read as Police, Poland), nor a name in ``persons``
-    (case-folded names the report uses for people, ``person_names``). Accents do not count."""
+    (case-folded names the report uses for people, ``person_names``). Accents do not count.
+    ``text``: the sentence as ``sentence_text`` gives it, when the caller has it."""
     place = mention.place
     if place is None or place.precision >= 4 or place.name.casefold() in persons:
         return False
     # accents aside: the gazetteer's "Várzea Grande" is the report's "Varzea Grande"
-    original = sentence_text(mention, article)
+    original = sentence_text(mention, article) if text is None else text
     text = unaccented(original).casefold()
     name = unaccented(place.name).casefold()
     if name in text:
@@ -533,10 +540,11 @@ def _group(
 ) -> list[MentionGroup]:
     groups: list[MentionGroup] = []
     for mention in mentions:
-        stated = is_stated(mention, article=article, persons=persons)
-        dated = states_date(mention, article=article)
-        written = dated and writes_calendar_day(mention, article=article)
-        localities = localities_named(sentence_text(mention, article))
+        text = sentence_text(mention, article)  # read once for the four questions below
+        stated = is_stated(mention, article=article, persons=persons, text=text)
+        dated = states_date(mention, article=article, text=text)
+        written = dated and writes_calendar_day(mention, article=article, text=text)
+        localities = localities_named(text)
         dates = mention_dates(mention, reference=reference)
         fits = [
             (fit, i)
