@@ -1025,6 +1025,7 @@ def test_link_groups_writes_calendar_day(sentence, precision, expected):
         ("NAIROBI (Reuters) - Gunmen attacked a bus.", set()),
         # a district followed by its province; a district described, not named, is none
         ("Insurgents overran a checkpoint in Nad Ali district, Helmand.", {"nad ali"}),
+        ("A gunman killed an official in PD1 of Lashkargah city, Helmand.", {"lashkargah"}),
         ("A bomb went off in the crowded Shiite district of the capital.", set()),
         ("The predominantly Sunni district was quiet.", set()),
     ],
