@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from fixtures.export.dated import dated_battle
 
 from fogofwar.export import export
 from fogofwar.export.acled import COLUMNS, disorder_type, event_day, interaction
@@ -139,14 +140,7 @@ def test_export_acled_bare_event_leaves_cells_empty() -> None:
 def test_export_acled_event_day(
     start: date | None, end: date | None, precision: int, day: date | None
 ) -> None:
-    event = Event(
-        id="e",
-        event_type="Battles",
-        sub_event_type="Armed clash",
-        start=start,
-        end=end,
-        date_precision=precision,
-    )
+    event = dated_battle(start, end, precision)
     assert event_day(event) == day
     _, (row,) = rows([event], [])
     assert row["event_date"] == (day.isoformat() if day else "")

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from fixtures.export.dated import dated_battle
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -145,15 +146,7 @@ def test_export_ucdp_combined_group_not_added_twice() -> None:
 def test_export_ucdp_date_prec(
     start: date | None, end: date | None, precision: int, expected: int | None
 ) -> None:
-    event = Event(
-        id="d",
-        event_type="Battles",
-        sub_event_type="Armed clash",
-        start=start,
-        end=end,
-        date_precision=precision,
-    )
-    assert date_prec(event) == expected
+    assert date_prec(dated_battle(start, end, precision)) == expected
 
 
 @pytest.mark.parametrize(
