@@ -51,7 +51,9 @@ class ContextVotes:
         about, and the dateline names its town even when the town is too small to vote from the
         text alone. A ``dateline_country`` the dateline names outright ("TAWILA, Sudan") takes
         those votes instead of its town's namesake. An admin1 or admin2 named with its kind word
-        ("Donetsk region") counts 1.5.
+        ("Donetsk region") or in a parenthesis of divisions ("Kain (Kain, Yatenga)") counts 1.5, as
+        does a kind word only one country's divisions use ("Toungo LGA": Nigeria). A country's
+        name before an actor noun ("a US airstrike") votes as its demonym would.
         Names no context placed (villages, divisions in a parenthesis: "Kombori (Kossi)") vote
         for each country holding a place of that name, shared among them, countries of armed
         conflict counting more (:meth:`_namesake_votes`). A demonym is whose forces acted: on a
