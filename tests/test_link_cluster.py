@@ -1026,6 +1026,7 @@ def test_link_groups_writes_calendar_day(sentence, precision, expected):
         # a district followed by its province; a district described, not named, is none
         ("Insurgents overran a checkpoint in Nad Ali district, Helmand.", {"nad ali"}),
         ("A gunman killed an official in PD1 of Lashkargah city, Helmand.", {"lashkargah"}),
+        ("Clan violence erupted in Afdere zone (Somali region) at dawn.", {"afdere"}),
         ("A bomb went off in the crowded Shiite district of the capital.", set()),
         ("The predominantly Sunni district was quiet.", set()),
     ],
