@@ -125,6 +125,10 @@ def test_places_admin1_alternate_names_from_geonames(gazetteer: Gazetteer) -> No
         (Place(name="Goma", admin1="North Kivu", country="CD"), "Nord-Kivu"),
         (Place(name="Cizre", admin1="Şırnak", country="TR"), "Şirnak"),
         (Place(name="Gao", admin1="Gao", country="ML"), "Gao"),
+        (
+            Place(name="Marawi", admin1="Bangsamoro", country="PH"),
+            "Bangsamoro Autonomous Region in Muslim Mindanao",
+        ),
         (None, None),
     ],
 )
