@@ -377,36 +377,36 @@ def is_stated(
         return False
     # accents aside: the gazetteer's "Várzea Grande" is the report's "Varzea Grande"
     original = sentence_text(mention, article) if text is None else text
-    text = unaccented(original).casefold()
+    folded = unaccented(original).casefold()
     name = unaccented(place.name).casefold()
-    if name in text:
-        aligned = len(text) == len(original)
+    if name in folded:
+        aligned = len(folded) == len(original)
         return any(
-            not _FACILITY_AFTER.match(text, found.end())
-            and not (place.precision == 1 and _COUNTY_AFTER.match(text, found.end()))
+            not _FACILITY_AFTER.match(folded, found.end())
+            and not (place.precision == 1 and _COUNTY_AFTER.match(folded, found.end()))
             and not (aligned and original[found.start()].islower())
-            for found in re.finditer(re.escape(name), text)
+            for found in re.finditer(re.escape(name), folded)
         )
     words = _NAME_WORD.findall(name)
-    if words and all(re.search(rf"\b{re.escape(w)}\b", text) for w in words if w != "saint"):
+    if words and all(re.search(rf"\b{re.escape(w)}\b", folded) for w in words if w != "saint"):
         return True
     # Spelled another way: "Maidan Shar" for the gazetteer's "Maīdān Shahr", "Maywand" for
     # "Maiwand" (transliterations differ in vowels and h); words whose consonants say little
     # ("Gao") must match as written.
     skeletons = [_skeleton(w) for w in words if w != "saint"]
     if skeletons and all(len(k) >= _MIN_SKELETON for k in skeletons):
-        written = {_skeleton(w) for w in _NAME_WORD.findall(text)}
+        written = {_skeleton(w) for w in _NAME_WORD.findall(folded)}
         if all(k in written for k in skeletons):
             return True
     # "Nad Ali" for "Nad-e Ali", "Dawlat Abad" for "Dowlatābād": the name's letters run together,
     # Persian linking vowels dropped, against the text's words run together two by two
     bare = _EZAFE.sub("", name)
-    if bare != name and re.search(rf"\b{re.escape(bare)}\b", text):
+    if bare != name and re.search(rf"\b{re.escape(bare)}\b", folded):
         return True
     whole = _skeleton(bare.replace(" ", ""))
     if len(whole) < 2 * _MIN_SKELETON:
         return False
-    tokens = re.findall(r"[^\W\d_]+", _EZAFE.sub("", text))
+    tokens = re.findall(r"[^\W\d_]+", _EZAFE.sub("", folded))
     runs = [*tokens, *(a + b for a, b in itertools.pairwise(tokens))]
     return any(_skeleton(run) == whole for run in runs)
 
@@ -449,9 +449,10 @@ def _fits(
     stated: bool,
     dates: DateRange | None,
     params: LinkParams,
-    article: Article | None = None,
+    text: str,
 ) -> tuple[int, int, int, int] | None:
-    """How well ``mention`` fits ``group`` as a sort key (higher is better), or None if it does not."""
+    """How well ``mention`` fits ``group`` as a sort key (higher is better), or None if it does not.
+    ``text``: the mention's sentence as ``sentence_text`` gives it."""
     if coarse_type(group.event_type) != coarse_type(mention.event_type) and not _part_of_violence(
         group, mention
     ):
@@ -464,7 +465,7 @@ def _fits(
     ):
         return None
     rank = _place_rank(group, mention, stated, params)
-    if rank is None or _abroad(group, mention, article):
+    if rank is None or _abroad(group, mention, text):
         return None
     same_type = group.event_type.casefold() == mention.event_type.casefold()
     same_sub = group.sub_event_type.casefold() == mention.sub_event_type.casefold()
@@ -474,18 +475,18 @@ def _fits(
     return (rank, int(same_type) + int(same_sub), shared_actors, group.mentions[-1].sentence.start)
 
 
-def _abroad(group: MentionGroup, mention: Mention, article: Article | None) -> bool:
-    """Whether the mention's sentence names a country other than the group's stated place's as
-    where it happened: "Turkish warplanes struck PKK targets in Iraq and Syria hours later",
-    after an attack in Ankara, is another incident."""
+def _abroad(group: MentionGroup, mention: Mention, text: str) -> bool:
+    """Whether the mention's sentence (``text``) names a country other than the group's stated
+    place's as where it happened: "Turkish warplanes struck PKK targets in Iraq and Syria hours
+    later", after an attack in Ankara, is another incident."""
     place = mention.place
     if place is None or place.feature != "country" or group.place is None or not group.place_stated:
         return False
     if group.place.country is None or place.country == group.place.country:
         return False
-    text = unaccented(sentence_text(mention, article)).casefold()
+    folded = unaccented(text).casefold()
     return (
-        re.search(rf"\b(?:in|into|on|across|over)\s+{re.escape(unaccented(place.name).casefold())}\b", text)
+        re.search(rf"\b(?:in|into|on|across|over)\s+{re.escape(unaccented(place.name).casefold())}\b", folded)
         is not None
     )
 
@@ -547,9 +548,7 @@ def _group(
         localities = localities_named(text)
         dates = mention_dates(mention, reference=reference)
         fits = [
-            (fit, i)
-            for i, g in enumerate(groups)
-            if (fit := _fits(g, mention, stated, dates, params, article))
+            (fit, i) for i, g in enumerate(groups) if (fit := _fits(g, mention, stated, dates, params, text))
         ]
         if fits:
             target = groups[max(fits)[1]]

@@ -85,7 +85,6 @@ class ContextVotes:
                     weight *= params.actor_demonym_factor  # "Russian forces": whose, not where
                 votes[iso] += weight
                 by_demonym[iso] += weight
-        for k, (token_start, _token_end, key) in enumerate(words):
             kind_country = params.kind_word_countries.get(key)
             # "Toungo LGA", "Barangay Magdawat": a kind word only one country's divisions use
             if kind_country and (

@@ -33,6 +33,7 @@ from fogofwar.extract.places.index import (
 from fogofwar.extract.places.text import (
     ADMIN1_WORDS,
     DISTRICT_WORDS,
+    KIND_WORDS,
     Hit,
     attach_admin1,
     find_hits,
@@ -55,7 +56,7 @@ _KIND_FEATURE = {
 # Between a name and the admin1 written after it: a comma ("Knightstown, Indiana"), after the
 # name's kind word ("Qarabagh district, Kabul", "Dawlat Abad district center, Balkh").
 _ADMIN1_SEPARATOR = re.compile(
-    r"(?:[ \t]+(?:" + "|".join(sorted(DISTRICT_WORDS | ADMIN1_WORDS)) + r")(?:[ \t]+cent(?:er|re))?)?,[ \t]*",
+    r"(?:[ \t]+(?:" + "|".join(sorted(KIND_WORDS)) + r")(?:[ \t]+cent(?:er|re))?)?,[ \t]*",
     re.IGNORECASE,
 )
 # Between a town and its region: "Sinkat, Red Sea", "Port Sudan (Red Sea state)".
@@ -516,7 +517,7 @@ class Gazetteer(ContextVotes):
         if country is not None and self._country_of(row) != country:
             return False
         # "Kossi province", or a division whose own name holds its kind ("Maungdaw District")
-        return hit.hint is not None or hit.key.rpartition(" ")[2] in ADMIN1_WORDS | DISTRICT_WORDS
+        return hit.hint is not None or hit.key.rpartition(" ")[2] in KIND_WORDS
 
     def _caps_plausible(self, row: int, hit: Hit) -> bool:
         """In ALL CAPS text every word looks like a name, so one word found only among a town's

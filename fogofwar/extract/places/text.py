@@ -25,6 +25,7 @@ DISTRICT_WORDS = frozenset(
     "district districts municipality municipalities subcounty subcounties lga lgas commune communes "
     "payam tehsil woreda upazila raion rayon".split()
 ) | {"sub county", "sub counties"}
+KIND_WORDS = ADMIN1_WORDS | DISTRICT_WORDS
 # Words before a name that make it a place ("in Tinzaouaten", "the town of Kidal").
 _PLACE_CUES = frozenset("in at near outside from to around of into toward towards across".split())
 _NEAR_CUES = ("near", "outside", "close to", "north of", "south of", "east of", "west of", "km from")
@@ -35,7 +36,7 @@ _CONNECTORS = frozenset("de del la las los el al ad an as ash ar az ez es e i y 
 # its first word alone is some namesake town. Mixed-case text only (in ALL CAPS "AND" looks
 # like a name word).
 _NAME_LINKS = alternation(["wa", "va", *(_CONNECTORS - {"of", "the"})])
-_KIND_WORDS = alternation(w for w in ADMIN1_WORDS | DISTRICT_WORDS if " " not in w)
+_KIND_WORDS = alternation(w for w in KIND_WORDS if " " not in w)
 _DIVISION_NAME_REST = re.compile(
     rf"(?=[ ])(?:[ \-]+(?:(?:{_NAME_LINKS})[ \-]+)*[A-Z][\w'’\-]*)+[ ]+(?i:{_KIND_WORDS})\b"
 )
@@ -73,6 +74,7 @@ _NAME_PARTICLES = frozenset("al el as ad ar ash at az an abu umm ibn bin ain ayn
 # Poblacion", "Morro do Palacio"): the neighbourhood of the town named before, never the namesake
 # town "Colonia" or "Morro" elsewhere.
 _NEIGHBOURHOOD_WORDS = frozenset("colonia barrio bairro morro favela barangay".split())
+_NAME_STARTERS = _NAME_PARTICLES | _NEIGHBOURHOOD_WORDS
 _NEIGHBOURHOOD_AFTER = re.compile(r"[ \t]+neighbou?rhoods?\b", re.IGNORECASE)
 # A country named as the far side of a border ("along the border with Niger", "the Somalia
 # border town of Elwak"): the event is on this side, in the country the article is about
@@ -174,11 +176,7 @@ def _in_name(text: str, words: list[Token], i: int, j: int) -> bool:
     """Whether capitalised words touch the match on either side (a person or organisation name)."""
     if j + 1 < len(words):
         nxt = words[j + 1]
-        if (
-            text[words[j][1] : nxt[0]] == " "
-            and text[nxt[0]].isupper()
-            and nxt[2] not in ADMIN1_WORDS | DISTRICT_WORDS
-        ):
+        if text[words[j][1] : nxt[0]] == " " and text[nxt[0]].isupper() and nxt[2] not in KIND_WORDS:
             return True
     if i > 0:
         prev = words[i - 1]
@@ -284,7 +282,7 @@ def _not_a_place(text: str, words: list[Token], i: int, j: int, key: str, caps: 
     """Whether a known name at tokens ``i``..``j`` is no place of the text: a name particle or a
     neighbourhood's kind word starting a longer unknown name, a month ("in August") or a
     currency ("US dollar")."""
-    if i == j and key in _NAME_PARTICLES | _NEIGHBOURHOOD_WORDS and j + 1 < len(words):
+    if i == j and key in _NAME_STARTERS and j + 1 < len(words):
         after = words[j + 1]
         if _NAME_GAP.fullmatch(text, words[j][1], after[0]) and _starts_name(text, after, caps):
             return True
