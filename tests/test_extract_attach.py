@@ -12,7 +12,8 @@ TEXT = (
     "A gunman shot two people dead on Tuesday in Santa Monica, police said. "
     "They were named as a student and a janitor. "
     "In 2005, four others were killed in a rampage in Thousand Oaks. "
-    "Police also said a third victim was killed at the scene."
+    "Police also said a third victim was killed at the scene. "
+    "A month earlier, three had been killed in a blast in Oxnard."
 )
 REFERENCE = date(2016, 6, 10)
 
@@ -82,3 +83,10 @@ def test_attach_claims_keeps_a_given_mention_and_needs_mentions():
     given = [replace(CLAIMS[2], mention_id=NEWS.id)]
     assert [c.mention_id for c in attach_claims(given, [NEWS, HISTORY], [], reference=REFERENCE)] == [NEWS.id]
     assert attach_claims(CLAIMS, [], []) == CLAIMS
+
+
+def test_attach_claims_history_dated_by_the_sentence_before_keeps_its_own_toll():
+    recalled = mention("A month earlier, three had been killed in a blast in Oxnard.", background=True)
+    toll = claim("three had been killed")
+    attached = attach_claims([toll], [NEWS, HISTORY, recalled], [], reference=REFERENCE)
+    assert [c.mention_id for c in attached] == [recalled.id]

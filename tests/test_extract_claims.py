@@ -853,6 +853,12 @@ SHAPES = [
         [("Baloch Liberation Army", "claims", "Pakistan Armed Forces", "killed", 214, "exact")],
         id="the-named-partys-home-country-reads-soldiers",
     ),
+    # a demonym after "an" is one more person, though the tagger calls it an adjective
+    pytest.param(
+        "A bomber blew himself up in Istanbul, killing three Israelis and an Iranian, the governor said.",
+        [("governor", "claims", "unknown", "killed", 4, "exact")],
+        id="a-demonym-after-an-is-a-person",
+    ),
 ]
 
 

@@ -435,6 +435,33 @@ def test_events_old_period_start_is_not_borrowed(gazetteer: Gazetteer) -> None:
     assert _mentions(gazetteer, recent, dateline=date(2024, 11, 20))[1].date_start == date(2024, 11, 12)
 
 
+def test_events_a_trend_over_the_past_year_does_not_date_an_undated_lead(gazetteer: Gazetteer) -> None:
+    text = (
+        "A car bomb hit a police bus near Gao, killing 11 people.\n\n"
+        "Mali has been rocked by a string of attacks over the past year."
+    )
+    lead = _mentions(gazetteer, text, dateline=date(2024, 6, 7))[0]
+    assert (lead.date_start, lead.date_end, lead.background) == (date(2024, 6, 7), date(2024, 6, 7), False)
+
+
+def test_events_a_recap_dates_each_attack_from_the_one_before(gazetteer: Gazetteer) -> None:
+    text = (
+        "A car bomb hit a police bus near Gao on Tuesday, killing 11 people.\n\n"
+        "In March, at least 37 were killed when a car bomb exploded in Kidal.\n\n"
+        "Six days later a suicide bomber attacked a market in Timbuktu, killing four.\n\n"
+        "A month earlier, 28 had been killed in a blast in Menaka."
+    )
+    mentions = _mentions(gazetteer, text, dateline=date(2024, 6, 7))
+    told = [(m.date_start, m.date_end, m.date_precision, m.background) for m in mentions]
+    assert told[0] == (date(2024, 6, 4), date(2024, 6, 4), 1, False)
+    # March, then March moved on six days, then that moved back a month: history, each dated
+    assert told[1:] == [
+        (date(2024, 3, 1), date(2024, 3, 31), 3, True),
+        (date(2024, 3, 7), date(2024, 4, 6), 3, True),
+        (date(2024, 2, 6), date(2024, 3, 7), 3, True),
+    ]
+
+
 def test_events_relative_clause_after_a_borrowed_date_is_no_saying(gazetteer: Gazetteer) -> None:
     text = (
         "A man was killed near Gao.\n\n"

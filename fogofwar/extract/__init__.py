@@ -34,6 +34,7 @@ from fogofwar.extract.attribution import claim_lexicon
 from fogofwar.extract.claims import extract_claims, is_claim_candidate
 from fogofwar.extract.dates import date_lexicon, resolve_dates
 from fogofwar.extract.events import extract_mentions, is_event_candidate
+from fogofwar.extract.events.context import tells_narrative_time
 from fogofwar.extract.events.triggers import event_lexicon
 from fogofwar.extract.headline import headline_claims, headline_mentions, headline_sentence
 from fogofwar.extract.numbers import number_lexicon
@@ -349,7 +350,8 @@ def attach_claims(
 
     A claim in a sentence with no trigger ("They admitted to losing seven fighters") belongs to
     the event last talked about; one before any mention goes to the first mention. A claim in
-    a sentence of history that dates itself ("in 2005, four others were killed") belongs to
+    a sentence of history that dates itself ("in 2005, four others were killed", or by the
+    sentence before: "A month earlier, 28 had been killed") belongs to
     that sentence's background mention: the linker joins it to the event it recalls, when
     known, and else to no event (link.cluster). A sentence that is background only by what
     surrounds it (a date or a cue borrowed from its paragraph: "The force also detained two
@@ -369,7 +371,11 @@ def attach_claims(
     foreground = [m for m in ordered if not m.background]
     history: dict[str, list[Mention]] = {}  # per part, in text order
     for m in ordered:
-        if reference is not None and m.background and resolve_dates(m.sentence.text, reference):
+        if (
+            reference is not None
+            and m.background
+            and (resolve_dates(m.sentence.text, reference) or tells_narrative_time(m.sentence.text))
+        ):
             history.setdefault(m.part, []).append(m)
     history_starts = {part: [m.sentence.start for m in found] for part, found in history.items()}
     attached = []

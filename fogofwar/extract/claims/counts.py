@@ -94,9 +94,11 @@ def _singular_count(
         return True  # "killing Fayez Jan": a person the tagger did not label
     if is_plural(arg, caps):
         return False
+    determiners = {c.lower_ for c in arg.children if c.dep_ == "det"}
+    if arg.pos_ == "ADJ" and arg.is_title and determiners & {"a", "an", "one"}:
+        return True  # "three Israelis and an Iranian": a demonym the tagger left an adjective
     if arg.pos_ not in ("NOUN", "PROPN"):
         return False
-    determiners = {c.lower_ for c in arg.children if c.dep_ == "det"}
     possessed = any(c.dep_ == "poss" for c in arg.children)
     if how in ("of", "modified"):
         # "the death of a soldier" and "the murder of Hector Oqueli" count; "the death of its

@@ -28,6 +28,18 @@ _NAMES_OTHER_AFTER = re.compile(
     r"battalion|brigade)\b",
     re.IGNORECASE,
 )
+# "Six days later", "A month earlier", "The next day": a time told from the sentence before (a
+# recap's chain of past attacks), not from the report's date.
+_NARRATIVE_TIME = re.compile(
+    r"^\W*(?:(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?P<unit>day|week|month)s?\s+(?P<way>later|earlier|before|after)|the\s+(?P<near>next|following|"
+    r"previous)\s+(?P<near_unit>day|week|month))\b",
+    re.IGNORECASE,
+)
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_COUNT_WORDS |= {"eight": 8, "nine": 9, "ten": 10}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+_UNIT_PRECISION = {"day": DatePrecision.DAY, "week": DatePrecision.WEEK, "month": DatePrecision.MONTH}
 # Publication this many days after the dateline still counts as the same news day(s).
 _SAME_NEWS_DAYS = 3
 # Dates this close to the start may belong to the dateline or a header line.
@@ -36,6 +48,11 @@ _HEADER_CHARS = 400
 _PAGE_STAMP = re.compile(
     r"\b(?:posted|updated|published|last\s+(?:updated|modified))(?:\s+(?:on|at))?\s*:?\s*$", re.IGNORECASE
 )
+
+
+def tells_narrative_time(text: str) -> bool:
+    """Whether a sentence opens with a time told from the sentence before ("Six days later")."""
+    return _NARRATIVE_TIME.match(text) is not None
 
 
 class MentionContext:
@@ -64,6 +81,7 @@ class MentionContext:
         self.background: dict[int, bool] = {}  # in_background per sentence index
         self.paragraph_history: dict[int, bool] = {}  # _background_paragraph's verdict per paragraph
         self._paragraphs: dict[int, list[Sentence]] = {}  # the sentences of each paragraph, in order
+        self._by_index = {sentence.index: sentence for sentence in sentences}
         for sentence in sentences:
             self._paragraphs.setdefault(sentence.paragraph, []).append(sentence)
 
@@ -76,6 +94,34 @@ class MentionContext:
                 if not self._is_dateline(sentence, d) and not _PAGE_STAMP.search(sentence.text, 0, d.start)
             ]
         return self._dates[sentence.index]
+
+    def narrative_date(self, sentence: Sentence) -> tuple[date, date, int] | None:
+        """The time of a sentence that opens with a time told from the sentence before ("Six
+        days later an ISIS suicide bomber ...", "A month earlier, 28 had been killed"): the
+        previous sentence's date (its own, else its own narrative date) moved by that much, at
+        the vaguer of the two precisions; None without such an opening or such a date."""
+        match = _NARRATIVE_TIME.match(sentence.text)
+        if match is None or sentence.index == 0:
+            return None
+        previous = self._by_index.get(sentence.index - 1)
+        if previous is None:
+            return None
+        dated = self.dates(previous)
+        if dated:
+            start, end, precision = dated[0].date_start, dated[0].date_end, dated[0].precision
+        elif (told := self.narrative_date(previous)) is not None:
+            start, end, precision = told
+        else:
+            return None
+        if match.group("near"):
+            unit, count, later = match.group("near_unit").casefold(), 1, match.group("near") != "previous"
+        else:
+            unit = match.group("unit").casefold()
+            word = match.group("count").casefold()
+            count = int(word) if word.isdigit() else _COUNT_WORDS[word]
+            later = match.group("way").casefold() in ("later", "after")
+        shift = timedelta(days=count * _UNIT_DAYS[unit] * (1 if later else -1))
+        return start + shift, end + shift, max(precision, _UNIT_PRECISION[unit])
 
     def places(self, sentence: Sentence) -> list[tuple[int, int, Place]]:
         """Places named in the sentence, less those inside the dateline (where it was filed); a

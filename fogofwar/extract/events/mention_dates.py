@@ -18,6 +18,8 @@ _CAUSE_LINK = re.compile(r"\b(?:after|following)\b", re.IGNORECASE)
 _CAUSE_DAYS = 7
 # "since Oct. 1" starts a period ("the 60th leader captured since Oct. 1").
 _PERIOD_START = re.compile(r"\bsince\s*$", re.IGNORECASE)
+# A span this long ("over the past year", "this year") is the time of a trend, not of one event.
+_PERIOD_DAYS = 62
 # A date that opens a reported clause ("said that last night ...") dates the event, not the saying.
 _CLAUSE_OPENER = re.compile(r"\bthat\b[\s,]*(?:(?:early|late)\s+)?$", re.IGNORECASE)
 
@@ -34,6 +36,8 @@ def mention_dates(
             return cause.date_start, max(cause.date_end, chosen.date_end), DatePrecision.WEEK
         return chosen.date_start, chosen.date_end, chosen.precision
     reports = [d for d in own if d not in events]
+    if not own and (told := context.narrative_date(sentence)) is not None:
+        return told
     for other in context.paragraph(sentence):
         found = [
             d
@@ -153,6 +157,10 @@ def _earlier_cause(text: str, chosen: DateMention, dates: list[DateMention]) -> 
 def _is_long_period(context: MentionContext, sentence: Sentence, mention: DateMention) -> bool:
     """Whether a date starts a long period ("the 60th leader captured since Oct. 1", two months
     before the report): the start of a total, not the day of a neighbouring sentence's event.
-    A recent one ("held since 16 December") may well be the day the event began."""
+    A recent one ("held since 16 December") may well be the day the event began. A span of
+    more than two months told from the report's date ("rocked by attacks over the past year",
+    "this year") is a trend's: an undated lead is not dated by it ("in 2024" may be)."""
+    if mention.relative and (mention.date_end - mention.date_start).days > _PERIOD_DAYS:
+        return not context.is_old(mention.date_end)
     since = _PERIOD_START.search(sentence.text, 0, mention.start)
     return since is not None and context.is_old(mention.date_end)
