@@ -859,6 +859,22 @@ SHAPES = [
         [("governor", "claims", "unknown", "killed", 4, "exact")],
         id="a-demonym-after-an-is-a-person",
     ),
+    pytest.param(
+        "Gunmen shot and killed a civilian travelling on the road to Ilieu, the governor said.",
+        [("governor", "claims", "civilians", "killed", 1, "exact")],
+        id="a-civilian-tagged-an-adjective-is-a-person",
+    ),
+    # the corpses are counted, not the militants they were; a body is its owner's
+    pytest.param(
+        "Five corpses of suspected militants were found near the camp, the governor said.",
+        [("governor", "claims", "Unidentified Armed Group", "killed", 5, "exact")],
+        id="counted-corpses-of-a-plural",
+    ),
+    pytest.param(
+        "A man's body was found in the river, the governor said.",
+        [("governor", "claims", "unknown", "killed", 1, "exact")],
+        id="a-persons-body",
+    ),
 ]
 
 

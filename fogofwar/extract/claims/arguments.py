@@ -12,6 +12,7 @@ from fogofwar.extract.claim_lexicon import ClaimLexicon, PhrasalTrigger, claim_l
 from fogofwar.extract.claims.syntax import (
     PREDICATE_DEPS,
     count_of,
+    is_plural,
     is_zero,
     of_object,
     outcome_word,
@@ -151,6 +152,9 @@ def _is_postposed(token: Any) -> bool:
     return token.dep_ == "amod" and _list_head(token.head).dep_ == "dobj" and token.i > token.head.i
 
 
+_BODY_NOUNS = frozenset({"body", "corpse", "remains"})
+
+
 def _noun_arguments(
     token: Any, outcome: str, lex: ClaimLexicon, qtokens: dict[int, Quantity]
 ) -> list[tuple[Any, str]]:
@@ -163,12 +167,22 @@ def _noun_arguments(
         if head.lower_ not in lex.life_verbs:
             return []  # "saved the lives of"
     obj = of_object(token)
+    if (
+        obj is not None
+        and lower in lex.self_counted_nouns
+        and count_of(obj, qtokens) is None
+        and count_of(token, qtokens) is not None
+        and is_plural(obj, False)
+    ):
+        return [(token, "self")]  # "five corpses of suspected militants": the corpses are counted
     if obj is not None and (outcome != "casualties" or count_of(obj, qtokens) is not None):
         return [(obj, "of")]
     if outcome == "killed":
         # "his brother's death": the relative is the person who died ("the commander's death"
-        # is more often a past deed told of someone)
-        owners = [c for c in token.children if c.dep_ == "poss" and c.lower_ in lex.kin_nouns]
+        # is more often a past deed told of someone); a body is always its owner's ("a man's
+        # body was found")
+        owned = lex.kin_nouns | lex.person_nouns if lower in _BODY_NOUNS else lex.kin_nouns
+        owners = [c for c in token.children if c.dep_ == "poss" and c.lower_ in owned]
         if owners:
             return [(owners[0], "of")]
         # "Senator Pedro Ruiz Gomez's murder": a person's full name owns the death

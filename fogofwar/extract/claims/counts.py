@@ -95,8 +95,11 @@ def _singular_count(
     if is_plural(arg, caps):
         return False
     determiners = {c.lower_ for c in arg.children if c.dep_ == "det"}
-    if arg.pos_ == "ADJ" and arg.is_title and determiners & {"a", "an", "one"}:
-        return True  # "three Israelis and an Iranian": a demonym the tagger left an adjective
+    one = determiners & {"a", "an", "one"}
+    if arg.pos_ == "ADJ" and one and (arg.is_title or arg.lower_ in lex.person_nouns):
+        # "three Israelis and an Iranian", "killed a civilian travelling ...": a person the
+        # tagger left an adjective
+        return True
     if arg.pos_ not in ("NOUN", "PROPN"):
         return False
     possessed = any(c.dep_ == "poss" for c in arg.children)
