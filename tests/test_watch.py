@@ -95,6 +95,8 @@ def _handler(feed: FeedServer) -> type[BaseHTTPRequestHandler]:
                 "If-None-Match": self.headers.get("If-None-Match"),
                 "If-Modified-Since": self.headers.get("If-Modified-Since"),
             }
+            # recorded before the reply: the client may read ``requests`` as soon as it has one
+            feed.requests.append(seen)
             if self.path != "/feed.xml":
                 seen["status"] = 404
                 self.send_error(404)
@@ -116,7 +118,6 @@ def _handler(feed: FeedServer) -> type[BaseHTTPRequestHandler]:
                     self.send_header("Last-Modified", feed.last_modified)
                 self.end_headers()
                 self.wfile.write(feed.body)
-            feed.requests.append(seen)
 
         def log_message(self, format: str, *args: Any) -> None:
             pass  # keep the test output clean
