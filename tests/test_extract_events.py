@@ -631,3 +631,12 @@ def test_events_a_speaker_who_says_it_killed_is_the_doer(gazetteer: Gazetteer, n
     (mention,) = extract_mentions(article, sentences, gazetteer=gazetteer, registry=registry)
     roles = {r.actor.name: r.role for r in mention.actors}
     assert roles == {ARMY.name: "side_a", REBELS.name: "side_b", rwanda.name: "side_b"}
+
+
+def test_events_an_armed_group_named_for_its_land_is_no_place(gazetteer: Gazetteer) -> None:
+    text = (
+        "On 3 May 2020, Ukrainian forces fired mortars at the positions of the Donbass "
+        "People's Militia in the area of Vasylivka, Donetsk."
+    )
+    place = _mentions(gazetteer, text)[0].place
+    assert place is not None and (place.name, place.admin1) == ("Vasylivka", "Donetsk")

@@ -403,3 +403,18 @@ def test_places_admin1_context_decides_between_namesakes_in_a_country(gazetteer:
 )
 def test_places_hyphens_part_names_not_adjectives(gazetteer: Gazetteer, text: str, names: list[str]) -> None:
     assert [place.name for _s, _e, place in gazetteer.find_places(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a coder's note of where the event is placed cues a small town as "in" would
+        ("Two herders were hurt near a well (coded as Taveta with precision 2).", [("Taveta", "KE")]),
+        ("Three herders were shot on a road (coordinates for Taveta used).", [("Taveta", "KE")]),
+        ("Two herders were hurt near a well as Taveta looked on.", []),
+    ],
+)
+def test_places_a_coding_note_cues_its_town(
+    gazetteer: Gazetteer, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(p.name, p.country) for _s, _e, p in gazetteer.find_places(text)] == expected

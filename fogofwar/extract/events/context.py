@@ -21,11 +21,11 @@ from fogofwar.model import Article, DatePrecision, Place, PlacePrecision
 _PLACE_CUE_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|to|of|town|village|city)\s+$", re.IGNORECASE)
 # Words after a place's name that make it the name of something else: a criminal group ("the
 # Medellin cartel"), a street or square of another town ("Tarapaca Street", "Bolivar Square"),
-# a military unit ("the Conchagua Battalion"). Roads and highways are left: they run through
-# the place named.
+# a military unit ("the Conchagua Battalion"), an armed group named for its land ("the Donbass
+# People's Militia"). Roads and highways are left: they run through the place named.
 _NAMES_OTHER_AFTER = re.compile(
     r"[ \t]*\n?[ \t]*(?:drug\s+)?(?:cartels?|mafias?|street|avenue|boulevard|promenade|square|"
-    r"battalion|brigade)\b",
+    r"battalion|brigade|people['’]?s\s+(?:militia|republic|army))\b",
     re.IGNORECASE,
 )
 # "Six days later", "A month earlier", "The next day": a time told from the sentence before (a

@@ -28,6 +28,7 @@ DISTRICT_WORDS = frozenset(
 KIND_WORDS = ADMIN1_WORDS | DISTRICT_WORDS
 # Words before a name that make it a place ("in Tinzaouaten", "the town of Kidal").
 _PLACE_CUES = frozenset("in at near outside from to around of into toward towards across".split())
+_CODING_CUES = frozenset({("coded", "as"), ("coordinates", "for"), ("coordinates", "of")})
 _NEAR_CUES = ("near", "outside", "close to", "north of", "south of", "east of", "west of", "km from")
 # Lower-case words that may sit inside a multi-word place name ("Dar es Salaam", "Sar-e Pul").
 _CONNECTORS = frozenset("de del la las los el al ad an as ash ar az ez es e i y da do dos das of the".split())
@@ -225,8 +226,15 @@ def _cued_before(before: str) -> bool:
     last = words[-1]
     if last in _PLACE_CUES:
         return True
-    # "the town of Kidal", "the border town of Tinzaouaten", "the village Gao"
-    return len(words) >= 2 and words[-2] in {"town", "village", "city"} and last == "of"
+    # "the town of Kidal", "the border town of Tinzaouaten", "the village Gao"; a coder's note of
+    # where an event is placed: "(coded as Taveta)", "(coordinates for Kapedo used)"
+    if len(words) < 2:
+        return False
+    before_last = words[-2].lstrip("([")
+    return (before_last in {"town", "village", "city"} and last == "of") or (
+        before_last,
+        last,
+    ) in _CODING_CUES
 
 
 def find_hits(text: str, *, keys: Container[str], titles: Container[str]) -> list[Hit]:
