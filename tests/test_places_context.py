@@ -129,6 +129,9 @@ def test_places_admin1_alternate_names_from_geonames(gazetteer: Gazetteer) -> No
             Place(name="Marawi", admin1="Bangsamoro", country="PH"),
             "Bangsamoro Autonomous Region in Muslim Mindanao",
         ),
+        # the capital city is its own division in ACLED's names, the oblast around it another
+        (Place(name="Kyiv", admin1="Kyiv", country="UA"), "Kiev City"),
+        (Place(name="Bila Tserkva", admin1="Kyiv Oblast", country="UA"), "Kiev"),
         (None, None),
     ],
 )
