@@ -134,6 +134,8 @@ def test_export_acled_bare_event_leaves_cells_empty() -> None:
         (date(2024, 7, 25), date(2024, 7, 27), 2, date(2024, 7, 25)),
         # "in August": the middle of the month
         (date(2018, 8, 1), date(2018, 8, 31), 3, date(2018, 8, 16)),
+        # "mid-April" (days 11 to 20): the 15th, as for a month
+        (date(2019, 4, 11), date(2019, 4, 20), 2, date(2019, 4, 15)),
         (None, None, 4, None),
     ],
 )

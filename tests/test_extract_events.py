@@ -273,6 +273,16 @@ def test_events_a_stated_day_before_report_words_is_the_events(gazetteer: Gazett
     )
 
 
+def test_events_a_date_not_reported_is_no_saying(gazetteer: Gazetteer) -> None:
+    text = "In May 2024 (exact date not reported), herders clashed with farmers near Kidal."
+    mention = _mentions(gazetteer, text, dateline=date(2024, 7, 27))[0]
+    assert (mention.date_start, mention.date_end, mention.date_precision) == (
+        date(2024, 5, 1),
+        date(2024, 5, 31),
+        3,
+    )
+
+
 def test_events_without_any_date(gazetteer: Gazetteer) -> None:
     mention = _mentions(gazetteer, "Rebels attacked soldiers near Kidal.")[0]
     assert (mention.date_start, mention.date_end, mention.date_precision) == (None, None, 4)

@@ -105,13 +105,18 @@ def claim_note(claim: Claim) -> str:
     return f"{claim.claimant}{stance}: {amount} {claim.victims} {claim.outcome}{qualifier}"
 
 
+# The days extract.dates gives the middle of a month ("mid-April").
+MID_MONTH = (11, 20)
+
+
 def event_day(event: Event) -> date | None:
     """The one day ACLED codes for an event its reports date to a range (ACLED's event_date).
 
     The week up to a day a report names (``UNSTATED_DAY_SPAN``: "Reported on 4 March", "On 2
     May, JNIM claimed ...", or the report's own date when the text names no other) is coded to
     that day, its end, as ACLED codes "reported on" events; a month or a vaguer period ("in
-    August") to its middle; a span of days ("fighting from Thursday to Saturday") to its first.
+    August") and the middle of a month ("mid-April", days 11 to 20) to its middle; a span of
+    days ("fighting from Thursday to Saturday") to its first.
     """
     if event.start is None:
         return None
@@ -120,7 +125,11 @@ def event_day(event: Event) -> date | None:
     if span <= 0 or event.date_precision <= DatePrecision.DAY:
         return event.start
     if event.date_precision == DatePrecision.WEEK:
-        return end if span == UNSTATED_DAY_SPAN else event.start
+        if span == UNSTATED_DAY_SPAN:
+            return end
+        if (event.start.day, end.day) == MID_MONTH and event.start.month == end.month:
+            return event.start + timedelta(days=span // 2)  # "mid-April", "the middle of May": the 15th
+        return event.start
     return event.start + timedelta(days=span // 2)
 
 

@@ -20,6 +20,8 @@ _CAUSE_DAYS = 7
 _PERIOD_START = re.compile(r"\bsince\s*$", re.IGNORECASE)
 # A span this long ("over the past year", "this year") is the time of a trend, not of one event.
 _PERIOD_DAYS = 62
+# "not reported": no saying at all.
+_NEGATED = re.compile(r"\b(?:not|never)\s*$", re.IGNORECASE)
 # A date that opens a reported clause ("said that last night ...") dates the event, not the saying.
 _CLAUSE_OPENER = re.compile(r"\bthat\b[\s,]*(?:(?:early|late)\s+)?$", re.IGNORECASE)
 
@@ -118,8 +120,8 @@ def _is_report_date(
         return not gap if match.group().casefold() == "that" else len(gap) <= 2
     after = text[mention.end : _word_end(text, min(trigger_start, mention.end + 25))]
     match = lexicon.report.search(after)
-    if match is None:
-        return False
+    if match is None or _NEGATED.search(after, 0, match.start()):
+        return False  # "In May 2019 (exact date not reported), ...": no saying
     between = after[: match.start()]
     if match.group().casefold().startswith("according") and between.strip() in (",", ""):
         return False  # "On 4 March, according to VoJ, 2 soldiers were killed": the killing's day
