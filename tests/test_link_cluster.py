@@ -992,6 +992,19 @@ def test_link_cluster_reports_stating_other_days_are_two_incidents(first, second
     assert len(linked) == events
 
 
+@pytest.mark.parametrize(("second_day", "events"), [(5, 1), (8, 2)])
+def test_link_cluster_days_taken_from_the_reports_own_lead_four_apart_are_two_incidents(second_day, events):
+    # The shooting's sentence names no day: each report's lead gives it.
+    text = "On {} March, police raided a compound near Bala Murghab. Two men were shot dead there."
+    builders = []
+    for n, day in enumerate((4, second_day)):
+        b = Builder(text.format(day), published=date(2020, 3, day), source=f"Desk {n}")
+        b.mention("Two men were shot dead there.", "shot", SHOOTING, dates=(date(2020, 3, day),) * 2 + (1,))
+        builders.append(b)
+    linked = link_events([b.article for b in builders], [b.extraction() for b in builders], settings=SETTINGS)
+    assert len(linked) == events
+
+
 @pytest.mark.parametrize(
     ("sentence", "precision", "expected"),
     [

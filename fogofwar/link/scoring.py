@@ -94,6 +94,8 @@ def requirements(
         return None
     if days_apart(group.evidence.written, event.evidence.written, params.written_days_apart):
         return None  # "On 4 March ..." and "On 5 March ...": two incidents
+    if days_apart(group.evidence.inherited, event.evidence.inherited, params.inherited_days_apart):
+        return None  # "On 1 May ... Two men were shot." and "On 7 May ... A man was shot."
     if (
         params.localities_apart
         and group.localities
