@@ -992,6 +992,19 @@ def test_link_cluster_reports_stating_other_days_are_two_incidents(first, second
     assert len(linked) == events
 
 
+@pytest.mark.parametrize(("second_day", "events"), [(10, 1), (11, 2)])
+def test_link_cluster_a_written_day_and_a_day_from_the_other_reports_lead_two_apart(second_day, events):
+    # One note's lead dates its whole text; the other's shelling sentence writes its own day.
+    text = "On 9 October 2022, troops destroyed a fuel depot near Pavlohrad. Casualties are unknown."
+    a = Builder(text, published=date(2022, 10, 9), source="Desk 0")
+    a.mention("Casualties are unknown.", "destroyed", SHOOTING, dates=(date(2022, 10, 9),) * 2 + (1,))
+    other = f"On {second_day} October 2022, troops shelled Pavlohrad, killing two."
+    b = Builder(other, published=date(2022, 10, second_day), source="Desk 1")
+    b.mention(other, "shelled", SHOOTING, dates=(date(2022, 10, second_day),) * 2 + (1,))
+    linked = link_events([a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS)
+    assert len(linked) == events
+
+
 @pytest.mark.parametrize(("second_day", "events"), [(5, 1), (8, 2)])
 def test_link_cluster_days_taken_from_the_reports_own_lead_four_apart_are_two_incidents(second_day, events):
     # The shooting's sentence names no day: each report's lead gives it.

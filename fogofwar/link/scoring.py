@@ -96,6 +96,10 @@ def requirements(
         return None  # "On 4 March ..." and "On 5 March ...": two incidents
     if days_apart(group.evidence.inherited, event.evidence.inherited, params.inherited_days_apart):
         return None  # "On 1 May ... Two men were shot." and "On 7 May ... A man was shot."
+    if days_apart(group.evidence.inherited, event.evidence.written, params.stated_days_apart) or days_apart(
+        group.evidence.written, event.evidence.inherited, params.stated_days_apart
+    ):
+        return None  # "On 9 October ... Casualties unknown." and "On 11 October, an airstrike ..."
     if (
         params.localities_apart
         and group.localities
