@@ -240,15 +240,26 @@ def test_events_dates_fall_back_to_paragraph_then_earlier_then_reference(gazette
     assert [(m.date_start, m.date_precision) for m in mentions][-1] == (date(2024, 7, 27), 2)
 
 
-def test_events_report_date_bounds_the_event(gazetteer: Gazetteer) -> None:
-    text = "The rebels announced on Saturday that they had attacked soldiers near Kidal."
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The report's day at precision 2: the days up to it (the linker reads it as that week).
+        (
+            "The rebels announced on Saturday that they had attacked soldiers near Kidal.",
+            (date(2024, 7, 27), date(2024, 7, 27), 2),
+        ),
+        # "not reported" is no saying: the month is the clash's
+        (
+            "In May 2024 (exact date not reported), herders clashed with farmers near Kidal.",
+            (date(2024, 5, 1), date(2024, 5, 31), 3),
+        ),
+    ],
+)
+def test_events_report_date_bounds_the_event(
+    gazetteer: Gazetteer, text: str, expected: tuple[date, date, int]
+) -> None:
     mention = _mentions(gazetteer, text, dateline=date(2024, 7, 27))[0]
-    # The report's day at precision 2: the days up to it (the linker reads it as that week).
-    assert (mention.date_start, mention.date_end, mention.date_precision) == (
-        date(2024, 7, 27),
-        date(2024, 7, 27),
-        2,
-    )
+    assert (mention.date_start, mention.date_end, mention.date_precision) == expected
 
 
 @pytest.mark.parametrize(
@@ -270,16 +281,6 @@ def test_events_a_stated_day_before_report_words_is_the_events(gazetteer: Gazett
         date(2024, 7, 18),
         date(2024, 7, 18),
         1,
-    )
-
-
-def test_events_a_date_not_reported_is_no_saying(gazetteer: Gazetteer) -> None:
-    text = "In May 2024 (exact date not reported), herders clashed with farmers near Kidal."
-    mention = _mentions(gazetteer, text, dateline=date(2024, 7, 27))[0]
-    assert (mention.date_start, mention.date_end, mention.date_precision) == (
-        date(2024, 5, 1),
-        date(2024, 5, 31),
-        3,
     )
 
 
