@@ -90,6 +90,10 @@ def test_places_offices_named_after_divisions_are_no_places(gazetteer: Gazetteer
         ("Militants attacked the market of Zorbagou (Zorbagou, Kossi), killing three.", "BF"),
         # Countries named in the text still count most.
         ("Turkish jets struck positions in northern Iraq, the ministry said.", "IQ"),
+        # A region written by its capital's name after "in" or "the countryside of" holds the
+        # name before it, however small that town: not Jordan's Karak, not a Kelly in the US.
+        ("Two armed families clashed in the town of Karak in Dar'a on Monday.", "SY"),
+        ("Gunmen killed a girl in a camp near Kelly in the northern countryside of Idleb.", "SY"),
     ],
 )
 def test_places_country_context_from_places_before_demonyms(

@@ -25,7 +25,12 @@ _KIND_WORD_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(ADMIN1_WORDS)) + r")\b
 # a country's own army at home).
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 # A capitalised name and a comma right before a name: "Nadiia, " in "Nadiia, Donetsk".
-_NAME_AND_COMMA_BEFORE = re.compile(r"[A-ZÀ-Þ][\w'’-]*,[ \t]*$")
+# Before a region written by its capital's name: another name and a comma or "in" ("Nadiia,
+# Donetsk", "the town of Karak in Dar'a"), or the land around it ("the northern countryside of
+# Idleb", "the province of Kunduz").
+_REGION_OF_TOWN_BEFORE = re.compile(
+    r"(?:[A-ZÀ-Þ][\w'’-]*(?:,|[ \t]+in)|\b(?:countryside|province|governorate)[ \t]+of)[ \t]+$|,$"
+)
 
 
 class ContextVotes:
@@ -101,7 +106,13 @@ class ContextVotes:
             if not place.country:
                 continue
             weight = params.precision_weight.get(PlacePrecision(place.precision), town_weight)
-            if place.feature == "populated_place" and place.geonames_id and not self._is_big(place):
+            region_named = self._names_region_after_town(text, start, end, place)
+            if (
+                place.feature == "populated_place"
+                and place.geonames_id
+                and not self._is_big(place)
+                and not region_named
+            ):
                 continue
             if place.feature in ("admin1", "admin2") and (
                 _KIND_WORD_AFTER.match(text, end) or (start, end) in bracketed
@@ -110,7 +121,7 @@ class ContextVotes:
                 # stated as a division outvotes the demonym of whoever acted there ("Russian
                 # forces shelled ...") and a village's namesake abroad.
                 weight = params.named_division
-            elif self._names_region_after_town(text, start, end, place):
+            elif region_named:
                 weight = params.named_division  # "Nadiia, Donetsk": the village's region
             votes[place.country] += weight * lead(start)
             voted.add((start, end))
@@ -135,11 +146,12 @@ class ContextVotes:
         return iso if score >= params.min_score else None
 
     def _names_region_after_town(self, text: str, start: int, end: int, place: Place) -> bool:
-        """Whether a town's name written after another name and a comma is its region's short
-        name ("Nadiia, Donetsk": the region named like its capital)."""
+        """Whether a town's name written after another name and a comma or "in", or after "the
+        countryside of", is its region's short name ("Nadiia, Donetsk", "Karak in Dar'a", "the
+        countryside of Idleb": the region named like its capital)."""
         if place.feature != "populated_place" or not place.country:
             return False
-        if not _NAME_AND_COMMA_BEFORE.search(text, max(0, start - 60), start):
+        if not _REGION_OF_TOWN_BEFORE.search(text, max(0, start - 60), start):
             return False
         return self.admin1(text[start:end], country=place.country) is not None
 
