@@ -870,6 +870,17 @@ SHAPES = [
         [("governor", "claims", "Unidentified Armed Group", "killed", 5, "exact")],
         id="counted-corpses-of-a-plural",
     ),
+    # a running toll brought by the year's count of attacks sums them, not this one's dead
+    pytest.param(
+        "The bombing was the fourth such attack this year, bringing the death toll to more than 80.",
+        [],
+        id="a-toll-over-the-years-attacks",
+    ),
+    pytest.param(
+        "The blast hit a market on Monday, bringing the death toll to 35, the governor said.",
+        [("governor", "claims", "unknown", "killed", 35, "exact")],
+        id="a-toll-brought-by-one-attack",
+    ),
     pytest.param(
         "A man's body was found in the river, the governor said.",
         [("governor", "claims", "unknown", "killed", 1, "exact")],

@@ -94,6 +94,16 @@ def is_tally(trigger: Any, lex: ClaimLexicon) -> bool:
     return False
 
 
+def sums_a_period(toll_verb: Any, lex: ClaimLexicon) -> bool:
+    """Whether a running toll is brought by a clause that counts over a period ("the fourth such
+    attack in Turkey this year, bringing the death toll to more than 80"): the toll sums the
+    year's attacks, not this one's dead."""
+    if toll_verb.dep_ != "advcl":
+        return False
+    own = {t.i for t in toll_verb.subtree}
+    return any(_is_period(t, lex) for t in toll_verb.head.subtree if t.i not in own)
+
+
 def _is_cumulative(trigger: Any, lex: ClaimLexicon) -> bool:
     """A count in the perfect over many incidents: "have killed thousands in Nigeria's central
     states", "More than 1,000 people have been killed in Lebanon in a week of bombardment"."""

@@ -10,7 +10,7 @@ from fogofwar.extract.actors import is_all_caps
 from fogofwar.extract.attribution import ArticleContext, ClaimLexicon, phrase_end
 from fogofwar.extract.claims.arguments import outcome_arguments, trigger_end, trigger_entry
 from fogofwar.extract.claims.counts import phrase_statement
-from fogofwar.extract.claims.exclusions import is_irrealis, is_negated, is_tally, recalls_known
+from fogofwar.extract.claims.exclusions import is_irrealis, is_negated, is_tally, recalls_known, sums_a_period
 from fogofwar.extract.claims.fatal_events import fatal_event_statements
 from fogofwar.extract.claims.linear import linear_statements
 from fogofwar.extract.claims.lists import add_shared_singular, coordinated, other_person_noun
@@ -94,7 +94,9 @@ def find_statements(doc: Any, ctx: ArticleContext, lex: ClaimLexicon) -> list[Ca
     statements += [
         s
         for s in toll_statements(doc, qtokens, covered, lex)
-        if not is_irrealis(s.trigger, lex) and not is_tally(s.trigger, lex)
+        if not is_irrealis(s.trigger, lex)
+        and not is_tally(s.trigger, lex)
+        and not sums_a_period(s.trigger, lex)
     ]
     statements += linear_statements(doc, qtokens, covered, lex, ctx)
     return sorted(statements, key=lambda s: (s.start, s.end))
