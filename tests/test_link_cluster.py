@@ -1051,6 +1051,7 @@ def test_link_groups_writes_calendar_day(sentence, precision, expected):
         ("NAIROBI (Reuters) - Gunmen attacked a bus.", set()),
         # a district followed by its province; a district described, not named, is none
         ("Insurgents overran a checkpoint in Nad Ali district, Helmand.", {"nad ali"}),
+        ("Militants attacked a post in Qadis district center, Badghis.", {"qadis"}),
         ("A gunman killed an official in PD1 of Lashkargah city, Helmand.", {"lashkargah"}),
         ("Clan violence erupted in Afdere zone (Somali region) at dawn.", {"afdere"}),
         ("A bomb went off in the crowded Shiite district of the capital.", set()),

@@ -58,7 +58,7 @@ LOCALITY = (
     r"|(?P<district>(?!(?:The|A|An|This|That|Its|Their|One|Same)\b)"
     r"[A-ZÀ-Þ][\w’-]*(?:[ -][A-ZÀ-Þ][\w’-]*){0,2})"
     r"\s+(?:district|sub-?district|township|commune|payam|woreda|tehsil|LGA|city|town|zone)"
-    r"(?=,\s*[A-ZÀ-Þ]|\s*\([A-ZÀ-Þ])"
+    r"(?:\s+cent(?:er|re))?(?=,\s*[A-ZÀ-Þ]|\s*\([A-ZÀ-Þ])"
 )
 # Words that state a date in a sentence. A mention whose sentence has none got its date from
 # elsewhere (its paragraph, the report's date); such inherited dates only count when no mention
