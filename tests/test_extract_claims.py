@@ -870,6 +870,17 @@ SHAPES = [
         [("governor", "claims", "Unidentified Armed Group", "killed", 5, "exact")],
         id="counted-corpses-of-a-plural",
     ),
+    # telegraphic tallies: a number with its own outcome after it is no object of the verb before
+    pytest.param(
+        "A mob attacked a youth and three others over a land dispute. 1 killed 3 injured.",
+        [
+            ("testwire", "reports", "unknown", "killed", 1, "exact"),
+            ("testwire", "reports", "unknown", "injured", 3, "exact"),
+        ],
+        id="n-killed-m-injured",
+    ),
+    # a near miss is no outcome; "nearly 50" still counts fifty
+    pytest.param("Villagers nearly lynched a pastor before police arrived.", [], id="nearly-lynched"),
     # a running toll brought by the year's count of attacks sums them, not this one's dead
     pytest.param(
         "The bombing was the fourth such attack this year, bringing the death toll to more than 80.",

@@ -52,7 +52,9 @@ def _found_small_clause(token: Any, deps: set[str]) -> bool:
 def _verbal_arguments(
     token: Any, classes: frozenset[str], copulas: frozenset[str], headline: bool = False
 ) -> list[tuple[Any, str]]:
-    children = list(token.children)
+    lex = claim_lexicon()
+    # "1 killed 3 injured": a number with an outcome of its own is no object of the verb before it
+    children = [c for c in token.children if not (c.dep_ == "dobj" and _counts_own_outcome(c, lex))]
     deps = {c.dep_ for c in children}
     passive = bool(deps & {"auxpass", "nsubjpass"})
     has_object = "dobj" in deps
@@ -96,7 +98,7 @@ def _verbal_arguments(
         if any(c.dep_ == "dobj" and not _uncounted_plural(c) for c in children):
             # "killed his son and then himself", "shot his 2 children, then himself": the parser
             # hangs the reflexive on the verb. Not after "shot them": it would count the killer alone.
-            reflexive = claim_lexicon().reflexive_pronouns
+            reflexive = lex.reflexive_pronouns
             args += [
                 (c, "object") for c in children if c.dep_ in ("conj", "npadvmod") and c.lower_ in reflexive
             ]
@@ -133,6 +135,12 @@ def _verbal_arguments(
         elif token.tag_ in ("VBN", "JJ") or "adjective" in classes:
             args.append((token.head, "modified"))
     return args
+
+
+def _counts_own_outcome(number: Any, lex: ClaimLexicon) -> bool:
+    """Whether a bare number has an outcome participle of its own after it ("3 injured")."""
+    following = [c for c in number.children if c.dep_ in ("acl", "amod") and c.i == number.i + 1]
+    return number.pos_ == "NUM" and any(c.lower_ in lex.triggers for c in following)
 
 
 def _deps(token: Any) -> set[str]:

@@ -17,6 +17,8 @@ def is_irrealis(trigger: Any, lex: ClaimLexicon) -> bool:
     ("planned the assassination of a general", "threatened to kill 20 hostages", "would kill")."""
     if any(c.dep_ == "aux" and c.lower_ in lex.irrealis_modals for c in trigger.children):
         return True
+    if any(c.dep_ == "advmod" and c.lower_ in lex.irrealis for c in trigger.children):
+        return True  # "villagers nearly lynch a pastor", "narrowly escaped being killed"
     if trigger.dep_ in PREDICATE_DEPS and any(
         c.dep_ == "aux" and c.lower_ in lex.irrealis_modals for c in trigger.head.children
     ):
