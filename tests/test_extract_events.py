@@ -113,6 +113,12 @@ def test_events_is_event_candidate(text: str, expected: bool) -> None:
         ("A military helicopter crashed during a routine mission.", "Strategic developments", "Other"),
         ("About 200 residents marched to the town hall to demand water.", "Protests", "Peaceful protest"),
         ("Villagers nearly lynch a herder before the police arrive.", "Riots", "Mob violence"),
+        # a description of the victim ("accused of sorcery") does not make the beating a non-event
+        (
+            "A man accused of sorcery was beaten to death near the village.",
+            "Violence against civilians",
+            "Attack",
+        ),
         (
             "Several student protesters were arrested during a demonstration outside the hospital.",
             "Protests",

@@ -21,6 +21,9 @@ _NON_EVENT_WINDOW = 90
 # The definite article between a "suspected of"-style cue and a trigger names one event that
 # happened ("responsible for the killing of six priests"), not what someone habitually does.
 _SPECIFIC_EVENT = re.compile(r"\s*(?:the|this|that|last\s+\w+'s)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+# A passive auxiliary right before a trigger starts a predicate of its own: in "a man accused of
+# sorcery was beaten to death" the cue describes the man, the beating happened.
+_OWN_PREDICATE = re.compile(r"\b(?:was|were|is|are|been)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -119,8 +122,10 @@ def live_hits(text: str, lexicon: EventLexicon) -> list[Hit]:
             continue
         window = text[max(0, start - _NON_EVENT_WINDOW) : start]
         cues = list(lexicon.non_event.finditer(window))
-        if cues and not _SPECIFIC_EVENT.fullmatch(window, cues[-1].end()):
-            continue
+        if cues:
+            after = cues[-1].end()
+            if not _SPECIFIC_EVENT.fullmatch(window, after) and not _OWN_PREDICATE.search(window, after):
+                continue
         if lexicon.reference.search(window) or _only_cared_for(text, match, lexicon):
             continue
         hits.append(Hit(start, match.end(), lexicon.types[int(group[1:])]))
