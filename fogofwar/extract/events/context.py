@@ -36,8 +36,8 @@ _NARRATIVE_TIME = re.compile(
     r"previous)\s+(?P<near_unit>day|week|month))\b",
     re.IGNORECASE,
 )
-_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_COUNT_WORDS |= {"eight": 8, "nine": 9, "ten": 10}
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_COUNT_WORDS |= {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 _UNIT_PRECISION = {"day": DatePrecision.DAY, "week": DatePrecision.WEEK, "month": DatePrecision.MONTH}
 # Publication this many days after the dateline still counts as the same news day(s).

@@ -24,12 +24,11 @@ _KIND_WORD_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(ADMIN1_WORDS)) + r")\b
 # The word right after a name ("US forces"; not "Mali's army", which reports mostly write of
 # a country's own army at home).
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
-# A capitalised name and a comma right before a name: "Nadiia, " in "Nadiia, Donetsk".
 # Before a region written by its capital's name: another name and a comma or "in" ("Nadiia,
 # Donetsk", "the town of Karak in Dar'a"), or the land around it ("the northern countryside of
 # Idleb", "the province of Kunduz").
 _REGION_OF_TOWN_BEFORE = re.compile(
-    r"(?:[A-ZÀ-Þ][\w'’-]*(?:,|[ \t]+in)|\b(?:countryside|province|governorate)[ \t]+of)[ \t]+$|,$"
+    r"(?:[A-ZÀ-Þ][\w'’-]*(?:,[ \t]*|[ \t]+in[ \t]+)|\b(?:countryside|province|governorate)[ \t]+of[ \t]+)$"
 )
 
 
