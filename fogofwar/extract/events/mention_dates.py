@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from fogofwar.extract.dates import DateMention
 from fogofwar.extract.events.context import MentionContext, in_background
+from fogofwar.extract.events.kinds import BATTLES, EXPLOSIONS, VAC
 from fogofwar.extract.events.triggers import EventLexicon, Hit
 from fogofwar.extract.sentences import Sentence
 from fogofwar.model import DatePrecision
@@ -16,6 +17,7 @@ _AT_THE_TIME = re.compile(r"\b(?:in|during|at)\s*$", re.IGNORECASE)
 # "died Friday after being shot Thursday": the clause after "after" names the cause, days before.
 _CAUSE_LINK = re.compile(r"\b(?:after|following)\b", re.IGNORECASE)
 _CAUSE_DAYS = 7
+_VIOLENT = frozenset({BATTLES, EXPLOSIONS, VAC})
 # "since Oct. 1" starts a period ("the 60th leader captured since Oct. 1").
 _PERIOD_START = re.compile(r"\bsince\s*$", re.IGNORECASE)
 # A span this long ("over the past year", "this year") is the time of a trend, not of one event.
@@ -33,7 +35,8 @@ def mention_dates(
     events = [d for d in own if not _is_report_date(sentence.text, d, best.start, lexicon)]
     if events:
         chosen = min(events, key=lambda d: best.distance(d.start, d.end))
-        cause = _earlier_cause(sentence.text, chosen, events)
+        # a death after its shooting is one incident; a protest after a shutdown is not
+        cause = _earlier_cause(sentence.text, chosen, events) if best.kind.event_type in _VIOLENT else None
         if cause is not None:
             return cause.date_start, max(cause.date_end, chosen.date_end), DatePrecision.WEEK
         return chosen.date_start, chosen.date_end, chosen.precision
