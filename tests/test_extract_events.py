@@ -113,6 +113,17 @@ def test_events_is_event_candidate(text: str, expected: bool) -> None:
         ("A military helicopter crashed during a routine mission.", "Strategic developments", "Other"),
         ("About 200 residents marched to the town hall to demand water.", "Protests", "Peaceful protest"),
         ("Villagers nearly lynch a herder before the police arrive.", "Riots", "Mob violence"),
+        # civilian vehicles and local figures are no armed side
+        (
+            "Gunmen ambushed a mining company convoy on the road to the mine.",
+            "Violence against civilians",
+            "Attack",
+        ),
+        (
+            "Militiamen attacked the local hill leader of the party in his village.",
+            "Violence against civilians",
+            "Attack",
+        ),
         # a description of the victim ("accused of sorcery") does not make the beating a non-event
         (
             "A man accused of sorcery was beaten to death near the village.",
