@@ -113,6 +113,9 @@ def test_events_is_event_candidate(text: str, expected: bool) -> None:
         ("A military helicopter crashed during a routine mission.", "Strategic developments", "Other"),
         ("About 200 residents marched to the town hall to demand water.", "Protests", "Peaceful protest"),
         ("Villagers nearly lynch a herder before the police arrive.", "Riots", "Mob violence"),
+        # a fight between a force and people who bear no arms is a riot, two armed sides a battle
+        ("A clash erupted between police and shopkeepers in the market.", "Riots", "Mob violence"),
+        ("Fighting broke out between soldiers and militants near the village.", "Battles", "Armed clash"),
         # civilian vehicles and local figures are no armed side
         (
             "Gunmen ambushed a mining company convoy on the road to the mine.",

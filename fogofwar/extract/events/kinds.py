@@ -264,7 +264,7 @@ def typed(best: Hit, hits: Sequence[Hit], text: str, lexicon: EventLexicon) -> T
         mutual and not armed_named and (words.crude.search(text) or words.fight_crowd.search(text))
     )
     crowd = sides.crowd_doers and not sides.armed_doers and not sides.armed_victims
-    if riot is not None or crowd or unarmed_fight:
+    if riot is not None or crowd or unarmed_fight or (mutual and _forces_and_unarmed(text, words)):
         demonstration = words.protest.search(text) or _RIOT_WORD.search(text)
         sub = VIOLENT_DEMONSTRATION if demonstration else MOB
         return Typed(TriggerType(RIOTS, sub, strength), generic, sides)
@@ -273,6 +273,23 @@ def typed(best: Hit, hits: Sequence[Hit], text: str, lexicon: EventLexicon) -> T
     if sides.unarmed_victims or sides.civilian_places or _civilians_named(text, lexicon):
         return Typed(replace(ATTACK, strength=strength), generic, sides)
     return Typed(kind, generic, sides)
+
+
+# The two parties of a fight: "between police and shopkeepers", "between Palestinians and Israeli forces".
+_PARTY = r"(?:the\s+)?([\w'’-]+(?:\s+[\w'’-]+)?)"
+_BETWEEN = re.compile(rf"\bbetween\s+{_PARTY}\s+and\s+{_PARTY}")
+
+
+def _forces_and_unarmed(text: str, words: KindWords) -> bool:
+    """Whether a fight is between an armed force and people who bear no arms ("a clash between
+    police and shopkeepers"): a riot, as ACLED codes it, not a battle of two armed sides."""
+    found = _BETWEEN.search(text)
+    if found is None:
+        return False
+    parties = found.group(1), found.group(2)
+    armed = [bool(words.armed.search(p)) for p in parties]
+    unarmed = [bool(words.unarmed.search(p)) and not a for p, a in zip(parties, armed, strict=True)]
+    return any(armed) and any(unarmed)
 
 
 # Triggers up to this strength are generic words of violence (attacked, raided, beaten, killed).
