@@ -7,6 +7,7 @@ that the records cannot fill honestly (admin2 of a town, admin3) stay empty; not
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -21,6 +22,7 @@ from fogofwar.export.vocab import AcledVocab, acled_vocab
 from fogofwar.model import UNSTATED_DAY_SPAN, Actor, Article, Claim, DatePrecision, Event
 from fogofwar.outlets import event_outlets
 from fogofwar.reconcile import counted_claims
+from fogofwar.resources import load_json
 
 COLUMNS = (
     "event_id_cnty",
@@ -105,8 +107,11 @@ def claim_note(claim: Claim) -> str:
     return f"{claim.claimant}{stance}: {amount} {claim.victims} {claim.outcome}{qualifier}"
 
 
-# The days extract.dates gives the middle of a month ("mid-April").
-MID_MONTH = (11, 20)
+@functools.cache
+def _mid_month() -> tuple[int, int]:
+    """The days the date reader gives the middle of a month ("mid-April": the lexicon's "mid")."""
+    first, last = load_json("dates_lexicon.json")["month_parts"]["mid"]
+    return first, last
 
 
 def event_day(event: Event) -> date | None:
@@ -127,7 +132,7 @@ def event_day(event: Event) -> date | None:
     if event.date_precision == DatePrecision.WEEK:
         if span == UNSTATED_DAY_SPAN:
             return end
-        if (event.start.day, end.day) == MID_MONTH and event.start.month == end.month:
+        if (event.start.day, end.day) == _mid_month() and event.start.month == end.month:
             return event.start + timedelta(days=span // 2)  # "mid-April", "the middle of May": the 15th
         return event.start
     return event.start + timedelta(days=span // 2)

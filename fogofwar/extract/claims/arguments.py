@@ -8,7 +8,7 @@ from typing import Any
 
 from fogofwar.extract.actors import is_all_caps
 from fogofwar.extract.attribution import clause_subject, is_verbish
-from fogofwar.extract.claim_lexicon import ClaimLexicon, PhrasalTrigger, claim_lexicon
+from fogofwar.extract.claim_lexicon import ClaimLexicon, PhrasalTrigger
 from fogofwar.extract.claims.syntax import (
     PREDICATE_DEPS,
     count_of,
@@ -50,9 +50,8 @@ def _found_small_clause(token: Any, deps: set[str]) -> bool:
 
 
 def _verbal_arguments(
-    token: Any, classes: frozenset[str], copulas: frozenset[str], headline: bool = False
+    token: Any, classes: frozenset[str], lex: ClaimLexicon, headline: bool = False
 ) -> list[tuple[Any, str]]:
-    lex = claim_lexicon()
     # "1 killed 3 injured": a number with an outcome of its own is no object of the verb before it
     children = [c for c in token.children if not (c.dep_ == "dobj" and _counts_own_outcome(c, lex))]
     deps = {c.dep_ for c in children}
@@ -118,7 +117,7 @@ def _verbal_arguments(
         if token.dep_ in PREDICATE_DEPS and token.head.i != token.i and not own_subject:
             # "twelve are dead" (the copula's subject); "left twelve dead", "were found dead"
             # (the object or passive subject of any other verb).
-            deps_wanted = ("nsubj",) if token.head.lower_ in copulas else ("nsubjpass", "dobj")
+            deps_wanted = ("nsubj",) if token.head.lower_ in lex.copulas else ("nsubjpass", "dobj")
             holder = token.head
             if holder.dep_ == "conj" and not _deps(holder) & {"nsubj", "nsubjpass", "dobj", "aux", "auxpass"}:
                 holder = holder.head  # "was shot in the face and pronounced dead": the first verb's subject
@@ -469,7 +468,7 @@ def outcome_arguments(
         elif _both_outcomes(head, token, lex):
             outcome = "casualties"  # "killed and wounded 20 people": the object hangs on the second verb
     verbal = is_verbish(token) or token.pos_ != "NOUN"
-    args = _verbal_arguments(token, classes, lex.copulas, headline) if verbal else []
+    args = _verbal_arguments(token, classes, lex, headline) if verbal else []
     if not args:
         args = _shared_subject(token, classes)
     if not args and headline and token.dep_ in ("conj", "advcl") and token.head.lower_ in lex.triggers:

@@ -275,7 +275,7 @@ def typed(best: Hit, hits: Sequence[Hit], text: str, lexicon: EventLexicon) -> T
     return Typed(kind, generic, sides)
 
 
-# The two parties of a fight: "between police and shopkeepers", "between Palestinians and Israeli forces".
+# The two parties of a fight: "between police and shopkeepers", "between the army and the rebels".
 _PARTY = r"(?:the\s+)?([\w'’-]+(?:\s+[\w'’-]+)?)"
 _BETWEEN = re.compile(rf"\bbetween\s+{_PARTY}\s+and\s+{_PARTY}")
 

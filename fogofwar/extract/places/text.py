@@ -231,10 +231,9 @@ def _cued_before(before: str) -> bool:
     if len(words) < 2:
         return False
     before_last = words[-2].lstrip("([")
-    return (before_last in {"town", "village", "city"} and last == "of") or (
-        before_last,
-        last,
-    ) in _CODING_CUES
+    if before_last in {"town", "village", "city"} and last == "of":
+        return True
+    return (before_last, last) in _CODING_CUES
 
 
 def find_hits(text: str, *, keys: Container[str], titles: Container[str]) -> list[Hit]:
