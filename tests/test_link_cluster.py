@@ -32,6 +32,7 @@ from fogofwar.model import (
     Extraction,
     Mention,
     Place,
+    PlacePrecision,
     Span,
     article_id,
     record_id,
@@ -443,6 +444,22 @@ def test_link_cluster_place_named_in_sentence_is_stated(name, sentence, expected
     b = Builder(sentence)
     mention = b.mention(sentence, "shot", place=Place(name, country="US"))
     assert is_stated(mention) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a region's own kind word: Colombia's departments, Peru's
+        ("Gunmen attacked an oil field in Saravena, Arauca department.", True),
+        ("Two soldiers were killed in the Arauca Department on Sunday.", True),
+        # a state agency's name says who reported, not where
+        ("The Arauca Department of Health said two men were hurt.", False),
+    ],
+)
+def test_link_cluster_region_before_department_is_stated(sentence: str, expected: bool) -> None:
+    b = Builder(sentence)
+    region = Place("Arauca", admin1="Arauca", country="CO", precision=PlacePrecision.REGION)
+    assert is_stated(b.mention(sentence, sentence.split()[1], place=region)) is expected
 
 
 def test_link_cluster_county_name_reads_a_county_not_the_town():

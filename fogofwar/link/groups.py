@@ -73,7 +73,7 @@ from fogofwar.link.similarity import (
     place_similarity,
     same_place,
 )
-from fogofwar.model import ActorRole, Article, Mention, Place
+from fogofwar.model import ActorRole, Article, Mention, Place, PlacePrecision
 
 # How far apart two dates of one article may be and still describe one incident ("clashes on
 # Thursday ... the fighting went on into Friday").
@@ -99,6 +99,18 @@ _FACILITY_AFTER = re.compile(
     r"(?:international\s+)?airport\b|airfield\b|air\s+base\b)",
     re.IGNORECASE,
 )
+# "Arauca department", "Loreto Department": a region's own kind word, not a facility's name
+_DEPARTMENT_AFTER = re.compile(r"\s+department\b(?!\s+of\b)", re.IGNORECASE)
+
+
+def _facility_after(place: Place, text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is part of a facility's ("Mount Sinai Hospital"); a
+    region's own kind word after it ("Arauca department") is not one."""
+    if not _FACILITY_AFTER.match(text, end):
+        return False
+    return place.precision != PlacePrecision.REGION or _DEPARTMENT_AFTER.match(text, end) is None
+
+
 # A town's name read from a county's ("the Essex County prosecutor's office", "Bartow County"):
 # the text names the county, and the extractor resolved a namesake town (often in another state).
 _COUNTY_AFTER = re.compile(r"\s+(?:county|parish)\b", re.IGNORECASE)
@@ -382,7 +394,7 @@ def is_stated(
     if name in folded:
         aligned = len(folded) == len(original)
         return any(
-            not _FACILITY_AFTER.match(folded, found.end())
+            not _facility_after(place, folded, found.end())
             and not (place.precision == 1 and _COUNTY_AFTER.match(folded, found.end()))
             and not (aligned and original[found.start()].islower())
             for found in re.finditer(re.escape(name), folded)
