@@ -68,6 +68,7 @@ def _mentions(gazetteer: Gazetteer, text: str, **kwargs: object) -> list[Mention
         ("The security force detained two suspected insurgents.", True),
         ("Lavrov had communicated with his Malian counterpart.", False),
         ("The minister praised the weather and the harvest.", False),
+        ("Two armed men carried out a drive-by shooting against a man.", True),
     ],
 )
 def test_events_is_event_candidate(text: str, expected: bool) -> None:

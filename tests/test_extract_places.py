@@ -245,6 +245,16 @@ def test_places_find_town_takes_the_region_written_after_it(gazetteer: Gazetteer
     )
 
 
+def test_places_find_a_capital_after_a_town_of_its_region_is_the_region(gazetteer: Gazetteer) -> None:
+    # Campeche is a town and the state it is the capital of; after another town of that state
+    # it names the state ("Springfield, Illinois"), not a second place of the incident.
+    found = _found(gazetteer, "Gunmen shot a man in Ciudad del Carmen, Campeche, on Friday.", "MX")
+    assert [(p.name, p.feature, p.admin1) for p in dict(found).values()] == [
+        ("Ciudad del Carmen", "populated_place", "Campeche"),
+        ("Campeche", "admin1", "Campeche"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "iso"),
     [

@@ -400,6 +400,8 @@ class Gazetteer(ContextVotes):
         shared across borders (Red Sea: Sudan and Egypt), the town's is the surer."""
         _, town_end, place = town
         start, end, region = division
+        if region.feature == "populated_place":
+            return self._capital_as_region(text, town, division)
         if (
             region.feature != "admin1"
             or place.precision > PlacePrecision.NEAR_TOWN
@@ -410,6 +412,23 @@ class Gazetteer(ContextVotes):
             return division
         own = self.admin1(text[start:end], country=place.country)
         return division if own is None else (start, end, own)
+
+    def _capital_as_region(
+        self, text: str, town: tuple[int, int, Place], capital: tuple[int, int, Place]
+    ) -> tuple[int, int, Place]:
+        """A town written right after another town of its admin1 and named like that admin1
+        ("Ciudad del Carmen, Campeche", "Nove, Kharkiv") is the region, not its capital."""
+        _, town_end, place = town
+        start, end, region = capital
+        if (
+            place.precision > PlacePrecision.NEAR_TOWN
+            or not place.country
+            or region.country != place.country
+            or not _REGION_AFTER_TOWN.fullmatch(text, town_end, start)
+        ):
+            return capital
+        own = self.admin1(text[start:end], country=place.country)
+        return (start, end, own) if own is not None and own.name == place.admin1 else capital
 
     def _admin1_after(
         self, text: str, end: int, following: tuple[int, int, Place] | None
