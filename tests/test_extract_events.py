@@ -134,6 +134,12 @@ def test_events_is_event_candidate(text: str, expected: bool) -> None:
             "Violence against civilians",
             "Attack",
         ),
+        # what follows "amid" tells the circumstances: it does not type the event before it
+        (
+            "Rebels and regime forces clashed on the southern front amid regime artillery attacks.",
+            "Battles",
+            "Armed clash",
+        ),
         (
             "Several student protesters were arrested during a demonstration outside the hospital.",
             "Protests",

@@ -429,6 +429,7 @@ def test_link_cluster_dateline_place_is_not_stated():
         # accents aside: the gazetteer's spelling is the report's
         ("Várzea Grande", "A man was shot in Varzea Grande on Tuesday.", True),
         ("Ḩajjah", "An air strike hit a market in Hajjah.", True),
+        ("Dar‘ā", "Rebels clashed with regime forces in Dar'a.", True),  # an ayn as an apostrophe
         ("Atatürk", "Gunmen attacked Ataturk Airport in June.", False),
         # spelled another way: transliterations differ in vowels and a doubled h
         ("Maīdān Shahr", "An IED hit a vehicle in Maidan Shar district, Wardak.", True),

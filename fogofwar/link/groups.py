@@ -364,6 +364,9 @@ LOOTING_SUB_TYPE = "looting/property destruction"
 
 # Letters transliterations vary in ("Maiwand" / "Maywand"; "Shahr" / "Shar" once "hh" is one h),
 # and the least number of other letters a word needs to be compared by the rest.
+# GeoNames writes an ayn or hamza with a turned comma or a modifier letter ("Dar‘ā"), reports
+# with an apostrophe ("Dar'a"): one character for one, so offsets stay aligned
+_APOSTROPHES = str.maketrans("‘’ʿʾ`´", "''''''")
 _NOT_CONSONANT = re.compile(r"[aeiouy'’\-]")
 # A Persian linking vowel inside a name: "Nad-e Ali", "Sar-i Pul", "Rabat-e Sangi".
 _EZAFE = re.compile(r"-(?:e|i|ye|yi)\b")
@@ -389,8 +392,8 @@ def is_stated(
         return False
     # accents aside: the gazetteer's "Várzea Grande" is the report's "Varzea Grande"
     original = sentence_text(mention, article) if text is None else text
-    folded = unaccented(original).casefold()
-    name = unaccented(place.name).casefold()
+    folded = unaccented(original).translate(_APOSTROPHES).casefold()
+    name = unaccented(place.name).translate(_APOSTROPHES).casefold()
     if name in folded:
         aligned = len(folded) == len(original)
         return any(

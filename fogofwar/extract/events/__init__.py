@@ -82,6 +82,7 @@ from fogofwar.extract.events.triggers import (
     event_lexicon,
     is_event_candidate,
     live_hits,
+    main_hits,
 )
 from fogofwar.extract.places import Gazetteer
 from fogofwar.extract.sentences import Sentence
@@ -136,7 +137,7 @@ def extract_mentions(
         hits = live_hits(sentence.text, lexicon)
         if not hits:
             continue
-        best = max(hits, key=lambda h: (h.kind.strength, -h.start))
+        best = max(main_hits(sentence.text, hits), key=lambda h: (h.kind.strength, -h.start))
         kind = typed(best, hits, sentence.text, lexicon)
         mentions.append(_mention(context, sentence, best, kind.kind, hits, registry, lexicon))
         kinds.append(kind)

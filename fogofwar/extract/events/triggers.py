@@ -132,6 +132,23 @@ def live_hits(text: str, lexicon: EventLexicon) -> list[Hit]:
     return hits
 
 
+# "clashes took place on the Tafas front amid regime artillery attacks": what follows tells the
+# circumstances of the event before it
+_AMID = re.compile(r"\bamid(?:st)?\b", re.IGNORECASE)
+
+
+def main_hits(text: str, hits: list[Hit]) -> list[Hit]:
+    """The hits that may type a sentence's event: those before an "amid" that follows a hit
+    (the rest tell its circumstances), else all of them."""
+    if not hits:
+        return hits
+    first = min(h.start for h in hits)
+    amid = _AMID.search(text, first)
+    if amid is None:
+        return hits
+    return [h for h in hits if h.start < amid.start()] or hits
+
+
 def _only_cared_for(text: str, match: re.Match[str], lexicon: EventLexicon) -> bool:
     """A casualty word whose victims are only being cared for: "the wounded were treated in X"
     (a generic word of the lexicon's weakest row, not "were shot and treated")."""
