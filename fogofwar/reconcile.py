@@ -8,8 +8,10 @@ claimant repeating itself (``counted_claims(..., by_report=True)``; lists of cla
 ACLED notes still write the same text once).
 
 Per group:
-  * low  = the smallest credible figure: each claim's ``low`` (or ``figure``); every asserted
-    claim is credible, except under ``corroborated.v1`` (below);
+  * low  = the smallest credible figure: each voice's (``revised.v1`` step 1, below) in each
+    report, the largest ``low`` (or ``figure``) it gives, since its smaller figures are parts of
+    that toll ("17 killed ... 14 executed, 3 died of their wounds" admits no fewer than 17);
+    every asserted claim is credible, except under ``corroborated.v1`` (below);
   * high = the largest: each claim's ``high``, else its ``figure``/``low`` (an "at least 84"
     claim says nothing above 84, so it contributes 84, not infinity);
   * best = chosen by a named rule (``RULES``):
@@ -170,8 +172,8 @@ def claim_weight(claim: Claim) -> float:
 
 
 def best_conservative(claims: Sequence[Claim]) -> int | None:
-    """ACLED's rule: the lowest credible figure."""
-    lows = [v for v in map(claim_low, claims) if v is not None]
+    """ACLED's rule: the lowest credible figure (of a voice, :func:`voice_lows`)."""
+    lows = voice_lows(claims)
     return min(lows) if lows else None
 
 
@@ -224,6 +226,17 @@ def voice_reports(claims: Sequence[Claim]) -> dict[tuple[str, str], list[Claim]]
 def report_figure(said: Sequence[Claim]) -> int:
     """A voice's figure in one report: the largest it gives (``revised.v1`` step 2)."""
     return max(f for c in said if (f := claim_figure(c)) is not None)
+
+
+def voice_lows(claims: Sequence[Claim]) -> list[int]:
+    """The smallest figure each voice of each report admits: the largest low it gives, as
+    :func:`report_figure` takes its largest figure (a report of "17 killed ... 14 executed, 3
+    died of their wounds" says at least 17, not 3)."""
+    return [
+        max(lows)
+        for said in voice_reports(claims).values()
+        if (lows := [v for v in map(claim_low, said) if v is not None])
+    ]
 
 
 def best_revised(claims: Sequence[Claim]) -> int | None:
@@ -361,7 +374,7 @@ def reconcile(
         asserted = [c for c in group if c.stance != "denies"]
         credible = CREDIBLE[rule](asserted) if rule in CREDIBLE else asserted
         lows = [v for v in map(claim_low, asserted) if v is not None]
-        credible_lows = [v for v in map(claim_low, credible) if v is not None]
+        credible_lows = voice_lows(credible)
         highs = [v for v in map(claim_high, asserted) if v is not None]
         low = min(credible_lows) if credible_lows else None
         high = max(highs) if highs else None

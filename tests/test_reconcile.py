@@ -131,6 +131,17 @@ def test_reconcile_revised_takes_a_reports_total_not_its_parts() -> None:
     assert row.best == 2
 
 
+@pytest.mark.parametrize("rule", sorted(RULES))
+def test_reconcile_low_is_a_reports_total_not_its_parts(rule: str) -> None:
+    # "17 killed ... 14 were executed while 3 died of their wounds": the report admits no fewer than 17
+    parts = [unknown(17, "r1", 1), unknown(14, "r1", 1), unknown(3, "r1", 1)]
+    (row,) = reconcile(parts, rule=rule)
+    assert (row.low, row.high) == (17, 17)
+    # another report's lower toll is still the low
+    (row,) = reconcile([*parts, unknown(12, "r2", 1)], rule=rule)
+    assert row.low == 12
+
+
 def test_reconcile_revised_keeps_parties_apart() -> None:
     # About armed victims, each party is its own voice, even inside one report: the lowest wins.
     rows = {(r.victims, r.outcome): r for r in reconcile(SEED_LIKE, rule="revised.v1")}
