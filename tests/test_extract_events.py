@@ -163,6 +163,15 @@ def test_events_types(gazetteer: Gazetteer, sentence: str, event_type: str, sub_
     assert (mentions[0].event_type, mentions[0].sub_event_type) == (event_type, sub_event_type)
 
 
+def test_events_who_tells_of_the_violence_is_not_its_doer(gazetteer: Gazetteer) -> None:
+    # residents who describe the shooting are no crowd that shot
+    told = "Residents reached by phone said the shooting lasted about four hours."
+    (mention,) = _mentions(gazetteer, told, dateline=date(2012, 3, 3))
+    assert mention.event_type != "Riots"
+    (mention,) = _mentions(gazetteer, "A mob of residents beat a suspected thief.", dateline=date(2012, 3, 3))
+    assert mention.event_type == "Riots"
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -69,7 +69,12 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|got|is|are)\s+(?:\w+\s+)
 _BY_AFTER = re.compile(
     r"^\s*(?:(?:dead|and\s+killed|and\s+injured|and\s+wounded|\w+ly)\s+)?by\b", re.IGNORECASE
 )
-_CLAUSE_START = re.compile(r"[,;:.()]|\b(?:when|after|while|as|but|because|where|which|who)\b", re.IGNORECASE)
+# A clause break; a reporting verb too: who tells of the violence is not its doer ("Residents
+# said the shooting lasted four hours")
+_CLAUSE_START = re.compile(
+    r"[,;:.()]|\b(?:when|after|while|as|but|because|where|which|who|said|says|told|added|stated)\b",
+    re.IGNORECASE,
+)
 _BODY = re.compile(
     r"\b(?:bod(?:y|ies)|corpses?|remains) (?:of|were|was|found)\b|\bfound dead\b", re.IGNORECASE
 )
@@ -196,7 +201,7 @@ def read_sides(text: str, hits: Sequence[Hit], words: KindWords) -> Sides:
             # "a militia attack on the village", "killed in an armed attack by ...": the
             # modifiers and the by-phrase name the doer; the target follows "on"/"against".
             victims = after if _TARGET_PREP.match(text[hit.end :]) else ""
-            doers = text[max(0, hit.start - 40) : hit.start] + " " + _by_phrase(text, hit.end)
+            doers = _phrase_before(text, hit.start)[-40:] + " " + _by_phrase(text, hit.end)
         elif len(inside) > 1 and _BY_AFTER.match(" " + inside[1]):
             victims, doers = before, inside[1]  # "killed by unidentified gunmen"
         elif len(inside) > 1 and victim_kind(inside[1], words) is not None:
