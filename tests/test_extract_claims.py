@@ -897,6 +897,21 @@ SHAPES = [
         [("governor", "claims", "unknown", "killed", 1, "exact")],
         id="a-persons-body",
     ),
+    # a coder's note of the count recorded, as a toll; a source in brackets with a figure of
+    # its own states that figure, not the coder's
+    pytest.param(
+        "Militants attacked a police post in the district. Unknown fatalities coded as 10.",
+        [
+            ("testwire", "reports", "unknown", "killed", None, "vague"),
+            ("testwire", "reports", "unknown", "killed", 10, "exact"),
+        ],
+        id="coded-as",
+    ),
+    pytest.param(
+        "Militants attacked a police post in the district. Fatalities coded as 0 (the group reported 4).",
+        [("testwire", "reports", "unknown", "killed", 0, "exact")],
+        id="coded-as-beside-a-source",
+    ),
 ]
 
 

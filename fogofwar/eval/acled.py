@@ -40,8 +40,9 @@ Rules:
   - ``fatalities_exact``: predicted killed == gold ``fatalities``;
     ``fatalities_exact_clean``: the same over notes whose text carries no coder remark about
     the figure (:func:`has_coder_remark`: "Fatalities coded as 0 (VoJ reported 2)", "unknown
-    fatalities coded as 10", "split across two events" ...: ACLED conventions the text cannot
-    give); ``fatalities_within20``: within 20% of the gold (exact when the gold is 0);
+    fatalities coded as 10", "split across two events" ...: ACLED conventions; the extractor
+    reads a coded count as the note's own figure, which the other figures of the note can still
+    exceed, and cannot read a split or a figure coded below the note's own); ``fatalities_within20``: within 20% of the gold (exact when the gold is 0);
   - ``event_type_accuracy`` / ``sub_event_type_accuracy``: equal to the gold's;
   - ``country_accuracy``: the export's country name equals the gold's (case and accents folded);
   - ``admin1_accuracy``: :func:`fogofwar.eval.conflict.same_admin1` (case, accents,
@@ -101,7 +102,7 @@ WITHIN = 0.20  # fatalities_within20: relative error allowed
 NEAR_KM = 25.0  # location_within_25km
 Resolve = Callable[[str], str | None]  # an actor name -> the registry actor's canonical name
 
-# A coder's remark on how the figure was coded, which the text alone cannot give: "Fatalities
+# A coder's remark on how the figure was coded, often beyond what the text gives: "Fatalities
 # coded as 0 (VoJ reported 2)", "unknown fatalities coded as 10", "Fatalities split across two
 # events", "distributed across six events", "[1 fatality split ...]", "reported 3, coded 0".
 CODER_REMARK = re.compile(

@@ -233,12 +233,19 @@ def find_reporting_verb(trigger: Any, lex: ClaimLexicon) -> tuple[Any, str] | No
         ):
             stance = _reporting_stance(token, lex)
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
-            # "FOUR PEOPLE KILLED ... AND LOSSES ESTIMATED AT ...": an outcome noun reports nothing.
-            if stance and subjects and subjects[0].lower_ not in lex.triggers:
+            # "FOUR PEOPLE KILLED ... AND LOSSES ESTIMATED AT ...": an outcome noun reports nothing;
+            # "Fatalities coded as 0 (VoJ reported 15)": a source giving a figure of its own
+            # states that figure, not this one.
+            if stance and subjects and subjects[0].lower_ not in lex.triggers and not _own_figure(token):
                 distance = abs(token.i - trigger.i)
                 if best is None or distance < best[0]:
                     best = (distance, token, stance)
     return (best[1], best[2]) if best else None
+
+
+def _own_figure(verb: Any) -> bool:
+    """Whether a reporting verb takes a number of its own ("VoJ reported 15")."""
+    return any(c.like_num and c.dep_ in ("dobj", "npadvmod", "attr") for c in verb.children)
 
 
 def _according_to(trigger: Any, lex: ClaimLexicon) -> Any | None:

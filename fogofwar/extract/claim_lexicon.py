@@ -32,6 +32,9 @@ class TollWords:
     figure_prepositions: frozenset[str] = frozenset()
     # verbs whose subject states a toll it takes as object ("the families put the toll at 400")
     setting_verbs: frozenset[str] = frozenset()
+    # verbs by which a dataset's coder states the count it recorded ("fatalities coded as 10")
+    coding_verbs: frozenset[str] = frozenset()
+    coding_prepositions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -173,6 +176,8 @@ def claim_lexicon() -> ClaimLexicon:
             count_nouns=dict(data["tolls"]["count_nouns"]),
             figure_prepositions=frozenset(data["tolls"]["figure_prepositions"]),
             setting_verbs=frozenset(data["tolls"].get("setting_verbs", ())),
+            coding_verbs=frozenset(data["tolls"].get("coding_verbs", ())),
+            coding_prepositions=frozenset(data["tolls"].get("coding_prepositions", ())),
         ),
         cumulative=CumulativeWords(
             **{

@@ -52,6 +52,8 @@ def toll_statements(
 def _toll(token: Any, lex: ClaimLexicon) -> tuple[str | None, Any | None]:
     """(outcome, victim noun) when ``token`` heads a toll phrase, else (None, None)."""
     words = lex.tolls
+    if _coded(token, lex):
+        return words.count_nouns[token.lower_], None
     if token.lower_ in words.nouns:
         for child in token.children:
             if child.dep_ in ("compound", "amod") and child.lower_ in words.modifiers:
@@ -75,6 +77,16 @@ def _toll(token: Any, lex: ClaimLexicon) -> tuple[str | None, Any | None]:
                 if entry is not None:
                     return entry[0], counted_nouns[0] if counted_nouns else None
     return None, None
+
+
+def _coded(token: Any, lex: ClaimLexicon) -> bool:
+    """Whether ``token`` is a count noun a coder says was recorded ("fatalities coded as 10")."""
+    words = lex.tolls
+    return (
+        token.lower_ in words.count_nouns
+        and token.dep_ in ("nsubj", "nsubjpass")
+        and token.head.lower_ in words.coding_verbs
+    )
 
 
 def _figure(toll: Any, qtokens: dict[int, Quantity], lex: ClaimLexicon) -> tuple[Any | None, bool]:
@@ -101,7 +113,9 @@ def _figure(toll: Any, qtokens: dict[int, Quantity], lex: ClaimLexicon) -> tuple
                     return numbers[0], quantity.low is not None  # "from 32 to 35" read as one range
                 continue
             if child.dep_ == "prep" and (
-                child.lower_ in lex.tolls.figure_prepositions or (place is toll and child.lower_ == "of")
+                child.lower_ in lex.tolls.figure_prepositions
+                or (place is toll and child.lower_ == "of")
+                or (place is not toll and child.lower_ in lex.tolls.coding_prepositions and _coded(toll, lex))
             ):
                 number = _number_in(child, qtokens)
                 if number is not None:
