@@ -912,6 +912,14 @@ SHAPES = [
         [("testwire", "reports", "unknown", "killed", 0, "exact")],
         id="coded-as-beside-a-source",
     ),
+    pytest.param(
+        "Militants attacked a post in the district. Fatalities coded as 0 (the group reported 4 deaths).",
+        [
+            ("testwire", "reports", "unknown", "killed", 0, "exact"),
+            ("Unidentified Armed Group", "reports", "unknown", "killed", 4, "exact"),
+        ],
+        id="coded-as-beside-a-source-and-its-count",
+    ),
 ]
 
 

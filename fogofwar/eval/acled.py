@@ -42,7 +42,8 @@ Rules:
     the figure (:func:`has_coder_remark`: "Fatalities coded as 0 (VoJ reported 2)", "unknown
     fatalities coded as 10", "split across two events" ...: ACLED conventions; the extractor
     reads a coded count as the note's own figure, which the other figures of the note can still
-    exceed, and cannot read a split or a figure coded below the note's own); ``fatalities_within20``: within 20% of the gold (exact when the gold is 0);
+    exceed, and cannot read a split or a figure coded below the note's own);
+    ``fatalities_within20``: within 20% of the gold (exact when the gold is 0);
   - ``event_type_accuracy`` / ``sub_event_type_accuracy``: equal to the gold's;
   - ``country_accuracy``: the export's country name equals the gold's (case and accents folded);
   - ``admin1_accuracy``: :func:`fogofwar.eval.conflict.same_admin1` (case, accents,

@@ -221,7 +221,11 @@ def find_reporting_verb(trigger: Any, lex: ClaimLexicon) -> tuple[Any, str] | No
     for ancestor in trigger.ancestors:
         stance = _reporting_stance(ancestor, lex)
         # "rejected the murder of X": a deed rejected (condemned), not a statement denied
-        if stance and not (stance == "denies" and trigger.head.i == ancestor.i and trigger.dep_ == "dobj"):
+        if (
+            stance
+            and not (stance == "denies" and trigger.head.i == ancestor.i and trigger.dep_ == "dobj")
+            and not _own_figure(ancestor, trigger)
+        ):
             return ancestor, stance
     chain = {trigger, *trigger.ancestors}
     best: tuple[int, Any, str] | None = None
@@ -236,16 +240,24 @@ def find_reporting_verb(trigger: Any, lex: ClaimLexicon) -> tuple[Any, str] | No
             # "FOUR PEOPLE KILLED ... AND LOSSES ESTIMATED AT ...": an outcome noun reports nothing;
             # "Fatalities coded as 0 (VoJ reported 15)": a source giving a figure of its own
             # states that figure, not this one.
-            if stance and subjects and subjects[0].lower_ not in lex.triggers and not _own_figure(token):
+            own = _own_figure(token, trigger)
+            if stance and subjects and subjects[0].lower_ not in lex.triggers and not own:
                 distance = abs(token.i - trigger.i)
                 if best is None or distance < best[0]:
                     best = (distance, token, stance)
     return (best[1], best[2]) if best else None
 
 
-def _own_figure(verb: Any) -> bool:
-    """Whether a reporting verb takes a number of its own ("VoJ reported 15")."""
-    return any(c.like_num and c.dep_ in ("dobj", "npadvmod", "attr") for c in verb.children)
+def _own_figure(verb: Any, trigger: Any) -> bool:
+    """Whether a reporting verb takes a number of its own, not the statement's ("Fatalities coded
+    as 0 (VoJ reported 15)", "... (VoJ reported 2 fatalities)"): it states that figure."""
+    chain = {trigger.i, *(a.i for a in trigger.ancestors)}
+    return any(
+        c.dep_ in ("dobj", "npadvmod", "attr")
+        and c.i not in chain
+        and (c.like_num or any(n.like_num and n.dep_ == "nummod" for n in c.children))
+        for c in verb.children
+    )
 
 
 def _according_to(trigger: Any, lex: ClaimLexicon) -> Any | None:
