@@ -920,6 +920,25 @@ SHAPES = [
         ],
         id="coded-as-beside-a-source-and-its-count",
     ),
+    # the coder declined the source's figure: the report's own claim of it is the source's
+    pytest.param(
+        "Taliban fighters attacked a checkpoint in the district, killing three policemen. "
+        "Fatalities coded as 0 (Voice of Jihad reported 3).",
+        [
+            ("Taliban", "claims", "Afghan National Police", "killed", 3, "exact"),
+            ("testwire", "reports", "unknown", "killed", 0, "exact"),
+        ],
+        id="coded-against-a-source",
+    ),
+    pytest.param(
+        "Taliban fighters attacked a checkpoint in the district, killing three policemen. "
+        "Fatalities coded as 0 (Voice of Jihad reported 5).",
+        [
+            ("testwire", "reports", "Afghan National Police", "killed", 3, "exact"),
+            ("testwire", "reports", "unknown", "killed", 0, "exact"),
+        ],
+        id="coded-against-a-source-of-another-figure",
+    ),
 ]
 
 

@@ -23,6 +23,7 @@ from fogofwar.extract.attribution import (
     subject_party,
 )
 from fogofwar.extract.claims.candidates import is_claim_candidate
+from fogofwar.extract.claims.coded import sourced_by_coder_note
 from fogofwar.extract.claims.statement import CasualtyStatement
 from fogofwar.extract.claims.statements import find_statements
 from fogofwar.extract.claims.victims import resolve_victims
@@ -145,6 +146,9 @@ def extract_claims(
                     killing = (len(claims), statement)
                 claims.append(claim)
         _note_sentence(sentence, attributions, ctx)
+    claims = sourced_by_coder_note(
+        claims, article.text, outlet=ctx.outlet, registry=registry, country=country
+    )
     return drop_repeats(drop_implausible(claims))
 
 
