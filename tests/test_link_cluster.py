@@ -681,6 +681,66 @@ def test_link_cluster_toll_attached_to_a_surrender_goes_to_the_shooting():
     assert by_type["Strategic developments"].claims == ()
 
 
+RIOT = ("Riots", "Violent demonstration")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "counted"),
+    [
+        # what the riot answers: the killing before it, told in a clause of its sentence
+        ("Residents rioted in Dayton after a guard shot and killed a driver.", "killed a driver", False),
+        (
+            "Crowds rioted in Dayton with the bodies of three men killed in an ambush.",
+            "three men killed",
+            False,
+        ),
+        (
+            "Crowds rioted in Dayton over the killing of two traders by soldiers.",
+            "killing of two traders",
+            False,
+        ),
+        # the riot's own toll: the cue's clause ends before the figure
+        ("Crowds rioted in Dayton after the funeral, leaving two people dead.", "two people dead", True),
+        ("Crowds rioted in Dayton and police shot two of them dead.", "shot two of them dead", True),
+    ],
+)
+def test_link_cluster_toll_a_riot_answers_is_not_the_riots(text: str, quote: str, counted: bool) -> None:
+    b = Builder(text, published=date(2016, 3, 8), source="Dayton Daily")
+    riot = b.mention(
+        text.rstrip("."), "rioted", RIOT, dates=(date(2016, 3, 7), date(2016, 3, 7), 1), place=DAYTON
+    )
+    toll = b.claim(quote, riot, "Dayton Daily", "unknown", "killed", 2)
+    (event,) = link_events([b.article], [b.extraction()], settings=SETTINGS)
+    assert [c.id for c in event.claims] == ([toll.id] if counted else [])
+
+
+def test_link_cluster_toll_a_protest_answers_goes_to_the_killing_told_beside_it() -> None:
+    text = (
+        "Residents marched in Dayton on Monday after a guard shot and killed a driver. "
+        "The driver was shot at a checkpoint on Sunday."
+    )
+    b = Builder(text, published=date(2016, 3, 8), source="Dayton Daily")
+    march = b.mention(
+        "Residents marched in Dayton on Monday after a guard shot and killed a driver",
+        "marched",
+        RIOT,
+        dates=(date(2016, 3, 7), date(2016, 3, 7), 1),
+        place=DAYTON,
+    )
+    b.mention(
+        "The driver was shot at a checkpoint on Sunday",
+        "shot",
+        SHOOTING,
+        dates=(date(2016, 3, 6), date(2016, 3, 6), 1),
+        place=DAYTON,
+    )
+    toll = b.claim("killed a driver", march, "Dayton Daily", "unknown", "killed", 1)
+    events = link_events([b.article], [b.extraction()], settings=SETTINGS)
+    by_type = {e.event_type: e for e in events}
+    assert [c.id for c in by_type[SHOOTING[0]].claims] == [toll.id]
+    assert by_type["Riots"].claims == ()
+
+
 def test_link_cluster_event_place_is_the_one_most_reports_give():
     from fogofwar.link.groups import vote_place
 

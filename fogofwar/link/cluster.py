@@ -47,6 +47,7 @@ Rules kept while joining:
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 
@@ -60,6 +61,8 @@ from fogofwar.link.params import (
     AFTERMATH_SUB_TYPES,
     DEFAULT_PARAMS,
     POLITICAL_VIOLENCE,
+    PROTEST_CAUSE,
+    PROTEST_TYPES,
     VIOLENT_OUTCOMES,
     LinkParams,
     coarse_type,
@@ -157,9 +160,12 @@ def _claims_by_group(extraction: Extraction, groups: Sequence[MentionGroup]) -> 
     the extractor attached to an arrest or a peaceful protest (params.AFTERMATH_SUB_TYPES:
     "arrested for the killing of two men") goes to the article's violent group told nearest
     before it (else the first violent group), when the article has one. Other non-violent
-    events (a helicopter crash) keep their own tolls.
+    events (a helicopter crash) keep their own tolls. A toll a protest's or riot's sentence
+    tells as what it answers ("demonstrated after a gendarme shot and killed a driver":
+    ``tells_cause``) goes to a violent group of the article the same way, and else to no event.
     """
     where = {m.id: i for i, g in enumerate(groups) for m in g.mentions}
+    mention_of = {m.id: m for g in groups for m in g.mentions}
     violent = [i for i, g in enumerate(groups) if coarse_type(g.event_type) == POLITICAL_VIOLENCE]
     owned: list[list[Claim]] = [[] for _ in groups]
     for claim in extraction.claims:
@@ -176,8 +182,34 @@ def _claims_by_group(extraction: Extraction, groups: Sequence[MentionGroup]) -> 
         ):
             before = [i for i in violent if groups[i].founder.sentence.start <= claim.evidence.start]
             target = before[-1] if before else violent[0]
+        elif claim.outcome in VIOLENT_OUTCOMES and tells_cause(mention_of.get(claim.mention_id or ""), claim):
+            others = [i for i in violent if i != target]
+            if not others:
+                continue  # the protest's cause, told in passing: no event of this report
+            before = [i for i in others if groups[i].founder.sentence.start <= claim.evidence.start]
+            target = before[-1] if before else others[0]
         owned[target].append(claim)
     return owned
+
+
+_CAUSE = re.compile(PROTEST_CAUSE, re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:]")
+
+
+def tells_cause(mention: Mention | None, claim: Claim) -> bool:
+    """Whether ``claim`` lies in a clause of a protest's or riot's sentence (``mention``) that
+    tells what the protest answers ("residents demonstrated after a gendarme shot and killed a
+    driver", params.PROTEST_CAUSE): a cue before the figure's evidence, and no comma, colon or
+    semicolon between them."""
+    if mention is None or mention.event_type.casefold() not in PROTEST_TYPES or mention.part != claim.part:
+        return False
+    sentence = mention.sentence
+    if not sentence.start <= claim.evidence.start < sentence.end:
+        return False
+    text, at = sentence.text, claim.evidence.start - sentence.start
+    return any(
+        cue.start() <= at and not _CLAUSE_BREAK.search(text, cue.end(), at) for cue in _CAUSE.finditer(text)
+    )
 
 
 def batch_groups(
