@@ -939,6 +939,30 @@ SHAPES = [
         ],
         id="coded-against-a-source-of-another-figure",
     ),
+    # a toll split over several events: this event's share, in brackets or the toll divided
+    pytest.param(
+        "Troops shelled rebel camps near the river. 9 rebels were killed. Fatalities split between 2 events.",
+        [
+            ("testwire", "reports", "Unidentified Armed Group", "killed", 9, "exact"),
+            ("testwire", "reports", "unknown", "killed", 5, "exact"),
+        ],
+        id="split-share",
+    ),
+    pytest.param(
+        "Troops shelled rebel camps near the river. 10 rebels were killed. "
+        "Fatalities are split across 3 events (4).",
+        [
+            ("testwire", "reports", "Unidentified Armed Group", "killed", 10, "exact"),
+            ("testwire", "reports", "unknown", "killed", 4, "exact"),
+        ],
+        id="split-share-in-brackets",
+    ),
+    # two names of one group joined by a slash, which the parser splits off the count
+    pytest.param(
+        "Troops shelled positions near Biu. 78 BH/IS fighters were killed.",
+        [("testwire", "reports", "Islamic State", "killed", 78, "exact")],
+        id="slash-joined-names",
+    ),
 ]
 
 

@@ -11,6 +11,9 @@ from fogofwar.extract.claims.statement import CasualtyStatement
 from fogofwar.extract.claims.syntax import is_personish, token_end
 from fogofwar.extract.numbers import Quantity
 
+# A character that joins two words of one noun phrase without a space ("BH/IS fighters").
+_JOINERS = frozenset({"/"})
+
 
 def linear_statements(
     doc: Any, qtokens: dict[int, Quantity], covered: set[int], lex: ClaimLexicon, ctx: ArticleContext
@@ -42,6 +45,14 @@ def linear_statements(
                 break
             words.append(doc[j])
             j += 1
+            if (
+                j + 1 < len(doc)
+                and doc[j].text in _JOINERS
+                and doc[j + 1].is_alpha
+                and not doc[j].whitespace_
+            ):
+                words.append(doc[j + 1])  # "78 BH/IS fighters": two names for one group ("IS" no verb)
+                j += 2
         noun = words[-1] if words else None
         before = doc[first - 1] if first > 0 else None
         # A transitive outcome verb right before the count is its verb ("KILLED TWO AND DETAINED
