@@ -320,6 +320,10 @@ class Reconciled(Record):
     # Whether a report tells these dead as more beside the others ("the two attackers were also
     # killed"): they are not among the report's unspecified dead ("five people").
     beside: bool = False
+    # Whether a dataset coder's note records these dead ("Fatalities coded as 0", "split across
+    # 3 events (5)": ``fogofwar.reconcile.is_recorded``): the count the coder settled on, which
+    # stands for the event's dead (``fogofwar.reconcile.event_totals``).
+    recorded: bool = False
 
 
 @dataclass(frozen=True)

@@ -99,6 +99,11 @@ Victim groups overlap, so an event's total is not the plain sum of its groups. T
 4. **An unnamed enemy is the named one** (:func:`named_enemies`): a claimant that counts "about
    ten militants" in one report and "ten of the assailants" of the one group it names in
    another describes one enemy; its unnamed group's claims join that group's row.
+5. **A coder's recorded count is the total** (:func:`is_recorded`): a dataset's note of the
+   count it coded ("Total fatalities coded as 14", "Fatalities coded as 0 (VoJ reported 15)")
+   is that report's figure for its voice (it replaces the figures it was settled from), and an
+   unspecified group so recorded is the event's low and best, whatever the named groups add up
+   to; high is the largest single account (the coder's, or one it was settled from).
 
 Each of low, best and high is computed the same way from the groups' low, best and high. A
 combined group ("A + B") counts only when none of its members has a row of its own.
@@ -144,6 +149,11 @@ CONTRADICTION_RATIO = 2.0
 MIN_SPREAD = 3
 ADMISSION_WEIGHT, NEUTRAL_WEIGHT, ADVERSARY_WEIGHT = 3.0, 2.0, 1.0
 NEUTRAL_KINDS = REPORTER_KINDS | {"external", "unknown", "civilians"}
+# A dataset coder's note of the count it recorded (ACLED's notes: "Fatalities coded as 0 (VoJ
+# reported 15)", "Unknown fatalities coded at low estimate of 3", "Fatalities split between 2
+# events"): matched in a claim's evidence, as the additive adverbs are.
+RECORDED = r"\bcoded\s+(?:as|at|to)\b|\b(?:coded|split|spread)\s+(?:across|between|among)\b"
+_RECORDED = re.compile(RECORDED, re.IGNORECASE)
 # ``revised.v1``: a report revises the same voice's reports of at most this many days before it.
 REVISION_DAYS = 3
 # ``corroborated.v1``: a figure that this many other reports agree on outvotes a lone report's.
@@ -223,19 +233,35 @@ def voice_reports(claims: Sequence[Claim]) -> dict[tuple[str, str], list[Claim]]
     return reports
 
 
+def is_recorded(claim: Claim) -> bool:
+    """Whether a claim is a dataset coder's note of the count recorded ("Fatalities coded as 0
+    (VoJ reported 15)", "Total fatalities coded as 14", "Fatalities are split across 3 events
+    (5)"): the figure the coder settled on after weighing the report's own (``RECORDED``)."""
+    return _RECORDED.search(claim.evidence.text) is not None
+
+
+def _settled(said: Sequence[Claim]) -> Sequence[Claim]:
+    """A voice's claims in one report, or only the last recorded one when it has any: a coder's
+    recorded count replaces the report's figures it was settled from, and a later note the
+    earlier ("Unknown fatalities coded as 10. Fatalities are split across two events")."""
+    recorded = [c for c in said if is_recorded(c)]
+    return [max(recorded, key=lambda c: (c.part == "text", c.evidence.start))] if recorded else said
+
+
 def report_figure(said: Sequence[Claim]) -> int:
-    """A voice's figure in one report: the largest it gives (``revised.v1`` step 2)."""
-    return max(f for c in said if (f := claim_figure(c)) is not None)
+    """A voice's figure in one report: the largest it gives (``revised.v1`` step 2), or the
+    largest a coder recorded (:func:`is_recorded`)."""
+    return max(f for c in _settled(said) if (f := claim_figure(c)) is not None)
 
 
 def voice_lows(claims: Sequence[Claim]) -> list[int]:
     """The smallest figure each voice of each report admits: the largest low it gives, as
     :func:`report_figure` takes its largest figure (a report of "17 killed ... 14 executed, 3
-    died of their wounds" says at least 17, not 3)."""
+    died of their wounds" says at least 17, not 3); a coder's recorded count where there is one."""
     return [
         max(lows)
         for said in voice_reports(claims).values()
-        if (lows := [v for v in map(claim_low, said) if v is not None])
+        if (lows := [v for v in map(claim_low, _settled(said)) if v is not None])
     ]
 
 
@@ -393,6 +419,7 @@ def reconcile(
                 claimants=tuple(sorted({c.claimant for c in asserted if claim_figure(c) is not None})),
                 adversary=is_adversary_group(victims, asserted),
                 beside=victims not in UNARMED_VICTIMS and any(told_as_more(c) for c in asserted),
+                recorded=any(is_recorded(c) and claim_figure(c) is not None for c in asserted),
                 apart=_apart(victims, asserted, others),
             )
         )
@@ -548,6 +575,10 @@ def _most(*values: int | None) -> int | None:
 def _figures(rows: Sequence[Reconciled], field: str) -> int | None:
     """The total of one figure (``low``, ``best`` or ``high``) over ``rows`` (totals step 1): the
     unspecified group contains the named ones, except those told as more dead beside them."""
+    recorded = [getattr(r, field) for r in rows if r.recorded and r.victims == "unknown"]
+    if recorded:
+        # the coder's count of the event's dead (totals step 5); high, the largest single account
+        return _most(*(getattr(r, field) for r in rows)) if field == "high" else _most(*recorded)
     unknown = [getattr(r, field) for r in rows if r.victims == "unknown"]
     named = _add([getattr(r, field) for r in rows if r.victims != "unknown" and not r.beside])
     beside = _add([getattr(r, field) for r in rows if r.victims != "unknown" and r.beside])

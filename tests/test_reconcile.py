@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -506,3 +507,42 @@ def test_dead_told_as_more_beside_the_others_are_not_among_them() -> None:
     assert _total([people, attackers]).best == 7
     # without "also" the unspecified dead contain them
     assert _total([people, claim(minister, "PKK", 2, kind="state_forces")]).best == 5
+
+
+# -- a coder's recorded count (totals step 5) ------------------------------------------------------
+
+
+def _range(total) -> tuple[int | None, int | None, int | None]:
+    return total.low, total.best, total.high
+
+
+def _noted(c: Claim, text: str) -> Claim:
+    return replace(c, id=f"{c.id}-noted", evidence=Span(0, len(text), text))
+
+
+def test_reconcile_recorded_count_replaces_the_figures_it_was_settled_from() -> None:
+    # "Taliban militants attacked a post, killing 15 soldiers. Fatalities coded as 0 (VoJ reported 15)."
+    claims = [
+        claim("Taliban", "unknown", 15),
+        _noted(claim("Outlet", "unknown", 0, kind="outlet"), "Fatalities coded as 0"),
+    ]
+    (row,) = reconcile(claims, rule="corroborated.v2")
+    assert (row.low, row.best, row.high, row.recorded) == (0, 0, 15, True)
+    assert _range(_total(claims)) == (0, 0, 15)
+
+
+def test_reconcile_recorded_total_stands_for_the_named_groups() -> None:
+    # "5 policemen were killed ... also 9 Taliban militants were killed. Total fatalities coded as 14."
+    claims = [
+        claim("Outlet", "ANP", 5, kind="outlet"),
+        replace(claim("Outlet", "Taliban", 9, kind="outlet"), evidence=Span(0, 4, "also")),
+        _noted(claim("Outlet", "unknown", 14, kind="outlet"), "Total fatalities coded as 14"),
+    ]
+    assert _range(_total(claims)) == (14, 14, 14)
+    # without the coder's note the dead told as more (9) add to the unspecified 14
+    assert _range(_total([*claims[:2], claim("Outlet", "unknown", 14, kind="outlet")])) == (23, 23, 23)
+
+
+def test_reconcile_plain_figures_are_not_recorded() -> None:
+    (row,) = reconcile([_noted(claim("Outlet", "unknown", 3, kind="outlet"), "3 people were killed")])
+    assert not row.recorded

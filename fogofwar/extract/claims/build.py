@@ -23,11 +23,11 @@ from fogofwar.extract.attribution import (
     subject_party,
 )
 from fogofwar.extract.claims.candidates import is_claim_candidate
-from fogofwar.extract.claims.coded import sourced_by_coder_note
+from fogofwar.extract.claims.coded import sourced_by_coder_note, split_share
 from fogofwar.extract.claims.statement import CasualtyStatement
 from fogofwar.extract.claims.statements import find_statements
 from fogofwar.extract.claims.victims import resolve_victims
-from fogofwar.extract.numbers import is_plausible
+from fogofwar.extract.numbers import is_plausible, number_lexicon
 from fogofwar.extract.sentences import Sentence
 from fogofwar.extract.tallies import UNKNOWN, drop_repeats, family, is_uninformative, join
 from fogofwar.model import GOVERNMENT_ALLEGIANCE, Actor, Article, Claim, Span, record_id
@@ -149,6 +149,7 @@ def extract_claims(
     claims = sourced_by_coder_note(
         claims, article.text, outlet=ctx.outlet, registry=registry, country=country
     )
+    claims = split_share(claims, article, outlet=ctx.outlet, numbers=number_lexicon())
     return drop_repeats(drop_implausible(claims))
 
 

@@ -1,8 +1,15 @@
-"""A dataset coder's note that sets its recorded figure against a source's: "Fatalities coded as
-0 (VoJ reported 2)". The note tells whose the report's own figure is: the source in brackets
-gave it, and the coder declined it. The report's unattributed claims of that figure become the
-source's claims, so that reconciliation weighs the two accounts (``fogofwar.reconcile``) instead
-of reading the coder's figure and the source's as one voice. Pure."""
+"""A dataset coder's notes on the count recorded (ACLED's event notes), read as claims. Pure.
+
+* A recorded figure set against a source's: "Fatalities coded as 0 (VoJ reported 2)". The note
+  tells whose the report's own figure is: the source in brackets gave it, and the coder
+  declined it. The report's unattributed claims of that figure become the source's claims, so
+  that reconciliation weighs the two accounts (``fogofwar.reconcile``) instead of reading the
+  coder's figure and the source's as one voice (``sourced_by_coder_note``).
+* A toll split over several events: "48 fighters were reported killed across the two attacks.
+  Fatalities split between 2 events", "Fatalities are split across 3 events (5)". This event's
+  dead are its share: the figure in brackets, else the report's largest toll divided evenly,
+  rounded half up (``split_share``). The share is the outlet's recorded count, which
+  reconciliation takes for the event's dead (``fogofwar.reconcile.is_recorded``)."""
 
 from __future__ import annotations
 
@@ -11,7 +18,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from fogofwar.extract.actors import ActorRegistry
-from fogofwar.model import Claim
+from fogofwar.extract.numbers import NumberLexicon
+from fogofwar.extract.tallies import UNKNOWN
+from fogofwar.model import Article, Claim, Span, record_id
 
 # "coded as 0 (VoJ reported 2)", "coded as 1 (VoJ also reported 1-3 fatalities)"
 _CODED_AGAINST = re.compile(
@@ -53,4 +62,66 @@ def sourced_by_coder_note(
     return out
 
 
-__all__ = ["sourced_by_coder_note"]
+# "Fatalities are split across 3 events (5)", "fatalities split between (3) events", "6 deaths
+# (coded across 6 events)", "coded as 10 and spread between 3 locations"
+_SPLIT = re.compile(
+    r"\b(?:split|spread|coded)\s+(?:across|between|among)\s+\(?(?P<parts>\d+|[a-z]+)\)?\s+"
+    r"(?:separate\s+|different\s+)?(?:events|locations|incidents|attacks)\b(?:\s*\((?P<share>\d+)\))?",
+    re.IGNORECASE,
+)
+
+
+def split_share(
+    claims: Sequence[Claim], article: Article, *, outlet: str, numbers: NumberLexicon
+) -> list[Claim]:
+    """``claims`` and, where the report says its toll is split over several events ("Fatalities
+    split between 2 events", "split across 3 events (5)"), the outlet's claim of this event's
+    share: the figure in brackets, else the largest killed figure of ``claims`` divided by the
+    number of events, rounded half up. Its evidence is the note."""
+    text = article.text
+    note = _SPLIT.search(text)
+    if note is None:
+        return list(claims)
+    parts = _count(note["parts"], numbers)
+    if note["share"] is not None:
+        share = int(note["share"])
+    else:
+        tolls = [
+            f
+            for c in claims
+            if c.outcome == "killed" and c.stance != "denies" and (f := _figure(c)) is not None
+        ]
+        if not parts or not tolls:
+            return list(claims)
+        share = (2 * max(tolls) + parts) // (2 * parts)  # rounded half up
+    start, end = note.start(), note.end()
+    return [
+        *claims,
+        Claim(
+            id=record_id(article.id, start, end, UNKNOWN, "killed"),
+            article_id=article.id,
+            claimant=outlet,
+            victims=UNKNOWN,
+            outcome="killed",
+            evidence=Span(start, end, text[start:end]),
+            stance="reports",
+            claim_date=article.reference_date,
+            figure=share,
+            low=share,
+            high=share,
+            claimant_kind="outlet",
+        ),
+    ]
+
+
+def _count(word: str, numbers: NumberLexicon) -> int | None:
+    if word.isdigit():
+        return int(word) or None
+    return numbers.units.get(word.casefold())
+
+
+def _figure(claim: Claim) -> int | None:
+    return claim.figure if claim.figure is not None else claim.low
+
+
+__all__ = ["sourced_by_coder_note", "split_share"]
