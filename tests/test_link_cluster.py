@@ -654,33 +654,6 @@ def test_link_cluster_toll_attached_to_an_arrest_goes_to_the_shooting():
     assert [c.id for c in by_type["Strategic developments"].claims] == [held.id]
 
 
-def test_link_cluster_toll_attached_to_a_surrender_goes_to_the_shooting():
-    text = (
-        "A man surrendered on Monday after the killing of two men in Dayton. "
-        "The men were shot outside a bar on Friday night."
-    )
-    b = Builder(text, published=date(2016, 3, 8), source="Dayton Daily")
-    surrender = b.mention(
-        "A man surrendered on Monday after the killing of two men in Dayton",
-        "surrendered",
-        ("Strategic developments", "Change to group/activity"),
-        dates=(date(2016, 3, 7), date(2016, 3, 7), 1),
-        place=DAYTON,
-    )
-    b.mention(
-        "The men were shot outside a bar on Friday night",
-        "shot",
-        SHOOTING,
-        dates=(date(2016, 3, 4), date(2016, 3, 4), 1),
-        place=DAYTON,
-    )
-    toll = b.claim("killing of two men", surrender, "Dayton Daily", "unknown", "killed", 2)
-    events = link_events([b.article], [b.extraction()], settings=SETTINGS)
-    by_type = {e.event_type: e for e in events}
-    assert [c.id for c in by_type[SHOOTING[0]].claims] == [toll.id]
-    assert by_type["Strategic developments"].claims == ()
-
-
 RIOT = ("Riots", "Violent demonstration")
 
 
@@ -714,31 +687,46 @@ def test_link_cluster_toll_a_riot_answers_is_not_the_riots(text: str, quote: str
     assert [c.id for c in event.claims] == ([toll.id] if counted else [])
 
 
-def test_link_cluster_toll_a_protest_answers_goes_to_the_killing_told_beside_it() -> None:
-    text = (
-        "Residents marched in Dayton on Monday after a guard shot and killed a driver. "
-        "The driver was shot at a checkpoint on Sunday."
+@pytest.mark.parametrize(
+    ("lead", "trigger", "kind", "quote"),
+    [
+        # a surrender after the killing
+        (
+            "A man surrendered on Monday after the killing of two men in Dayton",
+            "surrendered",
+            ("Strategic developments", "Change to group/activity"),
+            "killing of two men",
+        ),
+        # a riot answering the killing, told beside it
+        (
+            "Residents rioted in Dayton on Monday after a guard shot and killed two men",
+            "rioted",
+            RIOT,
+            "killed two men",
+        ),
+    ],
+)
+def test_link_cluster_toll_told_with_what_followed_goes_to_the_shooting(
+    lead: str, trigger: str, kind: tuple[str, str], quote: str
+) -> None:
+    b = Builder(
+        f"{lead}. The men were shot outside a bar on Friday night.",
+        published=date(2016, 3, 8),
+        source="Dayton Daily",
     )
-    b = Builder(text, published=date(2016, 3, 8), source="Dayton Daily")
-    march = b.mention(
-        "Residents marched in Dayton on Monday after a guard shot and killed a driver",
-        "marched",
-        RIOT,
-        dates=(date(2016, 3, 7), date(2016, 3, 7), 1),
-        place=DAYTON,
-    )
+    after = b.mention(lead, trigger, kind, dates=(date(2016, 3, 7), date(2016, 3, 7), 1), place=DAYTON)
     b.mention(
-        "The driver was shot at a checkpoint on Sunday",
+        "The men were shot outside a bar on Friday night",
         "shot",
         SHOOTING,
-        dates=(date(2016, 3, 6), date(2016, 3, 6), 1),
+        dates=(date(2016, 3, 4), date(2016, 3, 4), 1),
         place=DAYTON,
     )
-    toll = b.claim("killed a driver", march, "Dayton Daily", "unknown", "killed", 1)
+    toll = b.claim(quote, after, "Dayton Daily", "unknown", "killed", 2)
     events = link_events([b.article], [b.extraction()], settings=SETTINGS)
     by_type = {e.event_type: e for e in events}
     assert [c.id for c in by_type[SHOOTING[0]].claims] == [toll.id]
-    assert by_type["Riots"].claims == ()
+    assert by_type[kind[0]].claims == ()
 
 
 def test_link_cluster_event_place_is_the_one_most_reports_give():
