@@ -45,6 +45,9 @@ LOOTING = ("Strategic developments", "Looting/property destruction")
         ("Masked men opened fire on a minibus on the northern road.", ATTACK),
         ("Armed bandits attacked a cattle camp and drove off the herd.", ATTACK),
         ("Police beat a street vendor to death during the curfew.", ATTACK),
+        # a count's qualifier opens the object, it is no adjunct
+        ("Soldiers executed between 20 and 32 people in the village.", ATTACK),
+        ("Soldiers killed around 40 civilians near the market.", ATTACK),
         ("The body of a schoolteacher was found dumped beside the river.", ATTACK),
         ("Rebels killed eleven members of the Hema community in the hills.", ATTACK),
         ("Militiamen killed twelve civilians in the village of Oya.", ATTACK),

@@ -963,6 +963,16 @@ SHAPES = [
         [("testwire", "reports", "Islamic State", "killed", 78, "exact")],
         id="slash-joined-names",
     ),
+    # a casualty noun closing a list of counted groups counts each of them
+    pytest.param(
+        "FARDC troops clashed with ADF rebels near Beni, "
+        "resulting in 25 ADF fighters and 6 military fatalities.",
+        [
+            ("testwire", "reports", "Allied Democratic Forces", "killed", 25, "exact"),
+            ("testwire", "reports", "FARDC", "killed", 6, "exact"),
+        ],
+        id="list-closed-by-a-casualty-noun",
+    ),
 ]
 
 

@@ -200,6 +200,17 @@ def _noun_arguments(
         return []  # "multiple kidnappings" counts events, not people
     counted = count_of(token, qtokens) is not None or is_zero(token, lex)
     vague = any(c.dep_ == "amod" and c.lower_ in lex.vague_intensity for c in token.children)
+    head = token.head
+    if (
+        counted
+        and token.dep_ == "conj"
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.lower_ not in lex.self_counted_nouns
+        and count_of(head, qtokens) is not None
+    ):
+        # "resulting in 25 ADF fighters and 6 military fatalities", "2 rebel and 1 military
+        # fatality": the casualty noun closes a list of counted groups, each of them its dead
+        return [(head, "self")]
     return [(token, "self")] if counted or vague else []
 
 

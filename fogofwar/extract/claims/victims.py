@@ -143,6 +143,10 @@ def victim_phrases(token: Any, lex: ClaimLexicon) -> list[Any]:
     return phrases
 
 
+# Words that name a country's force when they qualify a casualty noun ("military fatalities").
+_FORCE_ADJECTIVES = frozenset({"military", "army", "police"})
+
+
 def _self_victims(
     statement: CasualtyStatement, attribution: Attribution, ctx: ArticleContext, lex: ClaimLexicon
 ) -> tuple[list[Actor | str], bool]:
@@ -163,6 +167,12 @@ def _self_victims(
     if verb.lower_ in lex.admission_verbs and attribution.actor is not None:
         return [ctx.registry.own_forces(attribution.actor)], True
     inner = actor_in(ctx, token.left_edge.idx, token_end(token))
+    if inner is None:
+        # "6 military fatalities", "two police casualties": the country's force of that name
+        for child in token.children:
+            if child.dep_ in ("amod", "compound") and child.lower_ in _FORCE_ADJECTIVES:
+                inner = ctx.registry.lookup(f"the {child.lower_}", country=ctx.country)
+                break
     return [inner or UNKNOWN], False
 
 

@@ -54,6 +54,13 @@ _PHRASE_END = re.compile(
     re.IGNORECASE,
 )
 _TARGET_PREP = re.compile(r"^\s*(?:on|at|upon|against|towards|targeting)\b", re.IGNORECASE)
+# A count's qualifier right after a trigger opens its object, not an adjunct: "executed between
+# 20 and 32 people", "killed around 40 civilians".
+_COUNT_QUALIFIER = re.compile(
+    r"^\s*(?:between|around|about|over|nearly|almost|up\s+to)\s+(?=\d|(?:one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a\s+dozen|dozens|scores|tens|hundreds)\b)",
+    re.IGNORECASE,
+)
 # A trigger used as a noun ("a militia attack", "the raid"): the words before it name the doer.
 _NOUN_BEFORE = re.compile(
     r"\b(?:a|an|the|another|this|that|their|its|his|her|two|three|several|\w+'s)\s+(?:[\w-]+\s+){0,2}$",
@@ -135,6 +142,7 @@ def _phrase_after(text: str, end: int) -> str:
     on a bus", "an attack against villagers": the target after its preposition)."""
     window = text[end : end + _WINDOW]
     window = _TARGET_PREP.sub("", window, count=1)
+    window = _COUNT_QUALIFIER.sub("", window, count=1)
     stop = _PHRASE_END.search(window)
     return window[: stop.start()] if stop else window
 
