@@ -152,7 +152,11 @@ NEUTRAL_KINDS = REPORTER_KINDS | {"external", "unknown", "civilians"}
 # A dataset coder's note of the count it recorded (ACLED's notes: "Fatalities coded as 0 (VoJ
 # reported 15)", "Unknown fatalities coded at low estimate of 3", "Fatalities split between 2
 # events"): matched in a claim's evidence, as the additive adverbs are.
-RECORDED = r"\bcoded\s+(?:as|at|to)\b|\b(?:coded|split|spread)\s+(?:across|between|among)\b"
+RECORDED = (
+    r"\bcoded\s+(?:as|at|to)\b|\b(?:coded|split|spread|distributed|divided)\s+(?:up\s+|equally\s+|evenly\s+)?"
+    r"(?:across|between|among|over)\s+\(?(?:\d+|[a-z]+)\)?\s+(?:separate\s+|different\s+)?"
+    r"(?:events|locations|incidents|attacks|days|fronts)\b"
+)
 _RECORDED = re.compile(RECORDED, re.IGNORECASE)
 # ``revised.v1``: a report revises the same voice's reports of at most this many days before it.
 REVISION_DAYS = 3

@@ -957,6 +957,31 @@ SHAPES = [
         ],
         id="split-share-in-brackets",
     ),
+    pytest.param(
+        "Troops shelled rebel camps near the river. 31 rebels were killed. "
+        "Fatalities distributed across six events.",
+        [
+            ("testwire", "reports", "Unidentified Armed Group", "killed", 31, "exact"),
+            ("testwire", "reports", "unknown", "killed", 5, "exact"),
+        ],
+        id="split-share-distributed",
+    ),
+    # the count a coder recorded, however the note words it
+    pytest.param(
+        "Rebels attacked an army base in the district. Several fatalities coded as 3.",
+        [("testwire", "reports", "unknown", "killed", 3, "exact")],
+        id="recorded-over-a-vague-amount",
+    ),
+    pytest.param(
+        "Rebels attacked an army base in the district. Unknown number of fatalities coded as 10.",
+        [("testwire", "reports", "unknown", "killed", 10, "exact")],
+        id="recorded-number-of",
+    ),
+    pytest.param(
+        "Rebels attacked an army base in the district. Unknown fatalities assessed as low and coded as 3.",
+        [("testwire", "reports", "unknown", "killed", 3, "exact")],
+        id="recorded-after-another-verb",
+    ),
     # two names of one group joined by a slash, which the parser splits off the count
     pytest.param(
         "Troops shelled positions near Biu. 78 BH/IS fighters were killed.",

@@ -23,7 +23,7 @@ from fogofwar.extract.attribution import (
     subject_party,
 )
 from fogofwar.extract.claims.candidates import is_claim_candidate
-from fogofwar.extract.claims.coded import sourced_by_coder_note, split_share
+from fogofwar.extract.claims.coded import recorded_counts, sourced_by_coder_note, split_share
 from fogofwar.extract.claims.statement import CasualtyStatement
 from fogofwar.extract.claims.statements import find_statements
 from fogofwar.extract.claims.victims import resolve_victims
@@ -146,11 +146,13 @@ def extract_claims(
                     killing = (len(claims), statement)
                 claims.append(claim)
         _note_sentence(sentence, attributions, ctx)
+    claims = drop_repeats(drop_implausible(claims))
+    # A coder's notes come last: the count it recorded is no repeat of the report's own figure.
+    claims = recorded_counts(claims, article, outlet=ctx.outlet)
     claims = sourced_by_coder_note(
         claims, article.text, outlet=ctx.outlet, registry=registry, country=country
     )
-    claims = split_share(claims, article, outlet=ctx.outlet, numbers=number_lexicon())
-    return drop_repeats(drop_implausible(claims))
+    return split_share(claims, article, outlet=ctx.outlet, numbers=number_lexicon())
 
 
 def named_armed_group(

@@ -9,7 +9,11 @@
   Fatalities split between 2 events", "Fatalities are split across 3 events (5)". This event's
   dead are its share: the figure in brackets, else the report's largest toll divided evenly,
   rounded half up (``split_share``). The share is the outlet's recorded count, which
-  reconciliation takes for the event's dead (``fogofwar.reconcile.is_recorded``)."""
+  reconciliation takes for the event's dead (``fogofwar.reconcile.is_recorded``).
+* The count recorded, however the note words it: "Unknown number of fatalities coded as 10",
+  "Several fatalities coded as 3", "Dozens of fatalities and injuries coded as 6", "Unknown
+  fatalities assessed as low and coded as 3", "coded at low estimate of 3"
+  (``recorded_counts``): the parse reads some of these as vague amounts or not at all."""
 
 from __future__ import annotations
 
@@ -21,6 +25,53 @@ from fogofwar.extract.actors import ActorRegistry
 from fogofwar.extract.numbers import NumberLexicon
 from fogofwar.extract.tallies import UNKNOWN
 from fogofwar.model import Article, Claim, Span, record_id
+
+# "Unknown number of fatalities coded as 10", "Several fatalities coded as 3", "fatalities
+# assessed as low and coded as 3", "unknown fatalities coded at low estimate of 3"
+_RECORDED = re.compile(
+    r"\b(?:fatalities|deaths|dead)\b[^.;()\[\]]{0,40}?\bcoded\s+(?:as|at|to)\s+"
+    r"(?:(?:a\s+)?low\s+estimate\s+of\s+)?(?P<figure>\d+)\b(?!\s*(?:-|to)\s*\d)",
+    re.IGNORECASE,
+)
+# The words before the count noun that belong to the note ("Unknown number of", "Several").
+_NOTE_START = re.compile(r"(?:^|[.;(\[]\s*)([^.;()\[\]]{0,40})$")
+
+
+def recorded_counts(claims: Sequence[Claim], article: Article, *, outlet: str) -> list[Claim]:
+    """``claims`` with each coder's note of a count of dead read as the outlet's claim of that
+    figure (victims unknown): the claims the parse read inside the note's words (a vague
+    "Several fatalities") give way to it; one already reading it stays as it is."""
+    text = article.text
+    out = list(claims)
+    for note in _RECORDED.finditer(text):
+        lead = _NOTE_START.search(text, max(0, note.start() - 60), note.start())
+        start = note.start() - len(lead.group(1)) if lead else note.start()
+        start += len(text[start : note.start()]) - len(text[start : note.start()].lstrip())
+        end, figure = note.end(), int(note["figure"])
+        inside = [c for c in out if c.part == "text" and start <= c.evidence.start and c.evidence.end <= end]
+        if any(
+            c.figure == figure and c.outcome == "killed" and _RECORDED.search(c.evidence.text) for c in inside
+        ):
+            continue  # the parse read the note already ("Fatalities coded as 0")
+        out = [c for c in out if c not in inside]
+        out.append(
+            Claim(
+                id=record_id(article.id, start, end, UNKNOWN, "killed"),
+                article_id=article.id,
+                claimant=outlet,
+                victims=UNKNOWN,
+                outcome="killed",
+                evidence=Span(start, end, text[start:end]),
+                stance="reports",
+                claim_date=article.reference_date,
+                figure=figure,
+                low=figure,
+                high=figure,
+                claimant_kind="outlet",
+            )
+        )
+    return sorted(out, key=lambda c: (c.part != "title", c.evidence.start))
+
 
 # "coded as 0 (VoJ reported 2)", "coded as 1 (VoJ also reported 1-3 fatalities)"
 _CODED_AGAINST = re.compile(
@@ -63,10 +114,13 @@ def sourced_by_coder_note(
 
 
 # "Fatalities are split across 3 events (5)", "fatalities split between (3) events", "6 deaths
-# (coded across 6 events)", "coded as 10 and spread between 3 locations"
+# (coded across 6 events)", "coded as 10 and spread between 3 locations", "Two fatalities
+# distributed across two days", "Total fatalities divided equally across three events"
 _SPLIT = re.compile(
-    r"\b(?:split|spread|coded)\s+(?:across|between|among)\s+\(?(?P<parts>\d+|[a-z]+)\)?\s+"
-    r"(?:separate\s+|different\s+)?(?:events|locations|incidents|attacks)\b(?:\s*\((?P<share>\d+)\))?",
+    r"\b(?:split|spread|coded|distributed|divided)\s+(?:up\s+|equally\s+|evenly\s+)?"
+    r"(?:across|between|among|over)\s+\(?(?P<parts>\d+|[a-z]+)\)?\s+"
+    r"(?:separate\s+|different\s+)?(?:events|locations|incidents|attacks|days|fronts)\b"
+    r"(?:\s*\((?P<share>\d+)\))?",
     re.IGNORECASE,
 )
 
