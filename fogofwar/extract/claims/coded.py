@@ -33,8 +33,9 @@ _RECORDED = re.compile(
     r"(?:(?:a\s+)?low\s+estimate\s+of\s+)?(?P<figure>\d+)\b(?!\s*(?:-|to)\s*\d)",
     re.IGNORECASE,
 )
-# The words before the count noun that belong to the note ("Unknown number of", "Several").
-_NOTE_START = re.compile(r"(?:^|[.;(\[]\s*)([^.;()\[\]]{0,40})$")
+# The words before the count noun that belong to the note ("Unknown number of", "Several"),
+# back to the last break of a clause.
+_NOTE_START = re.compile(r"(?:^|[.,;(\[]\s*)([^.,;()\[\]]{0,40})$")
 
 
 def recorded_counts(claims: Sequence[Claim], article: Article, *, outlet: str) -> list[Claim]:
@@ -45,8 +46,7 @@ def recorded_counts(claims: Sequence[Claim], article: Article, *, outlet: str) -
     out = list(claims)
     for note in _RECORDED.finditer(text):
         lead = _NOTE_START.search(text, max(0, note.start() - 60), note.start())
-        start = note.start() - len(lead.group(1)) if lead else note.start()
-        start += len(text[start : note.start()]) - len(text[start : note.start()].lstrip())
+        start = note.start() - (len(lead.group(1).lstrip()) if lead else 0)
         end, figure = note.end(), int(note["figure"])
         inside = [c for c in out if c.part == "text" and start <= c.evidence.start and c.evidence.end <= end]
         if any(
