@@ -8,9 +8,10 @@ claimant repeating itself (``counted_claims(..., by_report=True)``; lists of cla
 ACLED notes still write the same text once).
 
 Per group:
-  * low  = the smallest credible figure: each voice's (``revised.v1`` step 1, below) in each
-    report, the largest ``low`` (or ``figure``) it gives, since its smaller figures are parts of
-    that toll ("17 killed ... 14 executed, 3 died of their wounds" admits no fewer than 17);
+  * low  = the smallest credible figure: each claimant's of each voice (``revised.v1`` step 1,
+    below) in each report, the largest ``low`` (or ``figure``) it gives, since its smaller
+    figures are parts of that toll ("17 killed ... 14 executed, 3 died of their wounds" admits
+    no fewer than 17; the UN's "at least 100" beside a government's "more than 400" is 100);
     every asserted claim is credible, except under ``corroborated.v1`` (below);
   * high = the largest: each claim's ``high``, else its ``figure``/``low`` (an "at least 84"
     claim says nothing above 84, so it contributes 84, not infinity);
@@ -259,14 +260,20 @@ def report_figure(said: Sequence[Claim]) -> int:
 
 
 def voice_lows(claims: Sequence[Claim]) -> list[int]:
-    """The smallest figure each voice of each report admits: the largest low it gives, as
-    :func:`report_figure` takes its largest figure (a report of "17 killed ... 14 executed, 3
-    died of their wounds" says at least 17, not 3); a coder's recorded count where there is one."""
-    return [
-        max(lows)
-        for said in voice_reports(claims).values()
-        if (lows := [v for v in map(claim_low, _settled(said)) if v is not None])
-    ]
+    """The smallest figure each claimant of each voice of each report admits: the largest low it
+    gives, as :func:`report_figure` takes its largest figure (a report of "17 killed ... 14
+    executed, 3 died of their wounds" says at least 17, not 3); a coder's recorded count where
+    there is one. Two claimants of one voice stay apart here: the UN's "at least 100 deaths"
+    beside a government's "more than 400" is the lower bound the UN could verify, not a part
+    of the government's toll."""
+    lows = []
+    for said in voice_reports(claims).values():
+        by_claimant: dict[str, list[int]] = defaultdict(list)
+        for claim in _settled(said):
+            if (low := claim_low(claim)) is not None:
+                by_claimant[claim.claimant].append(low)
+        lows.extend(max(values) for values in by_claimant.values())
+    return lows
 
 
 def best_revised(claims: Sequence[Claim]) -> int | None:

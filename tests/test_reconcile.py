@@ -546,3 +546,13 @@ def test_reconcile_recorded_total_stands_for_the_named_groups() -> None:
 def test_reconcile_plain_figures_are_not_recorded() -> None:
     (row,) = reconcile([_noted(claim("Outlet", "unknown", 3, kind="outlet"), "3 people were killed")])
     assert not row.recorded
+
+
+def test_reconcile_low_keeps_each_claimant_of_one_report_apart() -> None:
+    # one report: the UN verified "at least 100 deaths", the government says "more than 400"
+    claims = [
+        claim("United Nations", "unknown", 100, qualifier="at_least", kind="external"),
+        claim("Government", "unknown", 401, qualifier="at_least", kind="state_forces"),
+    ]
+    (row,) = reconcile(claims, rule="corroborated.v2")
+    assert (row.low, row.best, row.high) == (100, 401, 401)
