@@ -73,9 +73,11 @@ def recorded_counts(claims: Sequence[Claim], article: Article, *, outlet: str) -
     return sorted(out, key=lambda c: (c.part != "title", c.evidence.start))
 
 
-# "coded as 0 (VoJ reported 2)", "coded as 1 (VoJ also reported 1-3 fatalities)"
+# "coded as 0 (VoJ reported 2)", "coded as 1 (VoJ also reported 1-3 fatalities)", "coded as 8
+# (Al Shabaab claimed 15)"
 _CODED_AGAINST = re.compile(
-    r"\bcoded\s+(?:as|at|to)\s+\d+\s*\(\s*(?P<source>[A-Z][\w' .-]{0,40}?)\s+(?:also\s+)?reported\s+"
+    r"\bcoded\s+(?:as|at|to)\s+\d+\s*\(\s*(?P<source>[A-Z][\w' .-]{0,40}?)\s+(?:also\s+)?"
+    r"(?:reported|claimed|said|stated)\s+"
     r"(?P<low>\d+)(?:\s*-\s*(?P<high>\d+))?"
 )
 

@@ -39,6 +39,12 @@ def resolve_victims(
         actors, admitted = _self_victims(statement, attribution, ctx, lex)
         return _joined(actors), admitted
     noun = statement.noun
+    if noun is not None and not is_personish(noun, lex, ctx):
+        # "56 BH/IS fighters were killed" parsed with "IS" as the subject and "fighters" as its
+        # attribute: the people are the attribute
+        noun = next(
+            (c for c in noun.children if c.dep_ in ("attr", "appos") and is_personish(c, lex, ctx)), noun
+        )
     if noun is not None and noun.lower_ in lex.reflexive_pronouns:
         return UNKNOWN, False  # "killed himself": the attacker, whom the registry cannot name
     if noun is not None and noun.lower_ in lex.single_person_pronouns:
