@@ -988,6 +988,20 @@ SHAPES = [
         [("testwire", "reports", "Islamic State", "killed", 78, "exact")],
         id="slash-joined-names",
     ),
+    pytest.param(
+        "Around 2 May, the army shelled Boko Haram/IS positions in Buk. 56 BH/IS fighters were killed.",
+        [("testwire", "reports", "Islamic State", "killed", 56, "exact")],
+        id="group-name-parsed-as-the-subject",
+    ),
+    pytest.param(
+        "Militants attacked a market in the district, killing 15 people. "
+        "Fatalities coded as 8 (Al Shabaab claimed 15).",
+        [
+            ("al-Shabaab", "claims", "unknown", "killed", 15, "exact"),
+            ("testwire", "reports", "unknown", "killed", 8, "exact"),
+        ],
+        id="coded-against-a-claim",
+    ),
     # a casualty noun closing a list of counted groups counts each of them
     pytest.param(
         "FARDC troops clashed with ADF rebels near Beni, "
