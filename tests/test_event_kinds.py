@@ -10,7 +10,7 @@ import pytest
 
 from fogofwar.extract.events import extract_mentions
 from fogofwar.extract.events.kinds import classify, kind_words, victim_kind
-from fogofwar.extract.events.triggers import event_lexicon, live_hits
+from fogofwar.extract.events.triggers import answers_earlier, event_lexicon, live_hits
 from fogofwar.extract.places import Gazetteer
 from fogofwar.extract.sentences import split_sentences
 from fogofwar.model import Article, article_id
@@ -124,3 +124,20 @@ def test_attack_on_a_village_with_armed_victims_is_a_battle(gazetteer: Gazetteer
 def test_a_casualty_sentence_takes_the_incident_type(gazetteer: Gazetteer) -> None:
     text = "A mob attacked two men accused of theft at the market. One of them died."
     assert _mentions_of(gazetteer, text) == [MOB, MOB]
+
+
+@pytest.mark.parametrize(
+    ("text", "answered"),
+    [
+        # the main clause answers older violence, told whole with its own toll
+        ("The decree was signed following a suicide attack which killed 64 people in the capital.", True),
+        ("Markets stayed shut in the wake of the bombing that killed 20 traders.", True),
+        # the sentence's own violence, or a step of the news
+        ("Following an attack on a village, soldiers killed five militants.", False),
+        ("The victim was taken to hospital after the shooting.", False),
+        ("Security was tightened after the attack, which killed 12 people.", False),
+        ("Soldiers killed five militants following an attack on a village.", False),
+    ],
+)
+def test_violence_a_main_clause_answers(text: str, answered: bool) -> None:
+    assert answers_earlier(text, event_lexicon()) is answered

@@ -13,7 +13,8 @@ TEXT = (
     "They were named as a student and a janitor. "
     "In 2005, four others were killed in a rampage in Thousand Oaks. "
     "Police also said a third victim was killed at the scene. "
-    "A month earlier, three had been killed in a blast in Oxnard."
+    "A month earlier, three had been killed in a blast in Oxnard. "
+    "Schools stayed shut across the county following a bombing which killed 64 people in Ventura."
 )
 REFERENCE = date(2016, 6, 10)
 
@@ -90,3 +91,14 @@ def test_attach_claims_history_dated_by_the_sentence_before_keeps_its_own_toll()
     toll = claim("three had been killed")
     attached = attach_claims([toll], [NEWS, HISTORY, recalled], [], reference=REFERENCE)
     assert [c.mention_id for c in attached] == [recalled.id]
+
+
+def test_attach_claims_violence_a_main_clause_answers_keeps_its_own_toll():
+    # "following a bombing which killed 64 people": older violence told whole, in passing
+    answered = mention(
+        "Schools stayed shut across the county following a bombing which killed 64 people in Ventura.",
+        background=True,
+    )
+    toll = claim("killed 64 people")
+    attached = attach_claims([toll], [NEWS, answered], [], reference=REFERENCE)
+    assert [c.mention_id for c in attached] == [answered.id]

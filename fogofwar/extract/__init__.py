@@ -35,7 +35,7 @@ from fogofwar.extract.claims import extract_claims, is_claim_candidate
 from fogofwar.extract.dates import date_lexicon, resolve_dates
 from fogofwar.extract.events import extract_mentions, is_event_candidate
 from fogofwar.extract.events.context import tells_narrative_time
-from fogofwar.extract.events.triggers import event_lexicon
+from fogofwar.extract.events.triggers import answers_earlier, event_lexicon
 from fogofwar.extract.headline import headline_claims, headline_mentions, headline_sentence
 from fogofwar.extract.numbers import number_lexicon
 from fogofwar.extract.places import Gazetteer
@@ -374,7 +374,11 @@ def attach_claims(
         if (
             reference is not None
             and m.background
-            and (resolve_dates(m.sentence.text, reference) or tells_narrative_time(m.sentence.text))
+            and (
+                resolve_dates(m.sentence.text, reference)
+                or tells_narrative_time(m.sentence.text)
+                or answers_earlier(m.sentence.text, event_lexicon())
+            )
         ):
             history.setdefault(m.part, []).append(m)
     history_starts = {part: [m.sentence.start for m in found] for part, found in history.items()}

@@ -79,6 +79,7 @@ from fogofwar.extract.events.triggers import (
     EventLexicon,
     Hit,
     TriggerType,
+    answers_earlier,
     event_lexicon,
     is_event_candidate,
     live_hits,
@@ -171,7 +172,11 @@ def _mention(
     start, end, precision = mention_dates(context, sentence, best, lexicon)
     place = mention_place(context, sentence, best, lexicon)
     actors = actor_roles(context, sentence, best, hits, registry)
-    background = context.is_old(end) or in_background(context, sentence, lexicon)
+    background = (
+        context.is_old(end)
+        or in_background(context, sentence, lexicon)
+        or answers_earlier(sentence.text, lexicon)
+    )
     return Mention(
         id=record_id(context.article.id, sentence.start, trigger),
         article_id=context.article.id,

@@ -149,6 +149,45 @@ def main_hits(text: str, hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if h.start < amid.start()] or hits
 
 
+# What a sentence's main clause answers, told after it: "The decision was taken as part of a
+# tougher policy following a suicide attack which killed at least 64 people in Kabul".
+_ANSWERED = re.compile(
+    r"\b(?:following|after|in\s+the\s+wake\s+of|in\s+response\s+to|in\s+retaliation\s+for)\s+"
+    r"(?:a|an|the|last\s+\w+'s|\w+'s)\s",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:]")
+# ... the earlier violence told whole, with a clause of its own ("which killed 64 people"): "was
+# taken to hospital after the shooting" is a step of the news, not an answer to older violence.
+_TOLD_WHOLE = re.compile(
+    r"\b(?:which|that)\s+(?:\w+\s+){0,2}?(?:killed|left|claimed|wounded|injured)\b", re.IGNORECASE
+)
+
+
+def answers_earlier(text: str, lexicon: EventLexicon) -> bool:
+    """Whether a sentence's violence is only what its main clause answers: every trigger comes
+    after a cue ("following a", "in the wake of the") that follows words of a clause of its own,
+    with no clause break between the cue and the last trigger, and the violence is told whole
+    with a toll of its own ("The decision was taken following a suicide attack which killed 64
+    people"). That violence happened before the
+    news and is told in passing; a sentence opening with the cue ("Following an attack on a
+    village, soldiers killed five militants") tells its own."""
+    hits = live_hits(text, lexicon)
+    if not hits:
+        return False
+    first = min(h.start for h in hits)
+    last = max(h.end for h in hits)
+    for cue in _ANSWERED.finditer(text, 0, first + 1):
+        if (
+            cue.end() <= first
+            and re.search(r"\w", text[: cue.start()])
+            and not _CLAUSE_BREAK.search(text, cue.end(), last)
+            and _TOLD_WHOLE.search(text, first, last)
+        ):
+            return True
+    return False
+
+
 def _only_cared_for(text: str, match: re.Match[str], lexicon: EventLexicon) -> bool:
     """A casualty word whose victims are only being cared for: "the wounded were treated in X"
     (a generic word of the lexicon's weakest row, not "were shot and treated")."""
