@@ -37,6 +37,10 @@ def _one(text: str, reference: date | None = SATURDAY) -> DateMention:
         ("He arrived on 30 December.", "30 December", "2023-12-30", "2023-12-30", 1),
         ("It ended two months ago.", "two months ago", "2024-05-01", "2024-05-31", 3),
         ("It ended 3 days ago.", "3 days ago", "2024-07-24", "2024-07-24", 1),
+        ("A decade ago, a campaign began.", "A decade ago", "2014-01-01", "2014-12-31", 4),
+        # a year naming an event
+        ("One 2004 attack hit the consulate.", "2004", "2004-01-01", "2004-12-31", 4),
+        ("A 2004 al-Qaida-linked militant attack hit it.", "2004", "2004-01-01", "2004-12-31", 4),
         ("Attacks rose last week.", "last week", "2024-07-15", "2024-07-21", 2),
         ("Attacks rose last month.", "last month", "2024-06-01", "2024-06-30", 3),
         ("They left the talks at the end of 2022.", "the end of 2022", "2022-09-01", "2022-12-31", 3),
@@ -99,6 +103,7 @@ def test_dates_without_reference_keep_absolute_only() -> None:
     [
         "Troops may 5 times have crossed.",  # "may" is no month in lower case
         "Some 2000 soldiers were deployed.",  # a number, not a year
+        "He ran in the 2017 General Election.",  # a year naming no violence dates no event
         "Nothing is dated here.",
         "He said it would march on.",
     ],

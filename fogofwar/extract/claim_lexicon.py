@@ -47,6 +47,9 @@ class CumulativeWords:
     span_nouns: frozenset[str] = frozenset()
     # A count of at least this many in the perfect sums many incidents (0: no such rule).
     tally_figure: int = 0
+    # Plural incidents that have killed a vague magnitude ("attacks that have killed dozens").
+    incident_nouns: frozenset[str] = frozenset()
+    incident_magnitudes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

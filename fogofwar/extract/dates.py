@@ -129,6 +129,7 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
     number = rf"(?:\d{{1,3}}|{_phrases(lex.numbers)})"
     month_cue = _phrases(raw["month_cues"])
     year_cue = _phrases([*raw["year_cues"], "least"])
+    event_noun = _phrases(raw["year_event_nouns"])
     time_of_day = r"(?:\s+(?:morning|afternoon|evening|night))?"
     # "an overnight raid", "overnight security operations": an adjective saying what kind of
     # operation, not which night; "detained overnight in Khost" dates the detention.
@@ -157,7 +158,7 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
             rf"this\s+(?:morning|afternoon|evening)|{overnight}|earlier\s+today)\b",
             _relative_day,
         ),
-        ("ago", rf"\b(?P<n>{number})\s+(?P<unit>day|week|month|year)s?\s+ago\b", _ago),
+        ("ago", rf"\b(?P<n>{number})\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b", _ago),
         (
             "relative_period",
             r"\b(?P<mod>last|this|next|past|earlier\s+this|later\s+this|over\s+the|at\s+the|the\s+past)\s+"
@@ -165,6 +166,12 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
             _relative_period,
         ),
         ("year", rf"\b(?:{year_cue})\s+(?P<x>(?P<y>{year4}))\b", _year),
+        # a year naming an event ("the 2004 attack", "A 2004 al-Qaida-linked militant attack")
+        (
+            "year_of_event",
+            rf"\b(?:the|a|an|one|its|their)\s+(?P<x>(?P<y>{year4}))(?=\s+(?:[\w-]+\s+){{0,3}}?(?:{event_noun})\b)",
+            _year,
+        ),
     ]
     return tuple((name, re.compile(pattern, flags), handler) for name, pattern, handler in specs)
 
@@ -485,7 +492,7 @@ def _ago(match: re.Match[str], reference: date | None, lex: DateLexicon) -> _Res
     if unit == "month":
         year, month = _shift_months(reference, count)
         return date(year, month, 1), date(year, month, _last_day(year, month)), 3, True
-    year = reference.year - count
+    year = reference.year - count * (10 if unit == "decade" else 1)
     return date(year, 1, 1), date(year, 12, 31), 4, True
 
 

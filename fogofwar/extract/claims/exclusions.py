@@ -116,9 +116,12 @@ def _is_cumulative(trigger: Any, lex: ClaimLexicon) -> bool:
     auxiliaries = [c for node in {trigger, verb} for c in node.children if c.dep_ == "aux"]
     if not any(c.lower_ in words.perfect_auxiliaries for c in auxiliaries):
         return False
+    by_incidents = verb.dep_ == "relcl" and verb.head.lower_ in words.incident_nouns
     for child in [*trigger.children, *(verb.children if verb is not trigger else ())]:
         if child.dep_ in ("dobj", "nsubjpass", "nsubj") and child.lower_ in words.magnitudes:
             return True
+        if by_incidents and child.dep_ == "dobj" and child.lower_ in words.incident_magnitudes:
+            return True  # "attacks that have killed dozens of people"
         own_count = child.dep_ == "nummod" and child.head.i == trigger.i
         counted = child.dep_ in ("dobj", "nsubjpass", "nsubj") or own_count
         if counted and _largest_number(child) >= words.tally_figure > 0:
