@@ -43,6 +43,8 @@ def test_a_toll_expected_to_rise_is_no_figure(nlp: Any, registry: ActorRegistry)
         "More than 1,000 people have been killed in the country in a week of bombardment.",
         "Around 1,200 of the group's fighters are estimated to have been killed in the Syrian conflict.",
         "The kingdom has been a target of Islamic State attacks that have killed dozens of people.",
+        # an earlier event the news is compared with, told with its toll
+        "The attack appeared similar to a January bombing that killed at least 12 German tourists.",
     ],
 )
 def test_a_count_over_many_incidents_is_background(text: str, nlp: Any, registry: ActorRegistry) -> None:

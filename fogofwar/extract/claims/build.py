@@ -40,6 +40,12 @@ _UNKNOWN_VICTIMS_FACTOR = 0.8
 
 _LINEAR_FACTOR = 0.8  # found by word order alone, the parse did not connect count and outcome
 
+# An earlier event the news is compared with, told with its toll: "appeared similar to a January
+# suicide bombing ... that killed at least 12 German tourists". The toll is that event's.
+_COMPARED = re.compile(
+    r"\b(?:similar\s+to|reminiscent\s+of|resembl(?:ed|es|ing)|echo(?:ed|es|ing))\s+(?:a|an|the|last\s+\w+'s)\s[^,;:]*$",
+    re.IGNORECASE,
+)
 # Victims that name no party: a definite person among them may be one already counted.
 _UNNAMED = frozenset({UNKNOWN, "civilians"})
 
@@ -95,6 +101,9 @@ def extract_claims(
             # the sentence's last killing of an object, which a killer's own death adds to
             killing: tuple[int, CasualtyStatement] | None = None
             for statement in find_statements(sentence.doc, ctx, lex):
+                if _COMPARED.search(sentence.text, 0, statement.start):
+                    log.debug("dropped the toll of an event compared with: %r", sentence.text[:80])
+                    continue
                 attribution = attribute(statement.trigger, sentence.paragraph, ctx)
                 if ctx.armed_group is not None and _stands_for_group(attribution.claimant, ctx, lex):
                     # "Militants linked to al-Qaeda say ..." in a report that names JNIM
