@@ -994,6 +994,11 @@ SHAPES = [
         id="group-name-parsed-as-the-subject",
     ),
     pytest.param(
+        "At least 10 peshmerga also died in the fighting near the town.",
+        [("testwire", "reports", "Peshmerga", "killed", 10, "at_least")],
+        id="kurdish-forces",
+    ),
+    pytest.param(
         "Militants attacked a market in the district, killing 15 people. "
         "Fatalities coded as 8 (Al Shabaab claimed 15).",
         [
