@@ -556,3 +556,16 @@ def test_reconcile_low_keeps_each_claimant_of_one_report_apart() -> None:
     ]
     (row,) = reconcile(claims, rule="corroborated.v2")
     assert (row.low, row.best, row.high) == (100, 401, 401)
+
+
+def test_reconcile_a_lone_toll_risen_since_every_other_report_revises_them() -> None:
+    # a minister's toll: 80 in two reports, then 84 a day later; a lone 84 before them is outvoted
+    def said(figure: int, article: str, day: int) -> Claim:
+        return claim("Minister", "unknown", figure, article=article, day=day, kind="state_forces")
+
+    risen = [said(80, "a1", 15), said(80, "a2", 15), said(84, "a3", 16)]
+    (row,) = reconcile(risen, rule="corroborated.v2")
+    assert (row.best, row.high) == (84, 84)
+    stale = [said(84, "a1", 15), said(80, "a2", 16), said(80, "a3", 16)]
+    (row,) = reconcile(stale, rule="corroborated.v2")
+    assert (row.best, row.high) == (80, 84)
