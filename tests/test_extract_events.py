@@ -687,3 +687,30 @@ def test_events_an_armed_group_named_for_its_land_is_no_place(gazetteer: Gazette
     )
     place = _mentions(gazetteer, text)[0].place
     assert place is not None and (place.name, place.admin1) == ("Vasylivka", "Donetsk")
+
+
+@pytest.mark.parametrize(
+    ("dateline", "text", "expected"),
+    [
+        # a local report: its news is where it was filed, not a town a later paragraph names
+        (
+            "KOKOMO, Ind. (WTHR)",
+            "A man was killed in a shooting on Sunday afternoon.\n\nHis brother drove up from Muncie.",
+            "Kokomo",
+        ),
+        # a report filed from the country's main city tells news elsewhere
+        (
+            "KABUL, Afghanistan",
+            "A security force detained two suspected insurgents on Sunday.\n\n"
+            "The operation took place in Andar district, Ghazni province.",
+            "Andar",
+        ),
+    ],
+)
+def test_events_place_of_a_local_report_is_its_dateline(
+    gazetteer: Gazetteer, dateline: str, text: str, expected: str
+) -> None:
+    town = dateline.split(",")[0].title()
+    mentions = _mentions(gazetteer, f"{dateline} - {text}", dateline=date(2016, 3, 7), place=town)
+    assert mentions and mentions[0].place is not None
+    assert mentions[0].place.name == expected

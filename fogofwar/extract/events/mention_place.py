@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from fogofwar.extract.events.context import MentionContext, dateline_country, in_background
 from fogofwar.extract.events.triggers import EventLexicon, Hit
 from fogofwar.extract.sentences import Sentence
-from fogofwar.model import Place
+from fogofwar.model import Place, PlacePrecision
 
 # A distance before a place name: "120 km north of", "40 miles from the town of".
 _DISTANCE_BEFORE = re.compile(
@@ -58,11 +58,21 @@ def mention_place(
     # article's country first, foreign ones only when it names none.
     def donors() -> Iterator[Sentence]:  # lazy: the first donor with a place usually ends the search
         yield from context.paragraph(sentence)
+        if local:
+            return  # a local report's news is where it was filed, unless its paragraph says otherwise
         for other in context.sentences:
             if other.paragraph != sentence.paragraph and not in_background(context, other, lexicon):
                 yield other
 
     dateline = _dateline_place(context)
+    # Filed from a town that is not its country's main city ("KOKOMO, Ind.", "SALEM, Ore."): a
+    # local report, whose other paragraphs name people and streets more than other towns. Wire
+    # and press-office reports filed from a capital ("KABUL, Afghanistan") tell news elsewhere.
+    local = (
+        dateline is not None
+        and dateline.precision == PlacePrecision.TOWN
+        and not context.gazetteer.is_largest_town(dateline)
+    )
     for home_only in (True, False):
         if not home_only and (dateline is not None or (context.country and context.names_its_country)):
             # a report filed in its country's town, or naming its country, and naming no other

@@ -474,6 +474,24 @@ class Gazetteer(ContextVotes):
     def _country_rows(self) -> dict[str, int]:
         return {self._country_of(row): row for row, kind in enumerate(self._kind) if kind == COUNTRY}
 
+    def is_largest_town(self, place: Place) -> bool:
+        """Whether ``place`` is its country's most populous town (Kabul, San Salvador, Nairobi):
+        where wire and press-office reports are filed from, whatever their news."""
+        largest = self._largest_towns.get(place.country or "")
+        rows = self._rows(fold(place.name))
+        return largest is not None and any(
+            self._gid[r] == place.geonames_id and self._pop[r] >= largest for r in rows
+        )
+
+    @functools.cached_property
+    def _largest_towns(self) -> dict[str, int]:
+        largest: dict[str, int] = {}
+        for row, kind in enumerate(self._kind):
+            if kind == CITY:
+                country = self._country_of(row)
+                largest[country] = max(largest.get(country, 0), self._pop[row])
+        return largest
+
     # ---- internals of find_places
 
     def _is_big(self, place: Place) -> bool:
