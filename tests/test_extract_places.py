@@ -428,3 +428,19 @@ def test_places_a_coding_note_cues_its_town(
     gazetteer: Gazetteer, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(p.name, p.country) for _s, _e, p in gazetteer.find_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a town's name in a person's name told with an age is no place
+        ("Vernon Houston, 19, is charged with the killing.", []),
+        ("The shooting claimed the life of Gerald Levi, 17 of Missouri Street.", []),
+        # a town followed by a count is still the town
+        ("A man was shot in Houston, 19 people were hurt in all.", ["Houston"]),
+    ],
+)
+def test_places_person_with_an_age_is_no_town(gazetteer: Gazetteer, text: str, names: list[str]) -> None:
+    assert [
+        p.name for _s, _e, p in gazetteer.find_places(text, country="US") if p.feature != "admin1"
+    ] == names

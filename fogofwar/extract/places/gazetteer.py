@@ -89,6 +89,26 @@ def _names_the_place_before(text: str, hit: Hit) -> bool:
     return before is not None and fold(before.group(1)).endswith(hit.key)
 
 
+# A person's name told with an age ("Vernon Houston, 19,", "Gerald Levi, 17 of", "Sinor Jr, 16"):
+# a town's name as the surname after a given name, or as the given name before a surname.
+_GIVEN_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+$")
+_AGE = r",\s*\d{1,3}(?=\s*(?:,|\)|of\b|from\b|was\b|is\b|who\b|died\b))"
+_AGE_AFTER = re.compile(r"(?:\s+(?:Jr|Sr|II|III)\.?)?" + _AGE)
+_SURNAME_AND_AGE_AFTER = re.compile(
+    r"\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:Jr|Sr|II|III)\.?)?,\s*\d{1,3}\b(?![\d,])"
+)
+
+
+def _in_person_name(text: str, hit: Hit) -> bool:
+    """Whether a name hit is part of a person's name told with an age (``_AGE_AFTER``)."""
+    if _SURNAME_AND_AGE_AFTER.match(text, hit.end):
+        return True
+    return (
+        _AGE_AFTER.match(text, hit.end) is not None
+        and _GIVEN_NAME_BEFORE.search(text, max(0, hit.start - 30), hit.start) is not None
+    )
+
+
 # In mixed-case text an all-caps word this short is an acronym unless it is a town's own name.
 _ACRONYM_MAX = 4
 # In ALL CAPS text a country alias this short is more often a word ("US", "CAR") than a name.
@@ -322,6 +342,8 @@ class Gazetteer(ContextVotes):
                 continue
             if place.feature == "country" and self._actor_noun_after(text, hit.end):
                 continue  # "a US airstrike": whose, like a demonym, not where
+            if not caps and _in_person_name(text, hit):
+                continue  # "Vernon Houston, 19,", "Gerald Levi, 17": a person with an age
             places.append((hit.start, hit.end, place))
         return attach_admin1(self._marked_admin1(text, hits, places))
 
