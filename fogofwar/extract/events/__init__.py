@@ -175,7 +175,7 @@ def _mention(
     background = (
         context.is_old(end)
         or in_background(context, sentence, lexicon)
-        or answers_earlier(sentence.text, lexicon)
+        or answers_earlier(sentence.text, lexicon, hits)
     )
     return Mention(
         id=record_id(context.article.id, sentence.start, trigger),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -164,7 +165,7 @@ _TOLD_WHOLE = re.compile(
 )
 
 
-def answers_earlier(text: str, lexicon: EventLexicon) -> bool:
+def answers_earlier(text: str, lexicon: EventLexicon, hits: Sequence[Hit] | None = None) -> bool:
     """Whether a sentence's violence is only what its main clause answers: every trigger comes
     after a cue ("following a", "in the wake of the") that follows words of a clause of its own,
     with no clause break between the cue and the last trigger, and the violence is told whole
@@ -172,7 +173,10 @@ def answers_earlier(text: str, lexicon: EventLexicon) -> bool:
     people"). That violence happened before the
     news and is told in passing; a sentence opening with the cue ("Following an attack on a
     village, soldiers killed five militants") tells its own."""
-    hits = live_hits(text, lexicon)
+    if not _ANSWERED.search(text):
+        return False
+    if hits is None:
+        hits = live_hits(text, lexicon)
     if not hits:
         return False
     first = min(h.start for h in hits)
