@@ -54,23 +54,27 @@ def recorded_counts(claims: Sequence[Claim], article: Article, *, outlet: str) -
         ):
             continue  # the parse read the note already ("Fatalities coded as 0")
         out = [c for c in out if c not in inside]
-        out.append(
-            Claim(
-                id=record_id(article.id, start, end, UNKNOWN, "killed"),
-                article_id=article.id,
-                claimant=outlet,
-                victims=UNKNOWN,
-                outcome="killed",
-                evidence=Span(start, end, text[start:end]),
-                stance="reports",
-                claim_date=article.reference_date,
-                figure=figure,
-                low=figure,
-                high=figure,
-                claimant_kind="outlet",
-            )
-        )
+        out.append(_recorded_claim(article, start, end, figure, outlet))
     return sorted(out, key=lambda c: (c.part != "title", c.evidence.start))
+
+
+def _recorded_claim(article: Article, start: int, end: int, figure: int, outlet: str) -> Claim:
+    """The outlet's claim of ``figure`` dead (victims unknown) whose evidence is the coder's
+    note at ``start:end`` of the article's text."""
+    return Claim(
+        id=record_id(article.id, start, end, UNKNOWN, "killed"),
+        article_id=article.id,
+        claimant=outlet,
+        victims=UNKNOWN,
+        outcome="killed",
+        evidence=Span(start, end, article.text[start:end]),
+        stance="reports",
+        claim_date=article.reference_date,
+        figure=figure,
+        low=figure,
+        high=figure,
+        claimant_kind="outlet",
+    )
 
 
 # "coded as 0 (VoJ reported 2)", "coded as 1 (VoJ also reported 1-3 fatalities)", "coded as 8
@@ -150,24 +154,7 @@ def split_share(
         if not parts or not tolls:
             return list(claims)
         share = (2 * max(tolls) + parts) // (2 * parts)  # rounded half up
-    start, end = note.start(), note.end()
-    return [
-        *claims,
-        Claim(
-            id=record_id(article.id, start, end, UNKNOWN, "killed"),
-            article_id=article.id,
-            claimant=outlet,
-            victims=UNKNOWN,
-            outcome="killed",
-            evidence=Span(start, end, text[start:end]),
-            stance="reports",
-            claim_date=article.reference_date,
-            figure=share,
-            low=share,
-            high=share,
-            claimant_kind="outlet",
-        ),
-    ]
+    return [*claims, _recorded_claim(article, note.start(), note.end(), share, outlet)]
 
 
 def _count(word: str, numbers: NumberLexicon) -> int | None:
