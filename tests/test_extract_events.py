@@ -705,6 +705,12 @@ def test_events_an_armed_group_named_for_its_land_is_no_place(gazetteer: Gazette
             "The operation took place in Andar district, Ghazni province.",
             "Andar",
         ),
+        # ... and so does one filed from a capital that is not the largest town
+        (
+            "ANKARA, Turkey",
+            "Two soldiers were killed on Sunday.\n\nThe attack took place in Hakkari province.",
+            "Hakkâri",
+        ),
     ],
 )
 def test_events_place_of_a_local_report_is_its_dateline(

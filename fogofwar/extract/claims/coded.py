@@ -167,4 +167,4 @@ def _figure(claim: Claim) -> int | None:
     return claim.figure if claim.figure is not None else claim.low
 
 
-__all__ = ["sourced_by_coder_note", "split_share"]
+__all__ = ["recorded_counts", "sourced_by_coder_note", "split_share"]

@@ -65,13 +65,14 @@ def mention_place(
                 yield other
 
     dateline = _dateline_place(context)
-    # Filed from a town that is not its country's main city ("KOKOMO, Ind.", "SALEM, Ore."): a
-    # local report, whose other paragraphs name people and streets more than other towns. Wire
-    # and press-office reports filed from a capital ("KABUL, Afghanistan") tell news elsewhere.
+    # Filed from a town that is not its country's main city or capital ("KOKOMO, Ind.", "SALEM,
+    # Ore."): a local report, whose other paragraphs name people and streets more than other
+    # towns. Wire and press-office reports filed from a capital ("KABUL, Afghanistan",
+    # "WASHINGTON") tell news elsewhere.
     local = (
         dateline is not None
         and dateline.precision == PlacePrecision.TOWN
-        and not context.gazetteer.is_largest_town(dateline)
+        and not context.gazetteer.is_filing_city(dateline)
     )
     for home_only in (True, False):
         if not home_only and (dateline is not None or (context.country and context.names_its_country)):

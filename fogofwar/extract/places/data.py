@@ -7,6 +7,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
+from fogofwar.extract.places.text import fold
 from fogofwar.model import PlacePrecision
 from fogofwar.resources import load_json, read_text
 
@@ -92,6 +93,9 @@ class PlaceParams:
     town_population: TownPopulation
     country_votes: CountryVotes
     admin1_votes: Admin1Votes
+    # Capitals that are not their country's largest town: wire and press-office reports are
+    # filed there too (``Gazetteer.is_filing_city``).
+    filing_capitals: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -108,6 +112,7 @@ def load_params() -> PlaceParams:
         town_population=TownPopulation(**data["town_population"]),
         country_votes=CountryVotes(**votes),
         admin1_votes=Admin1Votes(**{k: v for k, v in data["admin1_votes"].items() if k != "about"}),
+        filing_capitals=frozenset(fold(name) for name in data["filing_capitals"]["names"]),
     )
 
 

@@ -496,9 +496,12 @@ class Gazetteer(ContextVotes):
     def _country_rows(self) -> dict[str, int]:
         return {self._country_of(row): row for row, kind in enumerate(self._kind) if kind == COUNTRY}
 
-    def is_largest_town(self, place: Place) -> bool:
-        """Whether ``place`` is its country's most populous town (Kabul, San Salvador, Nairobi):
-        where wire and press-office reports are filed from, whatever their news."""
+    def is_filing_city(self, place: Place) -> bool:
+        """Whether ``place`` is a city wire and press-office reports are filed from, whatever
+        their news: its country's most populous town (Kabul, San Salvador, Nairobi) or a capital
+        that is not (Washington, Ankara, Abuja: ``places_params.json`` "filing_capitals")."""
+        if place.precision == PlacePrecision.TOWN and fold(place.name) in self._params.filing_capitals:
+            return True
         largest = self._largest_towns.get(place.country or "")
         rows = self._rows(fold(place.name))
         return largest is not None and any(
