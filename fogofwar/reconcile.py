@@ -258,7 +258,7 @@ def _settled(said: Sequence[Claim]) -> Sequence[Claim]:
 
 def report_figure(said: Sequence[Claim]) -> int:
     """A voice's figure in one report: the largest it gives (``revised.v1`` step 2), or the
-    largest a coder recorded (:func:`is_recorded`)."""
+    count a coder recorded last (:func:`is_recorded`)."""
     return max(f for c in _settled(said) if (f := claim_figure(c)) is not None)
 
 
