@@ -170,9 +170,9 @@ def answers_earlier(text: str, lexicon: EventLexicon, hits: Sequence[Hit] | None
     after a cue ("following a", "in the wake of the") that follows words of a clause of its own,
     with no clause break between the cue and the last trigger, and the violence is told whole
     with a toll of its own ("The decision was taken following a suicide attack which killed 64
-    people"). That violence happened before the
-    news and is told in passing; a sentence opening with the cue ("Following an attack on a
-    village, soldiers killed five militants") tells its own."""
+    people"). That violence happened before the news and is told in passing; a sentence
+    opening with the cue ("Following an attack on a village, soldiers killed five militants")
+    tells its own. ``hits``: the sentence's live hits, when the caller has them."""
     if not _ANSWERED.search(text):
         return False
     if hits is None:
