@@ -324,6 +324,9 @@ class Reconciled(Record):
     # 3 events (5)": ``fogofwar.reconcile.is_recorded``): the count the coder settled on, which
     # stands for the event's dead (``fogofwar.reconcile.event_totals``).
     recorded: bool = False
+    # Whether these wounded were told only as people hit ("four people were shot"): the dead
+    # of the same report may be among them (``fogofwar.reconcile.is_hit``).
+    hit: bool = False
 
 
 @dataclass(frozen=True)

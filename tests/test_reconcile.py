@@ -569,3 +569,24 @@ def test_reconcile_a_lone_toll_risen_since_every_other_report_revises_them() -> 
     stale = [said(84, "a1", 15), said(80, "a2", 16), said(80, "a3", 16)]
     (row,) = reconcile(stale, rule="corroborated.v2")
     assert (row.best, row.high) == (80, 84)
+
+
+@pytest.mark.parametrize(
+    ("shot", "injured"),
+    [
+        # "four people were shot ... one died": the dead are among the people hit
+        ("Four people were shot", 3),
+        # the wounded told as such, or as more beside the dead, are not
+        ("Four people were shot and wounded", 4),
+        ("four others were shot", 4),
+    ],
+)
+def test_reconcile_people_shot_include_the_dead_among_them(shot: str, injured: int) -> None:
+    from fogofwar.reconcile import event_totals
+
+    claims = [
+        _noted(claim("Outlet", "unknown", 4, outcome="injured", kind="outlet"), shot),
+        claim("Outlet", "unknown", 1, kind="outlet"),
+    ]
+    total = event_totals(reconcile(claims, rule="corroborated.v2"), "injured")
+    assert (total.low, total.best, total.high) == (injured, injured, injured)

@@ -176,8 +176,10 @@ def best_total(rows: Sequence[Reconciled], outcome: str) -> int:
     none of its members has a row, as in ``reconcile.totals``); the ``unknown`` group cannot be
     shown to differ from the named ones, so the count is the larger of that sum and its best.
     """
-    from fogofwar.reconcile import totals
+    from fogofwar.reconcile import hit_less_killed, totals
 
+    if outcome == "injured":
+        rows = hit_less_killed(rows)
     selected = [r for r in rows if r.outcome == outcome]
     named = [replace(r, low=r.best, high=r.best) for r in selected if r.victims != UNKNOWN_VICTIMS]
     unknown = [r.best for r in selected if r.victims == UNKNOWN_VICTIMS and r.best is not None]
