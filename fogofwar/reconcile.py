@@ -136,36 +136,22 @@ Worked examples (killed):
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
+from fogofwar.claim_words import is_hit, is_recorded, told_as_more
 from fogofwar.model import REPORTER_KINDS, UNATTRIBUTED, UNNAMED_ARMED_GROUP, Claim, Event, Reconciled, Total
 from fogofwar.settings import DEFAULT_RECONCILE_RULE
 
 GROUP_SEPARATOR = " + "
-# Adverbs that tell a count as more beside what was told before ("the two attackers were also
-# killed", "the force also detained two suspects"); the claims lexicon's additive_adverbs, kept
-# in a claim's evidence by the extractor.
-ADDITIVE_ADVERBS = ("also", "additionally")
-_ADDITIVE = re.compile(r"\b(?:" + "|".join(ADDITIVE_ADVERBS) + r")\b", re.IGNORECASE)
 # A group's claims contradict each other when the highest is at least this many times the
 # lowest and differs by at least MIN_SPREAD victims (2 vs 3 is noise, 2 vs 47 is a dispute).
 CONTRADICTION_RATIO = 2.0
 MIN_SPREAD = 3
 ADMISSION_WEIGHT, NEUTRAL_WEIGHT, ADVERSARY_WEIGHT = 3.0, 2.0, 1.0
 NEUTRAL_KINDS = REPORTER_KINDS | {"external", "unknown", "civilians"}
-# A dataset coder's note of the count it recorded (ACLED's notes: "Fatalities coded as 0 (VoJ
-# reported 15)", "Unknown fatalities coded at low estimate of 3", "Fatalities split between 2
-# events"): matched in a claim's evidence, as the additive adverbs are.
-RECORDED = (
-    r"\bcoded\s+(?:as|at|to)\b|\b(?:coded|split|spread|distributed|divided)\s+(?:up\s+|equally\s+|evenly\s+)?"
-    r"(?:across|between|among|over)\s+\(?(?:\d+|[a-z]+)\)?\s+(?:separate\s+|different\s+)?"
-    r"(?:events|locations|incidents|attacks|days|fronts)\b"
-)
-_RECORDED = re.compile(RECORDED, re.IGNORECASE)
 # ``revised.v1``: a report revises the same voice's reports of at most this many days before it.
 REVISION_DAYS = 3
 # ``corroborated.v1``: a figure that this many other reports agree on outvotes a lone report's.
@@ -243,13 +229,6 @@ def voice_reports(claims: Sequence[Claim]) -> dict[tuple[str, str], list[Claim]]
         if claim_figure(claim) is not None:
             reports[(claim.article_id, voice_kind(claim))].append(claim)
     return reports
-
-
-def is_recorded(claim: Claim) -> bool:
-    """Whether a claim is a dataset coder's note of the count recorded ("Fatalities coded as 0
-    (VoJ reported 15)", "Total fatalities coded as 14", "Fatalities are split across 3 events
-    (5)"): the figure the coder settled on after weighing the report's own (``RECORDED``)."""
-    return _RECORDED.search(claim.evidence.text) is not None
 
 
 def _settled(said: Sequence[Claim]) -> Sequence[Claim]:
@@ -465,25 +444,6 @@ def reconcile(
             )
         )
     return rows
-
-
-_HIT = re.compile(r"\bshot\b", re.IGNORECASE)
-_NOT_ONLY_HIT = re.compile(
-    r"\b(?:wound\w*|injur\w*|hurt|hospitali[sz]ed|others?|another|additional|also|more)\b", re.IGNORECASE
-)
-
-
-def is_hit(claim: Claim) -> bool:
-    """Whether an injured claim counts people hit, the dead among them: "four people were shot"
-    (not "shot and wounded", not "two others were shot")."""
-    text = claim.evidence.text
-    return claim.outcome == "injured" and _HIT.search(text) is not None and not _NOT_ONLY_HIT.search(text)
-
-
-def told_as_more(claim: Claim) -> bool:
-    """Whether a claim's evidence tells its count as more beside what was told before ("the
-    two attackers were also killed"): ``ADDITIVE_ADVERBS``."""
-    return _ADDITIVE.search(claim.evidence.text) is not None
 
 
 def _apart(victims: str, claims: Sequence[Claim], others: set[tuple[str, str, str]]) -> tuple[str, ...]:

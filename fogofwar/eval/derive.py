@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import cache
 
+from fogofwar.claim_words import told_as_more
 from fogofwar.eval.scoring_vocab import (
     ADDITIVE_WORDS,
     COMBINED_GROUP_SEPARATOR,
@@ -41,7 +42,6 @@ from fogofwar.eval.scoring_vocab import (
 )
 from fogofwar.folding import unaccented
 from fogofwar.model import Claim, Extraction, Mention, Place
-from fogofwar.reconcile import told_as_more
 
 
 def foreground_mentions(extraction: Extraction) -> list[Mention]:
