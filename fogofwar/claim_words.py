@@ -17,11 +17,14 @@ _ADDITIVE = re.compile(r"\b(?:" + "|".join(ADDITIVE_ADVERBS) + r")\b", re.IGNORE
 # A dataset coder's note of the count it recorded (ACLED's notes: "Fatalities coded as 0 (VoJ
 # reported 15)", "Unknown fatalities coded at low estimate of 3", "Fatalities split between 2
 # events"): matched in a claim's evidence, as the additive adverbs are.
-RECORDED = (
-    r"\bcoded\s+(?:as|at|to)\b|\b(?:coded|split|spread|distributed|divided)\s+(?:up\s+|equally\s+|evenly\s+)?"
-    r"(?:across|between|among|over)\s+\(?(?:\d+|[a-z]+)\)?\s+(?:separate\s+|different\s+)?"
+# A toll split over several events, with the number of them ("Fatalities split between 2
+# events", "distributed across six events"): ``parts``.
+SPLIT_NOTE = (
+    r"\b(?:split|spread|coded|distributed|divided)\s+(?:up\s+|equally\s+|evenly\s+)?"
+    r"(?:across|between|among|over)\s+\(?(?P<parts>\d+|[a-z]+)\)?\s+(?:separate\s+|different\s+)?"
     r"(?:events|locations|incidents|attacks|days|fronts)\b"
 )
+RECORDED = r"\bcoded\s+(?:as|at|to)\b|" + SPLIT_NOTE
 _RECORDED = re.compile(RECORDED, re.IGNORECASE)
 
 
@@ -51,4 +54,4 @@ def told_as_more(claim: Claim) -> bool:
     return _ADDITIVE.search(claim.evidence.text) is not None
 
 
-__all__ = ["ADDITIVE_ADVERBS", "RECORDED", "is_hit", "is_recorded", "told_as_more"]
+__all__ = ["ADDITIVE_ADVERBS", "RECORDED", "SPLIT_NOTE", "is_hit", "is_recorded", "told_as_more"]

@@ -180,16 +180,21 @@ def _claims_by_group(extraction: Extraction, groups: Sequence[MentionGroup]) -> 
             and violent
             and groups[target].sub_event_type.casefold() in AFTERMATH_SUB_TYPES
         ):
-            before = [i for i in violent if groups[i].founder.sentence.start <= claim.evidence.start]
-            target = before[-1] if before else violent[0]
+            target = _violent_before(violent, groups, claim)
         elif claim.outcome in VIOLENT_OUTCOMES and tells_cause(mention_of.get(claim.mention_id or ""), claim):
             others = [i for i in violent if i != target]
             if not others:
                 continue  # the protest's cause, told in passing: no event of this report
-            before = [i for i in others if groups[i].founder.sentence.start <= claim.evidence.start]
-            target = before[-1] if before else others[0]
+            target = _violent_before(others, groups, claim)
         owned[target].append(claim)
     return owned
+
+
+def _violent_before(violent: Sequence[int], groups: Sequence[MentionGroup], claim: Claim) -> int:
+    """Of the violent groups ``violent`` (indices, in text order), the last one told at or
+    before the claim, else the first."""
+    before = [i for i in violent if groups[i].founder.sentence.start <= claim.evidence.start]
+    return before[-1] if before else violent[0]
 
 
 _CAUSE = re.compile(PROTEST_CAUSE, re.IGNORECASE)

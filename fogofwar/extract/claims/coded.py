@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from fogofwar.claim_words import SPLIT_NOTE
 from fogofwar.extract.actors import ActorRegistry
 from fogofwar.extract.numbers import NumberLexicon
 from fogofwar.extract.tallies import UNKNOWN
@@ -122,13 +123,7 @@ def sourced_by_coder_note(
 # "Fatalities are split across 3 events (5)", "fatalities split between (3) events", "6 deaths
 # (coded across 6 events)", "coded as 10 and spread between 3 locations", "Two fatalities
 # distributed across two days", "Total fatalities divided equally across three events"
-_SPLIT = re.compile(
-    r"\b(?:split|spread|coded|distributed|divided)\s+(?:up\s+|equally\s+|evenly\s+)?"
-    r"(?:across|between|among|over)\s+\(?(?P<parts>\d+|[a-z]+)\)?\s+"
-    r"(?:separate\s+|different\s+)?(?:events|locations|incidents|attacks|days|fronts)\b"
-    r"(?:\s*\((?P<share>\d+)\))?",
-    re.IGNORECASE,
-)
+_SPLIT = re.compile(SPLIT_NOTE + r"(?:\s*\((?P<share>\d+)\))?", re.IGNORECASE)
 
 
 def split_share(
