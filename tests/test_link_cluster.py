@@ -18,6 +18,7 @@ from fogofwar.ingest.dateline import with_dateline_span
 from fogofwar.link import find_copies, link_events, reference_dates
 from fogofwar.link.groups import (
     group_mentions,
+    inherits_calendar_day,
     is_stated,
     localities_named,
     states_date,
@@ -476,6 +477,7 @@ DAYTON = Place("Dayton", lat=39.76, lon=-84.19, admin1="Ohio", country="US")
 CHICAGO = Place("Chicago", lat=41.88, lon=-87.63, admin1="Illinois", country="US")
 NASHVILLE = Place("Nashville", lat=36.16, lon=-86.78, admin1="Tennessee", country="US")
 SHOOTING = ("Violence against civilians", "Attack")
+PROTEST = ("Protests", "Peaceful protest")
 
 
 def shooting(text: str, published: date, when: date, place: Place, source: str) -> Builder:
@@ -1060,11 +1062,13 @@ def test_link_cluster_reports_stating_other_days_are_two_incidents(first, second
 
 @pytest.mark.parametrize(("second_day", "events"), [(10, 1), (11, 2)])
 def test_link_cluster_a_written_day_and_a_day_from_the_other_reports_lead_two_apart(second_day, events):
-    # One note's lead dates its whole text; the other's shelling sentence writes its own day.
-    text = "On 9 October 2022, troops destroyed a fuel depot near Pavlohrad. Casualties are unknown."
+    # One note's lead dates its whole text by a weekday (a calendar day written there would count
+    # as written: test_link_cluster_days_taken_from_written_calendar_days_a_day_apart_are_two_incidents);
+    # the other's shelling sentence writes its own day.
+    text = "On Sunday, troops destroyed a fuel depot near Pavlohrad. Casualties are unknown."
     a = Builder(text, published=date(2022, 10, 9), source="Desk 0")
     a.mention("Casualties are unknown.", "destroyed", SHOOTING, dates=(date(2022, 10, 9),) * 2 + (1,))
-    other = f"On {second_day} October 2022, troops shelled Pavlohrad, killing two."
+    other = f"On {second_day} October 2022, troops shelled a fuel depot near Pavlohrad, killing two."
     b = Builder(other, published=date(2022, 10, second_day), source="Desk 1")
     b.mention(other, "shelled", SHOOTING, dates=(date(2022, 10, second_day),) * 2 + (1,))
     linked = link_events([a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS)
@@ -1073,11 +1077,12 @@ def test_link_cluster_a_written_day_and_a_day_from_the_other_reports_lead_two_ap
 
 @pytest.mark.parametrize(("second_day", "events"), [(5, 1), (8, 2)])
 def test_link_cluster_days_taken_from_the_reports_own_lead_four_apart_are_two_incidents(second_day, events):
-    # The shooting's sentence names no day: each report's lead gives it.
-    text = "On {} March, police raided a compound near Bala Murghab. Two men were shot dead there."
+    # The shooting's sentence names no day: each report's lead gives it, by its weekday.
+    text = "On {}, police raided a compound near Bala Murghab. Two men were shot dead there."
     builders = []
     for n, day in enumerate((4, second_day)):
-        b = Builder(text.format(day), published=date(2020, 3, day), source=f"Desk {n}")
+        weekday = date(2020, 3, day).strftime("%A")
+        b = Builder(text.format(weekday), published=date(2020, 3, day), source=f"Desk {n}")
         b.mention("Two men were shot dead there.", "shot", SHOOTING, dates=(date(2020, 3, day),) * 2 + (1,))
         builders.append(b)
     linked = link_events([b.article for b in builders], [b.extraction() for b in builders], settings=SETTINGS)
@@ -1099,6 +1104,85 @@ def test_link_groups_writes_calendar_day(sentence, precision, expected):
     b = Builder(sentence, published=date(2020, 3, 5))
     b.mention(sentence, "attacked", SHOOTING, dates=(date(2020, 3, 4), date(2020, 3, 4), precision))
     assert writes_calendar_day(b.mentions[0], article=b.article) is expected
+
+
+@pytest.mark.parametrize(
+    ("lead", "precision", "expected"),
+    [
+        ("On 1 May 2020, in Niteroi, police raided a house.", 1, True),
+        ("Police raided a house in Niteroi on May 1.", 1, True),
+        ("On Friday, police raided a house in Niteroi.", 1, False),  # a weekday, not a calendar day
+        ("Police raided a house in Niteroi.", 1, False),  # the day is the report's
+        # the last date its paragraph states before it is what it took
+        ("On 1 May 2020 a raid was planned. It began on Saturday.", 1, False),
+        ("On 1 May 2020, in Niteroi, police raided a house.", 2, False),  # not dated to a day
+    ],
+)
+def test_link_groups_inherits_calendar_day(lead, precision, expected):
+    text = f"{lead} Two suspects were shot and wounded."
+    b = Builder(text, published=date(2020, 5, 2))
+    b.mention(
+        "Two suspects were shot and wounded.",
+        "shot",
+        SHOOTING,
+        dates=(date(2020, 5, 1), date(2020, 5, 1), precision),
+    )
+    assert inherits_calendar_day(b.mentions[0], b.article) is expected
+
+
+def test_link_cluster_days_taken_from_written_calendar_days_a_day_apart_are_two_incidents():
+    # Each report's shooting takes its day from its lead, which writes it out: the 1st and
+    # the 2nd of May in one town are two police raids, however alike their words.
+    niteroi = Place("Niteroi", lat=-22.88, lon=-43.10, admin1="Rio de Janeiro", country="BR")
+    builders = []
+    for day in (1, 2):
+        text = (
+            f"On {day} May 2020, in Niteroi, military police raided a house in the Inga district. "
+            "A shoot-out broke out and two suspects were shot and wounded."
+        )
+        b = Builder(text, published=date(2020, 5, day + 1), source="Rio Desk")
+        b.mention(
+            "A shoot-out broke out and two suspects were shot and wounded.",
+            "shot",
+            SHOOTING,
+            dates=(date(2020, 5, day), date(2020, 5, day), 1),
+            place=niteroi,
+        )
+        builders.append(b)
+    linked = link_events([b.article for b in builders], [b.extraction() for b in builders], settings=SETTINGS)
+    assert len(linked) == 2
+
+
+@pytest.mark.parametrize(("second_town", "events"), [("Izmir", 1), ("Mersin", 2)])
+def test_link_cluster_a_place_taken_from_the_reports_lead_tells_incidents_apart(second_town, events):
+    # The second report's protest is told in a sentence without a place: it takes Mersin from its
+    # lead, which names it. A town its report names vetoes as a stated one does; the same town
+    # in both reports links.
+    towns = {
+        "Izmir": Place("Izmir", lat=38.42, lon=27.14, admin1="Izmir", country="TR"),
+        "Mersin": Place("Mersin", lat=36.81, lon=34.64, admin1="Mersin", country="TR"),
+    }
+    first = (
+        "On 1 May 2020, workers held a demonstration in Izmir to mark Labour Day and police dispersed them."
+    )
+    a = Builder(first, published=date(2020, 5, 2), source="Anka")
+    a.mention(
+        first, "demonstration", PROTEST, dates=(date(2020, 5, 1), date(2020, 5, 1), 1), place=towns["Izmir"]
+    )
+    second = (
+        f"On 1 May 2020, cleaning workers of the {second_town} municipality formed a convoy of vehicles. "
+        "The workers were stopped and dispersed by the police at a demonstration."
+    )
+    b = Builder(second, published=date(2020, 5, 2), source="Anka")
+    b.mention(
+        "The workers were stopped and dispersed by the police at a demonstration.",
+        "demonstration",
+        PROTEST,
+        dates=(date(2020, 5, 1), date(2020, 5, 1), 1),
+        place=towns[second_town],
+    )
+    linked = link_events([a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS)
+    assert len(linked) == events
 
 
 @pytest.mark.parametrize(

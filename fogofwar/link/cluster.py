@@ -427,9 +427,9 @@ def _join(
     if article.reference_date is not None:
         low, high = state.reported or (article.reference_date, article.reference_date)
         state.reported = (min(low, article.reference_date), max(high, article.reference_date))
-    state.place, state.place_stated = choose_place(
-        state.place, state.place_stated, group.place, group.place_stated
-    )
+    place, state.place_stated = choose_place(state.place, state.place_stated, group.place, group.place_stated)
+    if place is not state.place:
+        state.place, state.place_named = place, group.place_named
     if group.place is not None:
         state.places.append((group.place, group.place_stated))
     state.localities |= group.localities

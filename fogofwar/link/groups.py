@@ -125,6 +125,9 @@ class MentionGroup:
     evidence: Dates = field(default_factory=Dates)
     place: Place | None = None
     place_stated: bool = False  # whether ``place`` is named in one of the group's sentences
+    # Whether ``place`` is named in its report's words at all (its sentences, or the sentence
+    # of the paragraph it was taken from; never the dateline alone, never a country).
+    place_named: bool = False
     actors: list[ActorRole] = field(default_factory=list)
     # Compared in place of ``dates`` when the group has none (set by the linker from the
     # article's date); never written to an event.
@@ -302,6 +305,30 @@ def writes_calendar_day(mention: Mention, *, article: Article | None = None, tex
     return _calendar_date().search(sentence_text(mention, article) if text is None else text) is not None
 
 
+def inherits_calendar_day(mention: Mention, article: Article | None) -> bool:
+    """Whether the mention, dated to a day its sentence does not state, took that day from an
+    earlier sentence of its paragraph that writes out a calendar day ("On 1 May 2020, police
+    raided a house in Niteroi. Two suspects were shot."): the last date its paragraph states
+    before it is a written calendar day, as good as one the mention's own sentence writes."""
+    if mention.date_precision != 1 or article is None or mention.part != "text":
+        return False
+    start = mention.sentence.start
+    lead = max(article.text.rfind("\n\n", 0, start) + 2, article.dateline_end or 0)
+    before = article.text[lead:start]
+    said = [m.start() for m in _date_words().finditer(before)]
+    if not said:
+        return False
+    last = said[-1]
+    for found in _calendar_date().finditer(before):
+        year = _YEAR_AFTER.match(before, found.end())  # "On 1 May 2020": the year is the day's
+        if found.start() <= last < (year.end() if year else found.end()):
+            return True
+    return False
+
+
+_YEAR_AFTER = re.compile(r",?\s*(?:1[89]|20)\d\d\b")
+
+
 @functools.cache
 def _calendar_date() -> re.Pattern[str]:
     return re.compile(CALENDAR_DATE, re.IGNORECASE)
@@ -387,11 +414,17 @@ def is_stated(
     case (a common word: "police" read as Police, Poland), nor a name in ``persons``
     (case-folded names the report uses for people, ``person_names``). Accents do not count.
     ``text``: the sentence as ``sentence_text`` gives it, when the caller has it."""
-    place = mention.place
-    if place is None or place.precision >= 4 or place.name.casefold() in persons:
+    if mention.place is None:
+        return False
+    return names_place(mention.place, sentence_text(mention, article) if text is None else text, persons)
+
+
+def names_place(place: Place, original: str, persons: frozenset[str] = frozenset()) -> bool:
+    """Whether ``original`` (a sentence, or a report's body) names ``place``, finer than a
+    country, as ``is_stated`` reads a sentence."""
+    if place.precision >= 4 or place.name.casefold() in persons:
         return False
     # accents aside: the gazetteer's "Várzea Grande" is the report's "Varzea Grande"
-    original = sentence_text(mention, article) if text is None else text
     folded = unaccented(original).translate(_APOSTROPHES).casefold()
     name = unaccented(place.name).translate(_APOSTROPHES).casefold()
     if name in folded:
@@ -559,7 +592,11 @@ def _group(
         text = sentence_text(mention, article)  # read once for the four questions below
         stated = is_stated(mention, article=article, persons=persons, text=text)
         dated = states_date(mention, article=article, text=text)
-        written = dated and writes_calendar_day(mention, article=article, text=text)
+        written = (
+            writes_calendar_day(mention, article=article, text=text)
+            if dated
+            else inherits_calendar_day(mention, article)
+        )
         localities = localities_named(text)
         dates = mention_dates(mention, reference=reference)
         fits = [
@@ -573,6 +610,12 @@ def _group(
             target = MentionGroup(article_id=mention.article_id, history=history)
             groups.append(target)
         target.add(mention, stated=stated, dated=dated, dates=dates, written=written, localities=localities)
+    if article is not None:
+        body = article.text[article.dateline_end or 0 :]
+        for group in groups:
+            group.place_named = group.place_stated or (
+                group.place is not None and names_place(group.place, body, persons)
+            )
     return groups
 
 
@@ -581,10 +624,12 @@ __all__ = [
     "choose_place",
     "group_article",
     "group_mentions",
+    "inherits_calendar_day",
     "is_stated",
     "later_death",
     "mention_dates",
     "more_precise",
+    "names_place",
     "person_names",
     "states_date",
     "vote_place",

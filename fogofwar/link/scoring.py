@@ -77,7 +77,8 @@ def requirements(
     (``names_cross``, checked by the callers): place names are the extractor's least reliable
     output (a town resolved to its namesake in another state), while two reports within the
     date window that share the victims' names, streets and ages are one incident. Such a pair
-    scores 0 on place.
+    scores 0 on place. A place counts as stated here when its report names it anywhere outside
+    the dateline (``MentionGroup.place_named``).
     """
     type_sim = type_similarity(
         group.event_type, group.sub_event_type, event.event_type, event.sub_event_type, params=params
@@ -110,7 +111,7 @@ def requirements(
     place_sim = place_similarity(group.place, event.place, max_km=settings.link_max_km, params=params)
     text_floor = 0.0
     if place_sim is None:
-        if group.place_stated and event.place_stated:
+        if group.place_named and event.place_named:
             place_sim, text_floor = 0.0, params.place_conflict_text
         else:
             place_sim = params.unknown_place  # an inherited place (dateline, country) never vetoes

@@ -78,7 +78,8 @@ class Dates:
 
     stated: DateRange | None = None
     inherited: DateRange | None = None
-    # The stated ranges of mentions whose sentence writes out a calendar day ("On 4 March")
+    # The ranges of mentions whose sentence writes out a calendar day ("On 4 March"), or that
+    # took their day from the sentence of their paragraph that does (groups.inherits_calendar_day)
     written: DateRange | None = None
 
     @property
@@ -90,12 +91,12 @@ class Dates:
         return narrow(self.stated, self.inherited)
 
     def add(self, new: DateRange | None, *, stated: bool, written: bool = False) -> Dates:
-        """These dates and one more mention's range (see ``narrow``); ``written``: its sentence
-        writes out a calendar day."""
+        """These dates and one more mention's range (see ``narrow``); ``written``: its sentence,
+        or the sentence its day was taken from, writes out a calendar day."""
+        on_calendar = narrow(self.written, new) if written else self.written
         if stated:
-            on_calendar = narrow(self.written, new) if written else self.written
             return Dates(narrow(self.stated, new), self.inherited, on_calendar)
-        return Dates(self.stated, narrow(self.inherited, new), self.written)
+        return Dates(self.stated, narrow(self.inherited, new), on_calendar)
 
     def merge(self, other: Dates) -> Dates:
         """These dates and another description's."""

@@ -39,6 +39,7 @@ class EventState:
     evidence: Dates = field(default_factory=Dates)
     place: Place | None = None
     place_stated: bool = False
+    place_named: bool = False  # as MentionGroup.place_named, for ``place``
     actors: list[ActorRole] = field(default_factory=list)  # union by (name, role), for matching
     # One entry per mention naming an actor (sides.side_actors picks each actor's side).
     roles: list[ActorRole] = field(default_factory=list)
@@ -77,6 +78,7 @@ class EventState:
             # An Event record does not say whether its place was stated; a town or region is
             # taken as stated, a country as inherited (it never decides alone).
             place_stated=event.place is not None and event.place.precision <= PlacePrecision.REGION,
+            place_named=event.place is not None and event.place.precision <= PlacePrecision.REGION,
             actors=list(event.actors),
             # An earlier run's mention counts are not kept: its sides count once each.
             roles=list(event.actors),
