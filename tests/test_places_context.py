@@ -136,6 +136,10 @@ def test_places_admin1_alternate_names_from_geonames(gazetteer: Gazetteer) -> No
         # the capital city is its own division in ACLED's names, the oblast around it another
         (Place(name="Kyiv", admin1="Kyiv", country="UA"), "Kiev City"),
         (Place(name="Bila Tserkva", admin1="Kyiv Oblast", country="UA"), "Kiev"),
+        # ACLED writes these divisions without GeoNames' kind word
+        (Place(name="Bogra", admin1="Rajshahi Division", country="BD"), "Rajshahi"),
+        (Place(name="Tyre", admin1="South Governorate", country="LB"), "South"),
+        (Place(name="Usme", admin1="Bogota D.C.", country="CO"), "Bogota, D.C."),
         (None, None),
     ],
 )
