@@ -467,6 +467,17 @@ def test_events_report_dated_lead_takes_a_day_named_further_down(gazetteer: Gaze
     assert (mention.date_start, mention.date_precision) == (date(2024, 10, 14), 2)
 
 
+def test_events_a_date_in_a_relative_clause_is_its_subjects_story(gazetteer: Gazetteer) -> None:
+    # The march is the news; the dog "which was beaten to death ... in April" is why they marched:
+    # neither its trigger types the mention nor its month dates it.
+    text = (
+        "Around 6 May 2020 (as reported), activists staged a protest march in Gao, demanding justice "
+        "for a stray dog, which was beaten to death by a neighbour in April."
+    )
+    mention = _mentions(gazetteer, text, published=date(2020, 5, 7))[0]
+    assert (mention.event_type, mention.date_end) == ("Protests", date(2020, 5, 6))
+
+
 def test_events_page_stamp_is_no_event_date(gazetteer: Gazetteer) -> None:
     text = (
         "Two hurt in market shooting Posted: Monday, March 3, 2025 9:10 AM Updated: Monday, March 3, 2025\n\n"

@@ -98,6 +98,11 @@ def test_a_town_a_distance_is_measured_from_is_not_the_place(gazetteer: Gazettee
     assert _places(gazetteer, text)[0] == "Huaraz"
 
 
+def test_where_a_bus_was_bound_for_is_not_the_place(gazetteer: Gazetteer) -> None:
+    text = "An attack on a bus bound for Mopti killed four passengers near Douentza.\n"
+    assert _places(gazetteer, text)[0] == "Douentza"
+
+
 def test_a_cartel_named_for_a_town_is_no_place(gazetteer: Gazetteer) -> None:
     text = (
         "BOGOTA, 4 MAR 90 (EFE) -- [TEXT] GUNMEN OF THE MEDELLIN CARTEL KILLED A JUDGE IN CARTAGENA\nTODAY.\n"

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from fogofwar.extract.dates import DateMention
 from fogofwar.extract.events.context import MentionContext, in_background
 from fogofwar.extract.events.kinds import BATTLES, EXPLOSIONS, VAC
-from fogofwar.extract.events.triggers import EventLexicon, Hit
+from fogofwar.extract.events.triggers import EventLexicon, Hit, clause_end
 from fogofwar.extract.sentences import Sentence
 from fogofwar.model import DatePrecision
 
@@ -31,7 +31,10 @@ _CLAUSE_OPENER = re.compile(r"\bthat\b[\s,]*(?:(?:early|late)\s+)?$", re.IGNOREC
 def mention_dates(
     context: MentionContext, sentence: Sentence, best: Hit, lexicon: EventLexicon
 ) -> tuple[date | None, date | None, int]:
-    own = context.dates(sentence)
+    # a date in a relative clause after the trigger is its subject's story ("a protest march
+    # ... for a dog, which was beaten to death in April"), not the event's
+    cut = clause_end(sentence.text, best.start)
+    own = [d for d in context.dates(sentence) if d.start < cut]
     events = [d for d in own if not _is_report_date(sentence.text, d, best.start, lexicon)]
     if events:
         chosen = min(events, key=lambda d: best.distance(d.start, d.end))

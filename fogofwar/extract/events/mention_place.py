@@ -18,6 +18,12 @@ _DISTANCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DISTANCE_WINDOW = 80  # characters searched before a name
+# Where someone was going: "an attack on a bus bound for Mandera between Kotulo and Waragud".
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:bound\s+for|heading\s+(?:to|for|towards)|en\s+route\s+to|on\s+(?:its|their|his|her)\s+way\s+to"
+    r"|travell?ing\s+to|destined\s+for)\s+(?:the\s+(?:\w+\s+){0,2}?of\s+)?$",
+    re.IGNORECASE,
+)
 # A preposition that puts what happened inside a place: "struck targets in Iraq".
 _IN_BEFORE = re.compile(r"\b(?:in|into|inside|across)\s+(?:(?:north|south|east|west)ern\s+)?$", re.I)
 # A later act in response to the one the article tells: "hours later", "in retaliation".
@@ -166,8 +172,13 @@ def _town_inside(
 
 def _measured_from(text: str, start: int) -> bool:
     """Whether the place name at ``start`` is the point a distance is measured from ("12 km
-    north of X", "40 miles from the town of X"): the event lies away from it."""
-    return _DISTANCE_BEFORE.search(text, max(0, start - _DISTANCE_WINDOW), start) is not None
+    north of X", "40 miles from the town of X") or where someone was going ("a bus bound for
+    X", "en route to X"): the event lies away from it."""
+    window = max(0, start - _DISTANCE_WINDOW)
+    return (
+        _DISTANCE_BEFORE.search(text, window, start) is not None
+        or _DESTINATION_BEFORE.search(text, window, start) is not None
+    )
 
 
 def _same_kind(a: Place, b: Place) -> bool:

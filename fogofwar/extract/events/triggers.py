@@ -136,18 +136,26 @@ def live_hits(text: str, lexicon: EventLexicon) -> list[Hit]:
 # "clashes took place on the Tafas front amid regime artillery attacks": what follows tells the
 # circumstances of the event before it
 _AMID = re.compile(r"\bamid(?:st)?\b", re.IGNORECASE)
+# A relative clause set off by a comma tells of someone or something the main clause named:
+# "activists staged a protest march ..., demanding justice for a dog, which was beaten to death".
+_RELATIVE = re.compile(r",\s+which\b", re.IGNORECASE)
 
 
 def main_hits(text: str, hits: list[Hit]) -> list[Hit]:
-    """The hits that may type a sentence's event: those before an "amid" that follows a hit
-    (the rest tell its circumstances), else all of them."""
+    """The hits that may type a sentence's event: those before an "amid" or a relative clause
+    ("..., which was beaten to death") that follows a hit (the rest tell its circumstances),
+    else all of them."""
     if not hits:
         return hits
-    first = min(h.start for h in hits)
-    amid = _AMID.search(text, first)
-    if amid is None:
-        return hits
-    return [h for h in hits if h.start < amid.start()] or hits
+    cut = clause_end(text, min(h.start for h in hits))
+    return [h for h in hits if h.start < cut] or hits
+
+
+def clause_end(text: str, start: int) -> int:
+    """Where the clause telling the event a trigger at ``start`` names gives way to its
+    circumstances: the first "amid" or comma-led relative clause after it, else the text's end."""
+    cuts = [found.start() for pattern in (_AMID, _RELATIVE) if (found := pattern.search(text, start))]
+    return min(cuts, default=len(text))
 
 
 # What a sentence's main clause answers, told after it: "The decision was taken as part of a
