@@ -134,6 +134,22 @@ def test_events_is_event_candidate(text: str, expected: bool) -> None:
             "Violence against civilians",
             "Attack",
         ),
+        # artillery both sides fire, or a clash fought with it, is a battle; one side's is shelling
+        (
+            "Rebel and army units exchanged artillery fire on the northern front near Gao.",
+            "Battles",
+            "Armed clash",
+        ),
+        (
+            "An armed clash between the two militias, involving heavy artillery fire, was reported near Gao.",
+            "Battles",
+            "Armed clash",
+        ),
+        (
+            "Army units shelled rebel positions near Gao with heavy artillery.",
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+        ),
         # what follows "amid" tells the circumstances: it does not type the event before it
         (
             "Rebels and regime forces clashed on the southern front amid regime artillery attacks.",

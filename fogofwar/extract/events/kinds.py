@@ -43,6 +43,7 @@ MOB = "Mob violence"
 VIOLENT_DEMONSTRATION = "Violent demonstration"
 PEACEFUL = "Peaceful protest"
 REMOTE = "Remote explosive/landmine/IED"
+SHELLING = "Shelling/artillery/missile attack"
 DISRUPTED = TriggerType("Strategic developments", "Disrupted weapons use", 0)
 
 # Where a trigger's object or subject phrase ends: clause punctuation or a preposition or
@@ -259,6 +260,9 @@ def typed(best: Hit, hits: Sequence[Hit], text: str, lexicon: EventLexicon) -> T
         if _found_or_defused(text, best, words):
             return Typed(replace(DISRUPTED, strength=strength))
         return Typed(kind)
+    shelling = (kind.event_type, kind.sub_event_type) == (EXPLOSIONS, SHELLING)
+    if shelling and _both_sides_fire(text, best, hits):
+        return Typed(TriggerType(BATTLES, ARMED_CLASH, strength))
     protest = next((h for h in hits if h.kind.event_type == PROTESTS and h.start < best.start), None)
     if protest is not None and _violent(kind) and _CAUSE.search(text, protest.end, best.start):
         kind = protest.kind  # "protested against the killing of a driver": the killing is the cause
@@ -286,6 +290,22 @@ def typed(best: Hit, hits: Sequence[Hit], text: str, lexicon: EventLexicon) -> T
     if sides.unarmed_victims or sides.civilian_places or _civilians_named(text, lexicon):
         return Typed(replace(ATTACK, strength=strength), generic, sides)
     return Typed(kind, generic, sides)
+
+
+# Fire both sides give: "exchanged artillery fire", "an exchange of mortar fire"; a battle named.
+_EXCHANGE = re.compile(r"\bexchang(?:ed|ing|es?\s+of)\b", re.IGNORECASE)
+_BATTLE_WORD = re.compile(r"clash|fight|battl|skirmish", re.IGNORECASE)
+
+
+def _both_sides_fire(text: str, best: Hit, hits: Sequence[Hit]) -> bool:
+    """Whether artillery is the arm of a battle, not one side's bombardment: both sides fire
+    ("Houthi and pro-Hadi forces exchanged artillery fire"), or a clash told before it names the
+    artillery as its arm ("an armed clash between GNA and LNA forces, involving heavy artillery
+    fire"). ACLED codes these as armed clashes."""
+    if _EXCHANGE.search(text):
+        return True
+    battles = [h for h in hits if h.kind.sub_event_type == ARMED_CLASH and h.start < best.start]
+    return any(_BATTLE_WORD.search(text, h.start, h.end) for h in battles)
 
 
 # The two parties of a fight: "between police and shopkeepers", "between the army and the rebels".
