@@ -134,6 +134,12 @@ def test_events_is_event_candidate(text: str, expected: bool) -> None:
             "Violence against civilians",
             "Attack",
         ),
+        # an intelligence service's members are an armed side: their killing is a clash
+        (
+            "Three NDS members were killed by unknown gunmen in Lashkargah city.",
+            "Battles",
+            "Armed clash",
+        ),
         # artillery both sides fire, or a clash fought with it, is a battle; one side's is shelling
         (
             "Rebel and army units exchanged artillery fire on the northern front near Gao.",
