@@ -134,6 +134,12 @@ def test_events_is_event_candidate(text: str, expected: bool) -> None:
             "Violence against civilians",
             "Attack",
         ),
+        # a fight the sentence denies makes no battle of a shooting of villagers
+        (
+            "Soldiers shot two villagers near Gao although there was no clash with the militants.",
+            "Violence against civilians",
+            "Attack",
+        ),
         # an intelligence service's members are an armed side: their killing is a clash
         (
             "Three NDS members were killed by unknown gunmen in Lashkargah city.",

@@ -275,7 +275,7 @@ def typed(best: Hit, hits: Sequence[Hit], text: str, lexicon: EventLexicon) -> T
     sides = read_sides(text, hits, words)
     generic = strength <= _GENERIC_STRENGTH
     riot = next((h.kind for h in hits if h.kind.event_type == RIOTS), None)
-    mutual = words.mutual.search(text) is not None
+    mutual = _told_fight(text, words, lexicon)
     armed_named = words.armed.search(text) is not None
     unarmed_fight = (
         mutual and not armed_named and (words.crude.search(text) or words.fight_crowd.search(text))
@@ -333,6 +333,19 @@ _CAUSE = re.compile(
     r"in protest|to protest|protesting)\b",
     re.IGNORECASE,
 )
+
+
+# How far before a word of fighting a negation denies it ("There was no armed clash").
+_NEGATION_REACH = 16
+
+
+def _told_fight(text: str, words: KindWords, lexicon: EventLexicon) -> bool:
+    """Whether the sentence tells of a fight of two sides (``mutual_words``) it does not deny:
+    "troops fired on the village ... There was no armed clash" is no battle."""
+    for match in words.mutual.finditer(text):
+        if not lexicon.negation.search(text[max(0, match.start() - _NEGATION_REACH) : match.start()]):
+            return True
+    return False
 
 
 def _civilians_named(text: str, lexicon: EventLexicon) -> bool:
