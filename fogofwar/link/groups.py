@@ -125,8 +125,8 @@ class MentionGroup:
     evidence: Dates = field(default_factory=Dates)
     place: Place | None = None
     place_stated: bool = False  # whether ``place`` is named in one of the group's sentences
-    # Whether ``place`` is named in its report's words at all (its sentences, or the sentence
-    # of the paragraph it was taken from; never the dateline alone, never a country).
+    # Whether ``place`` is stated, or named anywhere in its report's body (the paragraph or
+    # lead it was taken from; never the dateline alone, never a country): scoring.requirements.
     place_named: bool = False
     actors: list[ActorRole] = field(default_factory=list)
     # Compared in place of ``dates`` when the group has none (set by the linker from the
@@ -305,6 +305,10 @@ def writes_calendar_day(mention: Mention, *, article: Article | None = None, tex
     return _calendar_date().search(sentence_text(mention, article) if text is None else text) is not None
 
 
+# A year right after a calendar day is part of it: "On 1 May 2020", "May 1, 2020".
+_YEAR_AFTER = re.compile(r",?\s*(?:1[89]|20)\d\d\b")
+
+
 def inherits_calendar_day(mention: Mention, article: Article | None) -> bool:
     """Whether the mention, dated to a day its sentence does not state, took that day from an
     earlier sentence of its paragraph that writes out a calendar day ("On 1 May 2020, police
@@ -313,20 +317,18 @@ def inherits_calendar_day(mention: Mention, article: Article | None) -> bool:
     if mention.date_precision != 1 or article is None or mention.part != "text":
         return False
     start = mention.sentence.start
-    lead = max(article.text.rfind("\n\n", 0, start) + 2, article.dateline_end or 0)
+    paragraph = article.text.rfind("\n\n", 0, start)
+    lead = max(paragraph + 2 if paragraph >= 0 else 0, article.dateline_end or 0)
     before = article.text[lead:start]
     said = [m.start() for m in _date_words().finditer(before)]
     if not said:
         return False
     last = said[-1]
     for found in _calendar_date().finditer(before):
-        year = _YEAR_AFTER.match(before, found.end())  # "On 1 May 2020": the year is the day's
+        year = _YEAR_AFTER.match(before, found.end())
         if found.start() <= last < (year.end() if year else found.end()):
             return True
     return False
-
-
-_YEAR_AFTER = re.compile(r",?\s*(?:1[89]|20)\d\d\b")
 
 
 @functools.cache
@@ -610,12 +612,11 @@ def _group(
             target = MentionGroup(article_id=mention.article_id, history=history)
             groups.append(target)
         target.add(mention, stated=stated, dated=dated, dates=dates, written=written, localities=localities)
-    if article is not None:
-        body = article.text[article.dateline_end or 0 :]
-        for group in groups:
-            group.place_named = group.place_stated or (
-                group.place is not None and names_place(group.place, body, persons)
-            )
+    body = article.text[article.dateline_end or 0 :] if article is not None else None
+    for group in groups:
+        group.place_named = group.place_stated or (
+            body is not None and group.place is not None and names_place(group.place, body, persons)
+        )
     return groups
 
 
