@@ -304,6 +304,9 @@ def test_places_find_places_long_text_is_each_paragraph_again(gazetteer: Gazette
         ("Bogota", "CO", "Bogotá", "CO"),
         ("Havana", None, "Havana", "CU"),
         ("San Salvador", None, "San Salvador", "SV"),
+        # ... unless the other is some 18 times bigger (10 points against 8 a tenfold): Burkina
+        # Faso's Pama (13 k) is not Parma, Ohio (80 k), which lists "Pama" among its names
+        ("Pama", None, "Pama", "BF"),
     ],
 )
 def test_places_resolve_prefers_main_names_and_big_towns(
