@@ -295,6 +295,12 @@ class Claim(Record):
     _nested: ClassVar[dict[str, type[Record]]] = {"evidence": Span}
     _dates: ClassVar[tuple[str, ...]] = ("claim_date",)
 
+    @property
+    def point(self) -> int | None:
+        """The claim's point figure: its figure, else the low end of its range ("between 20 and
+        32"); None for a vague amount ("significant casualties")."""
+        return self.figure if self.figure is not None else self.low
+
 
 @dataclass(frozen=True)
 class Reconciled(Record):

@@ -165,9 +165,7 @@ def claim_low(claim: Claim) -> int | None:
 
 def claim_high(claim: Claim) -> int | None:
     """The largest figure a claim states (an open "at least N" contributes N)."""
-    if claim.high is not None:
-        return claim.high
-    return claim.figure if claim.figure is not None else claim.low
+    return claim.high if claim.high is not None else claim.point
 
 
 def claim_weight(claim: Claim) -> float:
@@ -187,11 +185,7 @@ def best_conservative(claims: Sequence[Claim]) -> int | None:
 
 def best_weighted(claims: Sequence[Claim]) -> int | None:
     """Weighted median of the claims' figures (weights from :func:`claim_weight`)."""
-    points = sorted(
-        (figure, claim_weight(c))
-        for c in claims
-        if (figure := c.figure if c.figure is not None else claim_low(c)) is not None
-    )
+    points = sorted((figure, claim_weight(c)) for c in claims if (figure := c.point) is not None)
     if not points:
         return None
     half = sum(w for _, w in points) / 2
@@ -209,11 +203,6 @@ PARTY_KINDS = frozenset({"state_forces", "rebel_group", "pmc", "militia", "polit
 UNARMED_VICTIMS = frozenset({"civilians", "unknown"})
 
 
-def claim_figure(claim: Claim) -> int | None:
-    """A claim's point figure: its figure, else its low end."""
-    return claim.figure if claim.figure is not None else claim_low(claim)
-
-
 def voice_kind(claim: Claim) -> str:
     """Which kind of voice a claim speaks with (``revised.v1``): an armed party claimant about
     armed victims speaks for itself; anyone else for the report ("")."""
@@ -226,7 +215,7 @@ def voice_reports(claims: Sequence[Claim]) -> dict[tuple[str, str], list[Claim]]
     """The claims with a figure, by voice: (article, voice kind) (``revised.v1`` step 1)."""
     reports: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
-        if claim_figure(claim) is not None:
+        if claim.point is not None:
             reports[(claim.article_id, voice_kind(claim))].append(claim)
     return reports
 
@@ -242,7 +231,7 @@ def _settled(said: Sequence[Claim]) -> Sequence[Claim]:
 def report_figure(said: Sequence[Claim]) -> int:
     """A voice's figure in one report: the largest it gives (``revised.v1`` step 2), or the
     count a coder recorded last (:func:`is_recorded`)."""
-    return max(f for c in _settled(said) if (f := claim_figure(c)) is not None)
+    return max(f for c in _settled(said) if (f := c.point) is not None)
 
 
 def voice_lows(claims: Sequence[Claim]) -> list[int]:
@@ -303,7 +292,7 @@ def corroborated_claims(claims: Sequence[Claim], *, per_article: bool = False) -
         and any(n >= CORROBORATION for f, n in support.items() if f != figure)
         and not _rises_after(voice, figure, figures, when)
     }
-    return [c for c in claims if (c.article_id, voice_kind(c)) not in lone or claim_figure(c) is None]
+    return [c for c in claims if (c.article_id, voice_kind(c)) not in lone or c.point is None]
 
 
 def _rises_after(
@@ -434,11 +423,11 @@ def reconcile(
                 rule=rule,
                 contradiction=is_contradiction(min(lows, default=None), high)
                 or any(c.stance == "denies" for c in group),
-                claimants=tuple(sorted({c.claimant for c in asserted if claim_figure(c) is not None})),
+                claimants=tuple(sorted({c.claimant for c in asserted if c.point is not None})),
                 adversary=is_adversary_group(victims, asserted),
                 beside=victims not in UNARMED_VICTIMS and any(told_as_more(c) for c in asserted),
-                recorded=any(is_recorded(c) and claim_figure(c) is not None for c in asserted),
-                hit=bool(figured := [c for c in asserted if claim_figure(c) is not None])
+                recorded=any(is_recorded(c) and c.point is not None for c in asserted),
+                hit=bool(figured := [c for c in asserted if c.point is not None])
                 and all(is_hit(c) for c in figured),
                 apart=_apart(victims, asserted, others),
             )
@@ -461,7 +450,7 @@ def other_dead_by_report(claims: Sequence[Claim]) -> set[tuple[str, str, str]]:
     return {
         (c.article_id, c.claimant, c.outcome)
         for c in claims
-        if claim_figure(c) is not None and _describes_other(c.victims)
+        if c.point is not None and _describes_other(c.victims)
     }
 
 
@@ -529,7 +518,7 @@ def is_adversary_group(victims: str, claims: Sequence[Claim]) -> bool:
     """Whether an armed group's figures all come from adversaries (module docstring, totals 2)."""
     if victims in UNARMED_VICTIMS or "civilians" in victims.split(GROUP_SEPARATOR):
         return False
-    figured = [c for c in claims if claim_figure(c) is not None]
+    figured = [c for c in claims if c.point is not None]
     return bool(figured) and all(is_adversary_claim(c) for c in figured)
 
 

@@ -500,7 +500,7 @@ def claim_charts(
         groups[(claim.victims, claim.outcome)].append(claim)
     charts = []
     for (victims, outcome), group in groups.items():
-        plotted = [c for c in group if c.claim_date is not None and _value(c) is not None]
+        plotted = [c for c in group if c.claim_date is not None and c.point is not None]
         if not plotted:
             continue
         first = min(c.claim_date for c in plotted)  # type: ignore[type-var]
@@ -509,7 +509,7 @@ def claim_charts(
         plot, x_of, y_of = _frame(first, last, most, width=width, height=height)
         by_claimant: dict[str, list[ChartPoint]] = defaultdict(list)
         for claim in plotted:
-            value = _value(claim) or 0
+            value = claim.point or 0
             by_claimant[claim.claimant].append(
                 ChartPoint(
                     claim.id,
@@ -528,10 +528,6 @@ def claim_charts(
         ]
         charts.append(ClaimChart(victims, outcome, plot, series, len(group) - len(plotted)))
     return charts
-
-
-def _value(claim: Claim) -> int | None:
-    return claim.figure if claim.figure is not None else claim_low(claim)
 
 
 def _figure_text(claim: Claim) -> str:

@@ -75,11 +75,6 @@ def main_date(mentions: Sequence[Mention]) -> date | None:
     return next((m.date_start for m in mentions if m.date_start is not None), None)
 
 
-def claim_value(claim: Claim) -> int | None:
-    """The figure a claim asserts: ``figure``, else ``low`` (vague amounts), else None."""
-    return claim.figure if claim.figure is not None else claim.low
-
-
 @cache
 def _additive_pattern() -> re.Pattern[str]:
     numbers = r"\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -104,7 +99,7 @@ def is_additive(claim: Claim) -> bool:
     detained four additional suspects" makes only the detention claim additive; a vague word
     ("multiple additional suspects") matches only a vague claim.
     """
-    value = claim_value(claim)
+    value = claim.point
     if value is None:
         return False
     if told_as_more(claim):  # "the force also detained two suspects" after "arrested a leader"
@@ -134,7 +129,7 @@ def count_victims(
     for claim in claims:
         if claim.outcome not in outcomes:
             continue
-        value = claim_value(claim)
+        value = claim.point
         group = group_of(claim)
         if value is None or group is None:
             continue
@@ -175,7 +170,6 @@ def normalise_name(text: str) -> str:
 
 __all__ = [
     "bare",
-    "claim_value",
     "count_victims",
     "foreground_claims",
     "foreground_mentions",

@@ -142,9 +142,7 @@ def split_share(
         share = int(note["share"])
     else:
         tolls = [
-            f
-            for c in claims
-            if c.outcome == "killed" and c.stance != "denies" and (f := _figure(c)) is not None
+            f for c in claims if c.outcome == "killed" and c.stance != "denies" and (f := c.point) is not None
         ]
         if not parts or not tolls:
             return list(claims)
@@ -156,10 +154,6 @@ def _count(word: str, numbers: NumberLexicon) -> int | None:
     if word.isdigit():
         return int(word) or None
     return numbers.units.get(word.casefold())
-
-
-def _figure(claim: Claim) -> int | None:
-    return claim.figure if claim.figure is not None else claim.low
 
 
 __all__ = ["recorded_counts", "sourced_by_coder_note", "split_share"]
