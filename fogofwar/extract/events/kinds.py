@@ -335,25 +335,30 @@ _CAUSE = re.compile(
 )
 
 
-# How far before a word of fighting a negation denies it ("There was no armed clash").
-_NEGATION_REACH = 16
+# How far before a word a negation denies it: "There was no armed clash" (a fight's words, close
+# by), "no civilians were harmed" (civilians, a few words further).
+_FIGHT_NEGATION_REACH = 16
+_CIVILIANS_NEGATION_REACH = 30
+
+
+def _undenied(pattern: re.Pattern[str], text: str, lexicon: EventLexicon, reach: int) -> bool:
+    """Whether ``pattern`` matches ``text`` somewhere no negation stands within ``reach``
+    characters before it."""
+    return any(
+        not lexicon.negation.search(text[max(0, match.start() - reach) : match.start()])
+        for match in pattern.finditer(text)
+    )
 
 
 def _told_fight(text: str, words: KindWords, lexicon: EventLexicon) -> bool:
     """Whether the sentence tells of a fight of two sides (``mutual_words``) it does not deny:
     "troops fired on the village ... There was no armed clash" is no battle."""
-    for match in words.mutual.finditer(text):
-        if not lexicon.negation.search(text[max(0, match.start() - _NEGATION_REACH) : match.start()]):
-            return True
-    return False
+    return _undenied(words.mutual, text, lexicon, _FIGHT_NEGATION_REACH)
 
 
 def _civilians_named(text: str, lexicon: EventLexicon) -> bool:
     """Whether the sentence names civilians outside a negation ("no civilians were harmed")."""
-    for match in lexicon.civilians.finditer(text):
-        if not lexicon.negation.search(text[max(0, match.start() - 30) : match.start()]):
-            return True
-    return False
+    return _undenied(lexicon.civilians, text, lexicon, _CIVILIANS_NEGATION_REACH)
 
 
 def _found_or_defused(text: str, best: Hit, words: KindWords) -> bool:
