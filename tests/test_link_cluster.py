@@ -1206,6 +1206,9 @@ def test_link_cluster_a_place_taken_from_the_reports_lead_tells_incidents_apart(
         ("Clan violence erupted in Afdere zone (Somali region) at dawn.", {"afdere"}),
         ("A bomb went off in the crowded Shiite district of the capital.", set()),
         ("The predominantly Sunni district was quiet.", set()),
+        # a kind word one country's divisions use, written before the name
+        ("Soldiers clashed with rebels in Barangay Taruk, Tandubas, at dawn.", {"taruk"}),
+        ("The barangay captain was shot.", set()),
     ],
 )
 def test_link_groups_localities_named(text, expected):

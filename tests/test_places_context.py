@@ -113,6 +113,19 @@ def test_places_demonym_is_never_the_place(gazetteer: Gazetteer) -> None:
     assert place is not None and (place.country, place.admin1) == ("BF", "Boucle du Mouhoun")
 
 
+def test_places_kind_word_of_one_country_places_the_event_there(gazetteer: Gazetteer) -> None:
+    # A village the index lacks, named with a kind word only the Philippines use: the event is
+    # in the Philippines, at country precision, even though no place of the text is found.
+    text = "On 4 May, soldiers and rebels exchanged fire in Barangay Ulalinga, Kalbantay, for ten minutes."
+    evidence = gazetteer.country_evidence(text)
+    assert (evidence.country, evidence.named_by_places) == ("PH", True)
+    place = _place(gazetteer, text)
+    assert place is not None and (place.country, place.feature) == ("PH", "country")
+    # Demonyms never name the place, however many (the weak hint stays a hint).
+    evidence = gazetteer.country_evidence("Malian soldiers and Malian police raided a camp.")
+    assert (evidence.country, evidence.named_by_places) == ("ML", False)
+
+
 def test_places_sub_county_is_a_district_word(gazetteer: Gazetteer) -> None:
     hits = find_hits("Bandits struck in Laisamis sub county.", keys={"laisamis"}, titles=())
     assert hits[0].hint == "district" and hits[0].cued

@@ -342,12 +342,12 @@ def _locality() -> re.Pattern[str]:
 
 
 def localities_named(text: str) -> frozenset[str]:
-    """Localities ``text`` names by their kind ("the village of Kain", "Boundoussi hamlet"),
-    folded (``LOCALITY``)."""
+    """Localities ``text`` names by their kind ("the village of Kain", "Boundoussi hamlet",
+    "Barangay Taruk"), folded (``LOCALITY``)."""
     return frozenset(
         unaccented(name).casefold()
         for match in _locality().finditer(text)
-        if (name := next(filter(None, match.group("of", "kind", "held", "district")), None))
+        if (name := next(filter(None, match.group("of", "kind", "held", "district", "before")), None))
     )
 
 

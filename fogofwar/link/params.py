@@ -42,7 +42,8 @@ CALENDAR_DATE = (
 # (Tripoli)"; not an acronym or a wire agency's tag), or as a district, a zone, a city or a town
 # followed by its province ("in Nad Ali district, Helmand", "in Lashkargah city, Helmand", "in
 # Afdere zone (Somali region)"; a district written otherwise is as often described as named:
-# "the Sunni district", "Istanbul's Beyazit district"). Two reports each naming localities, none
+# "the Sunni district", "Istanbul's Beyazit district"), or after a kind word written before the
+# name ("Barangay Taruk"). Two reports each naming localities, none
 # shared, tell of two incidents (scoring.requirements): villages a gazetteer lacks are where
 # rural attacks happen.
 LOCALITY = (
@@ -59,6 +60,7 @@ LOCALITY = (
     r"[A-ZÀ-Þ][\w’-]*(?:[ -][A-ZÀ-Þ][\w’-]*){0,2})"
     r"\s+(?:district|sub-?district|township|commune|payam|woreda|tehsil|LGA|city|town|zone)"
     r"(?:\s+cent(?:er|re))?(?=,\s*[A-ZÀ-Þ]|\s*\([A-ZÀ-Þ])"
+    r"|\b(?:[Bb]arangays?|[Kk]ebele)\s+(?P<before>[A-ZÀ-Þ][\w'’-]*(?:[ -][A-ZÀ-Þ][\w'’-]*){0,2})"
 )
 # Words that state a date in a sentence. A mention whose sentence has none got its date from
 # elsewhere (its paragraph, the report's date); such inherited dates only count when no mention

@@ -118,12 +118,20 @@ def extract_mentions(
     reference = reference_date(article)
     # The dateline counts once, as the filing place; its text ("HAVANA (CUBA), ...") is no lead.
     body = article.blank_dateline(0, len(article.text))
-    country = gazetteer.country_context(
+    evidence = gazetteer.country_evidence(
         ((article.title or "") + "\n" + body).strip(),
         dateline=article.dateline_place,
         dateline_country=dateline_country(article, gazetteer),
     )
-    context = MentionContext(article, sentences, gazetteer, country, reference, background_days)
+    context = MentionContext(
+        article,
+        sentences,
+        gazetteer,
+        evidence.country,
+        reference,
+        background_days,
+        country_named=evidence.named_by_places,
+    )
     mentions: list[Mention] = []
     kinds: list[Typed] = []
     indexes: list[int] = []

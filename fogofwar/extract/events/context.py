@@ -68,8 +68,11 @@ class MentionContext:
         country: str | None,
         reference: date | None,
         background_days: int,
+        *,
+        country_named: bool = False,
     ) -> None:
         self.article = article
+        self._country_named = country_named
         self.sentences = sentences
         self.gazetteer = gazetteer
         self.country = country
@@ -244,10 +247,14 @@ class MentionContext:
     @functools.cached_property
     def names_its_country(self) -> bool:
         """Whether the article names a place in its country (or the country): the dateline's
-        place, or one in its text. A country voted by demonyms alone ("Turkish drone", "French
-        forces") tells whose forces they were, not where they struck."""
+        place, one in its text, or a division of it the index may not list, named with a kind
+        word only that country uses (``country_named``: "Barangay Magdawat"). A country
+        voted by demonyms alone ("Turkish drone", "French forces") tells whose forces they
+        were, not where they struck."""
         if self.country is None:
             return False
+        if self._country_named:
+            return True
         name = self.article.dateline_place
         if name:
             filed = self.gazetteer.resolve(name, country=self.country)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from fogofwar.extract.places.index import ADMIN2, CITY, COUNTRY
@@ -32,6 +33,15 @@ _REGION_OF_TOWN_BEFORE = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class CountryEvidence:
+    """An article's main country, and whether it names divisions of that country that only its
+    kind words name (``ContextVotes.country_evidence``)."""
+
+    country: str | None
+    named_by_places: bool
+
+
 class ContextVotes:
     """The gazetteer's votes on a text's country and admin1 (mixed into ``Gazetteer``)."""
 
@@ -46,7 +56,15 @@ class ContextVotes:
     def country_context(
         self, text: str, *, dateline: str | None = None, dateline_country: str | None = None
     ) -> str | None:
-        """The article's main country (ISO alpha-2), or None when nothing points to one.
+        """The article's main country (ISO alpha-2), or None when nothing points to one
+        (:meth:`country_evidence`)."""
+        return self.country_evidence(text, dateline=dateline, dateline_country=dateline_country).country
+
+    def country_evidence(
+        self, text: str, *, dateline: str | None = None, dateline_country: str | None = None
+    ) -> CountryEvidence:
+        """The article's main country (ISO alpha-2, None when nothing points to one), and whether
+        names of places (not demonyms alone) voted it.
 
         Votes (``places_params.json`` "country_votes"): country names and demonyms ("Malian",
         "Afghan") count 1, admin1 names and curated places 0.5, towns of >= 100 k people 0.25; the
@@ -62,7 +80,9 @@ class ContextVotes:
         for each country holding a place of that name, shared among them, countries of armed
         conflict counting more (:meth:`_namesake_votes`). A demonym is whose forces acted: on a
         tie the country the places name wins, and the event is never placed at a country only
-        demonyms named (``MentionContext.names_its_country``).
+        demonyms named (``MentionContext.names_its_country``). ``named_by_places`` says whether
+        divisions named with a kind word only that country uses ("Barangay Magdawat") voted at
+        least ``min_score`` for it: the text names places there the index may not list.
         """
         params = self._params.country_votes
 
@@ -71,6 +91,7 @@ class ContextVotes:
 
         votes: Counter[str] = Counter()
         by_demonym: Counter[str] = Counter()
+        by_kind_word: Counter[str] = Counter()
         if dateline_country:
             # "TAWILA, Sudan": the dateline names its country; its town may be a namesake abroad
             votes[dateline_country] += params.dateline
@@ -96,6 +117,7 @@ class ContextVotes:
                 or (k + 1 < len(words) and text[words[k + 1][0]].isupper())
             ):
                 votes[kind_country] += params.named_division * lead(token_start)
+                by_kind_word[kind_country] += params.named_division * lead(token_start)
         town_weight = params.precision_weight[PlacePrecision.TOWN]
         voted: set[tuple[int, int]] = set()
         # The name hits are found once: the places vote, and the names no place took vote as namesakes.
@@ -137,12 +159,13 @@ class ContextVotes:
                     for iso, weight in self._namesake_votes(hit).items():
                         votes[iso] += weight * lead(hit.start)
         if not votes:
-            return None
+            return CountryEvidence(None, False)
         # On a tie the country named by places wins over the one named by demonyms (who acted):
         # "Turkish jets struck positions in northern Iraq".
         iso = max(votes, key=lambda c: (votes[c], votes[c] - by_demonym[c]))
-        score = votes[iso]
-        return iso if score >= params.min_score else None
+        if votes[iso] < params.min_score:
+            return CountryEvidence(None, False)
+        return CountryEvidence(iso, by_kind_word[iso] >= params.min_score)
 
     def _names_region_after_town(self, text: str, start: int, end: int, place: Place) -> bool:
         """Whether a town's name written after another name and a comma or "in", or after "the
