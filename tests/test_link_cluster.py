@@ -657,6 +657,7 @@ def test_link_cluster_toll_attached_to_an_arrest_goes_to_the_shooting():
 
 
 RIOT = ("Riots", "Violent demonstration")
+MOB = ("Riots", "Mob violence")
 
 
 @pytest.mark.parametrize(
@@ -1230,6 +1231,26 @@ def test_link_cluster_reports_naming_other_villages_are_two_incidents(second_vil
         b.mention(text, "attacked", SHOOTING, dates=(date(2020, 3, 4), date(2020, 3, 4), 1), place=region)
         builders.append(b)
     linked = link_events([b.article for b in builders], [b.extraction() for b in builders], settings=SETTINGS)
+    assert len(linked) == events
+
+
+@pytest.mark.parametrize(
+    ("second", "events"),
+    [
+        # names the village the index lacks: another incident unless the texts agree
+        ("Residents lynched two suspected cattle thieves near Kodada village on Saturday.", 2),
+        # names no place: a follow-up of the only incident of its day and kind
+        ("Residents lynched two suspected cattle thieves on Saturday.", 1),
+    ],
+)
+def test_link_cluster_a_report_naming_an_unplaced_village_needs_agreeing_text(second, events):
+    nyeri = Place("Nyeri", lat=-0.42, lon=36.95, admin1="Nyeri", country="KE")
+    first = "Two suspected thieves were beaten to death by a mob of vigilantes in Nyeri on Saturday."
+    a = Builder(first, published=date(2018, 2, 25), source="Nairobi Desk")
+    a.mention(first, "beaten", MOB, dates=(date(2018, 2, 24), date(2018, 2, 24), 1), place=nyeri)
+    b = Builder(second, published=date(2018, 2, 25), source="Kisumu Desk")
+    b.mention(second, "lynched", MOB, dates=(date(2018, 2, 24), date(2018, 2, 24), 1))
+    linked = link_events([a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS)
     assert len(linked) == events
 
 

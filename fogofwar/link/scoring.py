@@ -11,6 +11,7 @@ a pair only when the texts do not agree and name each other's place (``requireme
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 
@@ -27,6 +28,15 @@ from fogofwar.link.similarity import (
 from fogofwar.link.state import EventState
 from fogofwar.link.text import ArticleVectors, event_similarities
 from fogofwar.settings import Settings
+
+
+class Needs(NamedTuple):
+    """What a (group, event) pair needs to link: its score without the text part, the text
+    similarity it needs at least, and whether each report must name the other's place."""
+
+    base: float
+    text_floor: float
+    names_cross: bool
 
 
 def tolls_conflict(group: MentionGroup, event: EventState) -> bool:
@@ -63,12 +73,12 @@ def compatibility(
     each other: see ``requirements``.
     """
     found = requirements(group, event, settings=settings, params=params)
-    return None if found is None else found[0]
+    return None if found is None else found.base
 
 
 def requirements(
     group: MentionGroup, event: EventState, *, settings: Settings, params: LinkParams = DEFAULT_PARAMS
-) -> tuple[float, float] | None:
+) -> Needs | None:
     """The score of a (group, event) pair without its text part and the text similarity the pair
     needs at least, or None when a hard constraint fails.
 
@@ -78,7 +88,8 @@ def requirements(
     output (a town resolved to its namesake in another state), while two reports within the
     date window that share the victims' names, streets and ages are one incident. Such a pair
     scores 0 on place. A place counts as stated here when its report names it anywhere outside
-    the dateline (``MentionGroup.place_named``).
+    the dateline (``MentionGroup.place_named``). A side with no place whose report names
+    localities by their kind needs ``params.unplaced_locality_text`` of text similarity.
     """
     type_sim = type_similarity(
         group.event_type, group.sub_event_type, event.event_type, event.sub_event_type, params=params
@@ -109,12 +120,16 @@ def requirements(
     ):
         return None  # "the village of Kain" and "the village of Pobe": two incidents
     place_sim = place_similarity(group.place, event.place, max_km=settings.link_max_km, params=params)
-    text_floor = 0.0
+    text_floor, names = 0.0, False
     if place_sim is None:
         if group.place_named and event.place_named:
-            place_sim, text_floor = 0.0, params.place_conflict_text
+            place_sim, text_floor, names = 0.0, params.place_conflict_text, True
         else:
             place_sim = params.unknown_place  # an inherited place (dateline, country) never vetoes
+    elif (group.place is None and group.localities) or (event.place is None and event.localities):
+        # a report naming the village where it happened, which the index lacks ("near Kodada
+        # village"), is no follow-up that names no place: it joins only a text that agrees
+        text_floor = params.unplaced_locality_text
     actor_sim = actor_similarity(actor_names(group.actors), actor_names(event.actors))
     base = (
         params.w_date * date_sim
@@ -122,7 +137,7 @@ def requirements(
         + params.w_type * type_sim
         + params.w_actors * actor_sim
     )
-    return base, text_floor
+    return Needs(base, text_floor, names)
 
 
 def names_cross(group: MentionGroup, event: EventState, vectors: ArticleVectors) -> bool:
@@ -150,11 +165,10 @@ def score(
     found = requirements(group, event, settings=settings, params=params)
     if found is None:
         return None
-    base, text_floor = found
     (text_sim,) = event_similarities(vectors, vectors.row(group.article_id), [(event.rows, event.norm2)])
-    if text_sim < text_floor or (text_floor and not names_cross(group, event, vectors)):
+    if text_sim < found.text_floor or (found.names_cross and not names_cross(group, event, vectors)):
         return None
-    return base + params.w_text * text_sim
+    return found.base + params.w_text * text_sim
 
 
 def best_event(
@@ -186,15 +200,14 @@ def best_event(
         found = requirements(group, event, settings=settings, params=params)
         if found is None:
             continue
-        base, text_floor = found
-        value = base + params.w_text * text_sim
+        value = found.base + params.w_text * text_sim
         if tolls_conflict(group, event):
             value -= params.toll_conflict
         if (
-            text_sim >= text_floor
+            text_sim >= found.text_floor
             and value >= params.threshold
             and (best is None or value > best[0])
-            and (not text_floor or names_cross(group, event, vectors))
+            and (not found.names_cross or names_cross(group, event, vectors))
         ):
             best = (value, event)
     if best is None:
