@@ -25,6 +25,10 @@ def alternation(words: Iterable[object], *, escape: bool = True, flexible_spaces
     return "|".join(parts)
 
 
+# A punctuation mark that ends a clause inside a sentence: a cue before it does not reach past it
+# ("protesting the killing, police fired ...": the killing is the cause, the firing is not).
+CLAUSE_BREAK = re.compile(r"[,;:]")
+
 # Longest literal prefix (characters) kept per alternative by :func:`prefiltered`, and the most
 # prefixes it keeps before it settles for shorter ones.
 _PREFIX_CHARS = 8

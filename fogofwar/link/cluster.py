@@ -73,6 +73,7 @@ from fogofwar.link.similarity import Dates
 from fogofwar.link.state import EventState, report_window, tolls_told
 from fogofwar.link.text import ArticleVectors
 from fogofwar.model import Article, Claim, DatePrecision, Event, Extraction, Mention, record_id
+from fogofwar.regex import CLAUSE_BREAK
 from fogofwar.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -198,7 +199,6 @@ def _violent_before(violent: Sequence[int], groups: Sequence[MentionGroup], clai
 
 
 _CAUSE = re.compile(PROTEST_CAUSE, re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;:]")
 
 
 def tells_cause(mention: Mention | None, claim: Claim) -> bool:
@@ -213,7 +213,7 @@ def tells_cause(mention: Mention | None, claim: Claim) -> bool:
         return False
     text, at = sentence.text, claim.evidence.start - sentence.start
     return any(
-        cue.start() <= at and not _CLAUSE_BREAK.search(text, cue.end(), at) for cue in _CAUSE.finditer(text)
+        cue.start() <= at and not CLAUSE_BREAK.search(text, cue.end(), at) for cue in _CAUSE.finditer(text)
     )
 
 

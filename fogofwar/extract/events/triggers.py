@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from fogofwar.regex import alternation, prefiltered
+from fogofwar.regex import CLAUSE_BREAK, alternation, prefiltered
 from fogofwar.resources import load_json
 
 _RESOURCE = "event_types.json"
@@ -165,7 +165,6 @@ _ANSWERED = re.compile(
     r"(?:a|an|the|last\s+\w+'s|\w+'s)\s",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[,;:]")
 # ... the earlier violence told whole, with a clause of its own ("which killed 64 people"): "was
 # taken to hospital after the shooting" is a step of the news, not an answer to older violence.
 _TOLD_WHOLE = re.compile(
@@ -193,7 +192,7 @@ def answers_earlier(text: str, lexicon: EventLexicon, hits: Sequence[Hit] | None
         if (
             cue.end() <= first
             and re.search(r"\w", text[: cue.start()])
-            and not _CLAUSE_BREAK.search(text, cue.end(), last)
+            and not CLAUSE_BREAK.search(text, cue.end(), last)
             and _TOLD_WHOLE.search(text, first, last)
         ):
             return True
