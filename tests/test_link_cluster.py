@@ -658,6 +658,7 @@ def test_link_cluster_toll_attached_to_an_arrest_goes_to_the_shooting():
 
 RIOT = ("Riots", "Violent demonstration")
 MOB = ("Riots", "Mob violence")
+IED = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
 
 
 @pytest.mark.parametrize(
@@ -1250,6 +1251,25 @@ def test_link_cluster_a_report_naming_an_unplaced_village_needs_agreeing_text(se
     a.mention(first, "beaten", MOB, dates=(date(2018, 2, 24), date(2018, 2, 24), 1), place=nyeri)
     b = Builder(second, published=date(2018, 2, 25), source="Kisumu Desk")
     b.mention(second, "lynched", MOB, dates=(date(2018, 2, 24), date(2018, 2, 24), 1))
+    linked = link_events([a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS)
+    assert len(linked) == events
+
+
+@pytest.mark.parametrize(
+    ("second", "events"),
+    [
+        # another incident of the day, a few words shared (enough without the text floor)
+        ("An IED struck a minibus carrying traders on Friday, wounding three.", 2),
+        # the same incident, told in the same words
+        ("An IED struck an army vehicle on the road and wounded two soldiers on Friday.", 1),
+    ],
+)
+def test_link_cluster_two_reports_without_places_link_on_their_words(second, events):
+    first = "An IED struck an army vehicle on the road and wounded two soldiers on Friday, the army said."
+    a = Builder(first, published=date(2020, 1, 18), source="Sahel Desk")
+    a.mention(first, "struck", IED, dates=(date(2020, 1, 17), date(2020, 1, 17), 1))
+    b = Builder(second, published=date(2020, 1, 18), source="Ouaga Desk")
+    b.mention(second, "struck", IED, dates=(date(2020, 1, 17), date(2020, 1, 17), 1))
     linked = link_events([a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS)
     assert len(linked) == events
 

@@ -154,15 +154,19 @@ class LinkParams:
     # 0.7024; conflict identical.
     place_conflict_text: float = 0.2
     # A side with no place whose report names localities by their kind (LOCALITY: "near Kodada
-    # village", "Barangay Taruk"; villages the index lacks) links only at this text cosine or
-    # more: such a report says where it happened, unlike a follow-up that names no place.
+    # village", "Barangay Taruk"; villages the index lacks), or two sides with no place, link
+    # only at this text cosine or more: such a report says where it happened, unlike a
+    # follow-up that names no place.
     # Measured 2026-12-07: ACLED dev pooled rows_sharing_event 0.0908 -> 0.0875, type 0.8383 ->
     # 0.8392, sub-type 0.8008 -> 0.8017, date 0.9558 -> 0.9567, country 0.8367 -> 0.8358; GVA
     # B3 0.8863 -> 0.8861, CEAF-e 0.8258 -> 0.8254, injured 0.7024 -> 0.7021; conflict and
-    # realnews identical. The same floor for any side with no place: rows_sharing 0.0817 but
+    # realnews identical. The same floor when neither side has a place (nothing but their words
+    # ties them): rows_sharing 0.0875 -> 0.0858, fatalities 0.9175 -> 0.9183, sub-type 0.8017
+    # -> 0.8025; GVA B3 0.8861 -> 0.8860, CEAF-e 0.8254 -> 0.8252; conflict, realnews
+    # identical. The same floor for any side with no place: rows_sharing 0.0817 but
     # GVA B3 0.8840, conflict B3 0.971 -> 0.965 (their follow-ups name no place); 0.25 there:
     # 0.0833, GVA B3 0.8851, CEAF-e 0.8236.
-    unplaced_locality_text: float = 0.3
+    unplaced_text: float = 0.3
     # Within one article two precise places closer than this are one place ("near X").
     same_place_km: float = 5.0
     # Within one article a county and a town of its admin1 this close to the county's point (the

@@ -89,7 +89,8 @@ def requirements(
     date window that share the victims' names, streets and ages are one incident. Such a pair
     scores 0 on place. A place counts as stated here when its report names it anywhere outside
     the dateline (``MentionGroup.place_named``). A side with no place whose report names
-    localities by their kind needs ``params.unplaced_locality_text`` of text similarity.
+    localities by their kind, or two sides with no place, need ``params.unplaced_text``
+    of text similarity.
     """
     type_sim = type_similarity(
         group.event_type, group.sub_event_type, event.event_type, event.sub_event_type, params=params
@@ -126,10 +127,15 @@ def requirements(
             place_sim, text_floor, names = 0.0, params.place_conflict_text, True
         else:
             place_sim = params.unknown_place  # an inherited place (dateline, country) never vetoes
-    elif (group.place is None and group.localities) or (event.place is None and event.localities):
+    elif (
+        (group.place is None and group.localities)
+        or (event.place is None and event.localities)
+        or (group.place is None and event.place is None)
+    ):
         # a report naming the village where it happened, which the index lacks ("near Kodada
-        # village"), is no follow-up that names no place: it joins only a text that agrees
-        text_floor = params.unplaced_locality_text
+        # village"), is no follow-up that names no place: it joins only a text that agrees; so
+        # do two reports neither of which says where, which only their words can tie
+        text_floor = params.unplaced_text
     actor_sim = actor_similarity(actor_names(group.actors), actor_names(event.actors))
     base = (
         params.w_date * date_sim
