@@ -126,6 +126,17 @@ def test_places_kind_word_of_one_country_places_the_event_there(gazetteer: Gazet
     assert (evidence.country, evidence.named_by_places) == ("ML", False)
 
 
+def test_places_division_written_last_after_a_place_of_it(gazetteer: Gazetteer) -> None:
+    # Provinces the index knows only as second-level divisions, named without their kind word
+    # after a place of theirs at a clause's end.
+    found = gazetteer.find_places(
+        "Soldiers clashed with rebels in Barangay Taruk, Tandubas, Tawi-Tawi.", country="PH"
+    )
+    assert [(p.name, p.feature, p.country) for _s, _e, p in found] == [("Tawi-Tawi", "admin2", "PH")]
+    # A photographer's credit in parentheses is no such pair.
+    assert gazetteer.find_places("A man was shot in the leg. (Theodorakis, Andrew)", country="US") == []
+
+
 def test_places_sub_county_is_a_district_word(gazetteer: Gazetteer) -> None:
     hits = find_hits("Bandits struck in Laisamis sub county.", keys={"laisamis"}, titles=())
     assert hits[0].hint == "district" and hits[0].cued

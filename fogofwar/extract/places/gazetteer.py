@@ -61,6 +61,9 @@ _ADMIN1_SEPARATOR = re.compile(
 )
 # Between a town and its region: "Sinkat, Red Sea", "Port Sudan (Red Sea state)".
 _REGION_AFTER_TOWN = re.compile(r",[ \t]*|[ \t]*\([ \t]*")
+# "Tandubas, " before a division written last: a capitalised name and a comma.
+_NAME_AND_COMMA_BEFORE = re.compile(r"[A-ZÀ-Þ][\w'’-]*,[ \t]*$")
+_CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[.;]|$)")
 _KIND_PRECISION = {
     CITY: PlacePrecision.TOWN,
     ADMIN2: PlacePrecision.NEAR_TOWN,
@@ -336,6 +339,12 @@ class Gazetteer(ContextVotes):
                 # division before it is a namesake town (not the commune named like the place)
                 hit = replace(hit, hint=DIVISION_HINT)
             place = self._accept(hit, country=country, caps=caps, admin1=admin1)
+            if place is None and not caps and self._closes_town_and_division(text, hit, country):
+                # "in Barangay Taruk, Tandubas, Tawi-Tawi.": the division a report writes last,
+                # after a place of it, though the index knows it only as a second-level division
+                division = self._accept(replace(hit, hint=DIVISION_HINT), country=country, admin1=admin1)
+                if division is not None and division.feature == "admin2" and division.country == country:
+                    place = division
             if place is None or (not caps and self._is_acronym_alias(text, hit, place)):
                 continue
             if not caps and place.feature != "country" and starts_division_name(text, hit.end):
@@ -346,6 +355,16 @@ class Gazetteer(ContextVotes):
                 continue  # "Vernon Houston, 19,", "Gerald Levi, 17": a person with an age
             places.append((hit.start, hit.end, place))
         return attach_admin1(self._marked_admin1(text, hits, places))
+
+    def _closes_town_and_division(self, text: str, hit: Hit, country: str | None) -> bool:
+        """Whether a bare name ends a "Place, Division" pair at a clause's end (a full stop or
+        semicolon after it; not a parenthesis, where "(Theodorakis, Andrew)" credits a
+        photographer) in a text whose country is known."""
+        if country is None or hit.hint is not None or hit.named:
+            return False
+        return bool(_NAME_AND_COMMA_BEFORE.search(text, 0, hit.start)) and bool(
+            _CLAUSE_END_AFTER.match(text, hit.end)
+        )
 
     def _is_acronym_alias(self, text: str, hit: Hit, place: Place) -> bool:
         """Whether a short all-caps word of mixed-case text ("GNA", "LNA") found a town only
