@@ -1247,12 +1247,19 @@ def test_link_cluster_reports_naming_other_villages_are_two_incidents(second_vil
 def test_link_cluster_a_report_naming_an_unplaced_village_needs_agreeing_text(second, events):
     nyeri = Place("Nyeri", lat=-0.42, lon=36.95, admin1="Nyeri", country="KE")
     first = "Two suspected thieves were beaten to death by a mob of vigilantes in Nyeri on Saturday."
-    a = Builder(first, published=date(2018, 2, 25), source="Nairobi Desk")
-    a.mention(first, "beaten", MOB, dates=(date(2018, 2, 24), date(2018, 2, 24), 1), place=nyeri)
-    b = Builder(second, published=date(2018, 2, 25), source="Kisumu Desk")
-    b.mention(second, "lynched", MOB, dates=(date(2018, 2, 24), date(2018, 2, 24), 1))
-    linked = link_events([a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS)
-    assert len(linked) == events
+    assert _same_day_pair((first, "beaten", nyeri), (second, "lynched", None), MOB) == events
+
+
+def _same_day_pair(first: tuple[str, str, Place | None], second: tuple[str, str, Place | None], kind) -> int:
+    """How many events two reports of one day and ``kind`` (each text, trigger, place) link into."""
+    builders = []
+    for n, (text, trigger, place) in enumerate((first, second)):
+        b = Builder(text, published=date(2020, 1, 18), source=f"Desk {n}")
+        b.mention(text, trigger, kind, dates=(date(2020, 1, 17), date(2020, 1, 17), 1), place=place)
+        builders.append(b)
+    return len(
+        link_events([b.article for b in builders], [b.extraction() for b in builders], settings=SETTINGS)
+    )
 
 
 @pytest.mark.parametrize(
@@ -1266,12 +1273,7 @@ def test_link_cluster_a_report_naming_an_unplaced_village_needs_agreeing_text(se
 )
 def test_link_cluster_two_reports_without_places_link_on_their_words(second, events):
     first = "An IED struck an army vehicle on the road and wounded two soldiers on Friday, the army said."
-    a = Builder(first, published=date(2020, 1, 18), source="Sahel Desk")
-    a.mention(first, "struck", IED, dates=(date(2020, 1, 17), date(2020, 1, 17), 1))
-    b = Builder(second, published=date(2020, 1, 18), source="Ouaga Desk")
-    b.mention(second, "struck", IED, dates=(date(2020, 1, 17), date(2020, 1, 17), 1))
-    linked = link_events([a.article, b.article], [a.extraction(), b.extraction()], settings=SETTINGS)
-    assert len(linked) == events
+    assert _same_day_pair((first, "struck", None), (second, "struck", None), IED) == events
 
 
 def test_link_cluster_a_running_toll_two_days_later_joins_its_attack():
