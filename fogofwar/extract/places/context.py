@@ -64,7 +64,7 @@ class ContextVotes:
         self, text: str, *, dateline: str | None = None, dateline_country: str | None = None
     ) -> CountryEvidence:
         """The article's main country (ISO alpha-2, None when nothing points to one), and whether
-        names of places (not demonyms alone) voted it.
+        divisions named with a kind word only that country uses voted it (``named_by_places``).
 
         Votes (``places_params.json`` "country_votes"): country names and demonyms ("Malian",
         "Afghan") count 1, admin1 names and curated places 0.5, towns of >= 100 k people 0.25; the
