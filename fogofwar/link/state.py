@@ -69,23 +69,22 @@ class EventState:
     def from_event(cls, event: Event, vectors: ArticleVectors) -> EventState:
         """The state of an event linked in an earlier run."""
         rows = [r for i in dict.fromkeys(event.article_ids) if (r := vectors.row(i)) is not None]
+        # An Event record does not say whether its place was stated; a town or region is taken as
+        # stated (and named), a country as inherited (it never decides alone).
+        stated = event.place is not None and event.place.precision <= PlacePrecision.REGION
         return cls(
             id=event.id,
             event_type=event.event_type,
             sub_event_type=event.sub_event_type,
             evidence=Dates(stated=date_range(event.start, event.end, event.date_precision)),
             place=event.place,
-            # An Event record does not say whether its place was stated; a town or region is
-            # taken as stated, a country as inherited (it never decides alone).
-            place_stated=event.place is not None and event.place.precision <= PlacePrecision.REGION,
-            place_named=event.place is not None and event.place.precision <= PlacePrecision.REGION,
+            place_stated=stated,
+            place_named=stated,
             actors=list(event.actors),
             # An earlier run's mention counts are not kept: its sides count once each.
             roles=list(event.actors),
             pairs=side_pairs(event.actors),
-            places=[(event.place, event.place.precision <= PlacePrecision.REGION)]
-            if event.place is not None
-            else [],
+            places=[(event.place, stated)] if event.place is not None else [],
             mention_ids=list(event.mention_ids),
             article_ids=list(event.article_ids),
             claims=list(event.claims),

@@ -116,8 +116,9 @@ class ContextVotes:
                 (k and text[words[k - 1][0]].isupper())
                 or (k + 1 < len(words) and text[words[k + 1][0]].isupper())
             ):
-                votes[kind_country] += params.named_division * lead(token_start)
-                by_kind_word[kind_country] += params.named_division * lead(token_start)
+                weight = params.named_division * lead(token_start)
+                votes[kind_country] += weight
+                by_kind_word[kind_country] += weight
         town_weight = params.precision_weight[PlacePrecision.TOWN]
         voted: set[tuple[int, int]] = set()
         # The name hits are found once: the places vote, and the names no place took vote as namesakes.
