@@ -21,6 +21,7 @@ from fogofwar.link.groups import (
     inherits_calendar_day,
     is_stated,
     localities_named,
+    names_region,
     states_date,
     writes_calendar_day,
 )
@@ -1274,6 +1275,52 @@ def _same_day_pair(first: tuple[str, str, Place | None], second: tuple[str, str,
 def test_link_cluster_two_reports_without_places_link_on_their_words(second, events):
     first = "An IED struck an army vehicle on the road and wounded two soldiers on Friday, the army said."
     assert _same_day_pair((first, "struck", None), (second, "struck", None), IED) == events
+
+
+HELMAND = Place("Helmand", lat=31.0, lon=64.0, admin1="Helmand", country="AF", feature="admin1", precision=3)
+NAD_ALI = Place("Nad-e Ali", lat=31.6, lon=64.2, admin1="Helmand", country="AF", precision=2)
+ARMED_CLASH = ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Three militants were killed by artillery in Helmand province.", True),
+        ("Fighting went on in the province of Helmand on Friday.", True),
+        ("HELMAND PROVINCE", True),
+        # a name only, or a kind word that begins an organisation's name: no region named as one
+        ("Three militants were killed in Helmand.", False),
+        ("A retired Helmand Province Police officer was shot.", False),
+    ],
+)
+def test_link_groups_names_region_needs_the_regions_kind_word(text, named):
+    assert names_region(HELMAND, text) is named
+    assert not names_region(NAD_ALI, "in Nad-e Ali district")  # a district is no region
+
+
+@pytest.mark.parametrize(
+    ("second", "events"),
+    [
+        # another incident of the province that day, in other words (one event without the floor)
+        (
+            "Taliban militants killed two soldiers in an attack on a checkpoint in Helmand province "
+            "on Friday.",
+            2,
+        ),
+        # the same clash, told in its words
+        (
+            "Police repulsed a Taliban attack on a checkpoint on Friday, killing five militants, in "
+            "Helmand province.",
+            1,
+        ),
+    ],
+)
+def test_link_cluster_a_region_named_as_one_beside_a_district_needs_words_in_common(second, events):
+    first = (
+        "Police repulsed a Taliban attack on a checkpoint in the Camp Bazar area of Nad Ali district "
+        "on Friday, killing five militants."
+    )
+    assert _same_day_pair((first, "attack", NAD_ALI), (second, "attack", HELMAND), ARMED_CLASH) == events
 
 
 def test_link_cluster_a_running_toll_two_days_later_joins_its_attack():

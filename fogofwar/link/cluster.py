@@ -429,7 +429,7 @@ def _join(
         state.reported = (min(low, article.reference_date), max(high, article.reference_date))
     place, state.place_stated = choose_place(state.place, state.place_stated, group.place, group.place_stated)
     if place is not state.place:
-        state.place, state.place_named = place, group.place_named
+        state.place, state.place_named, state.region_named = place, group.place_named, group.region_named
     if group.place is not None:
         state.places.append((group.place, group.place_stated))
     state.localities |= group.localities

@@ -49,6 +49,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from fogofwar.extract.places.text import ADMIN1_WORDS
 from fogofwar.folding import unaccented
 from fogofwar.link.params import (
     CALENDAR_DATE,
@@ -74,6 +75,7 @@ from fogofwar.link.similarity import (
     same_place,
 )
 from fogofwar.model import ActorRole, Article, Mention, Place, PlacePrecision
+from fogofwar.regex import alternation
 
 # How far apart two dates of one article may be and still describe one incident ("clashes on
 # Thursday ... the fighting went on into Friday").
@@ -114,6 +116,7 @@ def _facility_after(place: Place, text: str, end: int) -> bool:
 # A town's name read from a county's ("the Essex County prosecutor's office", "Bartow County"):
 # the text names the county, and the extractor resolved a namesake town (often in another state).
 _COUNTY_AFTER = re.compile(r"\s+(?:county|parish)\b", re.IGNORECASE)
+_REGION_KINDS = alternation(sorted(ADMIN1_WORDS))
 
 
 @dataclass
@@ -141,6 +144,9 @@ class MentionGroup:
     history: bool = False
     # Localities its sentences name by their kind ("the village of Kain"), folded (LOCALITY).
     localities: set[str] = field(default_factory=set)
+    # Whether ``place`` is a region its sentences name as one ("in Helmand province"):
+    # scoring.requirements.
+    region_named: bool = False
 
     @property
     def dates(self) -> DateRange | None:
@@ -617,7 +623,29 @@ def _group(
         group.place_named = group.place_stated or (
             body is not None and group.place is not None and names_place(group.place, body, persons)
         )
+        group.region_named = group.place_stated and any(
+            names_region(group.place, sentence_text(m, article))
+            for m in group.mentions  # type: ignore[arg-type]
+        )
     return groups
+
+
+def names_region(place: Place, text: str) -> bool:
+    """Whether ``text`` names the region ``place`` together with its kind ("Helmand province",
+    "Rakhine State", "the province of Herat"): the report places the incident in the region,
+    not merely calls something after it ("a Missouri baby", "an Oklahoma homeowner")."""
+    if place.precision != PlacePrecision.REGION:
+        return False
+    plain = unaccented(text)
+    name = re.escape(unaccented(place.name))
+    # a capitalised word after the kind makes it an organisation's name ("Michigan State Police")
+    return (
+        re.search(
+            rf"(?i:\b{name}\s+(?:{_REGION_KINDS})\b)(?!\s+[A-Z])|(?i:\b(?:{_REGION_KINDS})\s+of\s+{name}\b)",
+            plain,
+        )
+        is not None
+    )
 
 
 __all__ = [
@@ -631,6 +659,7 @@ __all__ = [
     "mention_dates",
     "more_precise",
     "names_place",
+    "names_region",
     "person_names",
     "states_date",
     "vote_place",

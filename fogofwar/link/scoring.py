@@ -27,6 +27,7 @@ from fogofwar.link.similarity import (
 )
 from fogofwar.link.state import EventState
 from fogofwar.link.text import ArticleVectors, event_similarities
+from fogofwar.model import PlacePrecision
 from fogofwar.settings import Settings
 
 
@@ -90,7 +91,8 @@ def requirements(
     scores 0 on place. A place counts as stated here when its report names it anywhere outside
     the dateline (``MentionGroup.place_named``). A side with no place whose report names
     localities by their kind, or two sides with no place, need ``params.unplaced_text``
-    of text similarity.
+    of text similarity; a side naming a region as one beside a side stating a town or district,
+    ``params.region_text``.
     """
     type_sim = type_similarity(
         group.event_type, group.sub_event_type, event.event_type, event.sub_event_type, params=params
@@ -136,6 +138,8 @@ def requirements(
         # village"), is no follow-up that names no place: it joins only a text that agrees; so
         # do two reports neither of which says where, which only their words can tie
         text_floor = params.unplaced_text
+    elif _region_beside_town(group, event) or _region_beside_town(event, group):
+        text_floor = params.region_text
     actor_sim = actor_similarity(actor_names(group.actors), actor_names(event.actors))
     base = (
         params.w_date * date_sim
@@ -144,6 +148,17 @@ def requirements(
         + params.w_actors * actor_sim
     )
     return Needs(base, text_floor, names)
+
+
+def _region_beside_town(a: MentionGroup | EventState, b: MentionGroup | EventState) -> bool:
+    """Whether ``a`` names its region as one ("in Helmand province") and ``b`` states a town or
+    district ("in Nad Ali district")."""
+    return (
+        a.region_named
+        and b.place is not None
+        and b.place_stated
+        and b.place.precision < PlacePrecision.REGION
+    )
 
 
 def names_cross(group: MentionGroup, event: EventState, vectors: ArticleVectors) -> bool:

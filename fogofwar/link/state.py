@@ -40,6 +40,7 @@ class EventState:
     place: Place | None = None
     place_stated: bool = False
     place_named: bool = False  # as MentionGroup.place_named, for ``place``
+    region_named: bool = False  # as MentionGroup.region_named; an earlier run's is not kept
     actors: list[ActorRole] = field(default_factory=list)  # union by (name, role), for matching
     # One entry per mention naming an actor (sides.side_actors picks each actor's side).
     roles: list[ActorRole] = field(default_factory=list)
