@@ -287,3 +287,29 @@ def test_places_neighbourhood_named_with_its_kind_is_no_town(gazetteer: Gazettee
 def test_places_admin1_alternate_name_inside_a_longer_name_is_no_place(gazetteer: Gazetteer) -> None:
     text = "In Sao Paulo, protesters marched against the Federal Supreme Court."
     assert [name for name, *_ in _found(gazetteer, text, "BR")] == ["Sao Paulo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Arab" is also a town of Alabama, "Roma" an alternate name of Rome: a people first
+        (
+            "Mayors of Arab towns held a sit-in outside the finance ministry in Jerusalem.",
+            [("Jerusalem", "IL")],
+        ),
+        ("Men set fire to a Roma camp in Holosiivskyi district of Kyiv.", [("Kyiv", "UA")]),
+        # after a place cue and before no common noun, the town of Alabama it is
+        ("A boy shot himself in the hand at a home in Arab on Tuesday.", [("Arab", "US")]),
+        # a minister's portfolio is no town ("Justice" is a village of Illinois)
+        ("Guards on strike raided the residence of Justice Minister Paul Kabore.", []),
+    ],
+)
+def test_places_peoples_and_portfolios_are_no_places(gazetteer: Gazetteer, text: str, expected) -> None:
+    assert [(text[s:e], p.country) for s, e, p in gazetteer.find_places(text)] == expected
+    assert gazetteer.country_context(text) in {iso for _, iso in expected} | {None}
+
+
+def test_places_sudans_gezira_state_by_its_spellings(gazetteer: Gazetteer) -> None:
+    # not Gżira, Malta
+    text = "Supporters of the former ruling party demonstrated in El Gazira state on Sunday."
+    assert _found(gazetteer, text, None) == [("El Gazira", "admin1", "Al Jazirah", "SD")]

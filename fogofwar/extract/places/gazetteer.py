@@ -40,9 +40,11 @@ from fogofwar.extract.places.text import (
     fold,
     is_all_caps,
     km,
+    names_portfolio,
     short_admin1,
     starts_division_name,
 )
+from fogofwar.extract.places.unlisted import STOP_WORDS
 from fogofwar.model import Place, PlacePrecision
 from fogofwar.regex import alternation
 
@@ -64,6 +66,7 @@ _REGION_AFTER_TOWN = re.compile(r",[ \t]*|[ \t]*\([ \t]*")
 # "Tandubas, " before a division written last: a capitalised name and a comma.
 _NAME_AND_COMMA_BEFORE = re.compile(r"[A-ZÀ-Þ][\w'’-]*,[ \t]*$")
 _CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[.;]|$)")
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 _KIND_PRECISION = {
     CITY: PlacePrecision.TOWN,
     ADMIN2: PlacePrecision.NEAR_TOWN,
@@ -155,6 +158,7 @@ class Gazetteer(ContextVotes):
         self._stopwords = load_stopwords()
         supplement = load_supplement()
         self._generic = frozenset(fold(word) for word in supplement.get("generic_words", []))
+        self._peoples = frozenset(fold(word) for word in supplement.get("peoples", []))
         self._demonyms = {
             fold(word): iso for iso, words in supplement.get("demonyms", {}).items() for word in words
         }
@@ -334,6 +338,8 @@ class Gazetteer(ContextVotes):
         places: list[tuple[int, int, Place]] = []
         caps = is_all_caps(text)
         for hit in hits:
+            if self.names_people(text, hit):
+                continue
             if hit.bracketed and hit.hint is None and not _names_the_place_before(text, hit):
                 # "Pobe Mengao (Pobe-Mengao, Soum)": a name in a parenthesis of divisions is a
                 # division before it is a namesake town (not the commune named like the place)
@@ -353,8 +359,22 @@ class Gazetteer(ContextVotes):
                 continue  # "a US airstrike": whose, like a demonym, not where
             if not caps and _in_person_name(text, hit):
                 continue  # "Vernon Houston, 19,", "Gerald Levi, 17": a person with an age
+            if place.feature == "populated_place" and names_portfolio(text, hit.end):
+                continue  # "the residence of Justice Minister Rene Bagoro": an office
             places.append((hit.start, hit.end, place))
         return attach_admin1(self._marked_admin1(text, hits, places))
+
+    def names_people(self, text: str, hit: Hit) -> bool:
+        """Whether a people's or faith's name the index also holds as a town ("Arab", Alabama;
+        "Roma", Rome) names the people: without a place cue before it, or before a lower-case
+        word other than a function word ("mayors of Arab towns", "a Roma camp"); "a home in
+        Arab on Tuesday" is the town."""
+        if hit.key not in self._peoples:
+            return False
+        if not hit.cued:
+            return True
+        after = _LOWER_WORD_AFTER.match(text, hit.end)
+        return after is not None and after.group(1) not in STOP_WORDS
 
     def _closes_town_and_division(self, text: str, hit: Hit, country: str | None) -> bool:
         """Whether a bare name ends a "Place, Division" pair at a clause's end (a full stop or

@@ -43,6 +43,16 @@ _DIVISION_NAME_REST = re.compile(
 )
 
 
+# A ministry's or minister's portfolio ("Justice Minister Rene Bagoro", "the Interior Ministry"):
+# the word before is the office, not a town of that name.
+_PORTFOLIO_AFTER = re.compile(r"[ \t]+Minist(?:er|ry|ers|ries)\b")
+
+
+def names_portfolio(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is a minister's or ministry's portfolio."""
+    return _PORTFOLIO_AFTER.match(text, end) is not None
+
+
 def starts_division_name(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` is the first part of a longer division name."""
     return _DIVISION_NAME_REST.match(text, end) is not None
