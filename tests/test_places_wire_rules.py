@@ -103,6 +103,14 @@ def test_where_a_bus_was_bound_for_is_not_the_place(gazetteer: Gazetteer) -> Non
     assert _places(gazetteer, text)[0] == "Douentza"
 
 
+def test_a_neighbouring_place_is_not_the_place(gazetteer: Gazetteer) -> None:
+    text = (
+        "Clashes between two communities near Molo left four people dead on Tuesday. The clashes "
+        "are spillover from fighting in neighbouring Narok over stolen cattle.\n"
+    )
+    assert set(_places(gazetteer, text)) == {"Molo"}
+
+
 def test_a_cartel_named_for_a_town_is_no_place(gazetteer: Gazetteer) -> None:
     text = (
         "BOGOTA, 4 MAR 90 (EFE) -- [TEXT] GUNMEN OF THE MEDELLIN CARTEL KILLED A JUDGE IN CARTAGENA\nTODAY.\n"

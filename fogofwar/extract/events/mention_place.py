@@ -24,6 +24,9 @@ _DESTINATION_BEFORE = re.compile(
     r"|travell?ing\s+to|destined\s+for)\s+(?:the\s+(?:\w+\s+){0,2}?of\s+)?$",
     re.IGNORECASE,
 )
+# "neighbouring Narok": a place beside the one the report is about (not "the neighbouring
+# village of X", which names where something happened).
+_NEIGHBOURING_BEFORE = re.compile(r"\bneighbou?ring\s+$", re.IGNORECASE)
 # A preposition that puts what happened inside a place: "struck targets in Iraq".
 _IN_BEFORE = re.compile(r"\b(?:in|into|inside|across)\s+(?:(?:north|south|east|west)ern\s+)?$", re.I)
 # A later act in response to the one the article tells: "hours later", "in retaliation".
@@ -38,7 +41,11 @@ _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)\s*", re.IGNORECASE)
 def mention_place(
     context: MentionContext, sentence: Sentence, best: Hit, lexicon: EventLexicon
 ) -> Place | None:
-    own = [item for item in context.places(sentence) if not _dateline_namesake(context, sentence.text, *item)]
+    own = [
+        item
+        for item in context.places(sentence)
+        if not _dateline_namesake(context, sentence.text, *item) and not _neighbouring(sentence.text, item[0])
+    ]
     located = [(s, e, p) for s, e, p in own if p.feature != "country"]
     # "in Puerto Rey, 460 km northwest of Bogota": the town measured from is not where it happened
     located = [item for item in located if not _measured_from(sentence.text, item[0])] or located
@@ -94,6 +101,7 @@ def mention_place(
                 and (context.at_home(p) or not home_only)
                 and not _dateline_namesake(context, other.text, s, e, p)
                 and not _measured_from(other.text, s)
+                and not _neighbouring(other.text, s)
             ]
             if borrowed:
                 return borrowed[0]
@@ -179,6 +187,13 @@ def _measured_from(text: str, start: int) -> bool:
         _DISTANCE_BEFORE.search(text, window, start) is not None
         or _DESTINATION_BEFORE.search(text, window, start) is not None
     )
+
+
+def _neighbouring(text: str, start: int) -> bool:
+    """Whether the place name at ``start`` is written as the neighbour of where the report is
+    ("spillover from violence in neighbouring Narok", "fled to neighbouring Chad"): another
+    place, never the incident's."""
+    return _NEIGHBOURING_BEFORE.search(text, max(0, start - _DISTANCE_WINDOW), start) is not None
 
 
 def _same_kind(a: Place, b: Place) -> bool:
