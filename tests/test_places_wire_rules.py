@@ -111,6 +111,12 @@ def test_a_neighbouring_place_is_not_the_place(gazetteer: Gazetteer) -> None:
     assert set(_places(gazetteer, text)) == {"Molo"}
 
 
+def test_a_coders_placing_beats_the_name_nearest_the_trigger(gazetteer: Gazetteer) -> None:
+    # "Lozivskyi" alone is a hamlet of Donetsk; the note says where the event is coded
+    text = "On 8 June 2022, Russian forces shelled the Lozivskyi district (coded to Lozova, Kharkiv).\n"
+    assert _places(gazetteer, text)[0] == "Lozova"
+
+
 def test_a_cartel_named_for_a_town_is_no_place(gazetteer: Gazetteer) -> None:
     text = (
         "BOGOTA, 4 MAR 90 (EFE) -- [TEXT] GUNMEN OF THE MEDELLIN CARTEL KILLED A JUDGE IN CARTAGENA\nTODAY.\n"

@@ -27,6 +27,8 @@ _DESTINATION_BEFORE = re.compile(
 # "neighbouring Narok": a place beside the one the report is about (not "the neighbouring
 # village of X", which names where something happened).
 _NEIGHBOURING_BEFORE = re.compile(r"\bneighbou?ring\s+$", re.IGNORECASE)
+# A coder's placing of an event right before a name: "coded as", "coded to", "coordinates for".
+_CODED_BEFORE = re.compile(r"\b(?:coded\s+(?:as|to)|coordinates\s+(?:for|of))\s+$", re.IGNORECASE)
 # A preposition that puts what happened inside a place: "struck targets in Iraq".
 _IN_BEFORE = re.compile(r"\b(?:in|into|inside|across)\s+(?:(?:north|south|east|west)ern\s+)?$", re.I)
 # A later act in response to the one the article tells: "hours later", "in retaliation".
@@ -49,6 +51,11 @@ def mention_place(
     located = [(s, e, p) for s, e, p in own if p.feature != "country"]
     # "in Puerto Rey, 460 km northwest of Bogota": the town measured from is not where it happened
     located = [item for item in located if not _measured_from(sentence.text, item[0])] or located
+    # A coder's note of where an event is placed ("(coded to Lozova, Kharkiv)", "coordinates
+    # for Kapedo used") says so outright: it beats the name nearest the trigger.
+    coded = [item for item in located if _CODED_BEFORE.search(sentence.text, max(0, item[0] - 40), item[0])]
+    if coded:
+        return coded[0][2]
     # A report about one country names foreign capitals too ("talks in Havana"): the sentence's
     # places in the article's country come first.
     home = [item for item in located if context.at_home(item[2])] or located
