@@ -164,6 +164,8 @@ def test_places_admin1_alternate_names_from_geonames(gazetteer: Gazetteer) -> No
         (Place(name="Bogra", admin1="Rajshahi Division", country="BD"), "Rajshahi"),
         (Place(name="Tyre", admin1="South Governorate", country="LB"), "South"),
         (Place(name="Usme", admin1="Bogota D.C.", country="CO"), "Bogota, D.C."),
+        (Place(name="Nasiriyah", admin1="Dhi Qar", country="IQ"), "Thi-Qar"),
+        (Place(name="Beersheba", admin1="Southern District", country="IL"), "HaDarom"),
         (None, None),
     ],
 )
@@ -313,3 +315,17 @@ def test_places_sudans_gezira_state_by_its_spellings(gazetteer: Gazetteer) -> No
     # not Gżira, Malta
     text = "Supporters of the former ruling party demonstrated in El Gazira state on Sunday."
     assert _found(gazetteer, text, None) == [("El Gazira", "admin1", "Al Jazirah", "SD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "admin1"),
+    [
+        ("Dozens of demonstrators blocked roads in Thi Qar province on Monday.", "IQ", "Dhi Qar"),
+        ("Gunmen attacked a checkpoint in Banadir region overnight.", "SO", "Banaadir"),
+        ("Clashes broke out in Almargeb on Sunday.", "LY", "Al Marqab"),
+    ],
+)
+def test_places_admin1_as_acled_spells_it(gazetteer: Gazetteer, text: str, country: str, admin1: str) -> None:
+    assert [(p.country, p.admin1) for _, _, p in gazetteer.find_places(text, country=country)] == [
+        (country, admin1)
+    ]
