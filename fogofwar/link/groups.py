@@ -623,9 +623,10 @@ def _group(
         group.place_named = group.place_stated or (
             body is not None and group.place is not None and names_place(group.place, body, persons)
         )
-        group.region_named = group.place_stated and any(
-            names_region(group.place, sentence_text(m, article))
-            for m in group.mentions  # type: ignore[arg-type]
+        group.region_named = (
+            group.place is not None
+            and group.place_stated
+            and any(names_region(group.place, sentence_text(m, article)) for m in group.mentions)
         )
     return groups
 
