@@ -596,8 +596,9 @@ def _group(
     history: bool,
 ) -> list[MentionGroup]:
     groups: list[MentionGroup] = []
+    texts: dict[str, str] = {}  # mention id -> its sentence, read once (region_named below too)
     for mention in mentions:
-        text = sentence_text(mention, article)  # read once for the four questions below
+        text = texts[mention.id] = sentence_text(mention, article)
         stated = is_stated(mention, article=article, persons=persons, text=text)
         dated = states_date(mention, article=article, text=text)
         written = (
@@ -626,7 +627,7 @@ def _group(
         group.region_named = (
             group.place is not None
             and group.place_stated
-            and any(names_region(group.place, sentence_text(m, article)) for m in group.mentions)
+            and any(names_region(group.place, texts[m.id]) for m in group.mentions)
         )
     return groups
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from fogofwar.extract.events.context import MentionContext, dateline_country, in_background
 from fogofwar.extract.events.triggers import EventLexicon, Hit
+from fogofwar.extract.places.text import follows_coding_cue
 from fogofwar.extract.sentences import Sentence
 from fogofwar.model import Place, PlacePrecision
 
@@ -27,8 +28,6 @@ _DESTINATION_BEFORE = re.compile(
 # "neighbouring Narok": a place beside the one the report is about (not "the neighbouring
 # village of X", which names where something happened).
 _NEIGHBOURING_BEFORE = re.compile(r"\bneighbou?ring\s+$", re.IGNORECASE)
-# A coder's placing of an event right before a name: "coded as", "coded to", "coordinates for".
-_CODED_BEFORE = re.compile(r"\b(?:coded\s+(?:as|to)|coordinates\s+(?:for|of))\s+$", re.IGNORECASE)
 # A preposition that puts what happened inside a place: "struck targets in Iraq".
 _IN_BEFORE = re.compile(r"\b(?:in|into|inside|across)\s+(?:(?:north|south|east|west)ern\s+)?$", re.I)
 # A later act in response to the one the article tells: "hours later", "in retaliation".
@@ -53,7 +52,7 @@ def mention_place(
     located = [item for item in located if not _measured_from(sentence.text, item[0])] or located
     # A coder's note of where an event is placed ("(coded to Lozova, Kharkiv)", "coordinates
     # for Kapedo used") says so outright: it beats the name nearest the trigger.
-    coded = [item for item in located if _CODED_BEFORE.search(sentence.text, max(0, item[0] - 40), item[0])]
+    coded = [item for item in located if follows_coding_cue(sentence.text, item[0])]
     if coded:
         return coded[0][2]
     # A report about one country names foreign capitals too ("talks in Havana"): the sentence's

@@ -28,7 +28,13 @@ DISTRICT_WORDS = frozenset(
 KIND_WORDS = ADMIN1_WORDS | DISTRICT_WORDS
 # Words before a name that make it a place ("in Tinzaouaten", "the town of Kidal").
 _PLACE_CUES = frozenset("in at near outside from to around of into toward towards across".split())
-_CODING_CUES = frozenset({("coded", "as"), ("coordinates", "for"), ("coordinates", "of")})
+# A coder's note of where an event is placed: "(coded as Taveta)", "(coded to Lozova, Kharkiv)",
+# "(coordinates for Kapedo used)".
+_CODING_CUES = frozenset({("coded", "as"), ("coded", "to"), ("coordinates", "for"), ("coordinates", "of")})
+_CODING_CUE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(rf"{a}\s+{b}" for a, b in sorted(_CODING_CUES)) + r")\s+$", re.IGNORECASE
+)
+_CODING_CUE_WINDOW = 40  # characters searched before a name
 _NEAR_CUES = ("near", "outside", "close to", "north of", "south of", "east of", "west of", "km from")
 # Lower-case words that may sit inside a multi-word place name ("Dar es Salaam", "Sar-e Pul").
 _CONNECTORS = frozenset("de del la las los el al ad an as ash ar az ez es e i y da do dos das of the".split())
@@ -51,6 +57,12 @@ _PORTFOLIO_AFTER = re.compile(r"[ \t]+Minist(?:er|ry|ers|ries)\b")
 def names_portfolio(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` is a minister's or ministry's portfolio."""
     return _PORTFOLIO_AFTER.match(text, end) is not None
+
+
+def follows_coding_cue(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows a coder's note of where the event is placed
+    ("coded to Lozova", "coordinates for Kapedo")."""
+    return _CODING_CUE_BEFORE.search(text, max(0, start - _CODING_CUE_WINDOW), start) is not None
 
 
 def starts_division_name(text: str, end: int) -> bool:
