@@ -1212,6 +1212,17 @@ def test_link_cluster_a_place_taken_from_the_reports_lead_tells_incidents_apart(
         # a kind word one country's divisions use, written before the name
         ("Soldiers clashed with rebels in Barangay Taruk, Tandubas, at dawn.", {"taruk"}),
         ("The barangay captain was shot.", set()),
+        # a coder's placing names the locality
+        ("Forty men were executed near Debel (coded as Koubo at geoprecision 2).", {"koubo"}),
+        ("Fatalities coded as 9 (three reported).", set()),
+        # a city or a town named bare; a description of one is no name
+        ("Fifteen soldiers were killed in PD3 of Kunduz city.", {"kunduz"}),
+        ("Residents protested in Beni town on Monday.", {"beni"}),
+        ("Shells hit the Syrian town. The Black Sea city was calm.", set()),
+        ("Crowds gathered in the French city of Nice.", set()),
+        # a locality or a front with the divisions that hold it
+        ("Militiamen raped three women in Mongbwalu locality (Djugu, Ituri).", {"mongbwalu"}),
+        ("Fighters attacked the Al Fajir front (Qaatabah, Ad Dali).", {"al fajir"}),
     ],
 )
 def test_link_groups_localities_named(text, expected):

@@ -166,6 +166,7 @@ def test_places_admin1_alternate_names_from_geonames(gazetteer: Gazetteer) -> No
         (Place(name="Usme", admin1="Bogota D.C.", country="CO"), "Bogota, D.C."),
         (Place(name="Nasiriyah", admin1="Dhi Qar", country="IQ"), "Thi-Qar"),
         (Place(name="Beersheba", admin1="Southern District", country="IL"), "HaDarom"),
+        (Place(name="Wad Madani", admin1="Al Jazirah", country="SD"), "El Gazira"),
         (None, None),
     ],
 )
@@ -329,3 +330,44 @@ def test_places_admin1_as_acled_spells_it(gazetteer: Gazetteer, text: str, count
     assert [(p.country, p.admin1) for _, _, p in gazetteer.find_places(text, country=country)] == [
         (country, admin1)
     ]
+
+
+def test_places_compass_word_after_a_place_names_a_division_of_it(gazetteer: Gazetteer) -> None:
+    # "Baringo South" is a constituency of Baringo; the word after it ends the name
+    text = "Gunmen wounded three police officers in an ambush in Ramacha, Baringo South."
+    place = _place(gazetteer, text)
+    assert place is not None and (place.admin1, place.country) == ("Baringo", "KE")
+    # before a common noun or another name the compass word starts a longer name
+    text = "A man was killed in the Walnut Park West neighborhood of St. Louis on Tuesday."
+    assert "Walnut Park" not in [name for name, *_ in _found(gazetteer, text, "US")]
+
+
+def test_places_name_joined_by_a_particle_is_no_place(gazetteer: Gazetteer) -> None:
+    # "Lopez" is a town of Cauca; here it ends a hospital's name
+    text = "In Valledupar, Cesar department, workers of the Hospital Rosario Pumarejo de Lopez protested."
+    assert [p.name for _, _, p in gazetteer.find_places(text, country="CO")] == ["Valledupar", "Cesar"]
+
+
+def test_places_demonyms_alone_yield_to_the_country_places_name(gazetteer: Gazetteer) -> None:
+    # "Somalis" are a people of Kenya's north-east here; Garba Tula is the Kenyan town
+    text = "On 14 June, in Quri area of Garba Tula, Borana and Somalis clashed. Five people were killed."
+    assert gazetteer.country_context(text) == "KE"
+    place = _place(gazetteer, text)
+    assert place is not None and (place.name, place.country) == ("Garba Tula", "KE")
+    # with no place voting elsewhere the demonym remains the context (a hint between namesakes)
+    assert gazetteer.country_context("Burkinabe soldiers killed 17 herders in the village of Raogo.") == "BF"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a road named from its two ends runs from the near one; the far end is elsewhere
+        ("On 10 May, traders blocked the Garissa-Nairobi road to protest over county taxes.", "Garissa"),
+        ("On 7 May, gunmen ambushed a convoy on the Damboa - Maiduguri road.", "Damboa"),
+        # a street named after a town is no place of that town
+        ("A man was shot dead in the 13700 block of Montfort Drive in Dallas on Sunday.", "Dallas"),
+    ],
+)
+def test_places_roads_and_streets_named_after_towns(gazetteer: Gazetteer, text: str, name: str) -> None:
+    place = _place(gazetteer, text)
+    assert place is not None and place.name == name

@@ -342,6 +342,10 @@ def _calendar_date() -> re.Pattern[str]:
     return re.compile(CALENDAR_DATE, re.IGNORECASE)
 
 
+# The named groups of LOCALITY that hold the locality's name.
+_LOCALITY_GROUPS = ("of", "kind", "held", "district", "before", "town", "coded")
+
+
 @functools.cache
 def _locality() -> re.Pattern[str]:
     return re.compile(LOCALITY)
@@ -353,8 +357,14 @@ def localities_named(text: str) -> frozenset[str]:
     return frozenset(
         unaccented(name).casefold()
         for match in _locality().finditer(text)
-        if (name := next(filter(None, match.group("of", "kind", "held", "district", "before")), None))
+        if (name := next(filter(None, match.group(*_LOCALITY_GROUPS)), None))
+        and not (match.group("town") and _DESCRIBED_BEFORE.search(text, 0, match.start()))
     )
+
+
+# Before "X city" or "X town", an article or another name makes X a description ("the Syrian
+# town", "an American city", "the Black Sea city"), not the town's name.
+_DESCRIBED_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?)|[A-ZÀ-Þ][\w’-]*)\s+$")
 
 
 # A name read as a place that the report also uses for a person ("Martin says", "Markques

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from fogofwar.extract.places.text import CODING_CUE
 from fogofwar.model import REPORTER_KINDS
 
 # Coarse type groups used for blocking and as a hard constraint: two reports of one incident
@@ -39,13 +40,15 @@ CALENDAR_DATE = (
 )
 # A locality a sentence names by its kind ("the village of Kain", "in the area of Gaik Goita",
 # "Boundoussi hamlet"), with the divisions that hold it ("Goniri (Gujiba LGA, Borno)", "Zanatah
-# (Tripoli)"; not an acronym or a wire agency's tag), or as a district, a zone, a city or a town
-# followed by its province ("in Nad Ali district, Helmand", "in Lashkargah city, Helmand", "in
-# Afdere zone (Somali region)"; a district written otherwise is as often described as named:
-# "the Sunni district", "Istanbul's Beyazit district"), or after a kind word written before the
-# name ("Barangay Taruk"). Two reports each naming localities, none
-# shared, tell of two incidents (scoring.requirements): villages a gazetteer lacks are where
-# rural attacks happen.
+# (Tripoli)", "Mongbwalu locality (Djugu, Ituri)"; not an acronym or a wire agency's tag), as a
+# district, a zone, a city or a town followed by its province ("in Nad Ali district, Helmand",
+# "in Afdere zone (Somali region)"; a district written otherwise is as often described as named:
+# "the Sunni district", "Istanbul's Beyazit district"), as a city or a town named bare ("in
+# Kunduz city"; not "the Syrian town", "the Black Sea city", "the city of Nice":
+# groups.localities_named), after a kind word written before the name ("Barangay Taruk"), or
+# where a coder placed it ("coded as Koubo at geoprecision 2"). Two reports each naming
+# localities, none shared, tell of two incidents (scoring.requirements): villages a gazetteer
+# lacks are where rural attacks happen.
 LOCALITY = (
     r"\b(?:village|hamlet|area|locality|settlement)s?\s+of\s+"
     r"(?P<of>[A-ZÀ-Þ][\w'’-]*(?:[ -](?:(?:de|el|al|wa|ad|ar|as|du|des)[ -])?[A-ZÀ-Þ][\w'’-]*){0,3})"
@@ -53,7 +56,7 @@ LOCALITY = (
     r"Neighbou?ring|Same|Whole|Entire)\b)[A-ZÀ-Þ][\w'’-]*(?:[ -][A-ZÀ-Þ][\w'’-]*){0,2})"
     r"\s+(?:village|hamlet)s?\b"
     r"|(?P<held>[A-ZÀ-Þ][\w'’-]*(?:[ -][A-ZÀ-Þ][\w'’-]*){0,2})"
-    r"(?:\s+(?:town|village|settlement|city|camp|commune))?"
+    r"(?:\s+(?:town|village|settlement|city|camp|commune|locality|front))?"
     r"\s*\((?:[A-ZÀ-Þ][\w'’ -]*,\s*)*(?!(?:Reuters|AFP|Xinhua|Anadolu|Interfax|Tass|Efe|Ansa)\))"
     r"[A-ZÀ-Þ][a-zà-ÿ][\w'’ -]*\)"
     r"|(?P<district>(?!(?:The|A|An|This|That|Its|Their|One|Same)\b)"
@@ -61,6 +64,9 @@ LOCALITY = (
     r"\s+(?:district|sub-?district|township|commune|payam|woreda|tehsil|LGA|city|town|zone)"
     r"(?:\s+cent(?:er|re))?(?=,\s*[A-ZÀ-Þ]|\s*\([A-ZÀ-Þ])"
     r"|\b(?:[Bb]arangays?|[Kk]ebele)\s+(?P<before>[A-ZÀ-Þ][\w'’-]*(?:[ -][A-ZÀ-Þ][\w'’-]*){0,2})"
+    r"|(?P<town>(?!(?:The|A|An|This|That|Its|Their|One|Same)\b)[A-ZÀ-Þ][\w’-]*(?:[ -][A-ZÀ-Þ][\w’-]*){0,2})"
+    r"\s+(?:city|town)\b(?!\s+of\b)"
+    rf"|{CODING_CUE}\s+(?P<coded>[A-ZÀ-Þ][\w'’-]*(?:[ -][A-ZÀ-Þ][\w'’-]*){{0,2}})"
 )
 # Words that state a date in a sentence. A mention whose sentence has none got its date from
 # elsewhere (its paragraph, the report's date); such inherited dates only count when no mention

@@ -22,12 +22,25 @@ _PLACE_CUE_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|to|of|town|village
 # Words after a place's name that make it the name of something else: a criminal group ("the
 # Medellin cartel"), a street or square of another town ("Tarapaca Street", "Bolivar Square"),
 # a military unit ("the Conchagua Battalion"), an armed group named for its land ("the Donbass
-# People's Militia"). Roads and highways are left: they run through the place named.
+# People's Militia"), a street of a town ("Montfort Drive"). Roads and highways are left: they run
+# through the place named.
 _NAMES_OTHER_AFTER = re.compile(
     r"[ \t]*\n?[ \t]*(?:drug\s+)?(?:cartels?|mafias?|street|avenue|boulevard|promenade|square|"
+    r"drive|lane|parkway|"
     r"battalion|brigade|people['’]?s\s+(?:militia|republic|army))\b",
     re.IGNORECASE,
 )
+# A road named from its two ends ("the Garissa-Nairobi road", "the Damboa - Maiduguri road"): the
+# far end is no place of the event.
+_ROAD_NEAR_END_BEFORE = re.compile(r"[^\W\d_][ \t]*[-–][ \t]*$")
+_ROAD_AFTER = re.compile(r"[ \t]+(?:road|highway)\b", re.IGNORECASE)
+
+
+def _road_far_end(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start``..``end`` is the far end of a road named from its two ends."""
+    return bool(_ROAD_AFTER.match(text, end) and _ROAD_NEAR_END_BEFORE.search(text, max(0, start - 4), start))
+
+
 # "Six days later", "A month earlier", "The next day": a time told from the sentence before (a
 # recap's chain of past attacks), not from the report's date.
 _NARRATIVE_TIME = re.compile(
@@ -140,6 +153,7 @@ class MentionContext:
                 for item in found
                 if not self._names_person(sentence.text, *item)
                 and not self._names_other(sentence.text, item[1], item[2])
+                and not _road_far_end(sentence.text, item[0], item[1])
             ]
             self._places[sentence.index] = sorted(kept + self._unlisted(sentence, kept), key=lambda i: i[0])
         return self._places[sentence.index]

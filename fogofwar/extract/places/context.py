@@ -31,6 +31,8 @@ _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _REGION_OF_TOWN_BEFORE = re.compile(
     r"(?:[A-ZÀ-Þ][\w'’-]*(?:,[ \t]*|[ \t]+in[ \t]+)|\b(?:countryside|province|governorate)[ \t]+of[ \t]+)$"
 )
+# Votes below this are rounding, not evidence.
+_EPSILON = 1e-9
 
 
 @dataclass(frozen=True)
@@ -92,13 +94,15 @@ class ContextVotes:
         votes: Counter[str] = Counter()
         by_demonym: Counter[str] = Counter()
         by_kind_word: Counter[str] = Counter()
+        by_dateline: Counter[str] = Counter()
         if dateline_country:
             # "TAWILA, Sudan": the dateline names its country; its town may be a namesake abroad
-            votes[dateline_country] += params.dateline
+            by_dateline[dateline_country] += params.dateline
         elif dateline:
             filed = self.resolve(dateline)
             if filed is not None and filed.country:
-                votes[filed.country] += params.dateline
+                by_dateline[filed.country] += params.dateline
+        votes.update(by_dateline)
         words = tokens(text)
         for k, (token_start, _token_end, key) in enumerate(words):
             iso = self._demonyms.get(key)
@@ -168,6 +172,16 @@ class ContextVotes:
         # On a tie the country named by places wins over the one named by demonyms (who acted):
         # "Turkish jets struck positions in northern Iraq".
         iso = max(votes, key=lambda c: (votes[c], votes[c] - by_demonym[c]))
+        if not is_all_caps(text) and votes[iso] - by_demonym[iso] < _EPSILON:
+            # only demonyms voted it ("Borana and Somalis clashed in Quri area of Garba Tula"):
+            # a people or a force named, not where; the country the text's places name wins
+            # (not the filing place's: "HAVANA - Salvadoran troops fought rebels")
+            def named(c: str) -> float:
+                return votes[c] - by_demonym[c] - by_dateline[c]
+
+            placed = max(votes, key=named)
+            if named(placed) >= params.min_score:
+                iso = placed
         if votes[iso] < params.min_score:
             return CountryEvidence(None, False)
         return CountryEvidence(iso, by_kind_word[iso] >= params.min_score)

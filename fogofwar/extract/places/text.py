@@ -31,10 +31,14 @@ _PLACE_CUES = frozenset("in at near outside from to around of into toward toward
 # A coder's note of where an event is placed: "(coded as Taveta)", "(coded to Lozova, Kharkiv)",
 # "(coordinates for Kapedo used)".
 _CODING_CUES = frozenset({("coded", "as"), ("coded", "to"), ("coordinates", "for"), ("coordinates", "of")})
-_CODING_CUE_BEFORE = re.compile(
-    r"\b(?:" + "|".join(rf"{a}\s+{b}" for a, b in sorted(_CODING_CUES)) + r")\s+$", re.IGNORECASE
-)
+# The same cues as a pattern (the linker reads the name after one as a locality).
+CODING_CUE = r"\b(?i:" + "|".join(rf"{a}\s+{b}" for a, b in sorted(_CODING_CUES)) + r")\b"
+_CODING_CUE_BEFORE = re.compile(CODING_CUE + r"\s+$")
 _CODING_CUE_WINDOW = 40  # characters searched before a name
+# Particles inside Romance names of people and institutions ("Pumarejo de Lopez").
+_INNER_PARTICLES = frozenset("de del da do dos das du des di".split())
+# A compass word after a place's name makes a division of it ("Baringo South", "Kisumu East").
+_COMPASS_PARTS = frozenset("north south east west central northeast northwest southeast southwest".split())
 _NEAR_CUES = ("near", "outside", "close to", "north of", "south of", "east of", "west of", "km from")
 # Lower-case words that may sit inside a multi-word place name ("Dar es Salaam", "Sar-e Pul").
 _CONNECTORS = frozenset("de del la las los el al ad an as ash ar az ez es e i y da do dos das of the".split())
@@ -196,10 +200,17 @@ def _starts_name(text: str, token: Token, caps: bool) -> bool:
 
 
 def _in_name(text: str, words: list[Token], i: int, j: int) -> bool:
-    """Whether capitalised words touch the match on either side (a person or organisation name)."""
+    """Whether capitalised words touch the match on either side (a person or organisation name).
+    A compass word after it ending the name ("Baringo South", "Tonj East") names a division of
+    the place, not a person."""
     if j + 1 < len(words):
         nxt = words[j + 1]
-        if text[words[j][1] : nxt[0]] == " " and text[nxt[0]].isupper() and nxt[2] not in KIND_WORDS:
+        if (
+            text[words[j][1] : nxt[0]] == " "
+            and text[nxt[0]].isupper()
+            and nxt[2] not in KIND_WORDS
+            and not (nxt[2] in _COMPASS_PARTS and _ends_division_name(text, words, j + 1))
+        ):
             return True
     if i > 0:
         prev = words[i - 1]
@@ -207,7 +218,27 @@ def _in_name(text: str, words: list[Token], i: int, j: int) -> bool:
         # A capitalised word before, inside the sentence: "Semyon Pegov", "Wagner Kidal".
         if gap == " " and text[prev[0]].isupper() and not _sentence_start(text, prev[0]):
             return prev[2] not in _PLACE_CUES
+        # ... or a particle joining it to one: "Hospital Rosario Pumarejo de Lopez"
+        if gap == " " and prev[2] in _INNER_PARTICLES and text[prev[0]].islower() and i > 1:
+            first = words[i - 2]
+            return (
+                text[first[1] : prev[0]] == " "
+                and text[first[0]].isupper()
+                and not _sentence_start(text, first[0])
+                and first[2] not in _PLACE_CUES
+                and first[2] not in KIND_WORDS  # "Province de Kossi", "Région de Mopti"
+            )
     return False
+
+
+def _ends_division_name(text: str, words: list[Token], j: int) -> bool:
+    """Whether token ``j`` ends a division's name: punctuation or a kind word follows it
+    ("Baringo South.", "Tonj South county"), not a noun ("the Far South sides", "Walnut Park
+    West neighborhood") nor a name ("Nairobi West Hospital")."""
+    if j + 1 >= len(words):
+        return True
+    nxt = words[j + 1]
+    return text[words[j][1] : nxt[0]].strip() != "" or nxt[2] in KIND_WORDS or nxt[2] == "sub"
 
 
 def _sentence_start(text: str, pos: int) -> bool:
