@@ -867,6 +867,11 @@ def test_link_cluster_tolls_told():
     assert tolls_told([wounded], ["The boy was fatally shot outside a restaurant."]) == (False, False)
     assert tolls_told([wounded], ["A man was shot in the leg."]) == (False, True)
     assert tolls_told([wounded], ["He was charged with attempted murder."]) == (False, True)
+    # a toll of none ("No casualties reported") tells of no dead, not of dead
+    none = replace(dead, figure=0, low=0, high=0)
+    assert tolls_told([none]) == (False, True)
+    assert tolls_told([none, dead]) == (True, False)
+    assert tolls_told([replace(none, figure=0, low=0, high=3)]) == (True, False)  # "0 to 3 killed"
 
 
 @pytest.mark.parametrize(("penalty", "n_events"), [(0.0, 1), (1.0, 2)])

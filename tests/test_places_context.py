@@ -364,6 +364,12 @@ def test_places_demonyms_alone_yield_to_the_country_places_name(gazetteer: Gazet
         # a road named from its two ends runs from the near one; the far end is elsewhere
         ("On 10 May, traders blocked the Garissa-Nairobi road to protest over county taxes.", "Garissa"),
         ("On 7 May, gunmen ambushed a convoy on the Damboa - Maiduguri road.", "Damboa"),
+        # a country at the far end is across a border, not the event's country
+        (
+            "On 15 July, three militants were killed in Lamu by police after a bomb hit a patrol on "
+            "the Kiunga-Somalia road.",
+            "Lamu",
+        ),
         # a street named after a town is no place of that town
         ("A man was shot dead in the 13700 block of Montfort Drive in Dallas on Sunday.", "Dallas"),
     ],
@@ -371,3 +377,14 @@ def test_places_demonyms_alone_yield_to_the_country_places_name(gazetteer: Gazet
 def test_places_roads_and_streets_named_after_towns(gazetteer: Gazetteer, text: str, name: str) -> None:
     place = _place(gazetteer, text)
     assert place is not None and place.name == name
+
+
+def test_places_where_someone_was_sent_is_not_where_it_happened(gazetteer: Gazetteer) -> None:
+    # the riot is in Kenya, its village unknown to the index; Canada is where a man was sent
+    text = (
+        "Violent protests broke out in Awasi over the detention of an opposition activist. "
+        "The riots grew on Wednesday when residents learnt he had been deported to Canada."
+    )
+    article = Article(id=article_id(text), text=text, published=date(2018, 2, 8))
+    mentions = extract_mentions(article, split_sentences(text), gazetteer=gazetteer)
+    assert mentions and all(m.place is None for m in mentions)

@@ -257,7 +257,7 @@ def batch_groups(
                 group.window = report_window(reference, reference, settings.background_days)
         owned = _claims_by_group(extraction, groups)
         for group, claims in zip(groups, owned, strict=True):
-            group.dead, group.wounded_only = tolls_told(claims, [m.sentence.text for m in group.mentions])
+            group.dead, group.no_dead = tolls_told(claims, [m.sentence.text for m in group.mentions])
         if not any(
             c.outcome in VIOLENT_OUTCOMES
             for g, cs in zip(groups, owned, strict=True)
@@ -455,7 +455,7 @@ def _add_group(state: EventState, group: MentionGroup, claims: Sequence[Claim]) 
     known = {c.id for c in state.claims}
     state.claims.extend(c for c in claims if c.id not in known)
     state.dead = state.dead or group.dead
-    state.wounded_only = state.wounded_only or group.wounded_only
+    state.no_dead = state.no_dead or group.no_dead
     state.changed = True
 
 

@@ -135,10 +135,10 @@ class MentionGroup:
     # Compared in place of ``dates`` when the group has none (set by the linker from the
     # article's date); never written to an event.
     window: DateRange | None = None
-    # Whether the group's claims tell of dead / of wounded and no dead (set by the linker from
+    # Whether the group's claims tell of dead / of no dead (set by the linker from
     # the article's claims, cluster.tolls_told); never written to an event.
     dead: bool = False
-    wounded_only: bool = False
+    no_dead: bool = False
     # Background mentions (history the article recalls): they may join an event already
     # known, never found one (cluster.link_events).
     history: bool = False

@@ -41,12 +41,12 @@ class Needs(NamedTuple):
 
 
 def tolls_conflict(group: MentionGroup, event: EventState) -> bool:
-    """Whether a report telling only of wounded meets an event whose reports tell of dead, or a
-    report telling of dead meets an event whose reports tell only of wounded: the pair pays
-    ``params.toll_conflict`` (LinkParams)."""
-    if group.wounded_only:
+    """Whether a report telling of no dead (only of wounded, or of none: ``tolls_told``) meets
+    an event whose reports tell of dead, or a report telling of dead meets an event whose
+    reports tell of none: the pair pays ``params.toll_conflict`` (LinkParams)."""
+    if group.no_dead:
         return event.dead
-    return group.dead and event.wounded_only and not event.dead
+    return group.dead and event.no_dead and not event.dead
 
 
 def stated_days_apart(

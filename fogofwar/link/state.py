@@ -62,7 +62,7 @@ class EventState:
     firsts: dict[str, str] = field(default_factory=dict)
     # Whether one of its reports tells of dead / tells of wounded and of no dead (``tolls_conflict``).
     dead: bool = False
-    wounded_only: bool = False
+    no_dead: bool = False
     # Localities its reports name by their kind (groups.localities_named); an earlier run's are not kept.
     localities: set[str] = field(default_factory=set)
 
@@ -94,7 +94,7 @@ class EventState:
             reported=_span_of(event.first_reported, event.last_updated),
             base=event,
             dead=tolls_told(event.claims)[0],
-            wounded_only=any(
+            no_dead=any(
                 tolls_told([c for c in event.claims if c.article_id == i])[1] for i in set(event.article_ids)
             ),
         )
@@ -128,16 +128,26 @@ def report_window(first: date, last: date, background_days: int) -> DateRange:
 
 
 def tolls_told(claims: Sequence[Claim], sentences: Sequence[str] = ()) -> tuple[bool, bool]:
-    """Whether claims (one report's, of one incident) tell of dead, and whether they tell of
-    wounded and of no dead (nor of undivided casualties); denials tell nothing. A report whose
-    ``sentences`` (its mentions' of the incident) tell of a death (``_DEATH_WORDS``: "fatally
-    shot", "left a 14-year-old dead") does not tell only of wounded, even when the extractor
-    read no count of dead from it."""
-    outcomes = {c.outcome for c in claims if c.stance != "denies"}
-    wounded_only = "injured" in outcomes and not outcomes & {"killed", "casualties"}
-    if wounded_only and any(_DEATH_WORDS.search(text) for text in sentences):
-        wounded_only = False
-    return "killed" in outcomes, wounded_only
+    """Whether claims (one report's, of one incident) tell of dead, and whether they tell of no
+    dead: of wounded and of no dead (nor of undivided casualties), or outright of none ("No
+    casualties reported": a toll of 0). Denials tell nothing. A report whose ``sentences`` (its
+    mentions' of the incident) tell of a death (``_DEATH_WORDS``: "fatally shot", "left a
+    14-year-old dead") does not tell of no dead, even when the extractor read no count of dead
+    from it."""
+    told = [c for c in claims if c.stance != "denies"]
+    harmed = {c.outcome for c in told if not _none(c)}
+    dead = "killed" in harmed
+    no_dead = not harmed & {"killed", "casualties"} and (
+        "injured" in harmed or any(_none(c) and c.outcome in ("killed", "casualties") for c in told)
+    )
+    if no_dead and any(_DEATH_WORDS.search(text) for text in sentences):
+        no_dead = False
+    return dead, no_dead
+
+
+def _none(claim: Claim) -> bool:
+    """Whether a claim counts nobody ("No casualties reported", "killing none")."""
+    return claim.figure == 0 and not claim.high
 
 
 __all__ = ["EventState", "report_window", "tolls_told"]

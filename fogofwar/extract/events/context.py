@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from fogofwar.extract.dates import DateMention, resolve_dates
 from fogofwar.extract.events.triggers import EventLexicon
 from fogofwar.extract.places import Gazetteer
-from fogofwar.extract.places.text import fold, is_all_caps
+from fogofwar.extract.places.text import fold, is_all_caps, road_far_end
 from fogofwar.extract.places.unlisted import marked_place_names
 from fogofwar.extract.sentences import Sentence
 from fogofwar.model import Article, DatePrecision, Place, PlacePrecision
@@ -30,15 +30,32 @@ _NAMES_OTHER_AFTER = re.compile(
     r"battalion|brigade|people['’]?s\s+(?:militia|republic|army))\b",
     re.IGNORECASE,
 )
-# A road named from its two ends ("the Garissa-Nairobi road", "the Damboa - Maiduguri road"): the
-# far end is no place of the event.
-_ROAD_NEAR_END_BEFORE = re.compile(r"[^\W\d_][ \t]*[-–][ \t]*$")
-_ROAD_AFTER = re.compile(r"[ \t]+(?:road|highway)\b", re.IGNORECASE)
+# A distance before a place name: "120 km north of", "40 miles from the town of".
+_DISTANCE_BEFORE = re.compile(
+    r"\b(?:km|kms|kilometers?|kilometres?|miles?)\s+(?:\w+\s+){0,3}?(?:of|from)\s+"
+    r"(?:the\s+(?:\w+\s+){0,3}?of\s+)?$",
+    re.IGNORECASE,
+)
+_DISTANCE_WINDOW = 80  # characters searched before a name
+# Where someone was going or was sent: "an attack on a bus bound for Mandera between Kotulo and
+# Waragud", "riots when residents learnt he had been deported to Canada".
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:bound\s+for|heading\s+(?:to|for|towards)|en\s+route\s+to|on\s+(?:its|their|his|her)\s+way\s+to"
+    r"|travell?ing\s+to|destined\s+for|(?:deported|extradited|expelled|repatriated|fled|evacuated)\s+to)"
+    r"\s+(?:the\s+(?:\w+\s+){0,2}?of\s+)?$",
+    re.IGNORECASE,
+)
 
 
-def _road_far_end(text: str, start: int, end: int) -> bool:
-    """Whether the name at ``start``..``end`` is the far end of a road named from its two ends."""
-    return bool(_ROAD_AFTER.match(text, end) and _ROAD_NEAR_END_BEFORE.search(text, max(0, start - 4), start))
+def measured_from(text: str, start: int) -> bool:
+    """Whether the place name at ``start`` is the point a distance is measured from ("12 km
+    north of X", "40 miles from the town of X") or where someone was going ("a bus bound for
+    X", "en route to X", "deported to X"): the event lies away from it."""
+    window = max(0, start - _DISTANCE_WINDOW)
+    return (
+        _DISTANCE_BEFORE.search(text, window, start) is not None
+        or _DESTINATION_BEFORE.search(text, window, start) is not None
+    )
 
 
 # "Six days later", "A month earlier", "The next day": a time told from the sentence before (a
@@ -153,7 +170,7 @@ class MentionContext:
                 for item in found
                 if not self._names_person(sentence.text, *item)
                 and not self._names_other(sentence.text, item[1], item[2])
-                and not _road_far_end(sentence.text, item[0], item[1])
+                and not road_far_end(sentence.text, item[0], item[1])
             ]
             self._places[sentence.index] = sorted(kept + self._unlisted(sentence, kept), key=lambda i: i[0])
         return self._places[sentence.index]
@@ -274,7 +291,12 @@ class MentionContext:
             filed = self.gazetteer.resolve(name, country=self.country)
             if filed is not None and filed.country == self.country:
                 return True
-        return any(p.country == self.country for s in self.sentences for _s, _e, p in self.places(s))
+        # not as where someone went or was sent ("deported to Canada")
+        return any(
+            p.country == self.country and not measured_from(s.text, start)
+            for s in self.sentences
+            for start, _e, p in self.places(s)
+        )
 
     def earlier(self, sentence: Sentence) -> list[Sentence]:
         """The article's sentences before ``sentence``'s paragraph, nearest first."""

@@ -6,28 +6,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fogofwar.extract.events.context import MentionContext, dateline_country, in_background
+from fogofwar.extract.events.context import MentionContext, dateline_country, in_background, measured_from
 from fogofwar.extract.events.triggers import EventLexicon, Hit
 from fogofwar.extract.places.text import follows_coding_cue
 from fogofwar.extract.sentences import Sentence
 from fogofwar.model import Place, PlacePrecision
 
-# A distance before a place name: "120 km north of", "40 miles from the town of".
-_DISTANCE_BEFORE = re.compile(
-    r"\b(?:km|kms|kilometers?|kilometres?|miles?)\s+(?:\w+\s+){0,3}?(?:of|from)\s+"
-    r"(?:the\s+(?:\w+\s+){0,3}?of\s+)?$",
-    re.IGNORECASE,
-)
-_DISTANCE_WINDOW = 80  # characters searched before a name
-# Where someone was going: "an attack on a bus bound for Mandera between Kotulo and Waragud".
-_DESTINATION_BEFORE = re.compile(
-    r"\b(?:bound\s+for|heading\s+(?:to|for|towards)|en\s+route\s+to|on\s+(?:its|their|his|her)\s+way\s+to"
-    r"|travell?ing\s+to|destined\s+for)\s+(?:the\s+(?:\w+\s+){0,2}?of\s+)?$",
-    re.IGNORECASE,
-)
 # "neighbouring Narok": a place beside the one the report is about (not "the neighbouring
 # village of X", which names where something happened).
 _NEIGHBOURING_BEFORE = re.compile(r"\bneighbou?ring\s+$", re.IGNORECASE)
+_NEIGHBOURING_WINDOW = 80  # characters searched before a name
 # A preposition that puts what happened inside a place: "struck targets in Iraq".
 _IN_BEFORE = re.compile(r"\b(?:in|into|inside|across)\s+(?:(?:north|south|east|west)ern\s+)?$", re.I)
 # A later act in response to the one the article tells: "hours later", "in retaliation".
@@ -49,7 +37,7 @@ def mention_place(
     ]
     located = [(s, e, p) for s, e, p in own if p.feature != "country"]
     # "in Puerto Rey, 460 km northwest of Bogota": the town measured from is not where it happened
-    located = [item for item in located if not _measured_from(sentence.text, item[0])] or located
+    located = [item for item in located if not measured_from(sentence.text, item[0])] or located
     # A coder's note of where an event is placed ("(coded to Lozova, Kharkiv)", "coordinates
     # for Kapedo used") says so outright: it beats the name nearest the trigger.
     coded = [item for item in located if follows_coding_cue(sentence.text, item[0])]
@@ -106,14 +94,14 @@ def mention_place(
                 if p.feature != "country"
                 and (context.at_home(p) or not home_only)
                 and not _dateline_namesake(context, other.text, s, e, p)
-                and not _measured_from(other.text, s)
+                and not measured_from(other.text, s)
                 and not _neighbouring(other.text, s)
             ]
             if borrowed:
                 return borrowed[0]
     if dateline is not None:
         return dateline
-    countries = [p for _s, _e, p in own if p.feature == "country"]
+    countries = [p for s, _e, p in own if p.feature == "country" and not measured_from(sentence.text, s)]
     if countries:
         return countries[0]
     # The article's country, when a place or the country itself is named there: a country
@@ -184,22 +172,11 @@ def _town_inside(
     return inside[0] if inside else nearest
 
 
-def _measured_from(text: str, start: int) -> bool:
-    """Whether the place name at ``start`` is the point a distance is measured from ("12 km
-    north of X", "40 miles from the town of X") or where someone was going ("a bus bound for
-    X", "en route to X"): the event lies away from it."""
-    window = max(0, start - _DISTANCE_WINDOW)
-    return (
-        _DISTANCE_BEFORE.search(text, window, start) is not None
-        or _DESTINATION_BEFORE.search(text, window, start) is not None
-    )
-
-
 def _neighbouring(text: str, start: int) -> bool:
     """Whether the place name at ``start`` is written as the neighbour of where the report is
     ("spillover from violence in neighbouring Narok", "fled to neighbouring Chad"): another
     place, never the incident's."""
-    return _NEIGHBOURING_BEFORE.search(text, max(0, start - _DISTANCE_WINDOW), start) is not None
+    return _NEIGHBOURING_BEFORE.search(text, max(0, start - _NEIGHBOURING_WINDOW), start) is not None
 
 
 def _same_kind(a: Place, b: Place) -> bool:

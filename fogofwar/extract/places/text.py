@@ -58,6 +58,12 @@ _DIVISION_NAME_REST = re.compile(
 _PORTFOLIO_AFTER = re.compile(r"[ \t]+Minist(?:er|ry|ers|ries)\b")
 
 
+def road_far_end(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start``..``end`` is the far end of a road named from its two ends
+    ("the Garissa-Nairobi road", "the Kiunga-Somalia road": a border road)."""
+    return bool(_ROAD_AFTER.match(text, end) and _ROAD_NEAR_END_BEFORE.search(text, max(0, start - 4), start))
+
+
 def names_portfolio(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` is a minister's or ministry's portfolio."""
     return _PORTFOLIO_AFTER.match(text, end) is not None
@@ -110,6 +116,10 @@ _BORDER_BEFORE = re.compile(
     r"\bborders?\s+(?:with|of)\s+(?:[A-ZÀ-Þ][\w'’-]*\s*(?:,|and|or)\s*)*$", re.IGNORECASE
 )
 _BORDER_AFTER = re.compile(r"[\s-]*border\b", re.IGNORECASE)
+# A road named from its two ends ("the Garissa-Nairobi road", "the Damboa - Maiduguri road"): the
+# far end is no place of the event.
+_ROAD_NEAR_END_BEFORE = re.compile(r"[^\W\d_][ \t]*[-–][ \t]*$")
+_ROAD_AFTER = re.compile(r"[ \t]+(?:road|highway)\b", re.IGNORECASE)
 # A country's name in its currency's ("the US dollar exchange rate"): no place.
 _CURRENCY_AFTER = re.compile(r"\s+dollars?\b", re.IGNORECASE)
 # Text is ALL CAPS (old wire copy) when more than this share of the letters of its start are capitals.
@@ -149,8 +159,9 @@ class Hit:
     named: bool  # part of a longer run of capitalised words ("Baza Telegram", "Semyon Pegov"), or
     # in ALL CAPS a few words after a person's title ("COLONEL MAURICIO VARGAS")
     bracketed: bool = False  # in a parenthesis of names after a place: "Kombori (Kombori, Kossi)"
-    # named as the far side of a border ("the border with Niger", "the Somalia border town"): a
-    # country so named is not where the event is
+    # named as the far side of a border ("the border with Niger", "the Somalia border town") or
+    # the far end of a road ("the Kiunga-Somalia road"): a country so named is not where the
+    # event is
     border: bool = False
 
 
@@ -331,7 +342,9 @@ def find_hits(text: str, *, keys: Container[str], titles: Container[str]) -> lis
             _in_name(text, words, i, j) if not caps else not cued and _after_title(text, words, i, titles)
         )
         border = bool(
-            _BORDER_AFTER.match(text, end) or _BORDER_BEFORE.search(text, max(0, start - 60), start)
+            _BORDER_AFTER.match(text, end)
+            or _BORDER_BEFORE.search(text, max(0, start - 60), start)
+            or road_far_end(text, start, end)
         )
         hits.append(Hit(start, end, key, hint, cued, near, named, bracketed, border))
         i = j + 1
