@@ -128,6 +128,12 @@ def test_events_is_event_candidate(text: str, expected: bool) -> None:
             "Violence against civilians",
             "Attack",
         ),
+        # a cue with an object of its own ("conducting an operation") before a verb in the past
+        (
+            "Government forces conducting an operation clashed with militants near the village.",
+            "Battles",
+            "Armed clash",
+        ),
         # a description of the victim ("accused of sorcery") does not make the beating a non-event
         (
             "A man accused of sorcery was beaten to death near the village.",
@@ -206,6 +212,7 @@ def test_events_who_tells_of_the_violence_is_not_its_doer(gazetteer: Gazetteer) 
         "Lavrov had communicated with his Malian counterpart, the ministry said.",
         "A post-strike assessment found that no civilians were harmed.",
         "He is suspected of planning IED attacks against the police.",
+        "The cell was capable of planning a raid killing dozens.",
     ],
 )
 def test_events_no_mention(gazetteer: Gazetteer, sentence: str) -> None:

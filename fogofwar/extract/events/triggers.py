@@ -25,6 +25,9 @@ _SPECIFIC_EVENT = re.compile(r"\s*(?:the|this|that|last\s+\w+'s)\s+(?:[\w'’-]+
 # A passive auxiliary right before a trigger starts a predicate of its own: in "a man accused of
 # sorcery was beaten to death" the cue describes the man, the beating happened.
 _OWN_PREDICATE = re.compile(r"\b(?:was|were|is|are|been)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+# A cue with an object of its own before a verb in the past: in "forces conducting an operation
+# clashed with militants" the clash happened.
+_CUE_OBJECT = re.compile(r"\s+(?:an?|the|their|its|his|her)\s+[a-z]+\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,11 @@ def live_hits(text: str, lexicon: EventLexicon) -> list[Hit]:
         cues = list(lexicon.non_event.finditer(window))
         if cues:
             after = cues[-1].end()
-            if not _SPECIFIC_EVENT.fullmatch(window, after) and not _OWN_PREDICATE.search(window, after):
+            if (
+                not _SPECIFIC_EVENT.fullmatch(window, after)
+                and not _OWN_PREDICATE.search(window, after)
+                and not (_CUE_OBJECT.fullmatch(window, after) and match.group().endswith("ed"))
+            ):
                 continue
         if lexicon.reference.search(window) or _only_cared_for(text, match, lexicon):
             continue
