@@ -1207,6 +1207,9 @@ def test_link_cluster_a_place_taken_from_the_reports_lead_tells_incidents_apart(
         ("Shells killed two civilians in Zanatah (Tripoli) at night.", {"zanatah"}),
         ("Soldiers shot a man in Bamenda town (Mezam, Nord-Ouest).", {"bamenda"}),
         ("NAIROBI (Reuters) - Gunmen attacked a bus.", set()),
+        # the coder's remark after the divisions ends the parenthesis
+        ("Clashes took place in Ndoswa (Nakuru, approximate coordinates used).", {"ndoswa"}),
+        ("NAIROBI (Reuters, by telephone) - Gunmen attacked a bus.", set()),
         # a district followed by its province; a district described, not named, is none
         ("Insurgents overran a checkpoint in Nad Ali district, Helmand.", {"nad ali"}),
         ("Militants attacked a post in Qadis district center, Badghis.", {"qadis"}),
@@ -1225,6 +1228,11 @@ def test_link_cluster_a_place_taken_from_the_reports_lead_tells_incidents_apart(
         ("Residents protested in Beni town on Monday.", {"beni"}),
         ("Shells hit the Syrian town. The Black Sea city was calm.", set()),
         ("Crowds gathered in the French city of Nice.", set()),
+        # a place written with its region ("Novoviazivske, Dnipropetrovsk region"); a day or a
+        # preposition opening the sentence is no name
+        ("Russian forces shelled Novoviazivske, Dnipropetrovsk region.", {"novoviazivske"}),
+        ("In Bakhmut, Donetsk region, two men died.", {"bakhmut"}),
+        ("On Monday, Donetsk region was shelled.", set()),
         # a locality or a front with the divisions that hold it
         ("Militiamen raped three women in Mongbwalu locality (Djugu, Ituri).", {"mongbwalu"}),
         ("Fighters attacked the Al Fajir front (Qaatabah, Ad Dali).", {"al fajir"}),

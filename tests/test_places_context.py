@@ -388,3 +388,10 @@ def test_places_where_someone_was_sent_is_not_where_it_happened(gazetteer: Gazet
     article = Article(id=article_id(text), text=text, published=date(2018, 2, 8))
     mentions = extract_mentions(article, split_sentences(text), gazetteer=gazetteer)
     assert mentions and all(m.place is None for m in mentions)
+
+
+def test_places_parenthesis_after_a_division_and_its_kind(gazetteer: Gazetteer) -> None:
+    # "Shailkupa upazila (Jhenaidah)": the district that holds the subdistrict the index lacks
+    text = "On 29 April, a student was killed by rivals in Sheikhpara area of Shailkupa upazila (Jhenaidah)."
+    place = _place(gazetteer, text)
+    assert place is not None and (place.name, place.admin1, place.country) == ("Jhenaidah", "Khulna", "BD")

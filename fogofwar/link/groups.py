@@ -343,7 +343,7 @@ def _calendar_date() -> re.Pattern[str]:
 
 
 # The named groups of LOCALITY that hold the locality's name.
-_LOCALITY_GROUPS = ("of", "kind", "held", "district", "before", "town", "coded")
+_LOCALITY_GROUPS = ("of", "kind", "held", "district", "before", "town", "in_region", "coded")
 
 
 @functools.cache

@@ -38,14 +38,23 @@ CALENDAR_DATE = (
     r"|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|(?-i:May|MAY)|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
 )
+# Capitalised words that start no locality's name: articles, pronouns, the prepositions that
+# open a sentence ("In Kunduz city"), days and months ("On Monday, Donetsk region was shelled").
+_NO_NAME = (
+    r"(?!(?:The|A|An|This|That|Its|Their|One|Same|In|On|At|Near|From|By|For|To|After|During"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\b)"
+)
 # A locality a sentence names by its kind ("the village of Kain", "in the area of Gaik Goita",
 # "Boundoussi hamlet"), with the divisions that hold it ("Goniri (Gujiba LGA, Borno)", "Zanatah
-# (Tripoli)", "Mongbwalu locality (Djugu, Ituri)"; not an acronym or a wire agency's tag), as a
+# (Tripoli)", "Mongbwalu locality (Djugu, Ituri)", "Ndoswa (Nakuru, approximate coordinates
+# used)"; not an acronym or a wire agency's tag), as a
 # district, a zone, a city or a town followed by its province ("in Nad Ali district, Helmand",
 # "in Afdere zone (Somali region)"; a district written otherwise is as often described as named:
 # "the Sunni district", "Istanbul's Beyazit district"), as a city or a town named bare ("in
 # Kunduz city"; not "the Syrian town", "the Black Sea city", "the city of Nice":
-# groups.localities_named), after a kind word written before the name ("Barangay Taruk"), or
+# groups.localities_named), before its region ("Novoviazivske, Dnipropetrovsk region"), after a
+# kind word written before the name ("Barangay Taruk"), or
 # where a coder placed it ("coded as Koubo at geoprecision 2"). Two reports each naming
 # localities, none shared, tell of two incidents (scoring.requirements): villages a gazetteer
 # lacks are where rural attacks happen.
@@ -57,15 +66,17 @@ LOCALITY = (
     r"\s+(?:village|hamlet)s?\b"
     r"|(?P<held>[A-ZÀ-Þ][\w'’-]*(?:[ -][A-ZÀ-Þ][\w'’-]*){0,2})"
     r"(?:\s+(?:town|village|settlement|city|camp|commune|locality|front))?"
-    r"\s*\((?:[A-ZÀ-Þ][\w'’ -]*,\s*)*(?!(?:Reuters|AFP|Xinhua|Anadolu|Interfax|Tass|Efe|Ansa)\))"
-    r"[A-ZÀ-Þ][a-zà-ÿ][\w'’ -]*\)"
-    r"|(?P<district>(?!(?:The|A|An|This|That|Its|Their|One|Same)\b)"
+    r"\s*\((?:[A-ZÀ-Þ][\w'’ -]*,\s*)*(?!(?:Reuters|AFP|Xinhua|Anadolu|Interfax|Tass|Efe|Ansa)\b)"
+    r"[A-ZÀ-Þ][a-zà-ÿ][\w'’ -]*(?:,[ \t]*[a-z][^()]*)?\)"
+    rf"|(?P<district>{_NO_NAME}"
     r"[A-ZÀ-Þ][\w’-]*(?:[ -][A-ZÀ-Þ][\w’-]*){0,2})"
     r"\s+(?:district|sub-?district|township|commune|payam|woreda|tehsil|LGA|city|town|zone)"
     r"(?:\s+cent(?:er|re))?(?=,\s*[A-ZÀ-Þ]|\s*\([A-ZÀ-Þ])"
     r"|\b(?:[Bb]arangays?|[Kk]ebele)\s+(?P<before>[A-ZÀ-Þ][\w'’-]*(?:[ -][A-ZÀ-Þ][\w'’-]*){0,2})"
-    r"|(?P<town>(?!(?:The|A|An|This|That|Its|Their|One|Same)\b)[A-ZÀ-Þ][\w’-]*(?:[ -][A-ZÀ-Þ][\w’-]*){0,2})"
+    rf"|(?P<town>{_NO_NAME}[A-ZÀ-Þ][\w’-]*(?:[ -][A-ZÀ-Þ][\w’-]*){{0,2}})"
     r"\s+(?:city|town)\b(?!\s+of\b)"
+    rf"|(?P<in_region>{_NO_NAME}[A-ZÀ-Þ][\w’-]*(?:[ -][A-ZÀ-Þ][\w’-]*){{0,2}})"
+    r",\s+[A-ZÀ-Þ][\w’-]*(?:[ -][A-ZÀ-Þ][\w’-]*){0,2}\s+(?:region|oblast|province|governorate)\b"
     rf"|{CODING_CUE}\s+(?P<coded>[A-ZÀ-Þ][\w'’-]*(?:[ -][A-ZÀ-Þ][\w'’-]*){{0,2}})"
 )
 # Words that state a date in a sentence. A mention whose sentence has none got its date from

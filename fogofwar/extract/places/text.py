@@ -134,8 +134,11 @@ _MAX_NGRAM = 4
 _CUE_WINDOW_CHARS = 24
 # "Kompienbiga (Pama, Kompienga)", "Barga (Yatenga)": a parenthesis of names right after a name
 # gives the divisions that hold it; the name stands at its start or after a comma inside it, and a
-# capitalised word stands before the parenthesis ("the army (Kossi)" is no such list).
-_BRACKET_BEFORE = re.compile(r"\b[A-ZÀ-Þ][\w'’-]*\s*\((?:[^()\n,;:.]{1,40},\s*){0,2}$")
+# capitalised word, or one and its kind ("Shailkupa upazila (Jhenaidah)"), stands before the
+# parenthesis ("the army (Kossi)" is no such list).
+_BRACKET_BEFORE = re.compile(
+    rf"\b[A-ZÀ-Þ][\w'’-]*(?:[ \t]+(?i:{_KIND_WORDS}))?\s*\((?:[^()\n,;:.]{{1,40}},\s*){{0,2}}$"
+)
 _BRACKET_AFTER = re.compile(r"\s*(?:,\s*[^()\n,;:.]{1,40}){0,2}\)")
 # Between two words of one phrase: a space, or a line break of hard-wrapped text.
 _WORD_GAP = re.compile(r" |[ \t]*\n[ \t]*")
