@@ -1209,6 +1209,9 @@ def test_link_cluster_a_place_taken_from_the_reports_lead_tells_incidents_apart(
         ("NAIROBI (Reuters) - Gunmen attacked a bus.", set()),
         # the coder's remark after the divisions ends the parenthesis
         ("Clashes took place in Ndoswa (Nakuru, approximate coordinates used).", {"ndoswa"}),
+        # a county written lower-case, as a division of the text's country; not a US "County"
+        ("Clashes spread to other wards of Njoro county (Nakuru) overnight.", {"njoro"}),
+        ("A man was shot in Harris County, Texas.", set()),
         ("NAIROBI (Reuters, by telephone) - Gunmen attacked a bus.", set()),
         # a district followed by its province; a district described, not named, is none
         ("Insurgents overran a checkpoint in Nad Ali district, Helmand.", {"nad ali"}),
@@ -1256,6 +1259,31 @@ def test_link_cluster_reports_naming_other_villages_are_two_incidents(second_vil
         b = Builder(text, published=date(2020, 3, 5), source=f"Desk {n}")
         b.mention(text, "attacked", SHOOTING, dates=(date(2020, 3, 4), date(2020, 3, 4), 1), place=region)
         builders.append(b)
+    linked = link_events([b.article for b in builders], [b.extraction() for b in builders], settings=SETTINGS)
+    assert len(linked) == events
+
+
+@pytest.mark.parametrize(("second_village", "events"), [("Nessuit", 1), ("Ndoswa", 2)])
+def test_link_cluster_a_mention_takes_the_localities_of_its_paragraph(second_village, events):
+    # The first note's toll stands in a sentence naming no place: the village it happened in is
+    # the one its paragraph named first.
+    region = Place("Nakuru", lat=-0.3, lon=36.1, admin1="Nakuru", country="KE", feature="admin1", precision=3)
+    first = Builder(
+        "On Friday, a militia fired arrows at police in Nessuit (Njoro, Nakuru). "
+        "Police then fired at the attackers, killing one.",
+        published=date(2018, 9, 15),
+        source="Desk 1",
+    )
+    first.mention(
+        "Police then fired at the attackers, killing one.",
+        "fired",
+        dates=(date(2018, 9, 14), date(2018, 9, 14), 1),
+        place=region,
+    )
+    text = f"On Friday, militiamen fired arrows at police in {second_village} (Njoro, Nakuru), killing one."
+    second = Builder(text, published=date(2018, 9, 15), source="Desk 2")
+    second.mention(text, "fired", dates=(date(2018, 9, 14), date(2018, 9, 14), 1), place=region)
+    builders = (first, second)
     linked = link_events([b.article for b in builders], [b.extraction() for b in builders], settings=SETTINGS)
     assert len(linked) == events
 

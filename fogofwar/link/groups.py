@@ -315,17 +315,25 @@ def writes_calendar_day(mention: Mention, *, article: Article | None = None, tex
 _YEAR_AFTER = re.compile(r",?\s*(?:1[89]|20)\d\d\b")
 
 
+def paragraph_before(mention: Mention, article: Article | None) -> str:
+    """The text of the mention's paragraph before its sentence (less the dateline); empty for
+    a title's mention or without the article."""
+    if article is None or mention.part != "text":
+        return ""
+    start = mention.sentence.start
+    paragraph = article.text.rfind("\n\n", 0, start)
+    lead = max(paragraph + 2 if paragraph >= 0 else 0, article.dateline_end or 0)
+    return article.text[lead:start]
+
+
 def inherits_calendar_day(mention: Mention, article: Article | None) -> bool:
     """Whether the mention, dated to a day its sentence does not state, took that day from an
     earlier sentence of its paragraph that writes out a calendar day ("On 1 May 2020, police
     raided a house in Niteroi. Two suspects were shot."): the last date its paragraph states
     before it is a written calendar day, as good as one the mention's own sentence writes."""
-    if mention.date_precision != 1 or article is None or mention.part != "text":
+    if mention.date_precision != 1:
         return False
-    start = mention.sentence.start
-    paragraph = article.text.rfind("\n\n", 0, start)
-    lead = max(paragraph + 2 if paragraph >= 0 else 0, article.dateline_end or 0)
-    before = article.text[lead:start]
+    before = paragraph_before(mention, article)
     said = [m.start() for m in _date_words().finditer(before)]
     if not said:
         return False
@@ -617,6 +625,11 @@ def _group(
             else inherits_calendar_day(mention, article)
         )
         localities = localities_named(text)
+        if not localities and not stated:
+            # a mention whose sentence states no place took it from its paragraph ("... in
+            # Nessuit (Njoro, Nakuru). Police then fired at the attackers, killing one."): so
+            # with the localities
+            localities = localities_named(paragraph_before(mention, article))
         dates = mention_dates(mention, reference=reference)
         fits = [
             (fit, i) for i, g in enumerate(groups) if (fit := _fits(g, mention, stated, dates, params, text))

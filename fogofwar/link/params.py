@@ -70,7 +70,7 @@ LOCALITY = (
     r"[A-ZÀ-Þ][a-zà-ÿ][\w'’ -]*(?:,[ \t]*[a-z][^()]*)?\)"
     rf"|(?P<district>{_NO_NAME}"
     r"[A-ZÀ-Þ][\w’-]*(?:[ -][A-ZÀ-Þ][\w’-]*){0,2})"
-    r"\s+(?:district|sub-?district|township|commune|payam|woreda|tehsil|LGA|city|town|zone)"
+    r"\s+(?:district|sub-?district|township|commune|payam|woreda|tehsil|LGA|city|town|zone|(?:sub-?)?county)"
     r"(?:\s+cent(?:er|re))?(?=,\s*[A-ZÀ-Þ]|\s*\([A-ZÀ-Þ])"
     r"|\b(?:[Bb]arangays?|[Kk]ebele)\s+(?P<before>[A-ZÀ-Þ][\w'’-]*(?:[ -][A-ZÀ-Þ][\w'’-]*){0,2})"
     rf"|(?P<town>{_NO_NAME}[A-ZÀ-Þ][\w’-]*(?:[ -][A-ZÀ-Þ][\w’-]*){{0,2}})"
