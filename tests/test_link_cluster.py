@@ -626,6 +626,27 @@ def test_link_cluster_place_conflict_needs_the_other_place_named():
     assert len(events) == 2
 
 
+def test_link_cluster_a_town_named_like_the_other_towns_region_is_no_cross_naming():
+    # "Volta Redonda, Rio de Janeiro" names the state; the city of Rio is 85 km away
+    from fogofwar.link.groups import MentionGroup
+    from fogofwar.link.scoring import names_cross
+    from fogofwar.link.state import EventState
+    from fogofwar.link.text import ArticleVectors
+
+    rio = Place("Rio de Janeiro", lat=-22.91, lon=-43.18, admin1="Rio de Janeiro", country="BR")
+    volta = Place("Volta Redonda", lat=-22.52, lon=-44.10, admin1="Rio de Janeiro", country="BR")
+    in_rio = Builder("Police shot two suspects in the Central Zone of Rio de Janeiro on Thursday.")
+    in_volta = Builder("Police shot two suspects in Volta Redonda, Rio de Janeiro, on Thursday.")
+    vectors = ArticleVectors([in_rio.article, in_volta.article])
+    event = EventState(id="e", event_type=SHOOTING[0], sub_event_type=SHOOTING[1], place=rio)
+    event.article_ids.append(in_rio.article.id)
+    group = MentionGroup(article_id=in_volta.article.id, place=volta)
+    assert not names_cross(group, event, vectors)
+    # where the region has another name, the name is the city's: the reports cross
+    group.place = replace(volta, admin1="Rio State")
+    assert names_cross(group, event, vectors)
+
+
 ARREST_REPORT = (
     "Police arrested a 19-year-old on Monday in the killing of two men in Dayton. "
     "The men were shot outside a bar on Friday night. "

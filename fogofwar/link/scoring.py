@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from fogofwar.folding import unaccented
 from fogofwar.link.groups import MentionGroup
 from fogofwar.link.params import DEFAULT_PARAMS, LinkParams
 from fogofwar.link.similarity import (
@@ -27,7 +28,7 @@ from fogofwar.link.similarity import (
 )
 from fogofwar.link.state import EventState
 from fogofwar.link.text import ArticleVectors, event_similarities
-from fogofwar.model import PlacePrecision
+from fogofwar.model import Place, PlacePrecision
 from fogofwar.settings import Settings
 
 
@@ -165,12 +166,21 @@ def names_cross(group: MentionGroup, event: EventState, vectors: ArticleVectors)
     """Whether the group's article names the event's place, or one of the event's articles names
     the group's place: two reports placed in different towns are one incident only when each
     place was read from words the other report also has (a town resolved to its namesake in
-    another state), never when they name different towns."""
+    another state), never when they name different towns. A name that is also the admin1 of
+    the report's own town is that region ("Volta Redonda, Rio de Janeiro"), not the city."""
     if group.place is None or event.place is None:
         return False
-    if vectors.names(group.article_id, event.place.name):
+    if not _region_of(event.place.name, group.place) and vectors.names(group.article_id, event.place.name):
         return True
-    return any(vectors.names(article_id, group.place.name) for article_id in event.article_ids)
+    return not _region_of(group.place.name, event.place) and any(
+        vectors.names(article_id, group.place.name) for article_id in event.article_ids
+    )
+
+
+def _region_of(name: str, place: Place) -> bool:
+    """Whether ``name`` is also the name of ``place``'s admin1: a report naming it writes the
+    region of its own town ("Volta Redonda, Rio de Janeiro"), not the city of that name."""
+    return place.admin1 is not None and unaccented(name).casefold() == unaccented(place.admin1).casefold()
 
 
 def score(

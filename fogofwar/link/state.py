@@ -60,7 +60,7 @@ class EventState:
     # linking order (news before history, then text order): what the event's id is made from
     # when one of them is its earliest report (cluster.stable_id).
     firsts: dict[str, str] = field(default_factory=dict)
-    # Whether one of its reports tells of dead / tells of wounded and of no dead (``tolls_conflict``).
+    # Whether one of its reports tells of dead / tells of no dead (``tolls_conflict``).
     dead: bool = False
     no_dead: bool = False
     # Localities its reports name by their kind (groups.localities_named); an earlier run's are not kept.
