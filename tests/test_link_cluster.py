@@ -1230,6 +1230,7 @@ def test_link_cluster_a_place_taken_from_the_reports_lead_tells_incidents_apart(
         ("NAIROBI (Reuters) - Gunmen attacked a bus.", set()),
         # the coder's remark after the divisions ends the parenthesis
         ("Clashes took place in Ndoswa (Nakuru, approximate coordinates used).", {"ndoswa"}),
+        ("Jets struck the Saca area (Kurdish name) in Zap (Amadiya) region.", {"saca", "zap"}),
         # a county written lower-case, as a division of the text's country; not a US "County"
         ("Clashes spread to other wards of Njoro county (Nakuru) overnight.", {"njoro"}),
         ("A man was shot in Harris County, Texas.", set()),
@@ -1279,6 +1280,21 @@ def test_link_cluster_reports_naming_other_villages_are_two_incidents(second_vil
         text = texts[n].format(village)
         b = Builder(text, published=date(2020, 3, 5), source=f"Desk {n}")
         b.mention(text, "attacked", SHOOTING, dates=(date(2020, 3, 4), date(2020, 3, 4), 1), place=region)
+        builders.append(b)
+    linked = link_events([b.article for b in builders], [b.extraction() for b in builders], settings=SETTINGS)
+    assert len(linked) == events
+
+
+@pytest.mark.parametrize(("second_village", "events"), [("Mau Narok", 1), ("Narok", 2)])
+def test_link_cluster_a_coders_placing_later_in_the_paragraph_is_the_mentions(second_village, events):
+    # "location coded as X" closes a note whose event sentence names no place
+    region = Place("Nakuru", lat=-0.3, lon=36.1, admin1="Nakuru", country="KE", feature="admin1", precision=3)
+    builders = []
+    for n, (village, settlers) in enumerate((("Mau Narok", "settlers"), (second_village, "families"))):
+        text = f"On Monday, officials evicted {settlers} of the Mau Forest. Location coded as {village}."
+        b = Builder(text, published=date(2019, 9, 3), source=f"Desk {n}")
+        day = (date(2019, 9, 2), date(2019, 9, 2), 1)
+        b.mention(text.split(". ")[0], "evicted", RIOT, dates=day, place=region)
         builders.append(b)
     linked = link_events([b.article for b in builders], [b.extraction() for b in builders], settings=SETTINGS)
     assert len(linked) == events

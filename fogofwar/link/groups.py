@@ -326,6 +326,16 @@ def paragraph_before(mention: Mention, article: Article | None) -> str:
     return article.text[lead:start]
 
 
+def paragraph_after(mention: Mention, article: Article | None) -> str:
+    """The text of the mention's paragraph after its sentence; empty for a title's mention or
+    without the article."""
+    if article is None or mention.part != "text":
+        return ""
+    end = mention.sentence.end
+    paragraph = article.text.find("\n\n", end)
+    return article.text[end : paragraph if paragraph >= 0 else len(article.text)]
+
+
 def inherits_calendar_day(mention: Mention, article: Article | None) -> bool:
     """Whether the mention, dated to a day its sentence does not state, took that day from an
     earlier sentence of its paragraph that writes out a calendar day ("On 1 May 2020, police
@@ -628,8 +638,11 @@ def _group(
         if not localities and not stated:
             # a mention whose sentence states no place took it from its paragraph ("... in
             # Nessuit (Njoro, Nakuru). Police then fired at the attackers, killing one."): so
-            # with the localities
-            localities = localities_named(paragraph_before(mention, article))
+            # with the localities, those named before it first, else after it ("Location coded
+            # as Narok with GP2.")
+            localities = localities_named(paragraph_before(mention, article)) or localities_named(
+                paragraph_after(mention, article)
+            )
         dates = mention_dates(mention, reference=reference)
         fits = [
             (fit, i) for i, g in enumerate(groups) if (fit := _fits(g, mention, stated, dates, params, text))

@@ -65,7 +65,7 @@ LOCALITY = (
     r"Neighbou?ring|Same|Whole|Entire)\b)[A-ZÀ-Þ][\w'’-]*(?:[ -][A-ZÀ-Þ][\w'’-]*){0,2})"
     r"\s+(?:village|hamlet)s?\b"
     r"|(?P<held>[A-ZÀ-Þ][\w'’-]*(?:[ -][A-ZÀ-Þ][\w'’-]*){0,2})"
-    r"(?:\s+(?:town|village|settlement|city|camp|commune|locality|front))?"
+    r"(?:\s+(?:town|village|settlement|city|camp|commune|locality|front|area|hill))?"
     r"\s*\((?:[A-ZÀ-Þ][\w'’ -]*,\s*)*(?!(?:Reuters|AFP|Xinhua|Anadolu|Interfax|Tass|Efe|Ansa)\b)"
     r"[A-ZÀ-Þ][a-zà-ÿ][\w'’ -]*(?:,[ \t]*[a-z][^()]*)?\)"
     rf"|(?P<district>{_NO_NAME}"
