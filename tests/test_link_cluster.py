@@ -20,11 +20,11 @@ from fogofwar.link.groups import (
     group_mentions,
     inherits_calendar_day,
     is_stated,
-    localities_named,
     names_region,
     states_date,
     writes_calendar_day,
 )
+from fogofwar.link.localities import localities_named
 from fogofwar.model import (
     Actor,
     ActorRole,

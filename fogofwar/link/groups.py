@@ -51,12 +51,12 @@ from datetime import date
 
 from fogofwar.extract.places.text import ADMIN1_WORDS
 from fogofwar.folding import unaccented
+from fogofwar.link.localities import mention_localities, paragraph_before
 from fogofwar.link.params import (
     CALENDAR_DATE,
     DATE_WORDS,
     DEFAULT_PARAMS,
     LATER_STEP,
-    LOCALITY,
     POLITICAL_VIOLENCE,
     TOLL_UPDATE,
     LinkParams,
@@ -142,7 +142,8 @@ class MentionGroup:
     # Background mentions (history the article recalls): they may join an event already
     # known, never found one (cluster.link_events).
     history: bool = False
-    # Localities its sentences name by their kind ("the village of Kain"), folded (LOCALITY).
+    # Localities its sentences name by their kind ("the village of Kain"), folded
+    # (localities.mention_localities).
     localities: set[str] = field(default_factory=set)
     # Whether ``place`` is a region its sentences name as one ("in Helmand province"):
     # scoring.requirements.
@@ -315,27 +316,6 @@ def writes_calendar_day(mention: Mention, *, article: Article | None = None, tex
 _YEAR_AFTER = re.compile(r",?\s*(?:1[89]|20)\d\d\b")
 
 
-def paragraph_before(mention: Mention, article: Article | None) -> str:
-    """The text of the mention's paragraph before its sentence (less the dateline); empty for
-    a title's mention or without the article."""
-    if article is None or mention.part != "text":
-        return ""
-    start = mention.sentence.start
-    paragraph = article.text.rfind("\n\n", 0, start)
-    lead = max(paragraph + 2 if paragraph >= 0 else 0, article.dateline_end or 0)
-    return article.text[lead:start]
-
-
-def paragraph_after(mention: Mention, article: Article | None) -> str:
-    """The text of the mention's paragraph after its sentence; empty for a title's mention or
-    without the article."""
-    if article is None or mention.part != "text":
-        return ""
-    end = mention.sentence.end
-    paragraph = article.text.find("\n\n", end)
-    return article.text[end : paragraph if paragraph >= 0 else len(article.text)]
-
-
 def inherits_calendar_day(mention: Mention, article: Article | None) -> bool:
     """Whether the mention, dated to a day its sentence does not state, took that day from an
     earlier sentence of its paragraph that writes out a calendar day ("On 1 May 2020, police
@@ -358,31 +338,6 @@ def inherits_calendar_day(mention: Mention, article: Article | None) -> bool:
 @functools.cache
 def _calendar_date() -> re.Pattern[str]:
     return re.compile(CALENDAR_DATE, re.IGNORECASE)
-
-
-# The named groups of LOCALITY that hold the locality's name.
-_LOCALITY_GROUPS = ("of", "kind", "held", "district", "before", "town", "in_region", "coded")
-
-
-@functools.cache
-def _locality() -> re.Pattern[str]:
-    return re.compile(LOCALITY)
-
-
-def localities_named(text: str) -> frozenset[str]:
-    """Localities ``text`` names by their kind ("the village of Kain", "Boundoussi hamlet",
-    "Barangay Taruk"), folded (``LOCALITY``)."""
-    return frozenset(
-        unaccented(name).casefold()
-        for match in _locality().finditer(text)
-        if (name := next(filter(None, match.group(*_LOCALITY_GROUPS)), None))
-        and not (match.group("town") and _DESCRIBED_BEFORE.search(text, 0, match.start()))
-    )
-
-
-# Before "X city" or "X town", an article or another name makes X a description ("the Syrian
-# town", "an American city", "the Black Sea city"), not the town's name.
-_DESCRIBED_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?)|[A-ZÀ-Þ][\w’-]*)\s+$")
 
 
 # A name read as a place that the report also uses for a person ("Martin says", "Markques
@@ -634,15 +589,7 @@ def _group(
             if dated
             else inherits_calendar_day(mention, article)
         )
-        localities = localities_named(text)
-        if not localities and not stated:
-            # a mention whose sentence states no place took it from its paragraph ("... in
-            # Nessuit (Njoro, Nakuru). Police then fired at the attackers, killing one."): so
-            # with the localities, those named before it first, else after it ("Location coded
-            # as Narok with GP2.")
-            localities = localities_named(paragraph_before(mention, article)) or localities_named(
-                paragraph_after(mention, article)
-            )
+        localities = mention_localities(mention, article, text=text, stated=stated)
         dates = mention_dates(mention, reference=reference)
         fits = [
             (fit, i) for i, g in enumerate(groups) if (fit := _fits(g, mention, stated, dates, params, text))

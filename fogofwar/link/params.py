@@ -48,16 +48,15 @@ _NO_NAME = (
 # A locality a sentence names by its kind ("the village of Kain", "in the area of Gaik Goita",
 # "Boundoussi hamlet"), with the divisions that hold it ("Goniri (Gujiba LGA, Borno)", "Zanatah
 # (Tripoli)", "Mongbwalu locality (Djugu, Ituri)", "Ndoswa (Nakuru, approximate coordinates
-# used)"; not an acronym or a wire agency's tag), as a
-# district, a zone, a city or a town followed by its province ("in Nad Ali district, Helmand",
-# "in Afdere zone (Somali region)"; a district written otherwise is as often described as named:
-# "the Sunni district", "Istanbul's Beyazit district"), as a city or a town named bare ("in
-# Kunduz city"; not "the Syrian town", "the Black Sea city", "the city of Nice":
-# groups.localities_named), before its region ("Novoviazivske, Dnipropetrovsk region"), after a
-# kind word written before the name ("Barangay Taruk"), or
-# where a coder placed it ("coded as Koubo at geoprecision 2"). Two reports each naming
-# localities, none shared, tell of two incidents (scoring.requirements): villages a gazetteer
-# lacks are where rural attacks happen.
+# used)"; not an acronym or a wire agency's tag), as a district, a zone, a city or a town
+# followed by its province ("in Nad Ali district, Helmand", "in Afdere zone (Somali region)"; a
+# district written otherwise is as often described as named: "the Sunni district", "Istanbul's
+# Beyazit district"), as a city or a town named bare ("in Kunduz city"; not "the Syrian town",
+# "the Black Sea city", "the city of Nice": localities.localities_named), before its region
+# ("Novoviazivske, Dnipropetrovsk region"), after a kind word written before the name
+# ("Barangay Taruk"), or where a coder placed it ("coded as Koubo at geoprecision 2"). Two
+# reports each naming localities, none shared, tell of two incidents (scoring.requirements):
+# villages a gazetteer lacks are where rural attacks happen.
 LOCALITY = (
     r"\b(?:village|hamlet|area|locality|settlement)s?\s+of\s+"
     r"(?P<of>[A-ZÀ-Þ][\w'’-]*(?:[ -](?:(?:de|el|al|wa|ad|ar|as|du|des)[ -])?[A-ZÀ-Þ][\w'’-]*){0,3})"

@@ -63,7 +63,7 @@ class EventState:
     # Whether one of its reports tells of dead / tells of no dead (``tolls_conflict``).
     dead: bool = False
     no_dead: bool = False
-    # Localities its reports name by their kind (groups.localities_named); an earlier run's are not kept.
+    # Localities its reports name (localities.mention_localities); an earlier run's are not kept.
     localities: set[str] = field(default_factory=set)
 
     @classmethod
