@@ -395,3 +395,13 @@ def test_places_parenthesis_after_a_division_and_its_kind(gazetteer: Gazetteer) 
     text = "On 29 April, a student was killed by rivals in Sheikhpara area of Shailkupa upazila (Jhenaidah)."
     place = _place(gazetteer, text)
     assert place is not None and (place.name, place.admin1, place.country) == ("Jhenaidah", "Khulna", "BD")
+
+
+def test_places_a_protest_is_placed_where_it_marched_not_at_its_cause(gazetteer: Gazetteer) -> None:
+    # the killings the marchers denounce happened in Yagha, the march in Gaoua
+    text = (
+        "On 7 September, a movement staged a protest march in Gaoua, demanding justice for two "
+        "of its members who were assassinated in the Yagha province."
+    )
+    place = _place(gazetteer, text)
+    assert place is not None and (place.name, place.admin1) == ("Gaoua", "Sud-Ouest")

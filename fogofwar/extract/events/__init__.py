@@ -78,7 +78,6 @@ from fogofwar.extract.events.roles import actor_roles
 from fogofwar.extract.events.triggers import (
     EventLexicon,
     Hit,
-    TriggerType,
     answers_earlier,
     event_lexicon,
     is_event_candidate,
@@ -148,7 +147,7 @@ def extract_mentions(
             continue
         best = max(main_hits(sentence.text, hits), key=lambda h: (h.kind.strength, -h.start))
         kind = typed(best, hits, sentence.text, lexicon)
-        mentions.append(_mention(context, sentence, best, kind.kind, hits, registry, lexicon))
+        mentions.append(_mention(context, sentence, best, kind, hits, registry, lexicon))
         kinds.append(kind)
         indexes.append(position)
     return _harmonized(mentions, kinds, sentences, indexes)
@@ -171,14 +170,15 @@ def _mention(
     context: MentionContext,
     sentence: Sentence,
     best: Hit,
-    kind: TriggerType,
+    typed_as: Typed,
     hits: list[Hit],
     registry: ActorRegistry | None,
     lexicon: EventLexicon,
 ) -> Mention:
+    kind = typed_as.kind
     trigger = sentence.text[best.start : best.end]
     start, end, precision = mention_dates(context, sentence, best, lexicon)
-    place = mention_place(context, sentence, best, lexicon)
+    place = mention_place(context, sentence, typed_as.hit or best, lexicon)
     actors = actor_roles(context, sentence, best, hits, registry)
     background = (
         context.is_old(end)

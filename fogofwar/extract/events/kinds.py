@@ -244,6 +244,9 @@ class Typed:
     kind: TriggerType
     generic: bool = False  # a generic act of violence ("killed", "attacked"), typed by its victims
     sides: Sides = Sides()
+    # The hit that gave the type when it is not the strongest ("protested against the killing
+    # of a driver": the protest); the mention is placed from it.
+    hit: Hit | None = None
 
 
 def classify(best: Hit, hits: Sequence[Hit], text: str, lexicon: EventLexicon) -> TriggerType:
@@ -264,12 +267,14 @@ def typed(best: Hit, hits: Sequence[Hit], text: str, lexicon: EventLexicon) -> T
     if shelling and _both_sides_fire(text, best, hits):
         return Typed(TriggerType(BATTLES, ARMED_CLASH, strength))
     protest = next((h for h in hits if h.kind.event_type == PROTESTS and h.start < best.start), None)
-    if protest is not None and _violent(kind) and _CAUSE.search(text, protest.end, best.start):
+    cause = protest is not None and _violent(kind) and bool(_CAUSE.search(text, protest.end, best.start))
+    if protest is not None and cause:
         kind = protest.kind  # "protested against the killing of a driver": the killing is the cause
     if kind.event_type == PROTESTS and kind.sub_event_type == PEACEFUL:
+        hit = protest if cause else None
         if words.violent_protest.search(text):
-            return Typed(TriggerType(RIOTS, VIOLENT_DEMONSTRATION, strength))
-        return Typed(kind)
+            return Typed(TriggerType(RIOTS, VIOLENT_DEMONSTRATION, strength), hit=hit)
+        return Typed(kind, hit=hit)
     if not _violent(kind):
         return Typed(kind)
     sides = read_sides(text, hits, words)
