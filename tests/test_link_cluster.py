@@ -8,6 +8,7 @@ extractors should produce them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -1114,8 +1115,7 @@ def test_link_cluster_days_taken_from_the_reports_own_lead_four_apart_are_two_in
         b = Builder(text.format(weekday), published=date(2020, 3, day), source=f"Desk {n}")
         b.mention("Two men were shot dead there.", "shot", SHOOTING, dates=(date(2020, 3, day),) * 2 + (1,))
         builders.append(b)
-    linked = link_events([b.article for b in builders], [b.extraction() for b in builders], settings=SETTINGS)
-    assert len(linked) == events
+    assert _events_of(builders) == events
 
 
 @pytest.mark.parametrize(
@@ -1267,6 +1267,12 @@ def test_link_groups_localities_named(text, expected):
     assert localities_named(text) == expected
 
 
+def _events_of(builders: Sequence[Builder]) -> int:
+    """How many events the linker makes of the builders' articles."""
+    articles = [b.article for b in builders]
+    return len(link_events(articles, [b.extraction() for b in builders], settings=SETTINGS))
+
+
 @pytest.mark.parametrize(("second_village", "events"), [("Kourou", 1), ("Bansi", 2)])
 def test_link_cluster_reports_naming_other_villages_are_two_incidents(second_village, events):
     # Two notes of one day in one province: the villages they name tell the incidents apart.
@@ -1281,8 +1287,7 @@ def test_link_cluster_reports_naming_other_villages_are_two_incidents(second_vil
         b = Builder(text, published=date(2020, 3, 5), source=f"Desk {n}")
         b.mention(text, "attacked", SHOOTING, dates=(date(2020, 3, 4), date(2020, 3, 4), 1), place=region)
         builders.append(b)
-    linked = link_events([b.article for b in builders], [b.extraction() for b in builders], settings=SETTINGS)
-    assert len(linked) == events
+    assert _events_of(builders) == events
 
 
 @pytest.mark.parametrize(("second_village", "events"), [("Mau Narok", 1), ("Narok", 2)])
@@ -1290,14 +1295,12 @@ def test_link_cluster_a_coders_placing_later_in_the_paragraph_is_the_mentions(se
     # "location coded as X" closes a note whose event sentence names no place
     region = Place("Nakuru", lat=-0.3, lon=36.1, admin1="Nakuru", country="KE", feature="admin1", precision=3)
     builders = []
+    day = (date(2019, 9, 2), date(2019, 9, 2), 1)
     for n, (village, settlers) in enumerate((("Mau Narok", "settlers"), (second_village, "families"))):
         text = f"On Monday, officials evicted {settlers} of the Mau Forest. Location coded as {village}."
-        b = Builder(text, published=date(2019, 9, 3), source=f"Desk {n}")
-        day = (date(2019, 9, 2), date(2019, 9, 2), 1)
-        b.mention(text.split(". ")[0], "evicted", RIOT, dates=day, place=region)
-        builders.append(b)
-    linked = link_events([b.article for b in builders], [b.extraction() for b in builders], settings=SETTINGS)
-    assert len(linked) == events
+        builders.append(Builder(text, published=date(2019, 9, 3), source=f"Desk {n}"))
+        builders[-1].mention(text.split(". ")[0], "evicted", RIOT, dates=day, place=region)
+    assert _events_of(builders) == events
 
 
 @pytest.mark.parametrize(("second_village", "events"), [("Nessuit", 1), ("Ndoswa", 2)])
@@ -1321,8 +1324,7 @@ def test_link_cluster_a_mention_takes_the_localities_of_its_paragraph(second_vil
     second = Builder(text, published=date(2018, 9, 15), source="Desk 2")
     second.mention(text, "fired", dates=(date(2018, 9, 14), date(2018, 9, 14), 1), place=region)
     builders = (first, second)
-    linked = link_events([b.article for b in builders], [b.extraction() for b in builders], settings=SETTINGS)
-    assert len(linked) == events
+    assert _events_of(builders) == events
 
 
 @pytest.mark.parametrize(
