@@ -621,15 +621,16 @@ def names_region(place: Place, text: str) -> bool:
     not merely calls something after it ("a Missouri baby", "an Oklahoma homeowner")."""
     if place.precision != PlacePrecision.REGION:
         return False
-    plain = unaccented(text)
-    name = re.escape(unaccented(place.name))
-    # a capitalised word after the kind makes it an organisation's name ("Michigan State Police")
-    return (
-        re.search(
-            rf"(?i:\b{name}\s+(?:{_REGION_KINDS})\b)(?!\s+[A-Z])|(?i:\b(?:{_REGION_KINDS})\s+of\s+{name}\b)",
-            plain,
-        )
-        is not None
+    return _region_named(unaccented(place.name)).search(unaccented(text)) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _region_named(name: str) -> re.Pattern[str]:
+    """The pattern of a region's name with its kind, before or after it (``names_region``); a
+    capitalised word after the kind makes it an organisation's name ("Michigan State Police")."""
+    escaped = re.escape(name)
+    return re.compile(
+        rf"(?i:\b{escaped}\s+(?:{_REGION_KINDS})\b)(?!\s+[A-Z])|(?i:\b(?:{_REGION_KINDS})\s+of\s+{escaped}\b)"
     )
 
 

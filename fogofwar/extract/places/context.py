@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from fogofwar.extract.places.index import ADMIN2, CITY, COUNTRY
-from fogofwar.extract.places.text import ADMIN1_WORDS, Hit, find_hits, is_all_caps, names_portfolio, tokens
+from fogofwar.extract.places.text import ADMIN1_WORDS, Hit, find_hits, is_all_caps, tokens
 from fogofwar.model import Place, PlacePrecision
 
 if TYPE_CHECKING:
@@ -160,11 +160,7 @@ class ContextVotes:
                 voted.add((hit.start, hit.end))
         if not is_all_caps(text):
             for hit in hits:
-                if (
-                    (hit.start, hit.end) not in voted
-                    and not names_portfolio(text, hit.end)
-                    and not self.names_people(text, hit)
-                ):
+                if (hit.start, hit.end) not in voted and not self.names_no_place(text, hit):
                     for iso, weight in self._namesake_votes(hit).items():
                         votes[iso] += weight * lead(hit.start)
         if not votes:

@@ -338,7 +338,7 @@ class Gazetteer(ContextVotes):
         places: list[tuple[int, int, Place]] = []
         caps = is_all_caps(text)
         for hit in hits:
-            if self.names_people(text, hit):
+            if self.names_no_place(text, hit):
                 continue
             if hit.bracketed and hit.hint is None and not _names_the_place_before(text, hit):
                 # "Pobe Mengao (Pobe-Mengao, Soum)": a name in a parenthesis of divisions is a
@@ -359,10 +359,13 @@ class Gazetteer(ContextVotes):
                 continue  # "a US airstrike": whose, like a demonym, not where
             if not caps and _in_person_name(text, hit):
                 continue  # "Vernon Houston, 19,", "Gerald Levi, 17": a person with an age
-            if place.feature == "populated_place" and names_portfolio(text, hit.end):
-                continue  # "the residence of Justice Minister Rene Bagoro": an office
             places.append((hit.start, hit.end, place))
         return attach_admin1(self._marked_admin1(text, hits, places))
+
+    def names_no_place(self, text: str, hit: Hit) -> bool:
+        """Whether a name the index holds names no place here: a people ("mayors of Arab towns":
+        :meth:`names_people`) or an office ("the residence of Justice Minister Rene Bagoro")."""
+        return names_portfolio(text, hit.end) or self.names_people(text, hit)
 
     def names_people(self, text: str, hit: Hit) -> bool:
         """Whether a people's or faith's name the index also holds as a town ("Arab", Alabama;
