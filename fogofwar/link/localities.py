@@ -16,6 +16,11 @@ from fogofwar.model import Article, Mention
 _LOCALITY_GROUPS = ("of", "kind", "held", "district", "before", "town", "in_region", "coded")
 
 
+# Before "X city" or "X town", an article or another name makes X a description ("the Syrian
+# town", "an American city", "the Black Sea city"), not the town's name.
+_DESCRIBED_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?)|[A-ZÀ-Þ][\w’-]*)\s+$")
+
+
 @functools.cache
 def _locality() -> re.Pattern[str]:
     return re.compile(LOCALITY)
@@ -30,11 +35,6 @@ def localities_named(text: str) -> frozenset[str]:
         if (name := next(filter(None, match.group(*_LOCALITY_GROUPS)), None))
         and not (match.group("town") and _DESCRIBED_BEFORE.search(text, 0, match.start()))
     )
-
-
-# Before "X city" or "X town", an article or another name makes X a description ("the Syrian
-# town", "an American city", "the Black Sea city"), not the town's name.
-_DESCRIBED_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?)|[A-ZÀ-Þ][\w’-]*)\s+$")
 
 
 def mention_localities(

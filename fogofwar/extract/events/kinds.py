@@ -267,11 +267,11 @@ def typed(best: Hit, hits: Sequence[Hit], text: str, lexicon: EventLexicon) -> T
     if shelling and _both_sides_fire(text, best, hits):
         return Typed(TriggerType(BATTLES, ARMED_CLASH, strength))
     protest = next((h for h in hits if h.kind.event_type == PROTESTS and h.start < best.start), None)
-    cause = protest is not None and _violent(kind) and bool(_CAUSE.search(text, protest.end, best.start))
-    if protest is not None and cause:
-        kind = protest.kind  # "protested against the killing of a driver": the killing is the cause
+    # "protested against the killing of a driver": the killing is the cause, the protest the event
+    hit = None
+    if protest is not None and _violent(kind) and _CAUSE.search(text, protest.end, best.start):
+        hit, kind = protest, protest.kind
     if kind.event_type == PROTESTS and kind.sub_event_type == PEACEFUL:
-        hit = protest if cause else None
         if words.violent_protest.search(text):
             return Typed(TriggerType(RIOTS, VIOLENT_DEMONSTRATION, strength), hit=hit)
         return Typed(kind, hit=hit)

@@ -58,12 +58,6 @@ _DIVISION_NAME_REST = re.compile(
 _PORTFOLIO_AFTER = re.compile(r"[ \t]+Minist(?:er|ry|ers|ries)\b")
 
 
-def road_far_end(text: str, start: int, end: int) -> bool:
-    """Whether the name at ``start``..``end`` is the far end of a road named from its two ends
-    ("the Garissa-Nairobi road", "the Kiunga-Somalia road": a border road)."""
-    return bool(_ROAD_AFTER.match(text, end) and _ROAD_NEAR_END_BEFORE.search(text, max(0, start - 4), start))
-
-
 def names_portfolio(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` is a minister's or ministry's portfolio."""
     return _PORTFOLIO_AFTER.match(text, end) is not None
@@ -120,6 +114,14 @@ _BORDER_AFTER = re.compile(r"[\s-]*border\b", re.IGNORECASE)
 # far end is no place of the event.
 _ROAD_NEAR_END_BEFORE = re.compile(r"[^\W\d_][ \t]*[-–][ \t]*$")
 _ROAD_AFTER = re.compile(r"[ \t]+(?:road|highway)\b", re.IGNORECASE)
+
+
+def road_far_end(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start``..``end`` is the far end of a road named from its two ends
+    ("the Garissa-Nairobi road", "the Kiunga-Somalia road": a border road)."""
+    return bool(_ROAD_AFTER.match(text, end) and _ROAD_NEAR_END_BEFORE.search(text, max(0, start - 4), start))
+
+
 # A country's name in its currency's ("the US dollar exchange rate"): no place.
 _CURRENCY_AFTER = re.compile(r"\s+dollars?\b", re.IGNORECASE)
 # Text is ALL CAPS (old wire copy) when more than this share of the letters of its start are capitals.
