@@ -165,6 +165,7 @@ class MentionContext:
             if any(self._strays(p) for _s, _e, p in found):
                 again = self.gazetteer.find_places(sentence.text, country=self.country, admin1=self.admin1)
                 found = self._outside_dateline(sentence, again)
+            found = [self._as_placed(sentence, item) for item in found]
             kept = [
                 item
                 for item in found
@@ -174,6 +175,30 @@ class MentionContext:
             ]
             self._places[sentence.index] = sorted(kept + self._unlisted(sentence, kept), key=lambda i: i[0])
         return self._places[sentence.index]
+
+    def _as_placed(self, sentence: Sentence, item: tuple[int, int, Place]) -> tuple[int, int, Place]:
+        """A town the article places elsewhere by the region written with it ("near Kamyanka,
+        Donetsk" ... "near Kamyanka") is that town wherever the article repeats its name."""
+        start, end, place = item
+        placed = self._placed_names.get(fold(sentence.text[start:end]))
+        if placed is None or place.precision > PlacePrecision.NEAR_TOWN:
+            return item
+        return (start, end, placed)
+
+    @functools.cached_property
+    def _placed_names(self) -> dict[str, Place]:
+        """Folded town names -> the place the region written with them gave, where that differs
+        from the name's bare reading (the region decided between namesakes)."""
+        placed: dict[str, Place] = {}
+        for sentence in self.sentences:
+            for start, end, place in self._named(sentence):
+                if place.feature != "populated_place":
+                    continue
+                written = sentence.text[start:end]
+                bare = self.gazetteer.resolve(written, country=self.country)
+                if bare is not None and (bare.country, bare.admin1) != (place.country, place.admin1):
+                    placed.setdefault(fold(written), place)
+        return placed
 
     def _unlisted(
         self, sentence: Sentence, known: list[tuple[int, int, Place]]

@@ -45,6 +45,7 @@ from fogofwar.extract.places.text import (
     starts_division_name,
 )
 from fogofwar.extract.places.unlisted import STOP_WORDS
+from fogofwar.extract.places.written import WrittenDivisions
 from fogofwar.model import Place, PlacePrecision
 from fogofwar.regex import alternation
 
@@ -55,14 +56,8 @@ _KIND_FEATURE = {
     DISTRICT: "district",
     ADMIN2: "admin2",
 }
-# Between a name and the admin1 written after it: a comma ("Knightstown, Indiana"), after the
-# name's kind word ("Qarabagh district, Kabul", "Dawlat Abad district center, Balkh").
-_ADMIN1_SEPARATOR = re.compile(
-    r"(?:[ \t]+(?:" + "|".join(sorted(KIND_WORDS)) + r")(?:[ \t]+cent(?:er|re))?)?,[ \t]*",
-    re.IGNORECASE,
-)
-# Between a town and its region: "Sinkat, Red Sea", "Port Sudan (Red Sea state)".
-_REGION_AFTER_TOWN = re.compile(r",[ \t]*|[ \t]*\([ \t]*")
+# "in Trans Mara": a bare name after "in".
+_IN_BEFORE = re.compile(r"\b(?i:in)\s+$")
 # "Tandubas, " before a division written last: a capitalised name and a comma.
 _NAME_AND_COMMA_BEFORE = re.compile(r"[A-ZÀ-Þ][\w'’-]*,[ \t]*$")
 _CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[.;]|$)")
@@ -138,7 +133,7 @@ def load_gazetteer(cache_dir: Path | None = None) -> Gazetteer:
     return Gazetteer(index)
 
 
-class Gazetteer(ContextVotes):
+class Gazetteer(ContextVotes, WrittenDivisions):
     """Indexed place lookup. Build with :meth:`load`; all methods are read-only."""
 
     def __init__(self, index: dict[str, Any]) -> None:
@@ -351,6 +346,12 @@ class Gazetteer(ContextVotes):
                 division = self._accept(replace(hit, hint=DIVISION_HINT), country=country, admin1=admin1)
                 if division is not None and division.feature == "admin2" and division.country == country:
                     place = division
+            if place is None and not caps and self._in_bare_division(text, hit):
+                # "clashes took place in Trans Mara": a name the index knows only as a
+                # second-level division, after "in", is that division
+                division = self._accept(replace(hit, hint=DIVISION_HINT), country=country, admin1=admin1)
+                if division is not None and division.feature == "admin2":
+                    place = division
             if place is None or (not caps and self._is_acronym_alias(text, hit, place)):
                 continue
             if not caps and place.feature != "country" and starts_division_name(text, hit.end):
@@ -389,6 +390,13 @@ class Gazetteer(ContextVotes):
             _CLAUSE_END_AFTER.match(text, hit.end)
         )
 
+    def _in_bare_division(self, text: str, hit: Hit) -> bool:
+        """Whether a bare name stands right after "in" (not "according to", which names
+        people; not inside a longer capitalised name)."""
+        if hit.hint is not None or hit.named or hit.bracketed or text.startswith(" (", hit.end):
+            return False  # "in Tudun Wada (Kaduna North)": the parenthesis says what it is
+        return bool(_IN_BEFORE.search(text, 0, hit.start))
+
     def _is_acronym_alias(self, text: str, hit: Hit, place: Place) -> bool:
         """Whether a short all-caps word of mixed-case text ("GNA", "LNA") found a town only
         among its alternate names: an organisation's acronym, not India's Guna."""
@@ -420,98 +428,6 @@ class Gazetteer(ContextVotes):
         # later ("MORALES SAID"), is the same man
         surnames = {key.rsplit(" ", 1)[-1] for key in named if " " in key}
         return frozenset(named) | frozenset(s for s in surnames if s not in self._stopwords)
-
-    def _marked_admin1(
-        self, text: str, hits: list[Hit], places: list[tuple[int, int, Place]]
-    ) -> list[tuple[int, int, Place]]:
-        """A town or division followed by its admin1 ("Springfield, Ill.", "Henry County,
-        Indiana") is its namesake in that admin1 when it has one there."""
-        by_start = {hit.start: hit for hit in hits}
-        out = list(places)
-        for k, (start, end, place) in enumerate(out):
-            if start not in by_start or (
-                place.precision > PlacePrecision.NEAR_TOWN and not by_start[start].bracketed
-            ):
-                continue  # a division in a parenthesis of divisions lies in the next one: "(Beni, Nord-Kivu)"
-            marked = self._admin1_after(text, end, out[k + 1] if k + 1 < len(out) else None)
-            if marked is None or (marked[0] == place.country and marked[1] == place.admin1):
-                continue
-            hit = by_start[start]
-            row = self._best(hit.key, country=marked[0], hint=hit.hint, near=None, admin1=marked[1])
-            if row is not None and self._country_of(row) == marked[0] and self._admin1_of(row) == marked[1]:
-                out[k] = (start, end, self._place(row, precision=PlacePrecision(place.precision)))
-            elif place.country == marked[0] and (region := self.admin1(marked[1], country=marked[0])):
-                # "Mykilske, Kharkiv": the text says which region holds the village; the index
-                # knows only a namesake in another one, so the region is all that is known.
-                at_region = replace(
-                    place,
-                    admin1=region.name,
-                    lat=region.lat,
-                    lon=region.lon,
-                    geonames_id=None,
-                    precision=int(PlacePrecision.REGION),
-                )
-                out[k] = (start, end, at_region)
-        for k in range(1, len(out)):
-            out[k] = self._town_region(text, out[k - 1], out[k])
-        return out
-
-    def _town_region(
-        self, text: str, town: tuple[int, int, Place], division: tuple[int, int, Place]
-    ) -> tuple[int, int, Place]:
-        """An admin1 written right after a town ("Port Sudan (Red Sea state)", "Sinkat, Red
-        Sea") is the town's own when its country has one of that name: a region's name is
-        shared across borders (Red Sea: Sudan and Egypt), the town's is the surer."""
-        _, town_end, place = town
-        start, end, region = division
-        if region.feature == "populated_place":
-            return self._capital_as_region(text, town, division)
-        if (
-            region.feature != "admin1"
-            or place.precision > PlacePrecision.NEAR_TOWN
-            or not place.country
-            or region.country == place.country
-            or not _REGION_AFTER_TOWN.fullmatch(text, town_end, start)
-        ):
-            return division
-        own = self.admin1(text[start:end], country=place.country)
-        return division if own is None else (start, end, own)
-
-    def _capital_as_region(
-        self, text: str, town: tuple[int, int, Place], capital: tuple[int, int, Place]
-    ) -> tuple[int, int, Place]:
-        """A town written right after another town of its admin1 and named like that admin1
-        ("Ciudad del Carmen, Campeche", "Nove, Kharkiv") is the region, not its capital."""
-        _, town_end, place = town
-        start, end, region = capital
-        if (
-            place.precision > PlacePrecision.NEAR_TOWN
-            or not place.country
-            or region.country != place.country
-            or not _REGION_AFTER_TOWN.fullmatch(text, town_end, start)
-        ):
-            return capital
-        own = self.admin1(text[start:end], country=place.country)
-        return (start, end, own) if own is not None and own.name == place.admin1 else capital
-
-    def _admin1_after(
-        self, text: str, end: int, following: tuple[int, int, Place] | None
-    ) -> tuple[str, str] | None:
-        """(country, admin1) of an admin1 written right after a name: ", Ill." or ", Indiana"."""
-        found = self._abbreviation_after.match(text, end) if self._abbreviation_after else None
-        if found is not None:
-            return self._abbreviations[found.group(1)]
-        if following is not None:
-            next_start, next_end, place = following
-            written = _ADMIN1_SEPARATOR.fullmatch(text[end:next_start])
-            if place.feature == "admin1" and place.country and written:
-                return place.country, place.name
-            if place.feature == "populated_place" and place.country and written:
-                # "Nove, Kharkiv": a region is written by its short name, the name of its capital
-                region = self.admin1(text[next_start:next_end], country=place.country)
-                if region is not None:
-                    return place.country, region.name
-        return None
 
     def has_namesake_elsewhere(self, place: Place) -> bool:
         """Whether another place of ``place``'s name lies in its country but another admin1
