@@ -10,7 +10,7 @@ import pytest
 
 from fogofwar.extract.events import extract_mentions
 from fogofwar.extract.events.kinds import classify, kind_words, victim_kind
-from fogofwar.extract.events.triggers import answers_earlier, event_lexicon, live_hits
+from fogofwar.extract.events.triggers import answers_earlier, event_lexicon, is_coder_label, live_hits
 from fogofwar.extract.places import Gazetteer
 from fogofwar.extract.sentences import split_sentences
 from fogofwar.model import Article, article_id
@@ -141,3 +141,43 @@ def test_a_casualty_sentence_takes_the_incident_type(gazetteer: Gazetteer) -> No
 )
 def test_violence_a_main_clause_answers(text: str, answered: bool) -> None:
     assert answers_earlier(text, event_lexicon()) is answered
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a coder's label types the sentence whatever its words of violence say
+        ("Property destruction: On 30 April, militants carried out an arson attack on a mall.", LOOTING),
+        (
+            "Arrests: On 1 May, intelligence agents raided a hospital and detained 20 men.",
+            ("Strategic developments", "Arrests"),
+        ),
+        (
+            "Movement of forces: In July, militants moved into the county from the border.",
+            ("Strategic developments", "Change to group/activity"),
+        ),
+        ("Defusal: On patrol, soldiers found two IEDs and dismantled them.", DISRUPTED),
+        ("Other: On 7 May, lawmakers approved a new government.", ("Strategic developments", "Other")),
+    ],
+)
+def test_kinds_a_coders_label_types_its_sentence(text: str, expected: tuple[str, str]) -> None:
+    assert _type(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They said the other: a reporter was arrested too.",  # not at the sentence's start
+        "arrests: police detained two men.",  # not as the coders write it
+        "Arrests of protesters continued on Monday.",  # no colon: a word of the news
+    ],
+)
+def test_kinds_a_label_is_only_a_label_opening_a_sentence(text: str) -> None:
+    assert not any(is_coder_label(text[h.start : h.end]) for h in live_hits(text, event_lexicon()))
+
+
+def test_kinds_a_label_is_the_trigger_of_its_mention(gazetteer: Gazetteer) -> None:
+    text = "Looting: On 3 May, gunmen looted shops in the market. Looting of homes followed."
+    article = Article(id=article_id(text), text=text)
+    first, second = extract_mentions(article, split_sentences(text), gazetteer=gazetteer)
+    assert is_coder_label(first.trigger) and not is_coder_label(second.trigger)

@@ -827,6 +827,22 @@ def test_link_groups_a_burning_in_an_assault_is_part_of_it():
     assert (group.event_type, group.sub_event_type) == attack  # typed by the violence
 
 
+def test_link_groups_a_coders_label_types_the_group_whatever_follows():
+    text = "Property destruction: On Friday, fighters set fire to the market. Two guards were killed."
+    b = Builder(text, published=date(2025, 4, 14))
+    looting = ("Strategic developments", "Looting/property destruction")
+    day = (date(2025, 4, 11), date(2025, 4, 11), 1)
+    b.mention(
+        "Property destruction: On Friday, fighters set fire to the market.",
+        "Property destruction:",
+        looting,
+        dates=day,
+    )
+    b.mention("Two guards were killed.", "killed", ("Battles", "Armed clash"), dates=day)
+    (group,) = group_mentions(b.mentions, article=b.article)
+    assert (group.event_type, group.sub_event_type) == looting  # the coder said what it was
+
+
 def test_link_groups_a_strike_in_another_country_is_another_incident():
     ankara = Place("Ankara", lat=39.93, lon=32.86, admin1="Ankara", country="TR")
     iraq = Place("Iraq", lat=33.0, lon=44.0, country="IQ", feature="country", precision=4)

@@ -49,6 +49,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from fogofwar.extract.events.triggers import is_coder_label
 from fogofwar.extract.places.text import ADMIN1_WORDS
 from fogofwar.folding import unaccented
 from fogofwar.link.localities import mention_localities, paragraph_before
@@ -167,9 +168,10 @@ class MentionGroup:
     @property
     def typing(self) -> Mention:
         """The mention that types the group: its first, unless that is a looting or burning
-        the group's violence took in (``_part_of_violence``): then its first violent one."""
+        the group's violence took in (``_part_of_violence``): then its first violent one. A
+        coder's label ("Property destruction: ...") types the group whatever follows it."""
         founder = self.founder
-        if founder.sub_event_type.casefold() == LOOTING_SUB_TYPE:
+        if founder.sub_event_type.casefold() == LOOTING_SUB_TYPE and not is_coder_label(founder.trigger):
             for mention in self.mentions:
                 if coarse_type(mention.event_type) == POLITICAL_VIOLENCE:
                     return mention

@@ -16,6 +16,9 @@ from fogofwar.regex import CLAUSE_BREAK, alternation, prefiltered
 from fogofwar.resources import load_json
 
 _RESOURCE = "event_types.json"
+STRATEGIC_DEVELOPMENTS = "Strategic developments"
+# Above every trigger's strength (event_types.json tops at 90): a coder's label types its sentence.
+LABEL_STRENGTH = 100
 # How far (characters) a negation or a "suspected of"-style cue may stand before a trigger.
 _NEGATION_WINDOW = 30
 _NON_EVENT_WINDOW = 90
@@ -52,6 +55,8 @@ class EventLexicon:
     background: re.Pattern[str]
     reference: re.Pattern[str]  # cue just before a trigger: an event told elsewhere
     aftermath: re.Pattern[str]  # just after a trigger: the victims cared for, not harmed
+    label: re.Pattern[str]  # a coder's label opening a sentence: "Arrests: On 5 May ..."
+    labelled: dict[str, TriggerType]  # the label -> its strategic development
 
 
 @dataclass(frozen=True)
@@ -98,12 +103,34 @@ def event_lexicon() -> EventLexicon:
             re.IGNORECASE,
         ),
         aftermath=re.compile(r"\s*(?:" + "|".join(raw["aftermath_after"]) + r")\b", re.IGNORECASE),
+        # the labels as the coders capitalise them: "other:" inside a sentence is no label
+        label=re.compile(r"\s*(" + alternation(raw["coder_labels"]) + r"):\s"),
+        labelled={
+            label: TriggerType(STRATEGIC_DEVELOPMENTS, sub, LABEL_STRENGTH)
+            for label, sub in raw["coder_labels"].items()
+        },
     )
 
 
 def is_event_candidate(text: str) -> bool:
-    """Whether ``text`` (a sentence) contains an event trigger."""
-    return bool(_trigger_matches(event_lexicon().trigger, text))
+    """Whether ``text`` (a sentence) contains an event trigger or opens with a coder's label."""
+    lexicon = event_lexicon()
+    return bool(_trigger_matches(lexicon.trigger, text)) or label_hit(text, lexicon) is not None
+
+
+def label_hit(text: str, lexicon: EventLexicon) -> Hit | None:
+    """The coder's label that opens a sentence ("Movement of forces: In July, ..."), as a hit
+    stronger than any trigger: the coder has said what kind of development the note tells."""
+    found = lexicon.label.match(text)
+    if found is None:
+        return None
+    # the colon is part of the trigger: "Looting:" is a label, "Looting of shops ..." news
+    return Hit(found.start(1), found.end(1) + 1, lexicon.labelled[found.group(1)])
+
+
+def is_coder_label(trigger: str) -> bool:
+    """Whether a mention's trigger is a coder's label (``label_hit``), not a word of the news."""
+    return trigger.endswith(":") and trigger[:-1] in event_lexicon().labelled
 
 
 @functools.lru_cache(maxsize=4096)
@@ -116,7 +143,8 @@ def _trigger_matches(trigger: re.Pattern[str], text: str) -> tuple[re.Match[str]
 
 def live_hits(text: str, lexicon: EventLexicon) -> list[Hit]:
     """Trigger hits in a sentence, less the negated and the merely descriptive ones."""
-    hits: list[Hit] = []
+    label = label_hit(text, lexicon)
+    hits: list[Hit] = [] if label is None else [label]
     for match in _trigger_matches(lexicon.trigger, text):
         group = match.lastgroup
         if group is None:
