@@ -229,3 +229,32 @@ def test_export_acled_source_names_each_outlet_once() -> None:
     event = Event(id="e", event_type="Battles", sub_event_type="Armed clash", article_ids=("a1", "a2"))
     (row,) = rows([event], articles)[1]
     assert row["source"] == "West Africa Ledger; file: barsalogho_rewrite.txt"
+
+
+def test_export_acled_a_riots_crowd_and_victims_by_country() -> None:
+    # ACLED names the generic actors by the event's country: "Rioters (Kenya)", "Civilians (Kenya)"
+    kisumu = Place("Kisumu", lat=-0.10, lon=34.76, admin1="Kisumu", country="KE")
+    rioters = Actor("rioters", kind="civilians", inter=5, country="KE")
+    civilians = Actor("civilians", kind="civilians", inter=7)
+    police = Actor("National Police Service (Kenya)", kind="state_forces", inter=1, country="KE")
+    riot = Event(
+        id="riot1",
+        event_type="Riots",
+        sub_event_type="Mob violence",
+        start=date(2018, 8, 7),
+        end=date(2018, 8, 7),
+        place=kisumu,
+        actors=(
+            ActorRole(rioters, "side_a"),
+            ActorRole(civilians, "side_b"),
+            ActorRole(police, "side_b"),
+        ),
+    )
+    _, (row,) = rows([riot], [])
+    assert (row["actor1"], row["inter1"], row["actor2"], row["assoc_actor_2"], row["interaction"]) == (
+        "Rioters (Kenya)",
+        "5",
+        "Civilians (Kenya)",
+        "National Police Service (Kenya)",
+        "57",
+    )

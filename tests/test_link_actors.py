@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from fogofwar.link.sides import side_actors, side_pairs
+from fogofwar.link.sides import side_actors, side_pairs, with_crowd
 from fogofwar.model import Actor, ActorRole
 
 POLICE = Actor("Police", kind="state_forces", country="US")
@@ -207,3 +207,49 @@ def test_link_actors_opponents_in_a_mention_end_apart() -> None:
     assert without[foreign.name] == without[ARMY.name] == "side_b"
     sides = {r.actor.name: r.role for r in side_actors(roles, country="BF", pairs=pairs)}
     assert sides[ARMY.name] == "side_b" and sides[foreign.name] == "side_a"
+
+
+UNION = Actor("Kenya National Union of Nurses", kind="political_group", country="KE")
+
+
+def _crowd(roles: list[ActorRole], event_type: str, sub_event_type: str) -> list[tuple[str, str, int | None]]:
+    crowded = with_crowd(roles, event_type, sub_event_type, "KE")
+    return [(r.actor.name, r.role, r.actor.inter) for r in crowded]
+
+
+def test_link_actors_a_protest_has_its_protesters_first() -> None:
+    # "students demonstrated": the report's word for the crowd gives way to ACLED's protesters;
+    # a union named beside them stays
+    roles = [role(CIVILIANS, "side_b"), role(UNION, "side_a")]
+    assert _crowd(roles, "Protests", "Peaceful protest") == [
+        ("protesters", "side_a", 6),
+        ("Kenya National Union of Nurses", "side_a", None),
+    ]
+
+
+def test_link_actors_force_against_protesters_acts_on_them() -> None:
+    roles = [role(POLICE, "side_a"), role(CIVILIANS, "side_b")]
+    assert _crowd(roles, "Protests", "Excessive force against protesters") == [
+        ("Police", "side_a", None),
+        ("protesters", "side_b", 6),
+    ]
+
+
+def test_link_actors_a_riot_has_its_rioters_and_a_mobs_victims_stay() -> None:
+    assert _crowd([role(CIVILIANS, "side_b")], "Riots", "Mob violence") == [
+        ("rioters", "side_a", 5),
+        ("civilians", "side_b", None),
+    ]
+    # in a violent demonstration the civilians named are the crowd itself
+    assert _crowd([role(CIVILIANS, "side_b"), role(POLICE, "side_b")], "Riots", "Violent demonstration") == [
+        ("rioters", "side_a", 5),
+        ("Police", "side_b", None),
+    ]
+
+
+def test_link_actors_other_events_get_no_crowd() -> None:
+    roles = [role(REBELS, "side_a"), role(CIVILIANS, "side_b")]
+    assert with_crowd(roles, "Violence against civilians", "Attack", "KE") == roles
+    # the crowd once, however often the event is built
+    once = with_crowd([role(CIVILIANS, "side_b")], "Riots", "Mob violence", "KE")
+    assert with_crowd(once, "Riots", "Mob violence", "KE") == once

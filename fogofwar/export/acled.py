@@ -182,8 +182,22 @@ def tags(event: Event, *, vocab: AcledVocab | None = None) -> str:
     return vocab.list_separator.join(found)
 
 
-def _names(actors: Sequence[Actor], separator: str) -> str:
-    return separator.join(a.name for a in actors)
+# The generic actors ACLED names by the event's country: "Civilians (Kenya)", "Protesters
+# (Kenya)", "Rioters (Kenya)" (link.sides.with_crowd gives every protest and riot its crowd).
+_BY_COUNTRY = frozenset({"civilians", "protesters", "rioters"})
+
+
+def acled_actor_name(actor: Actor, country: str | None) -> str:
+    """An actor's name as ACLED writes it: a crowd or civilians with the event's country
+    (``country``: an ACLED country name), every other actor by its registry name."""
+    if actor.kind != "civilians" or actor.name not in _BY_COUNTRY:
+        return actor.name
+    name = actor.name.capitalize()
+    return f"{name} ({country})" if country else name
+
+
+def _names(actors: Sequence[Actor], separator: str, country: str | None) -> str:
+    return separator.join(acled_actor_name(a, country) for a in actors)
 
 
 def acled_row(event: Event, articles: Mapping[str, Article]) -> dict[str, Any]:
@@ -191,6 +205,7 @@ def acled_row(event: Event, articles: Mapping[str, Article]) -> dict[str, Any]:
     vocab = acled_vocab()
     place = event.place
     country = country_info(place.country if place else None)
+    named = country.name if country else None
     side_a, side_b = side_actors(event, SIDE_A), side_actors(event, SIDE_B)
     inter1 = side_a[0].inter if side_a else None
     inter2 = side_b[0].inter if side_b else None
@@ -208,11 +223,11 @@ def acled_row(event: Event, articles: Mapping[str, Article]) -> dict[str, Any]:
         "disorder_type": disorder_type(event, vocab=vocab),
         "event_type": event.event_type,
         "sub_event_type": event.sub_event_type,
-        "actor1": side_a[0].name if side_a else None,
-        "assoc_actor_1": _names(side_a[1:], sep),
+        "actor1": acled_actor_name(side_a[0], named) if side_a else None,
+        "assoc_actor_1": _names(side_a[1:], sep, named),
         "inter1": inter1,
-        "actor2": side_b[0].name if side_b else None,
-        "assoc_actor_2": _names(side_b[1:], sep),
+        "actor2": acled_actor_name(side_b[0], named) if side_b else None,
+        "assoc_actor_2": _names(side_b[1:], sep, named),
         "inter2": inter2,
         "interaction": interaction(inter1, inter2),
         "civilian_targeting": civilian_targeting(event, vocab=vocab),

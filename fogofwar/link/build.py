@@ -7,7 +7,8 @@ article takes from its event.
   Africa Ledger" and "AFP" beside "Agence France-Presse" one outlet), copies counted as their
   original (``count_sources``): the count the exports give.
 * The record's place is the one most of its reports give (groups.vote_place); each actor is on
-  the side most of its mentions give it (sides.side_actors).
+  the side most of its mentions give it (sides.side_actors); a protest or riot has its crowd,
+  protesters or rioters, whoever the reports name (sides.with_crowd).
 
 Reconciling the claims is not done here: ``build_event`` leaves ``reconciled`` empty for the
 reconcile stage (fogofwar.reconcile.reconcile_event).
@@ -19,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from fogofwar.link.groups import vote_place
-from fogofwar.link.sides import side_actors
+from fogofwar.link.sides import side_actors, with_crowd
 from fogofwar.link.state import EventState
 from fogofwar.model import Article, DatePrecision, Event
 from fogofwar.outlets import count_outlets, earliest_first, outlet_keys
@@ -71,6 +72,7 @@ def build_event(state: EventState, articles: Mapping[str, Article], copies: Mapp
         references += [d for d in (base.first_reported, base.last_updated) if d is not None]
     dates = state.dates
     place = vote_place(state.places)[0] if state.places else state.place
+    country = place.country if place else None
     return Event(
         id=state.id,
         event_type=state.event_type,
@@ -79,7 +81,14 @@ def build_event(state: EventState, articles: Mapping[str, Article], copies: Mapp
         end=dates.end if dates else None,
         date_precision=dates.precision if dates else DatePrecision.YEAR,
         place=place,
-        actors=tuple(side_actors(state.roles, country=place.country if place else None, pairs=state.pairs)),
+        actors=tuple(
+            with_crowd(
+                side_actors(state.roles, country=country, pairs=state.pairs),
+                state.event_type,
+                state.sub_event_type,
+                country,
+            )
+        ),
         mention_ids=tuple(state.mention_ids),
         article_ids=tuple(state.article_ids),
         claims=tuple(state.claims),

@@ -101,6 +101,48 @@ def side_actors(
     return kept + list(others.values())
 
 
+# ACLED's actors for the crowd of a demonstration, named by the event's country in its exports:
+# "Protesters (Kenya)" (inter 6) in every protest, "Rioters (Kenya)" (inter 5) in every riot.
+PROTESTERS, RIOTERS = "protesters", "rioters"
+PROTESTER_INTER, RIOTER_INTER = 6, 5
+_CROWD_OF = {"protests": (PROTESTERS, PROTESTER_INTER), "riots": (RIOTERS, RIOTER_INTER)}
+_FORCE_ON_PROTESTERS = "excessive force against protesters"
+_MOB = "mob violence"
+
+
+def crowd_actor(event_type: str, country: str | None) -> Actor | None:
+    """The crowd a demonstration event has by its type, whoever the reports name: protesters for
+    a protest, rioters for a riot (None for other types)."""
+    crowd = _CROWD_OF.get(event_type.casefold())
+    if crowd is None:
+        return None
+    name, inter = crowd
+    return Actor(name=name, kind=CIVILIAN_KIND, inter=inter, country=country)
+
+
+def with_crowd(
+    roles: Sequence[ActorRole], event_type: str, sub_event_type: str, country: str | None
+) -> list[ActorRole]:
+    """An event's actors with the crowd of a protest or riot (``crowd_actor``) first on its
+    side: the side that acts, but the side acted on when force is used against protesters.
+    The reports' words for that crowd ("students", "residents": civilians) give way to it; a
+    mob's victims stay civilians, and named groups (a union, a militia) stay beside the crowd."""
+    crowd = crowd_actor(event_type, country)
+    if crowd is None:
+        return list(roles)
+    side = "side_b" if sub_event_type.casefold() == _FORCE_ON_PROTESTERS else "side_a"
+    victims_kept = sub_event_type.casefold() == _MOB
+    kept = [
+        r
+        for r in roles
+        if r.actor.name != crowd.name
+        and not (r.actor.kind == CIVILIAN_KIND and r.role in SIDES and not (victims_kept and r.role != side))
+    ]
+    # first on its side: the exports take a side's first actor as actor1 / actor2
+    at = next((k for k, r in enumerate(kept) if r.role == side), 0 if side == "side_a" else len(kept))
+    return [*kept[:at], ActorRole(actor=crowd, role=side), *kept[at:]]
+
+
 def _foes_apart(
     chosen: list[ActorRole], votes: dict[str, Counter[str]], country: str | None
 ) -> list[ActorRole]:
