@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from fogofwar.extract.actors import ActorRegistry
 from fogofwar.extract.events import extract_mentions
 from fogofwar.extract.events.kinds import classify, kind_words, victim_kind
 from fogofwar.extract.events.triggers import answers_earlier, event_lexicon, is_coder_label, live_hits
@@ -181,3 +182,27 @@ def test_kinds_a_label_is_the_trigger_of_its_mention(gazetteer: Gazetteer) -> No
     article = Article(id=article_id(text), text=text)
     first, second = extract_mentions(article, split_sentences(text), gazetteer=gazetteer)
     assert is_coder_label(first.trigger) and not is_coder_label(second.trigger)
+
+
+def test_kinds_a_doer_named_in_the_next_sentence_acts(gazetteer: Gazetteer, registry: ActorRegistry) -> None:
+    # The blast's sentence names no doer; the next one, which tells no event, says who did it.
+    text = (
+        "On 10 May, two children on a cart were killed when an IED exploded near Kain. "
+        "The device was likely planted by JNIM militants. Relatives buried them the next day."
+    )
+    article = Article(id=article_id(text), text=text)
+    (mention,) = extract_mentions(article, split_sentences(text), gazetteer=gazetteer, registry=registry)
+    assert ("JNIM", "side_a") in {(r.actor.name, r.role) for r in mention.actors}
+
+
+def test_kinds_a_later_sentence_without_an_agent_cue_names_no_doer(
+    gazetteer: Gazetteer, registry: ActorRegistry
+) -> None:
+    # JNIM is only suspected of other things here: no "by", no "claimed responsibility"
+    text = (
+        "On 10 May, two children on a cart were killed when an IED exploded near Kain. "
+        "JNIM is suspected to operate in the area."
+    )
+    article = Article(id=article_id(text), text=text)
+    (mention,) = extract_mentions(article, split_sentences(text), gazetteer=gazetteer, registry=registry)
+    assert "JNIM" not in {r.actor.name for r in mention.actors}

@@ -74,7 +74,7 @@ from fogofwar.extract.events.context import (
 from fogofwar.extract.events.kinds import Typed, harmonize, typed
 from fogofwar.extract.events.mention_dates import mention_dates
 from fogofwar.extract.events.mention_place import mention_place
-from fogofwar.extract.events.roles import actor_roles
+from fogofwar.extract.events.roles import actor_roles, attributed_after
 from fogofwar.extract.events.triggers import (
     EventLexicon,
     Hit,
@@ -86,7 +86,7 @@ from fogofwar.extract.events.triggers import (
 )
 from fogofwar.extract.places import Gazetteer
 from fogofwar.extract.sentences import Sentence
-from fogofwar.model import Article, Mention, Span, record_id
+from fogofwar.model import ActorRole, Article, Mention, Span, record_id
 
 if TYPE_CHECKING:
     from fogofwar.extract.actors import ActorRegistry
@@ -150,7 +150,24 @@ def extract_mentions(
         mentions.append(_mention(context, sentence, best, kind, hits, registry, lexicon))
         kinds.append(kind)
         indexes.append(position)
+    told = set(indexes)
+    mentions = [
+        _with_doers(mention, attributed_after(context, sentences, position, told, registry))
+        for mention, position in zip(mentions, indexes, strict=True)
+    ]
     return _harmonized(mentions, kinds, sentences, indexes)
+
+
+def _with_doers(mention: Mention, doers: list[ActorRole]) -> Mention:
+    """The mention with the doers a later sentence names (``roles.attributed_after``) that its
+    own sentence did not: on side_a, or moved there from side_b."""
+    named = {r.actor.name for r in mention.actors if r.role == "side_a"}
+    new = [d for d in doers if d.actor.name not in named]
+    if not new:
+        return mention
+    names = {d.actor.name for d in new}
+    kept = tuple(r for r in mention.actors if r.actor.name not in names)
+    return replace(mention, actors=kept + tuple(dict((d.actor.name, d) for d in new).values()))
 
 
 def _harmonized(

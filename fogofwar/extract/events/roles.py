@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 from fogofwar.extract.actors import dateline_tags
@@ -49,6 +51,44 @@ def actor_roles(
         if actor.name not in sides or role == "side_a":
             sides[actor.name] = (actor, role)
     return tuple(ActorRole(actor=actor, role=role) for actor, role in sides.values())
+
+
+# A sentence after an event's that says who did it: "The device was likely planted by JNIM
+# militants.", "Al Shabaab claimed responsibility.", "The attack was attributed to ISGS."
+_ATTRIBUTION = re.compile(
+    r"\b(?:planted|claimed|claims|attributed|blamed|responsib\w*|carried\s+out|perpetrated|"
+    r"committed|suspected|believed|presumed)\b",
+    re.IGNORECASE,
+)
+# How many sentences after an event's an attribution of its paragraph may stand.
+_ATTRIBUTION_REACH = 2
+
+
+def attributed_after(
+    context: MentionContext,
+    sentences: Sequence[Sentence],
+    position: int,
+    told: Collection[int],
+    registry: ActorRegistry | None,
+) -> list[ActorRole]:
+    """The doers named in the next sentences of the paragraph of ``sentences[position]`` (an
+    event's) that tell no event of their own (``told``: the positions of the sentences that do)
+    and say who did it by an agent cue ("The device was likely planted by JNIM militants."): the
+    event's side_a, which its own sentence did not name."""
+    if registry is None:
+        return []
+    paragraph = sentences[position].paragraph
+    doers: list[ActorRole] = []
+    for later in sentences[position + 1 : position + 1 + _ATTRIBUTION_REACH]:
+        if later.paragraph != paragraph or sentences.index(later) in told:
+            break
+        if not _ATTRIBUTION.search(later.text):
+            continue
+        quiet = dateline_tags(context.article, later.start, later.text)
+        for start, end, actor in registry.find_all(later.text, country=context.country, quiet=quiet):
+            if actor.kind not in REPORTER_KINDS and _named_doer(registry, later.text, start, end):
+                doers.append(ActorRole(actor=actor, role="side_a"))
+    return doers
 
 
 def _named_doer(registry: ActorRegistry, text: str, start: int, end: int) -> bool:
