@@ -97,6 +97,18 @@ def test_actors_registry_covers_the_conflicts(
         ("16 security personnel were killed", "SY", [("security personnel", "Syrian Armed Forces")]),
         # at home, a country's police are every bare police noun, not only those its context lists
         ("Police spokesman Ali Noor said", "SO", [("Police spokesman", "Somali Police Force")]),
+        (
+            "Egyptian military forces struck a camp",
+            None,
+            [("Egyptian military forces", "Egyptian Armed Forces")],
+        ),
+        ("the Koglweogo raided a village", None, [("Koglweogo", "Koglweogo")]),
+        ("Imbonerakure attacked a party office", None, [("Imbonerakure", "Imbonerakure")]),
+        (
+            "military police officers shot two men",
+            "BR",
+            [("military police officers", "Military Police of Brazil")],
+        ),
     ],
 )
 def test_actors_find_all_aliases(
