@@ -57,6 +57,11 @@ LOOTING = ("Strategic developments", "Looting/property destruction")
         ("Two policemen were wounded when gunmen attacked their patrol.", CLASH),
         ("Militants attacked a military post near the border overnight.", CLASH),
         ("Troops exchanged fire with rebels and two farmers died in the crossfire.", CLASH),
+        # an explosive that opens an ambush, mortars fired with small arms: a battle as ACLED codes it
+        ("Militants carried out a complex ambush initiated by an IED blast on the convoy.", CLASH),
+        ("Rebels fired 82mm mortars and small arms at army positions near the village.", CLASH),
+        # weapons listed as found are no attack
+        ("Police recovered arms and ammunition including two rifles and three mortar shells.", DISRUPTED),
         ("Army and rebel units clashed for hours near the airstrip.", CLASH),
         # a crowd's violence: riots
         ("A mob of traders lynched a suspected pickpocket at the bus park.", MOB),

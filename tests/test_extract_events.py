@@ -117,6 +117,23 @@ def test_events_is_event_candidate(text: str, expected: bool) -> None:
         # a fight between a force and people who bear no arms is a riot, two armed sides a battle
         ("A clash erupted between police and shopkeepers in the market.", "Riots", "Mob violence"),
         ("Fighting broke out between soldiers and militants near the village.", "Battles", "Armed clash"),
+        # ... however the fight is told: one party, then the other after "with"
+        ("Dozens of youths clashed with police outside the stadium.", "Riots", "Mob violence"),
+        ("Five workers were injured in a clash with police at the factory gate.", "Riots", "Mob violence"),
+        ("Militants clashed with police at a checkpoint on the highway.", "Battles", "Armed clash"),
+        # a protest that turns to running battles or stone throwing is a violent demonstration
+        (
+            "Demonstrators protesting a kidnapping engaged in running battles with police.",
+            "Riots",
+            "Violent demonstration",
+        ),
+        ("Students demonstrated at the gate and started to throw stones.", "Riots", "Violent demonstration"),
+        # tear gas shells are no shelling
+        (
+            "Residents threw stones and clashed with police, who fired tear gas shells.",
+            "Riots",
+            "Mob violence",
+        ),
         # civilian vehicles and local figures are no armed side
         (
             "Gunmen ambushed a mining company convoy on the road to the mine.",

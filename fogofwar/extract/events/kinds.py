@@ -259,17 +259,24 @@ def typed(best: Hit, hits: Sequence[Hit], text: str, lexicon: EventLexicon) -> T
     words = kind_words()
     kind = best.kind
     strength = kind.strength
+    if kind.event_type == EXPLOSIONS and (_found_or_defused(text, best, words) or _in_a_cache(text, best)):
+        return Typed(replace(DISRUPTED, strength=strength))
     if kind.event_type == EXPLOSIONS and kind.sub_event_type == REMOTE:
-        if _found_or_defused(text, best, words):
-            return Typed(replace(DISRUPTED, strength=strength))
+        if _COMPLEX_ATTACK.search(text):
+            # "a complex ambush initiated by IED detonation ensued by gunfire": ACLED codes the
+            # ambush, a battle, the explosive its opening shot
+            return Typed(TriggerType(BATTLES, ARMED_CLASH, strength))
         return Typed(kind)
     shelling = (kind.event_type, kind.sub_event_type) == (EXPLOSIONS, SHELLING)
-    if shelling and _both_sides_fire(text, best, hits):
+    if shelling and (_both_sides_fire(text, best, hits) or _SMALL_ARMS.search(text)):
+        # both sides fire, or mortars fired with small arms: a battle, as ACLED codes it
         return Typed(TriggerType(BATTLES, ARMED_CLASH, strength))
     protest = next((h for h in hits if h.kind.event_type == PROTESTS and h.start < best.start), None)
-    # "protested against the killing of a driver": the killing is the cause, the protest the event
+    # "protested against the killing of a driver", "protesting a kidnapping": the violence is the
+    # cause, the protest the event
     hit = None
-    if protest is not None and _violent(kind) and _CAUSE.search(text, protest.end, best.start):
+    harm = kind.event_type in (BATTLES, VAC)
+    if protest is not None and harm and _CAUSE.search(text, protest.end, best.start):
         hit, kind = protest, protest.kind
     if kind.event_type == PROTESTS and kind.sub_event_type == PEACEFUL:
         if words.violent_protest.search(text):
@@ -316,17 +323,33 @@ def _both_sides_fire(text: str, best: Hit, hits: Sequence[Hit]) -> bool:
 # The two parties of a fight: "between police and shopkeepers", "between the army and the rebels".
 _PARTY = r"(?:the\s+)?([\w'’-]+(?:\s+[\w'’-]+)?)"
 _BETWEEN = re.compile(rf"\bbetween\s+{_PARTY}\s+and\s+{_PARTY}")
+# A fight told from one party with the other after "with": "clashed with police", "a street-fight
+# with police officers"; the first party is the clause before it (its last words).
+_FIGHT_WITH = re.compile(
+    rf"\b(?:clash(?:ed|es|ing)?|fought|street-?fights?|scuffl(?:e|es|ed)|confrontations?|brawl(?:s|ed)?)"
+    rf"\s+with\s+{_PARTY}",
+    re.IGNORECASE,
+)
+_SUBJECT_REACH = 60  # characters of the clause before a fight word read for its first party
 
 
 def _forces_and_unarmed(text: str, words: KindWords) -> bool:
     """Whether a fight is between an armed force and people who bear no arms ("a clash between
-    police and shopkeepers"): a riot, as ACLED codes it, not a battle of two armed sides."""
+    police and shopkeepers", "youths demonstrated and clashed with police", "workers were
+    injured in a clash with police"): a riot, as ACLED codes it, not a battle of two armed
+    sides."""
     found = _BETWEEN.search(text)
-    if found is None:
+    if found is not None:
+        parties = found.group(1), found.group(2)
+    elif (fight := _FIGHT_WITH.search(text)) is not None:
+        parties = _phrase_before(text, fight.start())[-_SUBJECT_REACH:], fight.group(1)
+    else:
         return False
-    parties = found.group(1), found.group(2)
     armed = [bool(words.armed.search(p)) for p in parties]
-    unarmed = [bool(words.unarmed.search(p)) and not a for p, a in zip(parties, armed, strict=True)]
+    unarmed = [
+        bool(words.unarmed.search(p) or words.crowd.search(p)) and not a
+        for p, a in zip(parties, armed, strict=True)
+    ]
     return any(armed) and any(unarmed)
 
 
@@ -364,6 +387,29 @@ def _told_fight(text: str, words: KindWords, lexicon: EventLexicon) -> bool:
 def _civilians_named(text: str, lexicon: EventLexicon) -> bool:
     """Whether the sentence names civilians outside a negation ("no civilians were harmed")."""
     return _undenied(lexicon.civilians, text, lexicon, _CIVILIANS_NEGATION_REACH)
+
+
+# An attack an explosive opens or that gunfire follows: "a complex ambush", "the attack was
+# initiated by the detonation of an IED", "an IED blast followed by gunfire".
+_COMPLEX_ATTACK = re.compile(
+    r"\bcomplex\s+(?:ambush|attack)|\b(?:initiated|started|began|opened)\s+(?:by|with)\b[^.;]{0,60}?"
+    r"\b(?:IEDs?|explosives?|explosions?|detonations?|(?:land)?mines?)\b|"
+    r"\b(?:IEDs?|explosions?|detonations?|blasts?)\b[^.;]{0,80}?\b(?:followed|ensued|accompanied)\s+by\b",
+    re.IGNORECASE,
+)
+# Direct fire beside the mortars: "fired 82mm mortars, heavy machine guns and small arms at".
+_SMALL_ARMS = re.compile(r"\bsmall[- ]arms\b|\bgunfire\b|\bdirect\s+fire\b", re.IGNORECASE)
+# Weapons listed as found: "recovered arms and ammunition including ... two mortar shells".
+_CACHE_BEFORE = re.compile(
+    r"\b(?:recover(?:ed|y)|seiz(?:ed|ure)|found|discover(?:ed|y)|confiscat(?:ed|ion))\s+(?:\w+\s+){0,3}?"
+    r"(?:arms|weapons|ammunition|munitions|explosives)\b[^.;]*\bincluding\b[^.;]*$",
+    re.IGNORECASE,
+)
+
+
+def _in_a_cache(text: str, best: Hit) -> bool:
+    """Whether the weapon the trigger names is one of a list of weapons found or seized."""
+    return _CACHE_BEFORE.search(text, 0, best.start) is not None
 
 
 def _found_or_defused(text: str, best: Hit, words: KindWords) -> bool:
