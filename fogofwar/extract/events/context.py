@@ -111,6 +111,7 @@ class MentionContext:
         self._dates: dict[int, list[DateMention]] = {}
         self._places: dict[int, list[tuple[int, int, Place]]] = {}
         self._first: dict[int, list[tuple[int, int, Place]]] = {}  # before the admin1 decides
+        self._placed_names: dict[str, Place | None] = {}  # a town's name -> its place (_as_placed)
         self.background: dict[int, bool] = {}  # in_background per sentence index
         self.paragraph_history: dict[int, bool] = {}  # _background_paragraph's verdict per paragraph
         self._paragraphs: dict[int, list[Sentence]] = {}  # the sentences of each paragraph, in order
@@ -180,25 +181,33 @@ class MentionContext:
         """A town the article places elsewhere by the region written with it ("near Kamyanka,
         Donetsk" ... "near Kamyanka") is that town wherever the article repeats its name."""
         start, end, place = item
-        placed = self._placed_names.get(fold(sentence.text[start:end]))
-        if placed is None or place.precision > PlacePrecision.NEAR_TOWN:
+        if place.feature != "populated_place" or place.precision > PlacePrecision.NEAR_TOWN:
             return item
-        return (start, end, placed)
+        written = sentence.text[start:end]
+        if written not in self._placed_names:
+            self._placed_names[written] = self._placed_name(written)
+        placed = self._placed_names[written]
+        return item if placed is None else (start, end, placed)
 
-    @functools.cached_property
-    def _placed_names(self) -> dict[str, Place]:
-        """Folded town names -> the place the region written with them gave, where that differs
-        from the name's bare reading (the region decided between namesakes)."""
-        placed: dict[str, Place] = {}
-        for sentence in self.sentences:
-            for start, end, place in self._named(sentence):
-                if place.feature != "populated_place":
-                    continue
-                written = sentence.text[start:end]
-                bare = self.gazetteer.resolve(written, country=self.country)
-                if bare is not None and (bare.country, bare.admin1) != (place.country, place.admin1):
-                    placed.setdefault(fold(written), place)
-        return placed
+    def _placed_name(self, written: str) -> Place | None:
+        """The place the region written with a town's name gave it where the article names it
+        more than once and the readings differ (the region decided between namesakes): the
+        reading that is not the name's bare one."""
+        if self.article.text.count(written) < 2:
+            return None  # named once: nothing to carry over (the usual case, and cheap)
+        places = [
+            place
+            for other in self.sentences
+            if written in other.text
+            for start, end, place in self._named(other)
+            if other.text[start:end] == written and place.feature == "populated_place"
+        ]
+        if len({(p.country, p.admin1) for p in places}) < 2:
+            return None
+        bare = self.gazetteer.resolve(written, country=self.country)
+        if bare is None:
+            return None
+        return next((p for p in places if (p.country, p.admin1) != (bare.country, bare.admin1)), None)
 
     def _unlisted(
         self, sentence: Sentence, known: list[tuple[int, int, Place]]

@@ -57,7 +57,8 @@ _KIND_FEATURE = {
     ADMIN2: "admin2",
 }
 # "in Trans Mara": a bare name after "in".
-_IN_BEFORE = re.compile(r"\b(?i:in)\s+$")
+_IN_BEFORE = re.compile(r"(?<![\w'’-])(?i:in)\s+$")
+_IN_REACH = 12  # characters before a name searched for its "in"
 # "Tandubas, " before a division written last: a capitalised name and a comma.
 _NAME_AND_COMMA_BEFORE = re.compile(r"[A-ZÀ-Þ][\w'’-]*,[ \t]*$")
 _CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[.;]|$)")
@@ -395,7 +396,7 @@ class Gazetteer(ContextVotes, WrittenDivisions):
         people; not inside a longer capitalised name)."""
         if hit.hint is not None or hit.named or hit.bracketed or text.startswith(" (", hit.end):
             return False  # "in Tudun Wada (Kaduna North)": the parenthesis says what it is
-        return bool(_IN_BEFORE.search(text, 0, hit.start))
+        return bool(_IN_BEFORE.search(text, max(0, hit.start - _IN_REACH), hit.start))
 
     def _is_acronym_alias(self, text: str, hit: Hit, place: Place) -> bool:
         """Whether a short all-caps word of mixed-case text ("GNA", "LNA") found a town only
