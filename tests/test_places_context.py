@@ -405,3 +405,22 @@ def test_places_a_protest_is_placed_where_it_marched_not_at_its_cause(gazetteer:
     )
     place = _place(gazetteer, text)
     assert place is not None and (place.name, place.admin1) == ("Gaoua", "Sud-Ouest")
+
+
+def test_places_the_articles_country_outranks_a_town_abroad(gazetteer: Gazetteer) -> None:
+    # a dateline not set off by a dash or parenthesis reads as a sentence's town: the country
+    # the sentence says it happened in is the place, not the German city it was filed from
+    text = (
+        "STUTTGART, Germany Islamic State militants killed an American soldier in northern Iraq on "
+        "Tuesday. Iraqi officials said the attack on a Kurdish position near Mosul was repelled."
+    )
+    article = Article(id=article_id(text), text=text, published=date(2016, 5, 4))
+    first = extract_mentions(article, split_sentences(text), gazetteer=gazetteer)[0]
+    assert first.place is not None and (first.place.country, first.place.feature) == ("IQ", "country")
+
+
+def test_places_a_country_owning_a_division_is_not_where_it_happened(gazetteer: Gazetteer) -> None:
+    text = "Rebels attacked a church in Komanda, in Congo's Ituri province, killing 21 people."
+    article = Article(id=article_id(text), text=text, published=date(2025, 7, 27))
+    (mention,) = extract_mentions(article, split_sentences(text), gazetteer=gazetteer)
+    assert mention.place is not None and (mention.place.country, mention.place.admin1) == ("CD", "Ituri")

@@ -45,7 +45,17 @@ def mention_place(
         return coded[0][2]
     # A report about one country names foreign capitals too ("talks in Havana"): the sentence's
     # places in the article's country come first.
-    home = [item for item in located if context.at_home(item[2])] or located
+    home = [item for item in located if context.at_home(item[2])]
+    if located and not home and all(p.feature == "populated_place" for _s, _e, p in located):
+        # "STUTTGART, Germany Islamic State militants killed a U.S. Navy SEAL in northern Iraq":
+        # the article's own country, where it happened, outranks towns abroad (where it was
+        # filed); not a country owning a division ("in Congo's Ituri province")
+        inside = [
+            p for s, e, p in own if p.feature == "country" and _happened_in(context, sentence.text, s, e, p)
+        ]
+        if inside:
+            return inside[0]
+    home = home or located
     if home:
         nearest = min(home, key=lambda item: (best.distance(item[0], item[1]), item[2].precision))
         return _enclosing(context, sentence.text, located, _town_inside(nearest, located))
@@ -109,6 +119,20 @@ def mention_place(
     if context.country and context.names_its_country:
         return context.gazetteer.country(context.country)
     return None
+
+
+def _happened_in(context: MentionContext, text: str, start: int, end: int, place: Place) -> bool:
+    """Whether the article's own country is named as where something happened ("in northern
+    Iraq"), not as the owner of a division ("in Congo's Ituri province")."""
+    return (
+        context.at_home(place)
+        and _IN_BEFORE.search(text, max(0, start - _IN_REACH), start) is not None
+        and not _POSSESSIVE_AFTER.match(text, end)
+    )
+
+
+_IN_REACH = 30  # characters before a country searched for "in (northern)"
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 
 
 def _enclosing(
