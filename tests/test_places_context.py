@@ -12,6 +12,7 @@ import pytest
 
 from fogofwar.export.places import acled_admin1, admin2
 from fogofwar.extract.events import extract_mentions
+from fogofwar.extract.events.context import filing_lead
 from fogofwar.extract.places import Gazetteer
 from fogofwar.extract.places.text import find_hits
 from fogofwar.extract.sentences import split_sentences
@@ -424,3 +425,42 @@ def test_places_a_country_owning_a_division_is_not_where_it_happened(gazetteer: 
     article = Article(id=article_id(text), text=text, published=date(2025, 7, 27))
     (mention,) = extract_mentions(article, split_sentences(text), gazetteer=gazetteer)
     assert mention.place is not None and (mention.place.country, mention.place.admin1) == ("CD", "Ituri")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dateline scraped of its agency and dash: the capital it was filed from
+        ("BRUSSELS Explosions tore through the airport on Tuesday, killing at least 13 people.", "Brussels"),
+        ("WASHINGTON Two more citizens have been confirmed killed in last week's bombings.", "Washington"),
+        # capitals that name no filing city, or no place: an organisation, a word
+        ("NATO Secretary General Jens Stoltenberg condemned the attack.", None),
+        ("UPDATE Police said two men were arrested.", None),
+        # an ALL CAPS text has no mixed-case prose after its first word
+        ("BAGHDAD IRAQI FORCES SAID THEY KILLED TEN MILITANTS.", None),
+    ],
+)
+def test_places_a_dateline_without_its_dash_is_where_it_was_filed(
+    gazetteer: Gazetteer, text: str, expected: str | None
+) -> None:
+    article = Article(id=article_id(text), text=text, published=date(2016, 3, 23))
+    assert filing_lead(article, gazetteer) == expected
+
+
+def test_places_a_dateline_without_its_dash_votes_for_its_country(gazetteer: Gazetteer) -> None:
+    # Paris named again and again further down: the report was filed in Brussels, and a sentence
+    # without a place of its own is about Brussels, not Paris
+    text = (
+        "BRUSSELS Explosions tore through the departure hall of Brussels airport on Tuesday "
+        "morning, and a third blast hit a metro station near the European Union institutions an "
+        "hour later.\n\nThe agency said up to ten people were killed at the airport, citing hospital "
+        "sources. Rescue teams were still searching the station and the streets around it late in "
+        "the morning, and the government raised the threat level to its highest.\n\nA suspect in "
+        "last year's Paris attacks was arrested last week, French investigators said. Paris "
+        "prosecutors said he had planned new attacks, and that others from his cell were still at "
+        "large in Paris."
+    )
+    article = Article(id=article_id(text), text=text, published=date(2016, 3, 22))
+    mentions = extract_mentions(article, split_sentences(text), gazetteer=gazetteer)
+    killed = next(m for m in mentions if "ten people were killed" in m.sentence.text)
+    assert killed.place is not None and killed.place.country == "BE"

@@ -68,6 +68,7 @@ from typing import TYPE_CHECKING
 from fogofwar.extract.events.context import (
     MentionContext,
     dateline_country,
+    filing_lead,
     in_background,
     reference_date,
 )
@@ -119,7 +120,7 @@ def extract_mentions(
     body = article.blank_dateline(0, len(article.text))
     evidence = gazetteer.country_evidence(
         ((article.title or "") + "\n" + body).strip(),
-        dateline=article.dateline_place,
+        dateline=article.dateline_place or filing_lead(article, gazetteer),
         dateline_country=dateline_country(article, gazetteer),
     )
     context = MentionContext(

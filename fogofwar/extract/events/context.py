@@ -404,6 +404,28 @@ def dateline_country(article: Article, gazetteer: Gazetteer) -> str | None:
     return countries.pop() if len(countries) == 1 else None
 
 
+# A wire dateline stripped of its agency and dash, as scraped copy keeps it: "BRUSSELS Explosions
+# tore through ...", "WASHINGTON Two more U.S. citizens ..." (capitals, then prose in mixed case).
+_CAPS_LEAD = re.compile(r"\s*([A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+){0,2})(?=[ \t]+[A-Z][a-z])")
+
+
+def filing_lead(article: Article, gazetteer: Gazetteer) -> str | None:
+    """The town a report opens with in capitals, as a dateline without its dash ("BRUSSELS
+    Explosions tore through ..."), when it is a city reports are filed from (its country's
+    largest or a capital: ``Gazetteer.is_filing_city``, so that "NATO", "UNICEF" or "UPDATE"
+    never count); None when the article has a dateline of its own or opens otherwise."""
+    if article.dateline_place:
+        return None
+    lead = _CAPS_LEAD.match(article.text)
+    if lead is None:
+        return None
+    name = lead.group(1).title()
+    place = gazetteer.resolve(name)
+    if place is None or place.feature != "populated_place" or not gazetteer.is_filing_city(place):
+        return None
+    return name
+
+
 def reference_date(article: Article) -> date | None:
     """The date relative expressions resolve against: the publication date when it is up to
     ``_SAME_NEWS_DAYS`` after the dateline date, else ``article.reference_date``."""
