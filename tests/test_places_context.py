@@ -464,3 +464,22 @@ def test_places_a_dateline_without_its_dash_votes_for_its_country(gazetteer: Gaz
     mentions = extract_mentions(article, split_sentences(text), gazetteer=gazetteer)
     killed = next(m for m in mentions if "ten people were killed" in m.sentence.text)
     assert killed.place is not None and killed.place.country == "BE"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a US report: Brussels is Belgium's capital, not the Wisconsin village of that name
+        (
+            "WASHINGTON Two more U.S. citizens have been confirmed killed in last week's suicide "
+            "bombings at the Brussels airport, the State Department said on Friday.",
+            "BE",
+        ),
+        # ... unless the report names the town's state
+        ("A man was shot dead outside a bar in Paris, Texas, on Friday night, police said.", "US"),
+    ],
+)
+def test_places_a_small_town_named_after_a_world_city(gazetteer: Gazetteer, text: str, country: str) -> None:
+    article = Article(id=article_id(text), text=text, published=date(2016, 3, 30))
+    (mention,) = extract_mentions(article, split_sentences(text), gazetteer=gazetteer)
+    assert mention.place is not None and mention.place.country == country

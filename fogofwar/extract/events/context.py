@@ -166,7 +166,7 @@ class MentionContext:
             if any(self._strays(p) for _s, _e, p in found):
                 again = self.gazetteer.find_places(sentence.text, country=self.country, admin1=self.admin1)
                 found = self._outside_dateline(sentence, again)
-            found = [self._as_placed(sentence, item) for item in found]
+            found = [self._world_city(self._as_placed(sentence, item)) for item in found]
             kept = [
                 item
                 for item in found
@@ -188,6 +188,25 @@ class MentionContext:
             self._placed_names[written] = self._placed_name(written)
         placed = self._placed_names[written]
         return item if placed is None else (start, end, placed)
+
+    def _world_city(self, item: tuple[int, int, Place]) -> tuple[int, int, Place]:
+        """A small town of the article's country named after a world city ("Brussels",
+        Wisconsin) is that city ("the Brussels bombings" in a report from Washington) unless the
+        article names the town's admin1 or was filed from it."""
+        start, end, place = item
+        if place.country != self.country or place.precision > PlacePrecision.NEAR_TOWN:
+            return item
+        city = self.gazetteer.world_city_namesake(place)
+        if city is None or (place.admin1 and f" {fold(place.admin1)} " in self._folded_text):
+            return item
+        filed = self.article.dateline_place
+        if filed and fold(filed) == fold(place.name):
+            return item
+        return (start, end, city)
+
+    @functools.cached_property
+    def _folded_text(self) -> str:
+        return f" {fold(self.article.text)} "
 
     def _placed_name(self, written: str) -> Place | None:
         """The place the region written with a town's name gave it where the article names it

@@ -59,6 +59,10 @@ _KIND_FEATURE = {
 # "in Trans Mara": a bare name after "in".
 _IN_BEFORE = re.compile(r"(?<![\w'’-])(?i:in)\s+$")
 _IN_REACH = 12  # characters before a name searched for its "in"
+# A town named after a world city (Gazetteer.world_city_namesake): the city is its country's
+# largest and has this many people or more; the town fewer than the other figure.
+_WORLD_CITY_MIN_POPULATION = 1_000_000
+_SMALL_TOWN_MAX_POPULATION = 20_000
 # "Tandubas, " before a division written last: a capitalised name and a comma.
 _NAME_AND_COMMA_BEFORE = re.compile(r"[A-ZÀ-Þ][\w'’-]*,[ \t]*$")
 _CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[.;]|$)")
@@ -466,6 +470,30 @@ class Gazetteer(ContextVotes, WrittenDivisions):
         return largest is not None and any(
             self._gid[r] == place.geonames_id and self._pop[r] >= largest for r in rows
         )
+
+    def world_city_namesake(self, place: Place) -> Place | None:
+        """The country or world city a small town is named after ("Denmark", South Carolina;
+        "Brussels", Wisconsin): a country, or another country's largest city of
+        ``_WORLD_CITY_MIN_POPULATION`` people or more, where ``place`` has fewer than
+        ``_SMALL_TOWN_MAX_POPULATION``; None otherwise."""
+        if place.feature != "populated_place" or not place.geonames_id:
+            return None
+        rows = self._rows(fold(place.name))
+        own = next((r for r in rows if self._gid[r] == place.geonames_id), None)
+        if own is None or self._pop[own] >= _SMALL_TOWN_MAX_POPULATION:
+            return None
+        for row in rows:
+            country = self._country_of(row)
+            if self._kind[row] == COUNTRY and country != place.country:
+                return self._place(row)  # "Denmark", South Carolina: the country
+            if (
+                self._kind[row] == CITY
+                and country != place.country
+                and self._pop[row] >= _WORLD_CITY_MIN_POPULATION
+                and self._pop[row] >= self._largest_towns.get(country, 0)
+            ):
+                return self._place(row)
+        return None
 
     @functools.cached_property
     def _largest_towns(self) -> dict[str, int]:
