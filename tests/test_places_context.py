@@ -444,6 +444,24 @@ def test_places_a_dateline_without_its_dash_is_where_it_was_filed(
     gazetteer: Gazetteer, text: str, expected: str | None
 ) -> None:
     article = Article(id=article_id(text), text=text, published=date(2016, 3, 23))
+    found = filing_lead(article, gazetteer)
+    assert (found[0] if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the country written after the town says where it was filed, whatever the town's size
+        ('NICE, France A "terrorist" gunman drove a truck into a crowd on Thursday.', ("Nice", "FR")),
+        ("STUTTGART, Germany Islamic State militants killed a soldier in Iraq.", ("Stuttgart", "DE")),
+        # a name and a word that is no country: no dateline
+        ("ACME, Inc. Workers said the plant was closed.", None),
+    ],
+)
+def test_places_a_dateline_without_its_dash_names_its_country(
+    gazetteer: Gazetteer, text: str, expected: tuple[str, str] | None
+) -> None:
+    article = Article(id=article_id(text), text=text, published=date(2016, 7, 15))
     assert filing_lead(article, gazetteer) == expected
 
 

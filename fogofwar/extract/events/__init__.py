@@ -118,10 +118,11 @@ def extract_mentions(
     reference = reference_date(article)
     # The dateline counts once, as the filing place; its text ("HAVANA (CUBA), ...") is no lead.
     body = article.blank_dateline(0, len(article.text))
+    lead = filing_lead(article, gazetteer)  # a dateline scraped of its dash: "NICE, France A ..."
     evidence = gazetteer.country_evidence(
         ((article.title or "") + "\n" + body).strip(),
-        dateline=article.dateline_place or filing_lead(article, gazetteer),
-        dateline_country=dateline_country(article, gazetteer),
+        dateline=article.dateline_place or (lead[0] if lead else None),
+        dateline_country=dateline_country(article, gazetteer) or (lead[1] if lead else None),
     )
     context = MentionContext(
         article,

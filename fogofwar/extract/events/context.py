@@ -424,25 +424,39 @@ def dateline_country(article: Article, gazetteer: Gazetteer) -> str | None:
 
 
 # A wire dateline stripped of its agency and dash, as scraped copy keeps it: "BRUSSELS Explosions
-# tore through ...", "WASHINGTON Two more U.S. citizens ..." (capitals, then prose in mixed case).
-_CAPS_LEAD = re.compile(r"\s*([A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+){0,2})(?=[ \t]+[A-Z][a-z])")
+# tore through ...", "NICE, France A gunman ..." (capitals, maybe a country, then prose in mixed
+# case).
+_CAPS_LEAD = re.compile(
+    r"\s*(?P<town>[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+){0,2})"
+    r"(?:,[ \t]*(?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)?))?(?=[ \t]+[A-Z\"“])"
+)
 
 
-def filing_lead(article: Article, gazetteer: Gazetteer) -> str | None:
-    """The town a report opens with in capitals, as a dateline without its dash ("BRUSSELS
-    Explosions tore through ..."), when it is a city reports are filed from (its country's
-    largest or a capital: ``Gazetteer.is_filing_city``, so that "NATO", "UNICEF" or "UPDATE"
-    never count); None when the article has a dateline of its own or opens otherwise."""
+def filing_lead(article: Article, gazetteer: Gazetteer) -> tuple[str, str | None] | None:
+    """The town a report opens with in capitals, as a dateline without its dash, and the country
+    written after it: ("Brussels", None) for "BRUSSELS Explosions tore through ...", ("Nice",
+    "FR") for "NICE, France A gunman ...". A town with no country after it counts only when it
+    is a city reports are filed from (its country's largest or a capital:
+    ``Gazetteer.is_filing_city``, so that "NATO", "UNICEF" or "UPDATE" never do). None when
+    the article has a dateline of its own or opens otherwise; mixed-case text only."""
     if article.dateline_place:
         return None
     lead = _CAPS_LEAD.match(article.text)
-    if lead is None:
+    if lead is None or is_all_caps(article.text[: lead.end() + 200]):
         return None
-    name = lead.group(1).title()
+    name = lead.group("town").title()
+    region = lead.group("region")
+    if region:
+        # "Germany Islamic State militants ...": the country is the first word or both
+        for words in (region, region.split()[0]):
+            country = gazetteer.resolve(words)
+            if country is not None and country.feature == "country":
+                return name, country.country
+        return None
     place = gazetteer.resolve(name)
     if place is None or place.feature != "populated_place" or not gazetteer.is_filing_city(place):
         return None
-    return name
+    return name, None
 
 
 def reference_date(article: Article) -> date | None:
