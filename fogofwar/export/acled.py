@@ -16,9 +16,10 @@ from fogofwar.export.countries import country_info
 from fogofwar.export.figures import disputed_groups, has_civilian_victims, killed_range
 from fogofwar.export.outlets import copies_of, source_scale
 from fogofwar.export.places import acled_admin1, admin2, admin3
-from fogofwar.export.sides import SIDE_A, SIDE_B, side_actors
+from fogofwar.export.sides import CIVILIANS, SIDE_A, SIDE_B, side_actors
 from fogofwar.export.tabular import csv_bytes, stable_number, unix_time
 from fogofwar.export.vocab import AcledVocab, acled_vocab
+from fogofwar.link.sides import PROTESTERS, RIOTERS
 from fogofwar.model import UNSTATED_DAY_SPAN, Actor, Article, Claim, DatePrecision, Event
 from fogofwar.outlets import event_outlets
 from fogofwar.reconcile import counted_claims
@@ -184,7 +185,7 @@ def tags(event: Event, *, vocab: AcledVocab | None = None) -> str:
 
 # The generic actors ACLED names by the event's country: "Civilians (Kenya)", "Protesters
 # (Kenya)", "Rioters (Kenya)" (link.sides.with_crowd gives every protest and riot its crowd).
-_BY_COUNTRY = frozenset({"civilians", "protesters", "rioters"})
+_BY_COUNTRY = frozenset({CIVILIANS, PROTESTERS, RIOTERS})
 
 
 def acled_actor_name(actor: Actor, country: str | None) -> str:

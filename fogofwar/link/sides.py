@@ -131,12 +131,13 @@ def with_crowd(
     if crowd is None:
         return list(roles)
     side = "side_b" if sub_event_type.casefold() == _FORCE_ON_PROTESTERS else "side_a"
-    victims_kept = sub_event_type.casefold() == _MOB
+    # a mob's victims: the side its rioters act on
+    victims = "side_b" if sub_event_type.casefold() == _MOB else None
     kept = [
         r
         for r in roles
         if r.actor.name != crowd.name
-        and not (r.actor.kind == CIVILIAN_KIND and r.role in SIDES and not (victims_kept and r.role != side))
+        and not (r.actor.kind == CIVILIAN_KIND and r.role in SIDES and r.role != victims)
     ]
     # first on its side: the exports take a side's first actor as actor1 / actor2
     at = next((k for k, r in enumerate(kept) if r.role == side), 0 if side == "side_a" else len(kept))

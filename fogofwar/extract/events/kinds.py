@@ -259,7 +259,7 @@ def typed(best: Hit, hits: Sequence[Hit], text: str, lexicon: EventLexicon) -> T
     words = kind_words()
     kind = best.kind
     strength = kind.strength
-    if kind.event_type == EXPLOSIONS and (_found_or_defused(text, best, words) or _in_a_cache(text, best)):
+    if kind.event_type == EXPLOSIONS and _found_or_defused(text, best, words):
         return Typed(replace(DISRUPTED, strength=strength))
     if kind.event_type == EXPLOSIONS and kind.sub_event_type == REMOTE:
         if _COMPLEX_ATTACK.search(text):
@@ -407,17 +407,14 @@ _CACHE_BEFORE = re.compile(
 )
 
 
-def _in_a_cache(text: str, best: Hit) -> bool:
-    """Whether the weapon the trigger names is one of a list of weapons found or seized."""
-    return _CACHE_BEFORE.search(text, 0, best.start) is not None
-
-
 def _found_or_defused(text: str, best: Hit, words: KindWords) -> bool:
-    """An explosive found, defused or seized ("defused an IED", "the bomb was found")."""
+    """An explosive found, defused or seized ("defused an IED", "the bomb was found"), or one of
+    a list of weapons found ("recovered arms and ammunition including ... two mortar shells")."""
     before = text[max(0, best.start - 50) : best.start]
     after = text[best.end : best.end + 40]
     return (
         words.disrupted.search(before) is not None
+        or _CACHE_BEFORE.search(text, 0, best.start) is not None
         or re.match(
             r"\s*(?:\w+\s+){0,3}(?:was|were|had been|have been)\s+(?:\w+\s+)?" + words.disrupted.pattern,
             after,

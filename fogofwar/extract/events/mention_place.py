@@ -65,7 +65,7 @@ def mention_place(
     abroad = [
         p
         for s, _e, p in own
-        if p.feature == "country" and not context.at_home(p) and _IN_BEFORE.search(sentence.text, 0, s)
+        if p.feature == "country" and not context.at_home(p) and _written_inside(sentence.text, s)
     ]
     if abroad and _RESPONSE.search(sentence.text):
         return abroad[0]
@@ -124,14 +124,16 @@ def mention_place(
 def _happened_in(context: MentionContext, text: str, start: int, end: int, place: Place) -> bool:
     """Whether the article's own country is named as where something happened ("in northern
     Iraq"), not as the owner of a division ("in Congo's Ituri province")."""
-    return (
-        context.at_home(place)
-        and _IN_BEFORE.search(text, max(0, start - _IN_REACH), start) is not None
-        and not _POSSESSIVE_AFTER.match(text, end)
-    )
+    return context.at_home(place) and _written_inside(text, start) and not _POSSESSIVE_AFTER.match(text, end)
 
 
-_IN_REACH = 30  # characters before a country searched for "in (northern)"
+def _written_inside(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows a preposition that puts what happened inside it
+    ("struck targets in Iraq", "in northern Iraq")."""
+    return _IN_BEFORE.search(text, max(0, start - _IN_REACH), start) is not None
+
+
+_IN_REACH = 30  # characters before a name searched for "in (northern)"
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 
 

@@ -79,8 +79,9 @@ def attributed_after(
         return []
     paragraph = sentences[position].paragraph
     doers: list[ActorRole] = []
-    for later in sentences[position + 1 : position + 1 + _ATTRIBUTION_REACH]:
-        if later.paragraph != paragraph or sentences.index(later) in told:
+    for index in range(position + 1, min(position + 1 + _ATTRIBUTION_REACH, len(sentences))):
+        later = sentences[index]
+        if later.paragraph != paragraph or index in told:
             break
         if not _ATTRIBUTION.search(later.text):
             continue

@@ -112,9 +112,10 @@ class WrittenDivisions:
     def _admin1_after(
         self, text: str, end: int, following: list[tuple[int, int, Place]], country: str | None
     ) -> tuple[str, str] | None:
-        """(country, admin1) of an admin1 written right after a name: ", Ill.", ", Indiana", or
-        last of the divisions after it ("Mehrabpur city (Naushahro Firoz, Sindh)", "Bama (Bama,
-        Houet)": a second-level division gives its admin1)."""
+        """(country, admin1) of an admin1 written right after a name (", Ill.", ", Indiana"), or
+        from the parenthesis of divisions after it: the admin1 of the first second-level
+        division the index knows ("Bama (Bama, Houet)"), else the last admin1 written
+        ("Mehrabpur city (Naushahro Firoz, Sindh)")."""
         found = self._abbreviation_after.match(text, end) if self._abbreviation_after else None
         if found is not None:
             return self._abbreviations[found.group(1)]
@@ -124,11 +125,10 @@ class WrittenDivisions:
         if place.country and _ADMIN1_SEPARATOR.fullmatch(text[end:next_start]):
             if place.feature == "admin1":
                 return self._region_written(text[next_start:next_end], country) or (place.country, place.name)
-            if place.feature == "populated_place":
-                # "Nove, Kharkiv": a region is written by its short name, the name of its capital
-                region = self.admin1(text[next_start:next_end], country=place.country)
-                if region is not None:
-                    return place.country, region.name
+            if place.feature == "populated_place" and (
+                region := self._region_written(text[next_start:next_end], place.country)
+            ):
+                return region  # "Nove, Kharkiv": a region written by its short name, its capital's
         bracket = _DIVISIONS_AFTER.match(text, end)
         if bracket is None:
             return None
