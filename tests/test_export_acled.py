@@ -220,6 +220,15 @@ def test_export_acled_admin2_where_the_place_knows_it(place: Place, admin2: str)
     )
 
 
+def test_export_acled_admin3_of_a_ward() -> None:
+    """A Kenyan ward is its own third-order division; its constituency is not known, so admin2
+    stays empty."""
+    place = Place("Mutha", admin1="Kitui", country="KE", feature="admin3", precision=2)
+    event = Event(id="w", event_type="Riots", sub_event_type="Mob violence", place=place)
+    (row,) = rows([event], [])[1]
+    assert (row["admin1"], row["admin2"], row["admin3"], row["location"]) == ("Kitui", "", "Mutha", "Mutha")
+
+
 def test_export_acled_source_names_each_outlet_once() -> None:
     """Regression: "WAL; West Africa Ledger" (one outlet twice) and file names as sources."""
     articles = [

@@ -158,3 +158,13 @@ def test_link_similarity_a_county_and_a_town_in_its_reach_agree() -> None:
     assert place_similarity(town, county, max_km=60.0) == place_similarity(county, town, max_km=60.0)
     assert place_similarity(county, far, max_km=60.0) is None
     assert place_similarity(county, other, max_km=60.0) is None
+
+
+def test_link_similarity_a_ward_is_a_division_not_a_second_town() -> None:
+    # a Kenyan ward's point is its constituency's centre: a town of its county nearby agrees with
+    # it as with a county, where two towns that far apart would be two places
+    ward = Place("Kiunga", lat=-1.86, lon=41.06, admin1="Lamu", country="KE", feature="admin3", precision=2)
+    town = Place("Lamu", lat=-2.27, lon=40.90, admin1="Lamu", country="KE", precision=1)
+    village = Place("Kiunga", lat=-1.86, lon=41.06, admin1="Lamu", country="KE", precision=1)
+    assert place_similarity(ward, town, max_km=30.0) is not None
+    assert place_similarity(village, town, max_km=30.0) is None

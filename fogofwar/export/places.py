@@ -3,9 +3,9 @@
 ``Place`` holds its name, admin1 and country. The gazetteer (``fogofwar.extract.places``)
 knows second-order divisions only as places of their own (feature ``district``, the Afghan
 districts of ``resources/places_supplement.json``, or ``admin2``, GeoNames' second-level
-divisions): such a place *is* its admin2. It knows no district of a town and no third-order
-division, so those stay empty. The ACLED export writes admin1 as ACLED spells it
-(:func:`acled_admin1`).
+divisions): such a place *is* its admin2. Likewise a Kenyan ward (feature ``admin3``) is its
+admin3. It knows no district of a town and no other third-order division, so those stay empty.
+The ACLED export writes admin1 as ACLED spells it (:func:`acled_admin1`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from fogofwar.resources import load_json
 
 DISTRICT = "district"
 ADMIN2 = "admin2"
+ADMIN3 = "admin3"
 # Letters accent stripping leaves alone but ACLED writes in ASCII ("Şırnak" -> "Sirnak").
 _ASCII = str.maketrans({"ı": "i", "İ": "I"})
 
@@ -44,8 +45,9 @@ def admin2(place: Place | None) -> str | None:
 
 
 def admin3(place: Place | None) -> str | None:
-    """The third-order division of a place: never known to the gazetteer, so always None."""
-    return None
+    """The third-order division a place names: the place itself when it is one (a Kenyan ward);
+    else None (the gazetteer knows no town's third-order division)."""
+    return place.name if place is not None and place.feature == ADMIN3 else None
 
 
 def place_fields(place: Place | None) -> dict[str, Any]:

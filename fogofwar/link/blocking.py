@@ -46,7 +46,7 @@ from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from fogofwar.link.params import LinkParams, coarse_type
-from fogofwar.link.similarity import ADMIN2_FEATURE, ADMIN2_REACH, DateRange, weeks
+from fogofwar.link.similarity import ADMIN2_REACH, DateRange, is_division, weeks
 from fogofwar.model import Article, Extraction, Place, PlacePrecision
 from fogofwar.settings import Settings
 
@@ -121,7 +121,7 @@ def _event_places(place: Place | None, max_km: float) -> list[str]:
         if not _has_point(place):
             values.append(f"X:{place.country}")
     if place is not None and _has_point(place):
-        if place.feature == ADMIN2_FEATURE:
+        if is_division(place):
             values.extend(_reach_cells(place, max_km))
         else:
             values.append(grid_cell(place.lat, place.lon, max_km=max_km))  # type: ignore[arg-type]
@@ -132,7 +132,7 @@ def _query_places(place: Place | None, max_km: float) -> list[str]:
     if place is None:
         return [ANY]
     if _has_point(place):
-        if place.feature == ADMIN2_FEATURE:
+        if is_division(place):
             cells = _reach_cells(place, max_km)
         else:
             cells = grid_cells_near(place.lat, place.lon, max_km=max_km)  # type: ignore[arg-type]

@@ -65,13 +65,13 @@ from fogofwar.link.params import (
 )
 from fogofwar.link.sides import merge_actors
 from fogofwar.link.similarity import (
-    ADMIN2_FEATURE,
     ADMIN2_REACH,
     DateRange,
     Dates,
     actor_names,
     date_range,
     gap_days,
+    is_division,
     place_similarity,
     same_place,
 )
@@ -466,7 +466,7 @@ def _place_rank(group: MentionGroup, mention: Mention, stated: bool, params: Lin
         return 0
     if same_place(a, b, within_km=params.same_place_km):
         return 2
-    county = (a.feature == ADMIN2_FEATURE) != (b.feature == ADMIN2_FEATURE)
+    county = is_division(a) != is_division(b)
     if a.precision <= 2 and b.precision <= 2 and not county:
         return None  # two different towns: two incidents
     # A county and a town in it are one place; place_similarity reaches ADMIN2_REACH times max_km.

@@ -196,10 +196,16 @@ def _regions(place: Place) -> set[str]:
     return {n for n in names if n}
 
 
-# A second-level division (a county, a province of Burkina Faso) as a mention's place, and how
-# many times the link distance a town in it may lie from its point (the middle of its towns).
-ADMIN2_FEATURE = "admin2"
+# A second-level division (a county, a province of Burkina Faso) or a third (a Kenyan ward, placed
+# at its constituency's centre) as a mention's place, and how many times the link distance a town
+# in it may lie from its point (the middle of its towns).
+DIVISION_FEATURES = frozenset({"admin2", "admin3"})
 ADMIN2_REACH = 3.0
+
+
+def is_division(place: Place) -> bool:
+    """Whether a place is a division below admin1 whose point only roughly places its towns."""
+    return place.feature in DIVISION_FEATURES
 
 
 def same_place(a: Place, b: Place, *, within_km: float) -> bool:
@@ -228,11 +234,7 @@ def place_similarity(
         return None
     if same_place(a, b, within_km=0.0):
         return 1.0
-    if (
-        (a.feature == ADMIN2_FEATURE) != (b.feature == ADMIN2_FEATURE)
-        and a.precision <= 2
-        and b.precision <= 2
-    ):
+    if is_division(a) != is_division(b) and a.precision <= 2 and b.precision <= 2:
         # A county and a town: the town may lie anywhere in it ("in northwest Harris County" and
         # "in Houston"), and its point is only the middle of its towns. They agree when they
         # share an admin1 and the town is not far beyond the division's reach.

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from fogofwar.extract.places.index import ADMIN2, CITY, COUNTRY
+from fogofwar.extract.places.index import ADMIN2, CITY, COUNTRY, WARD
 from fogofwar.extract.places.text import ADMIN1_WORDS, Hit, find_hits, is_all_caps, tokens
 from fogofwar.model import Place, PlacePrecision
 
@@ -211,7 +211,7 @@ class ContextVotes:
             kind = self._kind[row]
             if kind == COUNTRY:
                 continue
-            if kind == CITY:
+            if kind in (CITY, WARD):  # a ward is named like its village
                 weight = weights["town_cued"] if hit.cued else weights["town"]
                 if not self._is_own_name(row, hit.key):
                     weight *= weights["alternate_name_factor"]

@@ -23,6 +23,7 @@ class Scores:
     admin1: float
     district: float
     admin2: float  # a second-level division (a province of Burkina Faso, a district of Afghanistan)
+    ward: float  # a Kenyan ward (named like its main village), plus town_own_name by its own name
     kind_word_matches: float  # ... and far above when a kind word ("province") names their kind
     town_per_log10_population: float  # towns rank by size
     town_after_district_word: float

@@ -27,6 +27,7 @@ from fogofwar.extract.places.index import (
     DISTRICT,
     INDEX_VERSION,
     SUPPLEMENT,
+    WARD,
     build_index,
     index_key,
 )
@@ -55,6 +56,7 @@ _KIND_FEATURE = {
     COUNTRY: "country",
     DISTRICT: "district",
     ADMIN2: "admin2",
+    WARD: "admin3",
 }
 # "in Trans Mara": a bare name after "in".
 _IN_BEFORE = re.compile(r"(?<![\w'’-])(?i:in)\s+$")
@@ -70,6 +72,7 @@ _LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 _KIND_PRECISION = {
     CITY: PlacePrecision.TOWN,
     ADMIN2: PlacePrecision.NEAR_TOWN,
+    WARD: PlacePrecision.NEAR_TOWN,  # placed at its constituency's centre
     ADMIN1: PlacePrecision.REGION,
     COUNTRY: PlacePrecision.COUNTRY,
     DISTRICT: PlacePrecision.NEAR_TOWN,
@@ -251,6 +254,8 @@ class Gazetteer(ContextVotes, WrittenDivisions):
             )
         elif kind == ADMIN2:
             score += points.admin2 + (points.kind_word_matches if hint is not None else 0.0)
+        elif kind == WARD:
+            score += points.ward + (points.town_own_name if self._is_own_name(row, key) else 0.0)
         else:
             score += points.town_per_log10_population * math.log10(self._pop[row] + 1)
             if hint == "district":
@@ -537,6 +542,8 @@ class Gazetteer(ContextVotes, WrittenDivisions):
             return None  # a foreign province by bare name is more often a word or a person
         if kind == ADMIN2 and not self._admin2_plausible(row, hit, country):
             return None
+        if kind == WARD and not self._ward_plausible(row, hit, country):
+            return None
         if (
             kind == ADMIN1
             and hit.named
@@ -567,6 +574,17 @@ class Gazetteer(ContextVotes, WrittenDivisions):
             return False
         # "Kossi province", or a division whose own name holds its kind ("Maungdaw District")
         return hit.hint is not None or hit.key.rpartition(" ")[2] in KIND_WORDS
+
+    def _ward_plausible(self, row: int, hit: Hit, country: str | None) -> bool:
+        """A Kenyan ward stands for the village it is named after: in a Kenyan report by its
+        name alone ("Hulugho villagers"), elsewhere or with no country known only after a place
+        cue ("in Mutha", "the village of Kiunga") or in a parenthesis of divisions; never as
+        part of a longer name ("Nzoia Sugar Company")."""
+        if hit.named:
+            return False
+        if country == self._country_of(row):
+            return True
+        return country is None and (hit.cued or hit.bracketed)
 
     def _caps_plausible(self, row: int, hit: Hit) -> bool:
         """In ALL CAPS text every word looks like a name, so one word found only among a town's

