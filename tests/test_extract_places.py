@@ -447,3 +447,30 @@ def test_places_person_with_an_age_is_no_town(gazetteer: Gazetteer, text: str, n
     assert [
         p.name for _s, _e, p in gazetteer.find_places(text, country="US") if p.feature != "admin1"
     ] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cue before a known name that runs on in capitals cues the longer, unknown name
+        ("Rioters smashed the windows of Byblos Bank in Bar Elias on Tuesday.", []),
+        # ... but not before a settlement's kind written as part of its name
+        ("Clashes broke out in Hebron City on Monday.", [("Hebron", "PS")]),
+        # an Arabic article written apart keeps the cue
+        ("Protesters gathered outside the Serail in el Hermel on Tuesday.", [("El Hermel", "LB")]),
+        # ALL CAPS: every word runs on, the cue still counts
+        ("A BOMB EXPLODED IN SAN SALVADOR TODAY.", [("San Salvador", "SV")]),
+    ],
+)
+def test_places_cues_belong_to_the_whole_name(
+    gazetteer: Gazetteer, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(p.name, p.country) for _s, _e, p in gazetteer.find_places(text)] == expected
+
+
+def test_places_a_compass_word_before_a_preposition_ends_a_division(gazetteer: Gazetteer) -> None:
+    # "Narok South in the area of ...": the division Narok South, whose county is Narok
+    text = "Clashes erupted in three villages in Narok South in the area of the river."
+    assert [(p.admin1, p.country) for _s, _e, p in gazetteer.find_places(text, country="KE")] == [
+        ("Narok", "KE")
+    ]

@@ -35,6 +35,14 @@ _CODING_CUES = frozenset({("coded", "as"), ("coded", "to"), ("coordinates", "for
 CODING_CUE = r"\b(?i:" + "|".join(rf"{a}\s+{b}" for a, b in sorted(_CODING_CUES)) + r")\b"
 _CODING_CUE_BEFORE = re.compile(CODING_CUE + r"\s+$")
 _CODING_CUE_WINDOW = 40  # characters searched before a name
+# Lower-case words that follow a name and end it: prepositions and conjunctions.
+_LINKING_WORDS = frozenset(
+    "in on at of and or near where after before during when while with from by".split()
+)
+# A settlement's kind, capitalised after its name as part of it ("Hebron City").
+_SETTLEMENT_WORDS = frozenset("city town township village republic camp".split())
+# Arabic articles written apart and lower-case before a place's name ("in el Hermel").
+_ARTICLES_BEFORE_NAMES = frozenset("el al ad ar as ash az ez".split())
 # Particles inside Romance names of people and institutions ("Pumarejo de Lopez").
 _INNER_PARTICLES = frozenset("de del da do dos das du des di".split())
 # A compass word after a place's name makes a division of it ("Baringo South", "Kisumu East").
@@ -215,19 +223,32 @@ def _starts_name(text: str, token: Token, caps: bool) -> bool:
     return first.isupper() and (caps or len(token[2]) > 1 or first.isalpha())
 
 
+def _name_runs_on(text: str, words: list[Token], j: int) -> bool:
+    """Whether a capitalised word follows the match ending at token ``j`` (one name with it),
+    other than a kind word or a compass word ending a division's name ("Baringo South")."""
+    if j + 1 >= len(words):
+        return False
+    nxt = words[j + 1]
+    return (
+        text[words[j][1] : nxt[0]] == " "
+        and text[nxt[0]].isupper()
+        and nxt[2] not in KIND_WORDS
+        and not (nxt[2] in _COMPASS_PARTS and _ends_division_name(text, words, j + 1))
+    )
+
+
+def _continues_name(text: str, words: list[Token], j: int) -> bool:
+    """:func:`_name_runs_on`, less a settlement's kind word written capitalised after its name
+    ("Hebron City", "Maungdaw Township", "Niger Republic")."""
+    return _name_runs_on(text, words, j) and words[j + 1][2] not in _SETTLEMENT_WORDS
+
+
 def _in_name(text: str, words: list[Token], i: int, j: int) -> bool:
     """Whether capitalised words touch the match on either side (a person or organisation name).
     A compass word after it ending the name ("Baringo South", "Tonj East") names a division of
     the place, not a person."""
-    if j + 1 < len(words):
-        nxt = words[j + 1]
-        if (
-            text[words[j][1] : nxt[0]] == " "
-            and text[nxt[0]].isupper()
-            and nxt[2] not in KIND_WORDS
-            and not (nxt[2] in _COMPASS_PARTS and _ends_division_name(text, words, j + 1))
-        ):
-            return True
+    if _name_runs_on(text, words, j):
+        return True
     if i > 0:
         prev = words[i - 1]
         gap = text[prev[1] : words[i][0]]
@@ -254,7 +275,12 @@ def _ends_division_name(text: str, words: list[Token], j: int) -> bool:
     if j + 1 >= len(words):
         return True
     nxt = words[j + 1]
-    return text[words[j][1] : nxt[0]].strip() != "" or nxt[2] in KIND_WORDS or nxt[2] == "sub"
+    return (
+        text[words[j][1] : nxt[0]].strip() != ""
+        or nxt[2] in KIND_WORDS
+        or nxt[2] == "sub"
+        or (nxt[2] in _LINKING_WORDS and text[nxt[0]].islower())  # "in Narok South in the area"
+    )
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -295,6 +321,8 @@ def _cued_before(before: str) -> bool:
     last = words[-1]
     if last in _PLACE_CUES:
         return True
+    if len(words) >= 2 and last in _ARTICLES_BEFORE_NAMES and words[-2] in _PLACE_CUES:
+        return True  # "in el Hermel", "the village of al Khadir"
     # "the town of Kidal", "the border town of Tinzaouaten", "the village Gao"; a coder's note of
     # where an event is placed: "(coded as Taveta)", "(coordinates for Kapedo used)"
     if len(words) < 2:
@@ -337,7 +365,10 @@ def find_hits(text: str, *, keys: Container[str], titles: Container[str]) -> lis
         bracketed = not caps and bool(
             _BRACKET_BEFORE.search(text, max(0, start - 90), start) and _BRACKET_AFTER.match(text, end)
         )
-        cued = cued_after or bracketed or _cued_before(before)
+        # A cue before a known name that runs on in capitals ("in Bar Elias", "of Byblos Bank")
+        # is the cue of the longer, unknown name.
+        runs_on = not caps and _continues_name(text, words, j)
+        cued = cued_after or bracketed or (_cued_before(before) and not runs_on)
         near = any(before.rstrip().endswith(cue) for cue in _NEAR_CUES)
         if hint is None and key.rsplit(" ", 1)[-1] in ADMIN1_WORDS:
             hint = "admin1"  # "Donetsk Oblast" matched whole
