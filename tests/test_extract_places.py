@@ -474,3 +474,24 @@ def test_places_a_compass_word_before_a_preposition_ends_a_division(gazetteer: G
     assert [(p.admin1, p.country) for _s, _e, p in gazetteer.find_places(text, country="KE")] == [
         ("Narok", "KE")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a side taken is no place
+        (
+            "Turkish forces and pro-Turkey factions raided homes in the countryside of Ar-Raqqa.",
+            [("Raqqa", "SY")],
+        ),
+        ("Anti-Houthi fighters advanced on Monday.", []),
+        # no country known: a cue vouches for a small town's other spelling only in a country of
+        # armed conflict, whose villages reports spell many ways
+        ("Lecturers protested in Diwaniya on Monday.", [("Al Diwaniyah", "IQ")]),
+        ("Gunmen ransacked the gold room at the mine in Inata.", []),
+    ],
+)
+def test_places_sides_and_spellings_abroad(
+    gazetteer: Gazetteer, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(p.name, p.country) for _s, _e, p in gazetteer.find_places(text)] == expected

@@ -41,6 +41,7 @@ from fogofwar.extract.places.text import (
     fold,
     is_all_caps,
     km,
+    names_allegiance,
     names_portfolio,
     short_admin1,
     starts_division_name,
@@ -375,8 +376,11 @@ class Gazetteer(ContextVotes, WrittenDivisions):
 
     def names_no_place(self, text: str, hit: Hit) -> bool:
         """Whether a name the index holds names no place here: a people ("mayors of Arab towns":
-        :meth:`names_people`) or an office ("the residence of Justice Minister Rene Bagoro")."""
-        return names_portfolio(text, hit.end) or self.names_people(text, hit)
+        :meth:`names_people`), an office ("the residence of Justice Minister Rene Bagoro") or an
+        allegiance ("pro-Turkey rebel factions")."""
+        if names_portfolio(text, hit.end) or names_allegiance(text, hit.start):
+            return True
+        return self.names_people(text, hit)
 
     def names_people(self, text: str, hit: Hit) -> bool:
         """Whether a people's or faith's name the index also holds as a town ("Arab", Alabama;
@@ -618,6 +622,11 @@ class Gazetteer(ContextVotes, WrittenDivisions):
         # Abroad, only well-known towns by their main name ("Moscow"), or by any name when huge.
         if country is not None:
             return pop >= least.abroad_known and (primary or pop >= least.abroad_by_any_name)
-        return (pop >= least.abroad_no_context and (primary or pop >= least.abroad_by_any_name)) or (
-            hit.cued and pop >= least.abroad_no_context_cued
-        )
+        if pop >= least.abroad_no_context and (primary or pop >= least.abroad_by_any_name):
+            return True
+        # With no country known, a cue vouches for a small town by its own name, or by another
+        # spelling in a country of armed conflict, whose villages reports spell many ways
+        # ("Tillabery", "Diwaniya"): "the mine in Inata" is not Japan's Inada.
+        conflict = self._params.country_votes.conflict_countries
+        spelled = primary or self._country_of(row) in conflict
+        return hit.cued and pop >= least.abroad_no_context_cued and spelled

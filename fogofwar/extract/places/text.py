@@ -63,7 +63,14 @@ _DIVISION_NAME_REST = re.compile(
 
 # A ministry's or minister's portfolio ("Justice Minister Rene Bagoro", "the Interior Ministry"):
 # the word before is the office, not a town of that name.
+_ALLEGIANCE_BEFORE = re.compile(r"\b(?i:pro|anti)[-–]$")
 _PORTFOLIO_AFTER = re.compile(r"[ \t]+Minist(?:er|ry|ers|ries)\b")
+
+
+def names_allegiance(text: str, start: int) -> bool:
+    """Whether the name at ``start`` says whose side someone is on ("pro-Turkey factions",
+    "anti-Houthi forces"), not where."""
+    return _ALLEGIANCE_BEFORE.search(text, max(0, start - 5), start) is not None
 
 
 def names_portfolio(text: str, end: int) -> bool:
