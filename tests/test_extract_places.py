@@ -495,3 +495,19 @@ def test_places_sides_and_spellings_abroad(
     gazetteer: Gazetteer, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(p.name, p.country) for _s, _e, p in gazetteer.find_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # a spot's parenthesis of divisions: Deou and the province of Oudalan
+        ("ISGS attacked a JNIM position in the Fererio area (Deou, Oudalan).", "BF", ["Déou", "Oudalan"]),
+        # both ends of "between X and Y" are cued, as "in" would cue them
+        ("A bus struck an IED between Gorgadji and Aribinda on Monday.", None, ["Aribinda"]),
+        ("Gunmen ambushed a convoy between Aribinda and Gorgadji.", None, ["Aribinda"]),
+    ],
+)
+def test_places_spots_and_stretches_cue_their_places(
+    gazetteer: Gazetteer, text: str, country: str | None, expected: list[str]
+) -> None:
+    assert [p.name for _s, _e, p in gazetteer.find_places(text, country=country)] == expected

@@ -149,12 +149,16 @@ _EARTH_RADIUS_KM = 6371.0
 _MAX_NGRAM = 4
 # Characters before a name searched for a place cue ("the border town of").
 _CUE_WINDOW_CHARS = 24
+# A spot or settlement named before its parenthesis of divisions ("the Fererio area (Deou,
+# Oudalan)", "Mado Gashi market (Isiolo)").
+_SPOT_WORDS = "area|areas|village|town|city|camp|market|site|mine|locality|hamlet|forest|axis"
 # "Kompienbiga (Pama, Kompienga)", "Barga (Yatenga)": a parenthesis of names right after a name
 # gives the divisions that hold it; the name stands at its start or after a comma inside it, and a
-# capitalised word, or one and its kind ("Shailkupa upazila (Jhenaidah)"), stands before the
-# parenthesis ("the army (Kossi)" is no such list).
+# capitalised word, or one and its kind ("Shailkupa upazila (Jhenaidah)") or a spot's ("Fererio
+# area (Deou, Oudalan)"), stands before the parenthesis ("the army (Kossi)" is no such list).
 _BRACKET_BEFORE = re.compile(
-    rf"\b[A-ZÀ-Þ][\w'’-]*(?:[ \t]+(?i:{_KIND_WORDS}))?\s*\((?:[^()\n,;:.]{{1,40}},\s*){{0,2}}$"
+    rf"\b[A-ZÀ-Þ][\w'’-]*(?:[ \t]+(?i:{_KIND_WORDS}|{_SPOT_WORDS}))?"
+    rf"\s*\((?:[^()\n,;:.]{{1,40}},\s*){{0,2}}$"
 )
 _BRACKET_AFTER = re.compile(r"\s*(?:,\s*[^()\n,;:.]{1,40}){0,2}\)")
 # Between two words of one phrase: a space, or a line break of hard-wrapped text.
@@ -320,8 +324,10 @@ def _capitalised_after_kind(text: str, words: list[Token], j: int) -> bool:
     return text[words[k][0]].isupper()
 
 
-def _cued_before(before: str) -> bool:
-    """Whether the lower-cased text ``before`` a name ends in a place cue ("in", "the town of")."""
+def _cued_before(before: str, *, caps: bool = False) -> bool:
+    """Whether the lower-cased text ``before`` a name ends in a place cue ("in", "the town of");
+    in mixed-case text also "between" and the "and" after it ("between Gorgadji and Aribinda":
+    ALL CAPS text names the parties to talks and clashes so, "BETWEEN THE FMLN AND ...")."""
     words = before.split()
     if not words:
         return False
@@ -330,6 +336,8 @@ def _cued_before(before: str) -> bool:
         return True
     if len(words) >= 2 and last in _ARTICLES_BEFORE_NAMES and words[-2] in _PLACE_CUES:
         return True  # "in el Hermel", "the village of al Khadir"
+    if not caps and (last == "between" or (last == "and" and "between" in words[-4:-2])):
+        return True
     # "the town of Kidal", "the border town of Tinzaouaten", "the village Gao"; a coder's note of
     # where an event is placed: "(coded as Taveta)", "(coordinates for Kapedo used)"
     if len(words) < 2:
@@ -375,7 +383,7 @@ def find_hits(text: str, *, keys: Container[str], titles: Container[str]) -> lis
         # A cue before a known name that runs on in capitals ("in Bar Elias", "of Byblos Bank")
         # is the cue of the longer, unknown name.
         runs_on = not caps and _continues_name(text, words, j)
-        cued = cued_after or bracketed or (_cued_before(before) and not runs_on)
+        cued = cued_after or bracketed or (_cued_before(before, caps=caps) and not runs_on)
         near = any(before.rstrip().endswith(cue) for cue in _NEAR_CUES)
         if hint is None and key.rsplit(" ", 1)[-1] in ADMIN1_WORDS:
             hint = "admin1"  # "Donetsk Oblast" matched whole
