@@ -248,6 +248,22 @@ def _name_runs_on(text: str, words: list[Token], j: int) -> bool:
     )
 
 
+def _hyphened_to_unknown(text: str, words: list[Token], i: int, j: int, keys: Container[str]) -> bool:
+    """Whether a capitalised word the index does not know is hyphened to the match, making one
+    unknown name of them ("near Pobe-Mengao" is no Pobè); not a road's ends ("the
+    Halba-Qoubaiyat road") nor a word of lower case ("Kabul-based")."""
+    parts = []
+    if i > 0 and text[words[i - 1][1] : words[i][0]] == "-":
+        parts.append(words[i - 1])
+    if j + 1 < len(words) and text[words[j][1] : words[j + 1][0]] == "-":
+        parts.append(words[j + 1])
+    unknown = [w for w in parts if text[w[0]].isupper() and w[2] not in keys]
+    if not unknown:
+        return False
+    end = max(words[j][1], *(w[1] for w in parts))
+    return not _ROAD_AFTER.match(text, end)
+
+
 def _continues_name(text: str, words: list[Token], j: int) -> bool:
     """:func:`_name_runs_on`, less a settlement's kind word written capitalised after its name
     ("Hebron City", "Maungdaw Township", "Niger Republic")."""
@@ -382,7 +398,9 @@ def find_hits(text: str, *, keys: Container[str], titles: Container[str]) -> lis
         )
         # A cue before a known name that runs on in capitals ("in Bar Elias", "of Byblos Bank")
         # is the cue of the longer, unknown name.
-        runs_on = not caps and _continues_name(text, words, j)
+        runs_on = not caps and (
+            _continues_name(text, words, j) or _hyphened_to_unknown(text, words, i, j, keys)
+        )
         cued = cued_after or bracketed or (_cued_before(before, caps=caps) and not runs_on)
         near = any(before.rstrip().endswith(cue) for cue in _NEAR_CUES)
         if hint is None and key.rsplit(" ", 1)[-1] in ADMIN1_WORDS:
