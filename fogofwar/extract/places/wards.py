@@ -1,11 +1,13 @@
-"""Kenya's wards for the gazetteer index: the 1,450 third-level divisions of the IEBC 2012
+"""Kenya's wards and constituencies for the gazetteer index: the 1,450 wards of the IEBC 2012
 delimitation, most of them named like their main village ("Kiunga", "Hulugho", "Mutha"), which
-GeoNames' towns of 500 people and more lack.
+GeoNames' towns of 500 people and more lack, and the 290 constituencies and 301 sub-counties
+above them ("Lamu East", "Kanduyi", "Tiaty"), which reports name as the place of rural events.
 
 Read from the SQLite file of the kenya-data package (MIT; hash-pinned in
-``requirements/model.txt``) when the index is built; the package is never imported. Each ward is
-filed under its county (Kenya's admin1) and placed at its constituency's centre, the finest point
-the package gives. Without the package the index simply lacks them.
+``requirements/model.txt``) when the index is built; the package is never imported. Each is
+filed under its county (Kenya's admin1) and placed at its constituency's centre (a sub-county
+named like no constituency at its county's), the finest point the package gives. Without the
+package the index simply lacks them.
 """
 
 from __future__ import annotations
@@ -61,6 +63,32 @@ ORDER BY w.id
 """
 
 
+_DIVISIONS_QUERY = """
+SELECT division.name, county.name,
+    COALESCE(own.latitude, home.latitude), COALESCE(own.longitude, home.longitude)
+FROM (
+    SELECT c.name AS name, c.county_id AS county_id, c.id AS constituency_id FROM constituencies AS c
+    UNION ALL
+    SELECT s.name, s.county_id,
+        (SELECT c.id FROM constituencies AS c WHERE c.name = s.name AND c.county_id = s.county_id)
+    FROM sub_counties AS s
+) AS division
+JOIN counties AS county ON county.id = division.county_id
+LEFT JOIN coordinates AS own ON own.entity_type = 'constituency' AND own.entity_id = division.constituency_id
+JOIN coordinates AS home ON home.entity_type = 'county' AND home.entity_id = county.id
+"""
+
+
+@dataclass(frozen=True)
+class Division:
+    """A constituency or sub-county: its name, its county as the package spells it, a point."""
+
+    name: str
+    county: str
+    lat: float
+    lon: float
+
+
 @dataclass(frozen=True)
 class Ward:
     """One ward: its names (a ward of two villages is written "Shimanzi/Ganjoni"), the places it
@@ -90,16 +118,31 @@ def _database() -> Path | None:
     return path if path.is_file() else None
 
 
-def kenya_wards() -> list[Ward]:
-    """Every ward with a located constituency, in the package's order; empty without it."""
+def _rows(query: str) -> list[tuple[str, str, float, float]]:
     path = _database()
     if path is None:
         return []
     connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
-        rows = connection.execute(_QUERY).fetchall()
+        return connection.execute(query).fetchall()
     finally:
         connection.close()
+
+
+def kenya_divisions() -> list[Division]:
+    """Every constituency and sub-county, once per name and county; empty without the package."""
+    seen: set[tuple[str, str]] = set()
+    divisions = []
+    for name, county, lat, lon in _rows(_DIVISIONS_QUERY):
+        if (name, county) not in seen:
+            seen.add((name, county))
+            divisions.append(Division(name=name.strip(), county=county, lat=float(lat), lon=float(lon)))
+    return divisions
+
+
+def kenya_wards() -> list[Ward]:
+    """Every ward with a located constituency, in the package's order; empty without it."""
+    rows = _rows(_QUERY)
     wards = [_ward(name, county, float(lat), float(lon)) for name, county, lat, lon in rows]
     return [ward for ward in wards if ward.names or ward.part_of]
 
