@@ -514,3 +514,16 @@ def test_places_spots_and_stretches_cue_their_places(
     gazetteer: Gazetteer, text: str, country: str | None, expected: list[str]
 ) -> None:
     assert [p.name for _s, _e, p in gazetteer.find_places(text, country=country)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the wire services' style: "Congo" is the Democratic Republic, "Congo Republic" the other
+        ("The U.N. mission in Congo said 30 civilians were killed.", "CD"),
+        ("Troops were deployed in the Congo Republic on Monday.", "CG"),
+        ("Refugees crossed from the Democratic Republic of the Congo.", "CD"),
+    ],
+)
+def test_places_congo_as_the_wire_services_write_it(gazetteer: Gazetteer, text: str, country: str) -> None:
+    assert [p.country for _s, _e, p in gazetteer.find_places(text) if p.feature == "country"] == [country]

@@ -351,6 +351,15 @@ def build_index() -> dict[str, Any]:
                 builder.key(getattr(record, attr), row)
         for alias in country_aliases.get(iso, []):
             builder.key(alias, row)
+    # A curated alias names its country alone: "Congo" (pycountry's name for the Republic of the
+    # Congo) is the Democratic Republic in news copy.
+    for iso, aliases in country_aliases.items():
+        for key in {fold(alias) for alias in aliases}:
+            builder.keys[key] = [
+                r
+                for r in builder.keys.get(key, [])
+                if builder.kind[r] != COUNTRY or builder.groups[builder.group[r]] == f"{iso}."
+            ]
 
     reverse_admin1 = {(code.split(".", 1)[0], fold(name)): code for code, name in admin1_names.items()}
     for place in supplement.get("places", []):

@@ -146,7 +146,7 @@ _CAPS_SAMPLE_CHARS = 2000
 _ATTACH_GAP_CHARS = 20
 _EARTH_RADIUS_KM = 6371.0
 # Words of one name, at most (connectors inside a name count).
-_MAX_NGRAM = 4
+_MAX_NGRAM = 5
 # Characters before a name searched for a place cue ("the border town of").
 _CUE_WINDOW_CHARS = 24
 # A spot or settlement named before its parenthesis of divisions ("the Fererio area (Deou,
