@@ -4,7 +4,10 @@ place-name stopwords and the tuning numbers (``resources/places_*``)."""
 from __future__ import annotations
 
 import functools
+import importlib.metadata
+import importlib.util
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from fogofwar.extract.places.text import fold
@@ -153,3 +156,21 @@ def load_stopwords() -> frozenset[str]:
 def supplement_features() -> dict[str, str]:
     """Curated place name -> its feature ("border", "region"; "populated_place" when unsaid)."""
     return {p["name"]: p.get("feature", "populated_place") for p in load_supplement().get("places", [])}
+
+
+def package_version(distribution: str) -> str | None:
+    """The installed version of a data package the index is built from (part of its cache key),
+    or None where it is not installed."""
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def package_folder(module: str) -> Path | None:
+    """The folder of an installed data package, found without importing it (only its data files
+    are read), or None."""
+    spec = importlib.util.find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))

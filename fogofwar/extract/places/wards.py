@@ -12,12 +12,12 @@ package the index simply lacks them.
 
 from __future__ import annotations
 
-import importlib.metadata
-import importlib.util
 import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+
+from fogofwar.extract.places.data import package_folder, package_version
 
 _PACKAGE = "kenya_data"
 # Ward names that are English words or names, not villages: a report's "Airport" or "Karen" is
@@ -104,18 +104,13 @@ class Ward:
 
 def kenya_data_version() -> str | None:
     """The installed kenya-data version (part of the index's cache key), or None."""
-    try:
-        return importlib.metadata.version("kenya-data")
-    except importlib.metadata.PackageNotFoundError:
-        return None
+    return package_version("kenya-data")
 
 
 def _database() -> Path | None:
-    spec = importlib.util.find_spec(_PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(next(iter(spec.submodule_search_locations))) / "kenya.db"
-    return path if path.is_file() else None
+    package = package_folder(_PACKAGE)
+    path = package / "kenya.db" if package is not None else None
+    return path if path is not None and path.is_file() else None
 
 
 def _rows(query: str) -> list[tuple[str, str, float, float]]:
