@@ -583,9 +583,9 @@ class Gazetteer(ContextVotes, WrittenDivisions):
 
     def _ward_plausible(self, row: int, hit: Hit, country: str | None) -> bool:
         """A Kenyan ward stands for the village it is named after: in a Kenyan report by its
-        name alone ("Hulugho villagers"), elsewhere or with no country known only after a place
-        cue ("in Mutha", "the village of Kiunga") or in a parenthesis of divisions; never as
-        part of a longer name ("Nzoia Sugar Company")."""
+        name alone ("Hulugho villagers"), with no country known only after a place cue ("in
+        Mutha", "the village of Kiunga") or in a parenthesis of divisions, in a report about
+        another country never; nor as part of a longer name ("Nzoia Sugar Company")."""
         if hit.named:
             return False
         if country == self._country_of(row):

@@ -176,7 +176,7 @@ class _Builder:
         }
 
 
-def _add_wards(builder: _Builder, admin1_names: dict[str, str]) -> None:
+def _add_kenya(builder: _Builder, admin1_names: dict[str, str]) -> None:
     """Kenya's wards (:mod:`fogofwar.extract.places.wards`) under their county, once per county
     each place that wards are parts of ("Kayole", at its first part's point), and its
     constituencies and sub-counties as second-level divisions; each by the names no other row
@@ -413,7 +413,7 @@ def build_index() -> dict[str, Any]:
                 builder.key(alias, row)
                 builder.key(short_admin1(alias), row)
 
-    _add_wards(builder, admin1_names)
+    _add_kenya(builder, admin1_names)
     index = builder.finish()
     index["admin1_names"] = json.dumps(admin1_names, ensure_ascii=False)
     return index
