@@ -214,8 +214,10 @@ def _add_kenya(builder: _Builder, admin1_names: dict[str, str]) -> None:
             row = builder.add(written[0], gid=0, lat=ward.lat, lon=ward.lon, pop=0, kind=WARD, group=group)
             for name in written:
                 builder.key(name, row)
-    divisions = [(d, counties.get(fold(d.county))) for d in kenya_divisions()]
-    for division, group in [(d, g) for d, g in divisions if g is not None and free(d.name)]:
+    for division in kenya_divisions():
+        group = counties.get(fold(division.county))
+        if group is None or not free(division.name):
+            continue
         row = builder.add(
             division.name, gid=0, lat=division.lat, lon=division.lon, pop=0, kind=ADMIN2, group=group
         )

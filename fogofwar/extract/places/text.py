@@ -264,10 +264,13 @@ def _hyphened_to_unknown(text: str, words: list[Token], i: int, j: int, keys: Co
     return not _ROAD_AFTER.match(text, end)
 
 
-def _continues_name(text: str, words: list[Token], j: int) -> bool:
-    """:func:`_name_runs_on`, less a settlement's kind word written capitalised after its name
-    ("Hebron City", "Maungdaw Township", "Niger Republic")."""
-    return _name_runs_on(text, words, j) and words[j + 1][2] not in _SETTLEMENT_WORDS
+def _longer_name(text: str, words: list[Token], i: int, j: int, keys: Container[str]) -> bool:
+    """Whether the match at tokens ``i``..``j`` is part of a longer, unknown name, whose cue a
+    cue before it is: a name running on in capitals ("in Bar Elias", "of Byblos Bank"), less a
+    settlement's kind word written as part of it ("Hebron City", "Maungdaw Township", "Niger
+    Republic"), or one hyphened to an unknown word ("near Pobe-Mengao")."""
+    runs_on = _name_runs_on(text, words, j) and words[j + 1][2] not in _SETTLEMENT_WORDS
+    return runs_on or _hyphened_to_unknown(text, words, i, j, keys)
 
 
 def _in_name(text: str, words: list[Token], i: int, j: int) -> bool:
@@ -396,12 +399,12 @@ def find_hits(text: str, *, keys: Container[str], titles: Container[str]) -> lis
         bracketed = not caps and bool(
             _BRACKET_BEFORE.search(text, max(0, start - 90), start) and _BRACKET_AFTER.match(text, end)
         )
-        # A cue before a known name that runs on in capitals ("in Bar Elias", "of Byblos Bank")
-        # is the cue of the longer, unknown name.
-        runs_on = not caps and (
-            _continues_name(text, words, j) or _hyphened_to_unknown(text, words, i, j, keys)
+        # in ALL CAPS every word runs on, so there a cue always stands
+        cued = (
+            cued_after
+            or bracketed
+            or (_cued_before(before, caps=caps) and (caps or not _longer_name(text, words, i, j, keys)))
         )
-        cued = cued_after or bracketed or (_cued_before(before, caps=caps) and not runs_on)
         near = any(before.rstrip().endswith(cue) for cue in _NEAR_CUES)
         if hint is None and key.rsplit(" ", 1)[-1] in ADMIN1_WORDS:
             hint = "admin1"  # "Donetsk Oblast" matched whole
